@@ -1,0 +1,401 @@
+/*
+ * checklist.h: the model room's one public header.
+ *
+ * The model of a checklist definition (sections, provisions, questions,
+ * choices, multilingual texts), its secure loader, the response document
+ * that holds the answers (an XForms-like XML instance: one element per
+ * question, nested like the definition), validation of a value against
+ * its question, relevance and constraints evaluated as XPath 1.0 by
+ * libxml2, progress, and saving a response file safely.
+ *
+ * This room knows no curses, no zlib and no SQLite, and never prints:
+ * every function that can fail for a reason a user can cause returns a
+ * checklist_status and fills a struct checklist_error.
+ *
+ * Ownership: a struct checklist owns every group, question, choice and
+ * text reachable from it; they live until checklist_free(). A response
+ * borrows its checklist (which must outlive it) and owns its document.
+ * Strings returned as `const char *` are borrowed from their owner;
+ * strings returned as `char *` belong to the caller (free()).
+ */
+#ifndef SACL_CHECKLIST_H
+#define SACL_CHECKLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+/* ---------------------------------------------------------------- errors */
+
+typedef enum checklist_status {
+	CHECKLIST_OK = 0,
+	CHECKLIST_ERR_IO,        /* could not read or write a file */
+	CHECKLIST_ERR_TOO_BIG,   /* an input over its size cap */
+	CHECKLIST_ERR_PARSE,     /* not well-formed, DOCTYPE, entity */
+	CHECKLIST_ERR_SCHEMA,    /* does not validate against the XSD */
+	CHECKLIST_ERR_SEMANTIC,  /* duplicate id, unknown template, cycle... */
+	CHECKLIST_ERR_NOT_FOUND, /* unknown checklist id, question id */
+	CHECKLIST_ERR_VALUE,     /* a value not valid for its question */
+	CHECKLIST_ERR_LOCKED,    /* another process holds the response */
+	CHECKLIST_ERR_DAMAGED,   /* a response file that cannot be read */
+} checklist_status;
+
+/*
+ * One error: where (file, line, column; 0 when unknown) and what.
+ * checklist_error_text() gives "FILE:LINE:COL: message" (or the shorter
+ * forms when line or column is unknown), the form users see.
+ */
+struct checklist_error {
+	checklist_status status;
+	char file[512];
+	int line;
+	int column;
+	char message[1024];
+	char text[1600]; /* filled by checklist_error_text() */
+};
+
+/* Clear ERR to "no error". ERR may be NULL (then nothing happens). */
+void checklist_error_clear(struct checklist_error *err);
+/* Set ERR (unless it already holds an error: the first error wins).
+ * FILE may be NULL. Returns STATUS, so that callers can `return` it. */
+checklist_status checklist_error_set(struct checklist_error *err,
+    checklist_status status, const char *file, int line, int column,
+    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Overwrite ERR whatever it held (for retries that supersede). */
+checklist_status checklist_error_reset(struct checklist_error *err,
+    checklist_status status, const char *file, int line, int column,
+    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* "FILE:LINE:COL: message"; borrowed from ERR. */
+const char *checklist_error_text(struct checklist_error *err);
+
+/* ----------------------------------------------------------------- texts */
+
+/* A text in several languages (label, hint, help, title). */
+struct checklist_text {
+	size_t n;
+	char **lang; /* BCP 47 tags, as in xml:lang */
+	char **str;
+};
+
+/* The text in LANG, else in the checklist's default language DEFLANG,
+ * else the first one, else "". Borrowed. LANG and DEFLANG may be NULL. */
+const char *checklist_text_get(const struct checklist_text *t,
+    const char *lang, const char *deflang);
+
+/* -------------------------------------------------------------- the model */
+
+enum checklist_qtype {
+	CHECKLIST_Q_BOOLEAN,  /* "yes" / "no" */
+	CHECKLIST_Q_SINGLE,   /* one choice value */
+	CHECKLIST_Q_MULTIPLE, /* choice values separated by one space */
+	CHECKLIST_Q_TEXT,     /* one line */
+	CHECKLIST_Q_LONGTEXT, /* several lines */
+	CHECKLIST_Q_INTEGER,
+	CHECKLIST_Q_DECIMAL,
+	CHECKLIST_Q_DATE,     /* YYYY-MM-DD */
+	CHECKLIST_Q_FILE,     /* a path to a file to attach */
+	CHECKLIST_Q_REPEAT,   /* a list of entries of child questions */
+};
+
+enum checklist_level {
+	CHECKLIST_LEVEL_NONE,      /* front matter, no obligation */
+	CHECKLIST_LEVEL_MANDATORY, /* "shall" */
+	CHECKLIST_LEVEL_CONSIDER,  /* "shall consider" / "endeavour" */
+	CHECKLIST_LEVEL_OPTIONAL,  /* "may", illustrative lists */
+};
+
+enum checklist_gkind {
+	CHECKLIST_G_FRONT,     /* the front section: asked once */
+	CHECKLIST_G_SECTION,   /* an article */
+	CHECKLIST_G_PROVISION, /* a paragraph, or a lettered item in one */
+};
+
+/* The value a choice question stores when "other" is chosen; the text
+ * the user specified lives in the element's `other` attribute. */
+#define CHECKLIST_OTHER "other"
+
+/* Longest values accepted, in bytes. */
+#define CHECKLIST_TEXT_MAX 2000
+#define CHECKLIST_LONGTEXT_MAX 200000
+
+struct checklist_choice {
+	char *value; /* an XML NMTOKEN */
+	struct checklist_text label;
+};
+
+struct checklist_group;
+
+struct checklist_question {
+	char *id;   /* local id, an NCName: the element name in the instance */
+	char *path; /* public id: "PROVISION/QUESTION", repeat children
+	             * "PROVISION/REPEAT/CHILD" (entries: "REPEAT[N]") */
+	enum checklist_qtype type;
+	struct checklist_text label, hint, constraint_msg;
+	bool required;
+	bool other;            /* choice questions: "other, please specify" */
+	char *relevant;        /* XPath 1.0 or NULL */
+	char *constraint;      /* XPath 1.0 or NULL */
+	char *default_value;   /* or NULL */
+	size_t nchoices;
+	struct checklist_choice *choices;
+	size_t nchildren;      /* repeat: the questions of one entry */
+	struct checklist_question **children;
+	struct checklist_question *parent; /* the repeat holding it, or NULL */
+	struct checklist_group *group;     /* the group holding it */
+	int line;                          /* in the definition file */
+	void *priv;                        /* the model's compiled XPath */
+};
+
+struct checklist_group {
+	enum checklist_gkind kind;
+	char *id;     /* an NCName: the element name in the instance */
+	char *number; /* "9", "9.1", "9.1(a)"; NULL for the front section */
+	struct checklist_text title, help;
+	enum checklist_level level;
+	char *theme;    /* or NULL */
+	char *relevant; /* XPath 1.0 or NULL */
+	size_t nquestions;
+	struct checklist_question **questions;
+	size_t nchildren; /* sections hold provisions; provisions items */
+	struct checklist_group **children;
+	struct checklist_group *parent;
+	int depth; /* 0 for sections and front, 1 for provisions, 2 items */
+	int line;
+	void *priv;
+};
+
+struct checklist {
+	char *id;
+	char *version;
+	char *default_lang;
+	size_t nlanguages;
+	char **languages; /* the languages the texts are given in */
+	struct checklist_text title, description;
+	char *source; /* the file it was loaded from */
+	struct checklist_group *front; /* or NULL */
+	size_t nsections;
+	struct checklist_group **sections;
+	/* Every group that holds questions, in reading order: the front
+	 * section, then each provision and its items. Navigation walks this. */
+	size_t npages;
+	struct checklist_group **pages;
+	/* Every question in reading order, repeat children included. */
+	size_t nall;
+	struct checklist_question **all;
+	void *priv;
+};
+
+/* Caps on what the loader accepts (a definition not bundled is untrusted). */
+#define CHECKLIST_DEFINITION_MAX (16u * 1024 * 1024)
+
+/* Load and check the definition in FILE (see doc/checklist-format.md):
+ * bounded read, safe parse, the embedded XSD, then semantic checks.
+ * On success *OUT is a checklist to free with checklist_free(). */
+checklist_status checklist_load_file(const char *file, struct checklist **out,
+    struct checklist_error *err);
+/* The same from bytes; NAME is used in messages. */
+checklist_status checklist_load_memory(const char *buf, size_t len,
+    const char *name, struct checklist **out, struct checklist_error *err);
+/* ARG is a file path (it contains a '/' or ends in ".xml") or the id of a
+ * bundled checklist, looked up in the data folders (see
+ * checklist_data_path). */
+checklist_status checklist_load(const char *arg, struct checklist **out,
+    struct checklist_error *err);
+void checklist_free(struct checklist *cl);
+
+/* The path of the bundled file NAME (e.g. "uncac-chapter2.xml"): the
+ * folder in $SACL_DATADIR, beside the executable's data/, the installed
+ * data folder, then the source tree's. Caller frees; NULL if none. */
+char *checklist_data_path(const char *name);
+
+/* The id of the bundled checklist used when none is named. */
+#define CHECKLIST_DEFAULT_ID "uncac-chapter2"
+
+/* Look-ups; NULL when absent. */
+struct checklist_question *checklist_find_question(const struct checklist *cl,
+    const char *path);
+struct checklist_group *checklist_find_group(const struct checklist *cl,
+    const char *id);
+
+const char *checklist_qtype_name(enum checklist_qtype t);  /* "boolean"... */
+const char *checklist_level_name(enum checklist_level l); /* "mandatory"... */
+/* Count provisions (groups of kind PROVISION, items included). */
+size_t checklist_count_provisions(const struct checklist *cl);
+
+/* ------------------------------------------------------ value validation */
+
+/*
+ * Is TEXT a valid value for Q by its type (not its constraint, which
+ * needs the response)? "" is always valid (no answer). On failure fills
+ * ERR (status CHECKLIST_ERR_VALUE) with a message for the user. This is
+ * the one place where a value's validity is decided: the forms and the
+ * command line call it.
+ */
+checklist_status checklist_value_check(const struct checklist_question *q,
+    const char *text, struct checklist_error *err);
+/* Put TEXT in canonical form (multiple choice: commas or spaces become
+ * one space, order of the definition; boolean: "yes"/"no" from y/n/true/
+ * false/1/0; trims spaces around one-line values). Caller frees. */
+char *checklist_value_normalize(const struct checklist_question *q,
+    const char *text);
+
+/* ------------------------------------------------------------- responses */
+
+struct checklist_response {
+	const struct checklist *cl;
+	xmlDocPtr doc;   /* root <response>; see doc/response-format.md */
+	char *lang;      /* the language the user answers in */
+	unsigned long changes; /* bumped by every successful change */
+	void *priv;
+};
+
+/* A new response to CL: the skeleton instance, defaults filled in. */
+struct checklist_response *checklist_response_new(const struct checklist *cl);
+/* Read a response from bytes (NAME for messages). The checklist it names
+ * must be CL (id; a different version is accepted when its questions
+ * still resolve: missing elements are added, unknown ones reported). */
+checklist_status checklist_response_parse(const struct checklist *cl,
+    const char *buf, size_t len, const char *name,
+    struct checklist_response **out, struct checklist_error *err);
+/* The checklist id a response file names, without loading it. Caller
+ * frees. */
+checklist_status checklist_response_peek_checklist(const char *file,
+    char **id, struct checklist_error *err);
+void checklist_response_free(struct checklist_response *r);
+/* Serialise to memory (UTF-8, indented). Caller frees *BUF. */
+checklist_status checklist_response_serialize(struct checklist_response *r,
+    char **buf, size_t *len, struct checklist_error *err);
+
+/*
+ * Values are named by a question path with entry indexes where a repeat
+ * is crossed: "p9_1/status", "p9_1/measures[2]/title" (1-based). The
+ * "other" text of a choice question is "PATH:other".
+ */
+/* The stored value, "" when unanswered, NULL when PATH names nothing.
+ * Borrowed until the next change. */
+const char *checklist_response_get(struct checklist_response *r,
+    const char *path);
+/* Check (type, then constraint against the response) and store VALUE
+ * (normalised); "" clears the answer. Creates repeat entries up to the
+ * index named. On failure nothing changes. */
+checklist_status checklist_response_set(struct checklist_response *r,
+    const char *path, const char *value, struct checklist_error *err);
+/* Repeat entries: count, append (returns the new 1-based index), remove,
+ * move (entry FROM to position TO). REPEAT is the repeat's path with
+ * indexes of outer repeats, e.g. "p9_1/measures". */
+size_t checklist_response_entries(struct checklist_response *r,
+    const char *repeat);
+checklist_status checklist_response_add_entry(struct checklist_response *r,
+    const char *repeat, size_t *index, struct checklist_error *err);
+checklist_status checklist_response_remove_entry(struct checklist_response *r,
+    const char *repeat, size_t index, struct checklist_error *err);
+checklist_status checklist_response_move_entry(struct checklist_response *r,
+    const char *repeat, size_t from, size_t to, struct checklist_error *err);
+
+/* Is the question at PATH relevant now (its own condition and those of
+ * every group and repeat above it)? PATH as for _get. */
+bool checklist_response_relevant(struct checklist_response *r,
+    const char *path);
+bool checklist_response_group_relevant(struct checklist_response *r,
+    const struct checklist_group *g);
+/* Does the stored value at PATH satisfy its type and constraint? On
+ * false, ERR says why. */
+bool checklist_response_valid(struct checklist_response *r, const char *path,
+    struct checklist_error *err);
+
+/* ---------------------------------------------------------------- progress */
+
+enum checklist_state {
+	CHECKLIST_STATE_NOT_STARTED,
+	CHECKLIST_STATE_PARTIAL,  /* some answers; required ones all given */
+	CHECKLIST_STATE_MISSING,  /* some answers; a required one missing
+	                           * or a value no longer valid */
+	CHECKLIST_STATE_COMPLETE, /* every relevant question answered */
+	CHECKLIST_STATE_NOT_RELEVANT,
+};
+
+struct checklist_progress {
+	size_t relevant;          /* relevant questions (repeat = one) */
+	size_t answered;          /* of those, answered */
+	size_t required;          /* relevant required questions */
+	size_t required_answered;
+	size_t invalid;           /* answered but no longer valid */
+};
+
+/* Progress of one group (a page: its own questions only; a section: its
+ * provisions and items), and of the whole response. */
+void checklist_progress_group(struct checklist_response *r,
+    const struct checklist_group *g, struct checklist_progress *p);
+void checklist_progress_all(struct checklist_response *r,
+    struct checklist_progress *p);
+enum checklist_state checklist_state_group(struct checklist_response *r,
+    const struct checklist_group *g);
+const char *checklist_state_name(enum checklist_state s);
+
+/* --------------------------------------------------------------- saving */
+
+/*
+ * Save R to FILE atomically (DESIGN.md §6): serialise in memory, write
+ * FILE.tmp-XXXXXX in the same folder (mode 0600), fsync, close, link the
+ * old FILE to FILE.bak, rename over FILE, fsync the folder. On any
+ * failure FILE is untouched and ERR says what happened.
+ */
+checklist_status checklist_response_save(struct checklist_response *r,
+    const char *file, struct checklist_error *err);
+/* Read FILE (size-capped) and parse it against CL. A damaged file gives
+ * CHECKLIST_ERR_DAMAGED with the reason and the name of FILE.bak. */
+checklist_status checklist_response_load(const struct checklist *cl,
+    const char *file, struct checklist_response **out,
+    struct checklist_error *err);
+
+/* An advisory lock keeping two processes off one response file. */
+struct checklist_lock;
+/* Take the lock on FILE (FILE.lock beside it, holding pid, host, time).
+ * A lock left by a dead process on this host is taken over. Held by a
+ * live one: CHECKLIST_ERR_LOCKED and a message naming pid, host, since. */
+checklist_status checklist_lock_acquire(const char *file,
+    struct checklist_lock **out, struct checklist_error *err);
+void checklist_lock_release(struct checklist_lock *lock);
+
+/* ------------------------------------------------------ bounded reading */
+
+/* Read FILE whole into a NUL-terminated buffer, refusing more than MAX
+ * bytes. Caller frees *BUF. */
+checklist_status checklist_read_file(const char *file, size_t max,
+    char **buf, size_t *len, struct checklist_error *err);
+
+/* ------------------------------------------------------------ sanitizer */
+
+/*
+ * The one sanitizer of DESIGN.md §5, for text from outside on its way to
+ * a terminal, a CSV cell, an HTML page or a log: C0 and C1 controls, DEL,
+ * bidi overrides and zero-width characters become visible markers
+ * ("\x1b" style escapes in angle brackets, e.g. "<ESC>" / "<U+202E>");
+ * bytes that are not UTF-8 become U+FFFD; wide characters stay. With
+ * KEEP_NEWLINES, '\n' stays (long text shown on several lines).
+ * Caller frees.
+ */
+char *checklist_sanitize(const char *s, bool keep_newlines);
+
+/* ------------------------------------------------------------ allocation */
+
+/* The one allocation family: never returns NULL. On exhaustion it runs
+ * the fatal hook (the TUI's restores the terminal), says so on stderr
+ * and exits 70. */
+void *checklist_xmalloc(size_t n);
+void *checklist_xcalloc(size_t n, size_t size);
+void *checklist_xrealloc(void *p, size_t n);
+void *checklist_xreallocarray(void *p, size_t n, size_t size);
+char *checklist_xstrdup(const char *s);
+char *checklist_xstrndup(const char *s, size_t n);
+char *checklist_xasprintf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+/* Run HOOK before dying (one hook; NULL removes it). */
+void checklist_set_fatal_hook(void (*hook)(void));
+/* Die: the hook, "sacl: fatal: MESSAGE" on stderr, exit 70. For the
+ * impossible only; everything a user can cause is a status instead. */
+_Noreturn void checklist_fatal(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+#endif /* SACL_CHECKLIST_H */

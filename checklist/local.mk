@@ -1,0 +1,29 @@
+# checklist/: the model room (no curses, no zlib, no SQLite).
+noinst_LIBRARIES += libchecklist.a
+libchecklist_a_SOURCES = \
+	checklist/checklist.h \
+	checklist/checklist_internal.h \
+	checklist/checklist_alloc.c \
+	checklist/checklist_error.c \
+	checklist/checklist_read.c \
+	checklist/checklist_xml.c \
+	checklist/checklist_load.c \
+	checklist/checklist_build.c \
+	checklist/checklist_semantic.c \
+	checklist/checklist_model.c \
+	checklist/checklist_value.c \
+	checklist/checklist_xpath.c \
+	checklist/checklist_response.c \
+	checklist/checklist_path.c \
+	checklist/checklist_progress.c \
+	checklist/checklist_save.c \
+	checklist/checklist_lock.c \
+	checklist/checklist_sanitize.c
+nodist_libchecklist_a_SOURCES = checklist/checklist_xsd.c
+BUILT_SOURCES += checklist/checklist_xsd.c
+CLEANFILES += checklist/checklist_xsd.c
+
+checklist/checklist_xsd.c: $(srcdir)/data/checklist.xsd $(srcdir)/build-aux/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) checklist && \
+	$(SHELL) $(srcdir)/build-aux/embed.sh checklist_xsd $(srcdir)/data/checklist.xsd > $@.tmp && \
+	mv $@.tmp $@

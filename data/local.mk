@@ -1,0 +1,4 @@
+# data/: the bundled checklists and the XML Schemas, installed in pkgdatadir.
+dist_pkgdata_DATA += \
+	data/checklist.xsd \
+	data/uncac-chapter2.xml

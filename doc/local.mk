@@ -1,0 +1,3 @@
+# doc/: the man page (see Makefile.am) and the format documents.
+dist_doc_DATA += \
+	doc/checklist-format.md

@@ -1,0 +1,1 @@
+# tests/export.mk: see tests/local.mk.

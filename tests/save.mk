@@ -1,0 +1,1 @@
+# tests/save.mk: see tests/local.mk.

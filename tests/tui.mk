@@ -1,0 +1,1 @@
+# tests/tui.mk: see tests/local.mk.

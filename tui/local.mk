@@ -1,0 +1,16 @@
+# tui/: the program. The command-line dispatcher and its commands live
+# here; the full-screen interface's own files are listed in tui/screens.mk.
+sacl_SOURCES = \
+	tui/tui_cmd.h \
+	tui/tui_main.c \
+	tui/tui_cmd_util.c \
+	tui/tui_cmd_validate.c \
+	tui/tui_cmd_info.c \
+	tui/tui_cmd_fill.c \
+	tui/tui_cmd_setget.c \
+	tui/tui_cmd_export.c
+sacl_CFLAGS = $(AM_CFLAGS) $(CURSES_CFLAGS)
+sacl_LDADD = libtui.a libforms.a libexport.a libchecklist.a \
+	$(CURSES_LIBS) $(XML_LIBS) $(ZLIB_LIBS) $(SQLITE_LIBS)
+
+include $(srcdir)/tui/screens.mk

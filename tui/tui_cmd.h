@@ -1,0 +1,54 @@
+/*
+ * tui_cmd.h: the command line. tui_main.c dispatches `sacl COMMAND ...`
+ * to one tui_cmd_* function per command, each in its own file. They
+ * parse their options (getopt_long), call the libraries, print what the
+ * libraries return, and give the exit status documented in doc/sacl.1.
+ */
+#ifndef SACL_TUI_CMD_H
+#define SACL_TUI_CMD_H
+
+#include <stdio.h>
+
+#include "checklist/checklist.h"
+
+/* Exit statuses (doc/sacl.1, EXIT STATUS). */
+enum tui_exit {
+	TUI_EXIT_OK = 0,
+	TUI_EXIT_INVALID = 1,  /* invalid input: a definition, a value, a file */
+	TUI_EXIT_USAGE = 2,    /* bad command line */
+	TUI_EXIT_IO = 3,       /* a file could not be read or written */
+	TUI_EXIT_LOCKED = 4,   /* another process holds the response file */
+	TUI_EXIT_INCOMPLETE = 5, /* export refused: required answers missing */
+};
+
+/* Each command: ARGV[0] is the command's name. Returns an exit status. */
+int tui_cmd_fill(int argc, char **argv);
+int tui_cmd_validate(int argc, char **argv);
+int tui_cmd_info(int argc, char **argv);
+int tui_cmd_set(int argc, char **argv);
+int tui_cmd_get(int argc, char **argv);
+int tui_cmd_export(int argc, char **argv);
+
+/* Shared by the commands (tui_cmd_util.c). */
+
+/* "sacl: MESSAGE" on stderr. Untrusted text must go through
+ * checklist_sanitize() (the message of a checklist_error already has). */
+void tui_cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print ERR's "FILE:LINE:COL: message" on stderr, sanitised. */
+void tui_cmd_error(struct checklist_error *err);
+/* The exit status for a library status. */
+int tui_cmd_exit_for(checklist_status st);
+/* Print the usage line of a command and hint at --help; returns 2. */
+int tui_cmd_usage(const char *usage);
+/* Load the checklist named by ARG (a path or a bundled id); on failure
+ * print the error. */
+struct checklist *tui_cmd_load_checklist(const char *arg, int *exit_status);
+/* Load the checklist the response file FILE names (or OVERRIDE when
+ * given), then the response; prints errors. */
+int tui_cmd_open_response(const char *file, const char *override,
+    struct checklist **cl, struct checklist_response **resp);
+
+/* Print VERSION information. */
+void tui_print_version(FILE *out);
+
+#endif /* SACL_TUI_CMD_H */

@@ -1,0 +1,69 @@
+/*
+ * tui_main.c: `sacl COMMAND [OPTION]... [ARG]...`, one thin dispatcher
+ * over the libraries. Each command lives in its own tui_cmd_*.c.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/tui_cmd.h"
+
+struct tui_command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct tui_command tui_commands[] = {
+	{ "fill", tui_cmd_fill, "answer a checklist in the terminal" },
+	{ "validate", tui_cmd_validate, "check checklist definitions" },
+	{ "info", tui_cmd_info, "describe a checklist, or list its questions" },
+	{ "set", tui_cmd_set, "set answers from the command line" },
+	{ "get", tui_cmd_get, "print answers" },
+	{ "export", tui_cmd_export, "write the submission package" },
+};
+
+static void
+tui_main_help(FILE *out)
+{
+	size_t i;
+
+	fputs("Usage: sacl COMMAND [OPTION]... [ARG]...\n"
+	    "Fill, check and export self-assessment checklists.\n\n"
+	    "Commands:\n", out);
+	for (i = 0; i < sizeof tui_commands / sizeof tui_commands[0]; i++)
+		fprintf(out, "  %-10s %s\n", tui_commands[i].name,
+		    tui_commands[i].summary);
+	fputs("\n  -h, --help     show this help and exit\n"
+	    "  -V, --version  show the version and exit\n\n"
+	    "`sacl COMMAND --help` describes one command; man sacl says all.\n",
+	    out);
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t i;
+
+	setlocale(LC_ALL, "");
+	if (argc < 2) {
+		tui_main_help(stderr);
+		return TUI_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		tui_main_help(stdout);
+		return TUI_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		tui_print_version(stdout);
+		return TUI_EXIT_OK;
+	}
+	for (i = 0; i < sizeof tui_commands / sizeof tui_commands[0]; i++)
+		if (strcmp(argv[1], tui_commands[i].name) == 0)
+			return tui_commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "sacl: unknown command '%s'; `sacl --help` lists them\n",
+	    argv[1]);
+	return TUI_EXIT_USAGE;
+}
