@@ -1,5 +1,80 @@
-/* forms.h: question pages as ncurses forms (placeholder until issue 3). */
+/*
+ * forms.h: one page of questions (a provision, or the front section) as
+ * an ncurses form (libformw) in a window that the caller owns.
+ *
+ * The page shows the group's number, title and help, then each relevant
+ * question: its label, its field, and beside it the message of the last
+ * failed check. Field types call the model's checklist_value_check(), so a
+ * value is judged by the same code as on the command line. Choices are
+ * lists to move through (space toggles a multiple choice; "other" opens
+ * its text); repeat groups list their entries, which can be added,
+ * edited, moved and removed. Skip logic is live: after every committed
+ * change the page is rebuilt from the model's relevance.
+ *
+ * A committed change (a field left with a new valid value, a choice made,
+ * an entry added, moved or removed) goes into the response at once through
+ * checklist_response_set() and friends; the page then reports
+ * FORMS_CHANGED so that the caller saves before it says anything else.
+ *
+ * Ownership: a page borrows the response, the group and the window; they
+ * must outlive it. forms_page_free() frees the form, its fields and all
+ * the page allocated.
+ */
 #ifndef SACL_FORMS_H
 #define SACL_FORMS_H
-int forms_placeholder(void);
-#endif
+
+#include <stdbool.h>
+
+#include "tui/tui_curses.h"
+#include "checklist/checklist.h"
+
+struct forms_page;
+
+/* What a key did, for the caller's loop. */
+enum forms_reaction {
+	FORMS_IGNORED,  /* not the page's key: the caller may handle it */
+	FORMS_HANDLED,  /* handled; redraw */
+	FORMS_CHANGED,  /* a value was committed to the response: save now */
+	FORMS_INVALID,  /* the value was refused; forms_page_message() says why */
+	FORMS_EDITOR,   /* the user asked for $VISUAL/$EDITOR on the current
+	                 * long text: the caller suspends curses, calls
+	                 * forms_page_edit_external(), resumes */
+};
+
+/* Build the page of group G in WIN, in language LANG (NULL: default). */
+struct forms_page *forms_page_new(struct checklist_response *r,
+    const struct checklist_group *g, WINDOW *win, const char *lang);
+void forms_page_free(struct forms_page *page);
+
+/* Draw the page into its window (no doupdate: the caller refreshes). */
+void forms_page_draw(struct forms_page *page);
+/* The window changed size: lay the page out again. */
+void forms_page_resize(struct forms_page *page, WINDOW *win);
+/* Rebuild after the response changed elsewhere (relevance, a load). */
+void forms_page_refresh(struct forms_page *page);
+
+/* Give the page one key, as wget_wch() returned it (ISKEY: KEY_CODE_YES). */
+enum forms_reaction forms_page_key(struct forms_page *page, wint_t ch,
+    bool iskey);
+/* Commit the field being edited, if any (before quitting, saving on a
+ * signal, leaving the page, or every few seconds of idle typing). Returns
+ * FORMS_CHANGED when a value went into the response. */
+enum forms_reaction forms_page_commit(struct forms_page *page);
+
+/* Run $VISUAL/$EDITOR on the current long text; curses must be suspended
+ * by the caller (def_prog_mode/endwin before, reset_prog_mode after). */
+enum forms_reaction forms_page_edit_external(struct forms_page *page);
+
+/* The question with the focus (NULL on an empty page), and its value path
+ * ("p9_1/measures[2]/title"). Borrowed. */
+const struct checklist_question *forms_page_current(
+    const struct forms_page *page);
+const char *forms_page_current_path(const struct forms_page *page);
+/* Move the focus to the question at PATH (a search hit, `n`). */
+bool forms_page_focus(struct forms_page *page, const char *path);
+/* The message to show (a refused value, a required answer), or NULL. */
+const char *forms_page_message(const struct forms_page *page);
+/* Is a field being edited (typed into but not yet committed)? */
+bool forms_page_editing(const struct forms_page *page);
+
+#endif /* SACL_FORMS_H */
