@@ -1,15 +1,382 @@
-/* tui_cmd_setget.c: placeholder until its issue lands. */
+/*
+ * tui_cmd_setget.c: `sacl set` and `sacl get`, answers from and to the
+ * command line (tests, automation, pre-filling).
+ *
+ * set takes the response's lock, applies every assignment through the
+ * model (the same validation as the forms), and saves once with the same
+ * atomic save as the TUI: all or nothing. get reads without the lock
+ * (a save replaces the file whole, so a reader never sees half of one)
+ * and prints one `ID=VALUE` a line, escaped and sanitised.
+ *
+ * Assignment syntax (doc/sacl.1): `ID=VALUE`; multiple choice
+ * `ID=a,b,c`; the "other" text `ID:other=TEXT`; repeat entries
+ * `p9_1/measures[2]/title=TEXT` (entries are created up to the index);
+ * `ID=` clears. Values are taken literally (no escapes are undone).
+ */
 #include "config.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "tui/tui_cmd.h"
+
+static const char tui_set_usage[] =
+    "sacl set [--checklist FILE|ID] RESPONSE ID=VALUE...";
+static const char tui_get_usage[] =
+    "sacl get [--checklist FILE|ID] RESPONSE [ID...]";
+
+static void
+tui_set_help(void)
+{
+	printf("Usage: %s\n"
+	    "Set answers in RESPONSE (created when missing) and save it.\n\n"
+	    "  -c, --checklist=FILE|ID  the checklist of a new RESPONSE\n"
+	    "                           (default " CHECKLIST_DEFAULT_ID "), or\n"
+	    "                           another version for an existing one\n"
+	    "  -h, --help               show this help and exit\n\n"
+	    "Assignments (all are checked first; none is saved if one fails):\n"
+	    "  ID=VALUE                 e.g. p9_1/status=partial\n"
+	    "  ID=a,b,c                 several choices of a multiple choice\n"
+	    "  ID:other=TEXT            the text of an \"other\" choice\n"
+	    "  REPEAT[N]/CHILD=VALUE    entry N of a list, created as needed,\n"
+	    "                           e.g. p9_1/measures[2]/title=Act 12\n"
+	    "  ID=                      clear the answer\n\n"
+	    "`sacl info --list CHECKLIST` lists the question ids.\n"
+	    "Exit: 0 saved, 1 unknown id or invalid value (nothing saved),\n"
+	    "2 usage, 3 read or write error, 4 RESPONSE in use.\n",
+	    tui_set_usage);
+}
+
+static void
+tui_get_help(void)
+{
+	printf("Usage: %s\n"
+	    "Print the answers in RESPONSE, one ID=VALUE a line: every\n"
+	    "answered question, or the IDs named (a list: all its entries).\n\n"
+	    "  -c, --checklist=FILE|ID  read RESPONSE with this checklist\n"
+	    "  -h, --help               show this help and exit\n\n"
+	    "In values, a backslash is written \\\\, a newline \\n, a tab \\t\n"
+	    "and a carriage return \\r; other control characters are shown\n"
+	    "as visible markers.\n", tui_get_usage);
+}
+
+/* Parse the options. Returns -1 to go on (OPTIND at the operands), or
+ * the exit status. */
+static int
+tui_setget_options(int argc, char **argv, const char *usage,
+    void (*help)(void), const char **checklist)
+{
+	static const struct option opts[] = {
+		{ "checklist", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			*checklist = optarg;
+			break;
+		case 'h':
+			help();
+			return TUI_EXIT_OK;
+		default:
+			return tui_cmd_usage(usage);
+		}
+	}
+	return -1;
+}
+
+/* Print "sacl: ID: reason" for a failed assignment. */
+static void
+tui_set_report(const char *id, struct checklist_error *err)
+{
+	char *sid = checklist_sanitize(id, false);
+	char *msg = checklist_sanitize(err->message, false);
+
+	tui_cmd_warn("%s: %s", sid, msg);
+	free(sid);
+	free(msg);
+}
+
+/* Open RESPONSE, or start a new one on CHECKLIST (or the default). */
+static int
+tui_set_open(const char *file, const char *checklist, struct checklist **cl,
+    struct checklist_response **resp)
+{
+	int status = TUI_EXIT_OK;
+
+	if (access(file, F_OK) == 0)
+		return tui_cmd_open_response(file, checklist, cl, resp);
+	*cl = tui_cmd_load_checklist(checklist != NULL ? checklist :
+	    CHECKLIST_DEFAULT_ID, &status);
+	if (*cl == NULL)
+		return status != TUI_EXIT_OK ? status : TUI_EXIT_INVALID;
+	*resp = checklist_response_new(*cl);
+	return TUI_EXIT_OK;
+}
+
+/* Apply each "ID=VALUE" of ARGS in turn; stop at the first failure. */
+static int
+tui_set_apply(struct checklist_response *resp, int n, char **args)
+{
+	struct checklist_error err;
+	char *id;
+	const char *eq;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		eq = strchr(args[i], '=');
+		id = checklist_xstrndup(args[i], (size_t)(eq - args[i]));
+		checklist_error_clear(&err);
+		if (checklist_response_set(resp, id, eq + 1, &err) !=
+		    CHECKLIST_OK) {
+			tui_set_report(id, &err);
+			free(id);
+			return TUI_EXIT_INVALID;
+		}
+		free(id);
+	}
+	return TUI_EXIT_OK;
+}
+
+/* Every operand after RESPONSE must be ID=VALUE with a non-empty ID. */
+static bool
+tui_set_syntax_ok(int n, char **args)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (args[i][0] == '=' || strchr(args[i], '=') == NULL) {
+			char *s = checklist_sanitize(args[i], false);
+			tui_cmd_warn("'%s' is not ID=VALUE", s);
+			free(s);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* With the lock held: open, apply, save. */
+static int
+tui_set_locked(const char *file, const char *checklist, int n, char **args)
+{
+	struct checklist *cl = NULL;
+	struct checklist_response *resp = NULL;
+	struct checklist_error err;
+	int status;
+
+	status = tui_set_open(file, checklist, &cl, &resp);
+	if (status == TUI_EXIT_OK)
+		status = tui_set_apply(resp, n, args);
+	if (status == TUI_EXIT_OK) {
+		checklist_error_clear(&err);
+		if (checklist_response_save(resp, file, &err) != CHECKLIST_OK) {
+			tui_cmd_error(&err);
+			status = tui_cmd_exit_for(err.status);
+		}
+	}
+	checklist_response_free(resp);
+	checklist_free(cl);
+	return status;
+}
+
 int
 tui_cmd_set(int argc, char **argv)
 {
-	tui_cmd_warn("%s: not available yet", argv[0]);
-	return TUI_EXIT_USAGE;
+	const char *checklist = NULL;
+	struct checklist_lock *lock = NULL;
+	struct checklist_error err;
+	int status;
+
+	status = tui_setget_options(argc, argv, tui_set_usage, tui_set_help,
+	    &checklist);
+	if (status >= 0)
+		return status;
+	if (argc - optind < 2)
+		return tui_cmd_usage(tui_set_usage);
+	if (!tui_set_syntax_ok(argc - optind - 1, argv + optind + 1))
+		return tui_cmd_usage(tui_set_usage);
+	checklist_error_clear(&err);
+	if (checklist_lock_acquire(argv[optind], &lock, &err) != CHECKLIST_OK) {
+		tui_cmd_error(&err);
+		return tui_cmd_exit_for(err.status);
+	}
+	status = tui_set_locked(argv[optind], checklist, argc - optind - 1,
+	    argv + optind + 1);
+	checklist_lock_release(lock);
+	return status;
 }
+
+/* VALUE with backslash, newline, tab and CR escaped, then sanitised.
+ * Caller frees. */
+static char *
+tui_get_escape(const char *value)
+{
+	char *esc = checklist_xmalloc(2 * strlen(value) + 1), *out, *p = esc;
+
+	for (; *value != '\0'; value++) {
+		const char *rep = *value == '\\' ? "\\\\" : *value == '\n' ?
+		    "\\n" : *value == '\t' ? "\\t" : *value == '\r' ? "\\r" :
+		    NULL;
+		if (rep != NULL) {
+			memcpy(p, rep, 2);
+			p += 2;
+		} else
+			*p++ = *value;
+	}
+	*p = '\0';
+	out = checklist_sanitize(esc, false);
+	free(esc);
+	return out;
+}
+
+static void
+tui_get_print(const char *path, const char *value)
+{
+	char *spath = checklist_sanitize(path, false);
+	char *svalue = tui_get_escape(value);
+
+	printf("%s=%s\n", spath, svalue);
+	free(spath);
+	free(svalue);
+}
+
+static void tui_get_emit(struct checklist_response *resp,
+    const struct checklist_question *q, const char *path, bool all);
+
+/* The children of entry PATH (e.g. "p9_1/measures[2]") of repeat Q. */
+static void
+tui_get_entry(struct checklist_response *resp,
+    const struct checklist_question *q, const char *path)
+{
+	size_t i;
+	char *child;
+
+	for (i = 0; i < q->nchildren; i++) {
+		child = checklist_xasprintf("%s/%s", path, q->children[i]->id);
+		tui_get_emit(resp, q->children[i], child, false);
+		free(child);
+	}
+}
+
+/* Print question Q at instance PATH: a repeat entry by entry, a choice
+ * with its "other" text. ALL: print it even unanswered. */
+static void
+tui_get_emit(struct checklist_response *resp,
+    const struct checklist_question *q, const char *path, bool all)
+{
+	const char *v;
+	char *sub;
+	size_t i, n;
+
+	if (q->type == CHECKLIST_Q_REPEAT) {
+		n = checklist_response_entries(resp, path);
+		for (i = 1; i <= n; i++) {
+			sub = checklist_xasprintf("%s[%zu]", path, i);
+			tui_get_entry(resp, q, sub);
+			free(sub);
+		}
+		return;
+	}
+	v = checklist_response_get(resp, path);
+	if (v != NULL && (all || v[0] != '\0'))
+		tui_get_print(path, v);
+	if (!q->other)
+		return;
+	sub = checklist_xasprintf("%s:%s", path, CHECKLIST_OTHER);
+	v = checklist_response_get(resp, sub);
+	if (v != NULL && v[0] != '\0')
+		tui_get_print(sub, v);
+	free(sub);
+}
+
+/* ID without its entry indexes and ":other": the question's path. */
+static char *
+tui_get_question_path(const char *id)
+{
+	char *out = checklist_xmalloc(strlen(id) + 1), *p = out;
+	int depth = 0;
+
+	for (; *id != '\0' && *id != ':'; id++) {
+		if (*id == '[')
+			depth++;
+		else if (*id == ']' && depth > 0)
+			depth--;
+		else if (depth == 0)
+			*p++ = *id;
+	}
+	*p = '\0';
+	return out;
+}
+
+/* Print what ID names; 0 or an exit status (unknown ID). */
+static int
+tui_get_one(struct checklist_response *resp, const char *id)
+{
+	char *qpath = tui_get_question_path(id);
+	const struct checklist_question *q;
+	const char *v;
+	size_t len = strlen(id);
+
+	q = checklist_find_question(resp->cl, qpath);
+	free(qpath);
+	if (q != NULL && q->type == CHECKLIST_Q_REPEAT && len > 0 &&
+	    id[len - 1] == ']') {
+		tui_get_entry(resp, q, id);
+		return TUI_EXIT_OK;
+	}
+	if (q != NULL && (q->type == CHECKLIST_Q_REPEAT ||
+	    strchr(id, ':') == NULL)) {
+		tui_get_emit(resp, q, id, true);
+		return TUI_EXIT_OK;
+	}
+	v = q != NULL ? checklist_response_get(resp, id) : NULL;
+	if (v == NULL) {
+		char *s = checklist_sanitize(id, false);
+		tui_cmd_warn("%s: no such question in %s", s, resp->cl->id);
+		free(s);
+		return TUI_EXIT_INVALID;
+	}
+	tui_get_print(id, v);
+	return TUI_EXIT_OK;
+}
+
 int
 tui_cmd_get(int argc, char **argv)
 {
-	tui_cmd_warn("%s: not available yet", argv[0]);
-	return TUI_EXIT_USAGE;
+	const char *checklist = NULL;
+	struct checklist *cl = NULL;
+	struct checklist_response *resp = NULL;
+	int status, i;
+	size_t k;
+
+	status = tui_setget_options(argc, argv, tui_get_usage, tui_get_help,
+	    &checklist);
+	if (status >= 0)
+		return status;
+	if (argc - optind < 1)
+		return tui_cmd_usage(tui_get_usage);
+	status = tui_cmd_open_response(argv[optind], checklist, &cl, &resp);
+	if (status != TUI_EXIT_OK)
+		return status;
+	for (i = optind + 1; i < argc; i++)
+		if (tui_get_one(resp, argv[i]) != TUI_EXIT_OK)
+			status = TUI_EXIT_INVALID;
+	for (k = 0; argc - optind == 1 && k < cl->nall; k++)
+		if (cl->all[k]->parent == NULL)
+			tui_get_emit(resp, cl->all[k], cl->all[k]->path, false);
+	checklist_response_free(resp);
+	checklist_free(cl);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		tui_cmd_warn("writing the answers failed");
+		return TUI_EXIT_IO;
+	}
+	return status;
 }
