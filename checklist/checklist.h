@@ -188,6 +188,7 @@ struct checklist {
 
 /* Caps on what the loader accepts (a definition not bundled is untrusted). */
 #define CHECKLIST_DEFINITION_MAX (16u * 1024 * 1024)
+#define CHECKLIST_RESPONSE_MAX (64u * 1024 * 1024)
 
 /* Load and check the definition in FILE (see doc/checklist-format.md):
  * bounded read, safe parse, the embedded XSD, then semantic checks.
@@ -262,6 +263,10 @@ checklist_status checklist_response_parse(const struct checklist *cl,
  * frees. */
 checklist_status checklist_response_peek_checklist(const char *file,
     char **id, struct checklist_error *err);
+/* The same, and the definition file the response was made with (its
+ * root attribute checklist-source, or NULL when absent). */
+checklist_status checklist_response_peek(const char *file, char **id,
+    char **source, struct checklist_error *err);
 void checklist_response_free(struct checklist_response *r);
 /* Serialise to memory (UTF-8, indented). Caller frees *BUF. */
 checklist_status checklist_response_serialize(struct checklist_response *r,

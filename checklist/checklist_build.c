@@ -1,0 +1,461 @@
+/*
+ * checklist_build.c: from a schema-valid definition document to the
+ * model. The schema has already checked the shape; this file resolves
+ * what the schema cannot (choice lists, templates and their omissions)
+ * and lays out paths, pages and the list of all questions. Conditions,
+ * duplicates and defaults are checked afterwards (checklist_semantic.c).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "checklist/checklist_internal.h"
+
+/* What building needs besides the model: the named lists and templates. */
+struct checklist_builder {
+	struct checklist *cl;
+	const char *name;
+	struct checklist_error *err;
+	xmlNodePtr *choices; /* <choices> elements */
+	size_t nchoices;
+	xmlNodePtr *templates;
+	size_t ntemplates;
+};
+
+#define each_child(c, n) \
+	for ((c) = (n)->children; (c) != NULL; (c) = (c)->next) \
+		if ((c)->type == XML_ELEMENT_NODE)
+
+static int
+checklist_build_line(xmlNodePtr n)
+{
+	return (int)xmlGetLineNo(n);
+}
+
+static void
+checklist_build_text(struct checklist_builder *b, struct checklist_text *t,
+    xmlNodePtr n)
+{
+	xmlChar *lang = xmlGetNsProp(n, (const xmlChar *)"lang",
+	    (const xmlChar *)CHECKLIST_XML_NS);
+	char *s = checklist_xml_text(n);
+	size_t i;
+
+	for (i = 0; lang != NULL && i < b->cl->nlanguages; i++)
+		if (strcmp(b->cl->languages[i], (const char *)lang) == 0)
+			break;
+	if (lang != NULL && i == b->cl->nlanguages)
+		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
+		    checklist_build_line(n), 0,
+		    "language '%s' is not in the checklist's languages",
+		    (const char *)lang);
+	checklist_text_add(t, lang ? (const char *)lang : b->cl->default_lang, s);
+	free(s);
+	xmlFree(lang);
+}
+
+static bool
+checklist_build_bool(xmlNodePtr n, const char *attr)
+{
+	char *v = checklist_xml_attr(n, attr);
+	bool yes = v != NULL && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
+
+	free(v);
+	return yes;
+}
+
+static xmlNodePtr
+checklist_build_named(xmlNodePtr *list, size_t n, const char *id)
+{
+	size_t i;
+	char *v;
+
+	for (i = 0; i < n; i++) {
+		v = checklist_xml_attr(list[i], "id");
+		if (strcmp(v, id) == 0) {
+			free(v);
+			return list[i];
+		}
+		free(v);
+	}
+	return NULL;
+}
+
+static void
+checklist_build_choice(struct checklist_builder *b,
+    struct checklist_question *q, xmlNodePtr n)
+{
+	struct checklist_choice *c;
+	xmlNodePtr t;
+
+	q->choices = checklist_xreallocarray(q->choices, q->nchoices + 1,
+	    sizeof *q->choices);
+	c = &q->choices[q->nchoices++];
+	memset(c, 0, sizeof *c);
+	c->value = checklist_xml_attr(n, "value");
+	each_child(t, n)
+		if (checklist_xml_is(t, "label"))
+			checklist_build_text(b, &c->label, t);
+}
+
+static checklist_status
+checklist_build_choice_list(struct checklist_builder *b,
+    struct checklist_question *q, xmlNodePtr n)
+{
+	char *ref = checklist_xml_attr(n, "choices");
+	xmlNodePtr list, c;
+
+	if (ref == NULL)
+		return CHECKLIST_OK;
+	list = checklist_build_named(b->choices, b->nchoices, ref);
+	if (list == NULL) {
+		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
+		    checklist_build_line(n), 0,
+		    "question '%s' names an unknown choice list '%s'", q->id, ref);
+		free(ref);
+		return CHECKLIST_ERR_SEMANTIC;
+	}
+	free(ref);
+	each_child(c, list)
+		checklist_build_choice(b, q, c);
+	return CHECKLIST_OK;
+}
+
+static struct checklist_question *checklist_build_question(
+    struct checklist_builder *b, xmlNodePtr n);
+
+static void
+checklist_build_question_child(struct checklist_builder *b,
+    struct checklist_question *q, xmlNodePtr c)
+{
+	struct checklist_question *child;
+
+	if (checklist_xml_is(c, "label"))
+		checklist_build_text(b, &q->label, c);
+	else if (checklist_xml_is(c, "hint"))
+		checklist_build_text(b, &q->hint, c);
+	else if (checklist_xml_is(c, "message"))
+		checklist_build_text(b, &q->constraint_msg, c);
+	else if (checklist_xml_is(c, "choice"))
+		checklist_build_choice(b, q, c);
+	else if (checklist_xml_is(c, "question") &&
+	    (child = checklist_build_question(b, c)) != NULL) {
+		q->children = checklist_xreallocarray(q->children,
+		    q->nchildren + 1, sizeof *q->children);
+		q->children[q->nchildren++] = child;
+		child->parent = q;
+	}
+}
+
+static struct checklist_question *
+checklist_build_question(struct checklist_builder *b, xmlNodePtr n)
+{
+	struct checklist_question *q = checklist_xcalloc(1, sizeof *q);
+	char *type = checklist_xml_attr(n, "type");
+	xmlNodePtr c;
+
+	q->id = checklist_xml_attr(n, "id");
+	q->type = (enum checklist_qtype)checklist_qtype_parse(type);
+	free(type);
+	q->line = checklist_build_line(n);
+	q->required = checklist_build_bool(n, "required");
+	q->other = checklist_build_bool(n, "other");
+	q->relevant = checklist_xml_attr(n, "relevant");
+	q->constraint = checklist_xml_attr(n, "constraint");
+	q->default_value = checklist_xml_attr(n, "default");
+	if (checklist_build_choice_list(b, q, n) != CHECKLIST_OK) {
+		checklist_question_free(q);
+		return NULL;
+	}
+	each_child(c, n)
+		checklist_build_question_child(b, q, c);
+	return q;
+}
+
+static void
+checklist_build_add_question(struct checklist_group *g,
+    struct checklist_question *q)
+{
+	g->questions = checklist_xreallocarray(g->questions,
+	    g->nquestions + 1, sizeof *g->questions);
+	g->questions[g->nquestions++] = q;
+}
+
+static void
+checklist_build_add_group(struct checklist_group *parent,
+    struct checklist_group *g)
+{
+	parent->children = checklist_xreallocarray(parent->children,
+	    parent->nchildren + 1, sizeof *parent->children);
+	parent->children[parent->nchildren++] = g;
+	g->parent = parent;
+	g->depth = parent->depth + 1;
+}
+
+static ssize_t
+checklist_build_find(const struct checklist_group *g, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < g->nquestions; i++)
+		if (strcmp(g->questions[i]->id, id) == 0)
+			return (ssize_t)i;
+	return -1;
+}
+
+/* Marks (in priv, until the group is built) the questions that came
+ * from a template, which a provision's own question may replace. */
+static char checklist_build_from_template[] = "template";
+
+/* A provision's own question: replaces the template's of the same id in
+ * place, or comes after the others. */
+static void
+checklist_build_own_question(struct checklist_builder *b,
+    struct checklist_group *g, xmlNodePtr n)
+{
+	struct checklist_question *q = checklist_build_question(b, n);
+	ssize_t at;
+
+	if (q == NULL)
+		return;
+	q->group = g;
+	at = checklist_build_find(g, q->id);
+	if (at >= 0 && g->questions[at]->priv == checklist_build_from_template) {
+		checklist_question_free(g->questions[at]);
+		g->questions[at] = q;
+	} else if (at >= 0) {
+		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
+		    q->line, 0, "duplicate question id '%s' in '%s'", q->id,
+		    g->id);
+		checklist_question_free(q);
+	} else {
+		checklist_build_add_question(g, q);
+	}
+}
+
+static void
+checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
+    xmlNodePtr n)
+{
+	char *id = checklist_xml_attr(n, "question");
+	ssize_t at = checklist_build_find(g, id);
+
+	if (at < 0) {
+		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
+		    checklist_build_line(n), 0,
+		    "provision '%s' omits '%s', which its template does not have",
+		    g->id, id);
+	} else {
+		checklist_question_free(g->questions[at]);
+		memmove(&g->questions[at], &g->questions[at + 1],
+		    (g->nquestions - (size_t)at - 1) * sizeof *g->questions);
+		g->nquestions--;
+	}
+	free(id);
+}
+
+static void
+checklist_build_template(struct checklist_builder *b,
+    struct checklist_group *g, xmlNodePtr n)
+{
+	char *name = checklist_xml_attr(n, "template");
+	xmlNodePtr t, c;
+	struct checklist_question *q;
+
+	if (name == NULL)
+		return;
+	t = checklist_build_named(b->templates, b->ntemplates, name);
+	if (t == NULL)
+		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
+		    checklist_build_line(n), 0,
+		    "provision '%s' uses an unknown template '%s'", g->id, name);
+	free(name);
+	if (t == NULL)
+		return;
+	each_child(c, t)
+		if ((q = checklist_build_question(b, c)) != NULL) {
+			q->group = g;
+			q->priv = checklist_build_from_template;
+			checklist_build_add_question(g, q);
+		}
+}
+
+static enum checklist_level
+checklist_build_level(xmlNodePtr n)
+{
+	char *v = checklist_xml_attr(n, "level");
+	enum checklist_level l = CHECKLIST_LEVEL_NONE;
+
+	if (v != NULL && strcmp(v, "mandatory") == 0)
+		l = CHECKLIST_LEVEL_MANDATORY;
+	else if (v != NULL && strcmp(v, "consider") == 0)
+		l = CHECKLIST_LEVEL_CONSIDER;
+	else if (v != NULL && strcmp(v, "optional") == 0)
+		l = CHECKLIST_LEVEL_OPTIONAL;
+	free(v);
+	return l;
+}
+
+static struct checklist_group *
+checklist_build_group(struct checklist_builder *b, xmlNodePtr n,
+    enum checklist_gkind kind, struct checklist_group *parent)
+{
+	struct checklist_group *g = checklist_xcalloc(1, sizeof *g);
+	xmlNodePtr c;
+
+	g->kind = kind;
+	g->id = checklist_xml_attr(n, "id");
+	g->number = checklist_xml_attr(n, "number");
+	g->theme = checklist_xml_attr(n, "theme");
+	g->relevant = checklist_xml_attr(n, "relevant");
+	g->level = checklist_build_level(n);
+	g->line = checklist_build_line(n);
+	if (parent != NULL)
+		checklist_build_add_group(parent, g);
+	checklist_build_template(b, g, n);
+	each_child(c, n) {
+		if (checklist_xml_is(c, "title"))
+			checklist_build_text(b, &g->title, c);
+		else if (checklist_xml_is(c, "help"))
+			checklist_build_text(b, &g->help, c);
+		else if (checklist_xml_is(c, "omit"))
+			checklist_build_omit(b, g, c);
+		else if (checklist_xml_is(c, "question"))
+			checklist_build_own_question(b, g, c);
+		else if (checklist_xml_is(c, "provision"))
+			checklist_build_group(b, c, CHECKLIST_G_PROVISION, g);
+	}
+	for (size_t i = 0; i < g->nquestions; i++)
+		g->questions[i]->priv = NULL;
+	return g;
+}
+
+/* ------------------------------------------------------------ layout */
+
+static void
+checklist_layout_question(struct checklist *cl, struct checklist_question *q,
+    const char *prefix)
+{
+	size_t i;
+
+	q->path = checklist_xasprintf("%s/%s", prefix, q->id);
+	cl->all = checklist_xreallocarray(cl->all, cl->nall + 1,
+	    sizeof *cl->all);
+	cl->all[cl->nall++] = q;
+	for (i = 0; i < q->nchildren; i++) {
+		q->children[i]->group = q->group;
+		checklist_layout_question(cl, q->children[i], q->path);
+	}
+}
+
+static void
+checklist_layout_group(struct checklist *cl, struct checklist_group *g)
+{
+	size_t i;
+
+	if (g->kind != CHECKLIST_G_SECTION) {
+		cl->pages = checklist_xreallocarray(cl->pages, cl->npages + 1,
+		    sizeof *cl->pages);
+		cl->pages[cl->npages++] = g;
+	}
+	for (i = 0; i < g->nquestions; i++)
+		checklist_layout_question(cl, g->questions[i], g->id);
+	for (i = 0; i < g->nchildren; i++)
+		checklist_layout_group(cl, g->children[i]);
+}
+
+static void
+checklist_layout(struct checklist *cl)
+{
+	size_t i;
+
+	if (cl->front != NULL)
+		checklist_layout_group(cl, cl->front);
+	for (i = 0; i < cl->nsections; i++)
+		checklist_layout_group(cl, cl->sections[i]);
+}
+
+/* ------------------------------------------------------------- root */
+
+static void
+checklist_build_languages(struct checklist *cl, xmlNodePtr root)
+{
+	char *v = checklist_xml_attr(root, "languages");
+	char *save = NULL, *tok;
+
+	for (tok = strtok_r(v, " \t\r\n", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t\r\n", &save)) {
+		cl->languages = checklist_xreallocarray(cl->languages,
+		    cl->nlanguages + 1, sizeof *cl->languages);
+		cl->languages[cl->nlanguages++] = checklist_xstrdup(tok);
+	}
+	free(v);
+}
+
+static void
+checklist_build_collect(xmlNodePtr **list, size_t *n, xmlNodePtr node)
+{
+	*list = checklist_xreallocarray(*list, *n + 1, sizeof **list);
+	(*list)[(*n)++] = node;
+}
+
+static void
+checklist_build_root_child(struct checklist_builder *b, xmlNodePtr c)
+{
+	struct checklist *cl = b->cl;
+
+	if (checklist_xml_is(c, "title"))
+		checklist_build_text(b, &cl->title, c);
+	else if (checklist_xml_is(c, "description"))
+		checklist_build_text(b, &cl->description, c);
+	else if (checklist_xml_is(c, "choices"))
+		checklist_build_collect(&b->choices, &b->nchoices, c);
+	else if (checklist_xml_is(c, "template"))
+		checklist_build_collect(&b->templates, &b->ntemplates, c);
+	else if (checklist_xml_is(c, "front"))
+		cl->front = checklist_build_group(b, c, CHECKLIST_G_FRONT, NULL);
+	else if (checklist_xml_is(c, "section")) {
+		cl->sections = checklist_xreallocarray(cl->sections,
+		    cl->nsections + 1, sizeof *cl->sections);
+		cl->sections[cl->nsections++] = checklist_build_group(b, c,
+		    CHECKLIST_G_SECTION, NULL);
+	}
+}
+
+checklist_status
+checklist_build(xmlDocPtr doc, const char *name, struct checklist **out,
+    struct checklist_error *err)
+{
+	struct checklist_builder b = { 0 };
+	xmlNodePtr root = xmlDocGetRootElement(doc), c;
+	xmlChar *lang;
+
+	b.cl = checklist_xcalloc(1, sizeof *b.cl);
+	b.name = name;
+	b.err = err;
+	b.cl->source = checklist_xstrdup(name);
+	b.cl->id = checklist_xml_attr(root, "id");
+	b.cl->version = checklist_xml_attr(root, "version");
+	lang = xmlGetNsProp(root, (const xmlChar *)"lang",
+	    (const xmlChar *)CHECKLIST_XML_NS);
+	if (lang == NULL)
+		checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name,
+		    (int)xmlGetLineNo(root), 0,
+		    "the checklist has no xml:lang (its default language)");
+	b.cl->default_lang = checklist_xstrdup(lang ? (char *)lang : "en");
+	xmlFree(lang);
+	checklist_build_languages(b.cl, root);
+	each_child(c, root)
+		checklist_build_root_child(&b, c);
+	free(b.choices);
+	free(b.templates);
+	checklist_layout(b.cl);
+	if (err->status != CHECKLIST_OK) {
+		checklist_free(b.cl);
+		return err->status;
+	}
+	*out = b.cl;
+	return CHECKLIST_OK;
+}

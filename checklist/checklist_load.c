@@ -1,0 +1,135 @@
+/*
+ * checklist_load.c: loading a checklist definition, by path or by the id
+ * of a bundled one. Bounded read, safe parse, the built-in schema, the
+ * model, the semantic checks: the first error stops it and is returned.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "checklist/checklist_internal.h"
+
+checklist_status
+checklist_load_memory(const char *buf, size_t len, const char *name,
+    struct checklist **out, struct checklist_error *err)
+{
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root;
+	struct checklist *cl = NULL;
+
+	if (checklist_xml_parse(buf, len, name, &doc, err) != CHECKLIST_OK)
+		return err->status;
+	root = xmlDocGetRootElement(doc);
+	if (!checklist_xml_is(root, "checklist")) {
+		checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
+		    (int)xmlGetLineNo(root), 0,
+		    "not a checklist definition (the root must be <checklist> "
+		    "in namespace %s)", CHECKLIST_NS);
+		xmlFreeDoc(doc);
+		return err->status;
+	}
+	if (checklist_xml_validate(doc, (const char *)checklist_xsd,
+	    checklist_xsd_len, name, err) == CHECKLIST_OK &&
+	    checklist_build(doc, name, &cl, err) == CHECKLIST_OK &&
+	    checklist_semantic_check(cl, err) != CHECKLIST_OK) {
+		checklist_free(cl);
+		cl = NULL;
+	}
+	xmlFreeDoc(doc);
+	if (cl == NULL)
+		return err->status;
+	*out = cl;
+	return CHECKLIST_OK;
+}
+
+checklist_status
+checklist_load_file(const char *file, struct checklist **out,
+    struct checklist_error *err)
+{
+	char *buf;
+	size_t len;
+	checklist_status st;
+
+	st = checklist_read_file(file, CHECKLIST_DEFINITION_MAX, &buf, &len,
+	    err);
+	if (st != CHECKLIST_OK)
+		return st;
+	st = checklist_load_memory(buf, len, file, out, err);
+	free(buf);
+	return st;
+}
+
+static bool
+checklist_is_path(const char *arg)
+{
+	size_t n = strlen(arg);
+
+	return strchr(arg, '/') != NULL ||
+	    (n > 4 && strcmp(arg + n - 4, ".xml") == 0);
+}
+
+checklist_status
+checklist_load(const char *arg, struct checklist **out,
+    struct checklist_error *err)
+{
+	char *name, *path;
+	checklist_status st;
+
+	if (checklist_is_path(arg))
+		return checklist_load_file(arg, out, err);
+	name = checklist_xasprintf("%s.xml", arg);
+	path = checklist_data_path(name);
+	free(name);
+	if (path == NULL)
+		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, arg, 0, 0,
+		    "no bundled checklist has this id (looked in $SACL_DATADIR, "
+		    "%s and the source tree)", SACL_PKGDATADIR);
+	st = checklist_load_file(path, out, err);
+	free(path);
+	return st;
+}
+
+/* The folder "data" beside the running executable (a build tree). */
+static char *
+checklist_exe_data_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	return checklist_xasprintf("%s/data", exe);
+}
+
+char *
+checklist_data_path(const char *name)
+{
+	const char *env = getenv("SACL_DATADIR");
+	char *dirs[4], *found = NULL, *p;
+	size_t i;
+
+	dirs[0] = env && *env ? checklist_xstrdup(env) : NULL;
+	dirs[1] = checklist_exe_data_dir();
+	dirs[2] = checklist_xstrdup(SACL_PKGDATADIR);
+	dirs[3] = checklist_xstrdup(SACL_SRCDATADIR);
+	for (i = 0; i < 4; i++) {
+		if (dirs[i] == NULL || found != NULL)
+			continue;
+		p = checklist_xasprintf("%s/%s", dirs[i], name);
+		if (access(p, R_OK) == 0)
+			found = p;
+		else
+			free(p);
+	}
+	for (i = 0; i < 4; i++)
+		free(dirs[i]);
+	return found;
+}

@@ -1,0 +1,265 @@
+/*
+ * checklist_model.c: the model's small services: multilingual texts,
+ * look-ups by id and path, names of enumerations, and freeing.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "checklist/checklist_internal.h"
+
+void
+checklist_text_add(struct checklist_text *t, const char *lang,
+    const char *str)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->lang[i], lang) == 0) {
+			free(t->str[i]);
+			t->str[i] = checklist_xstrdup(str);
+			return;
+		}
+	t->lang = checklist_xreallocarray(t->lang, t->n + 1, sizeof *t->lang);
+	t->str = checklist_xreallocarray(t->str, t->n + 1, sizeof *t->str);
+	t->lang[t->n] = checklist_xstrdup(lang);
+	t->str[t->n] = checklist_xstrdup(str);
+	t->n++;
+}
+
+static void
+checklist_text_copy(struct checklist_text *dst, const struct checklist_text *src)
+{
+	size_t i;
+
+	memset(dst, 0, sizeof *dst);
+	for (i = 0; i < src->n; i++)
+		checklist_text_add(dst, src->lang[i], src->str[i]);
+}
+
+void
+checklist_text_free(struct checklist_text *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->lang[i]);
+		free(t->str[i]);
+	}
+	free(t->lang);
+	free(t->str);
+	memset(t, 0, sizeof *t);
+}
+
+const char *
+checklist_text_get(const struct checklist_text *t, const char *lang,
+    const char *deflang)
+{
+	const char *want[2] = { lang, deflang };
+	size_t i, k;
+
+	for (k = 0; k < 2; k++) {
+		if (want[k] == NULL)
+			continue;
+		for (i = 0; i < t->n; i++)
+			if (strcmp(t->lang[i], want[k]) == 0)
+				return t->str[i];
+	}
+	return t->n > 0 ? t->str[0] : "";
+}
+
+/* A deep copy of Q (a template's question applied to a provision);
+ * paths, owners and compiled conditions are set later. */
+struct checklist_question *
+checklist_question_clone(const struct checklist_question *q)
+{
+	struct checklist_question *c = checklist_xcalloc(1, sizeof *c);
+	size_t i;
+
+	*c = *q;
+	c->id = checklist_xstrdup(q->id);
+	c->path = NULL;
+	c->relevant = q->relevant ? checklist_xstrdup(q->relevant) : NULL;
+	c->constraint = q->constraint ? checklist_xstrdup(q->constraint) : NULL;
+	c->default_value = q->default_value ?
+	    checklist_xstrdup(q->default_value) : NULL;
+	checklist_text_copy(&c->label, &q->label);
+	checklist_text_copy(&c->hint, &q->hint);
+	checklist_text_copy(&c->constraint_msg, &q->constraint_msg);
+	c->choices = checklist_xcalloc(q->nchoices, sizeof *c->choices);
+	for (i = 0; i < q->nchoices; i++) {
+		c->choices[i].value = checklist_xstrdup(q->choices[i].value);
+		checklist_text_copy(&c->choices[i].label, &q->choices[i].label);
+	}
+	c->children = checklist_xcalloc(q->nchildren, sizeof *c->children);
+	for (i = 0; i < q->nchildren; i++) {
+		c->children[i] = checklist_question_clone(q->children[i]);
+		c->children[i]->parent = c;
+	}
+	c->priv = NULL;
+	return c;
+}
+
+void
+checklist_question_free(struct checklist_question *q)
+{
+	struct checklist_qpriv *p;
+	size_t i;
+
+	if (q == NULL)
+		return;
+	for (i = 0; i < q->nchildren; i++)
+		checklist_question_free(q->children[i]);
+	free(q->children);
+	for (i = 0; i < q->nchoices; i++) {
+		free(q->choices[i].value);
+		checklist_text_free(&q->choices[i].label);
+	}
+	free(q->choices);
+	checklist_text_free(&q->label);
+	checklist_text_free(&q->hint);
+	checklist_text_free(&q->constraint_msg);
+	if ((p = q->priv) != NULL) {
+		checklist_expr_free(p->relevant);
+		checklist_expr_free(p->constraint);
+		free(p);
+	}
+	free(q->id);
+	free(q->path);
+	free(q->relevant);
+	free(q->constraint);
+	free(q->default_value);
+	free(q);
+}
+
+static void
+checklist_group_free(struct checklist_group *g)
+{
+	struct checklist_gpriv *p;
+	size_t i;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->nquestions; i++)
+		checklist_question_free(g->questions[i]);
+	for (i = 0; i < g->nchildren; i++)
+		checklist_group_free(g->children[i]);
+	free(g->questions);
+	free(g->children);
+	checklist_text_free(&g->title);
+	checklist_text_free(&g->help);
+	if ((p = g->priv) != NULL) {
+		checklist_expr_free(p->relevant);
+		free(p);
+	}
+	free(g->id);
+	free(g->number);
+	free(g->theme);
+	free(g->relevant);
+	free(g);
+}
+
+void
+checklist_free(struct checklist *cl)
+{
+	size_t i;
+
+	if (cl == NULL)
+		return;
+	checklist_group_free(cl->front);
+	for (i = 0; i < cl->nsections; i++)
+		checklist_group_free(cl->sections[i]);
+	free(cl->sections);
+	free(cl->pages);
+	free(cl->all);
+	for (i = 0; i < cl->nlanguages; i++)
+		free(cl->languages[i]);
+	free(cl->languages);
+	checklist_text_free(&cl->title);
+	checklist_text_free(&cl->description);
+	free(cl->id);
+	free(cl->version);
+	free(cl->default_lang);
+	free(cl->source);
+	free(cl);
+}
+
+struct checklist_question *
+checklist_find_question(const struct checklist *cl, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < cl->nall; i++)
+		if (strcmp(cl->all[i]->path, path) == 0)
+			return cl->all[i];
+	return NULL;
+}
+
+struct checklist_group *
+checklist_find_group(const struct checklist *cl, const char *id)
+{
+	size_t i, j;
+
+	if (cl->front != NULL && strcmp(cl->front->id, id) == 0)
+		return cl->front;
+	for (i = 0; i < cl->nsections; i++)
+		if (strcmp(cl->sections[i]->id, id) == 0)
+			return cl->sections[i];
+	for (j = 0; j < cl->npages; j++)
+		if (strcmp(cl->pages[j]->id, id) == 0)
+			return cl->pages[j];
+	return NULL;
+}
+
+size_t
+checklist_count_provisions(const struct checklist *cl)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < cl->npages; i++)
+		if (cl->pages[i]->kind == CHECKLIST_G_PROVISION)
+			n++;
+	return n;
+}
+
+static const char *const checklist_qtype_names[] = {
+	"boolean", "single", "multiple", "text", "longtext", "integer",
+	"decimal", "date", "file", "repeat",
+};
+
+const char *
+checklist_qtype_name(enum checklist_qtype t)
+{
+	return checklist_qtype_names[t];
+}
+
+int
+checklist_qtype_parse(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof checklist_qtype_names / sizeof *checklist_qtype_names; i++)
+		if (strcmp(s, checklist_qtype_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+checklist_level_name(enum checklist_level l)
+{
+	static const char *const names[] = {
+		"none", "mandatory", "consider", "optional",
+	};
+	return names[l];
+}
+
+const char *
+checklist_state_name(enum checklist_state s)
+{
+	static const char *const names[] = {
+		"not started", "partly answered", "required answers missing",
+		"complete", "not relevant",
+	};
+	return names[s];
+}

@@ -1,0 +1,425 @@
+/*
+ * checklist_path.c: value paths ("p9_1/status", "p9_1/measures[2]/title",
+ * "front/state:other") resolved to the response's elements; getting and
+ * setting values (type check, then the XPath constraint); repeat entries;
+ * relevance of a question in place.
+ *
+ * Path grammar: GROUP "/" STEP ("/" STEP)* [":other"], where STEP is a
+ * question id, followed by "[N]" (N >= 1) when it is a repeat crossed on
+ * the way to one of its questions.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "checklist/checklist_internal.h"
+
+static xmlNodePtr
+checklist_path_child(xmlNodePtr parent, const char *name, bool create)
+{
+	xmlNodePtr c;
+
+	for (c = parent->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, name) == 0)
+			return c;
+	if (!create)
+		return NULL;
+	c = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
+	if (c == NULL)
+		checklist_fatal("out of memory (response)");
+	return c;
+}
+
+xmlNodePtr
+checklist_group_node(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	xmlNodePtr parent = g->parent != NULL ?
+	    checklist_group_node(r, g->parent) : xmlDocGetRootElement(r->doc);
+
+	return checklist_path_child(parent, g->id, true);
+}
+
+/* The Nth (1-based) <entry> of a repeat element, or NULL. */
+static xmlNodePtr
+checklist_path_entry(xmlNodePtr rep, size_t n)
+{
+	xmlNodePtr c;
+
+	for (c = rep->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, "entry") == 0 && --n == 0)
+			return c;
+	return NULL;
+}
+
+static size_t
+checklist_path_count(xmlNodePtr rep)
+{
+	xmlNodePtr c;
+	size_t n = 0;
+
+	for (c = rep->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, "entry") == 0)
+			n++;
+	return n;
+}
+
+static xmlNodePtr
+checklist_path_new_entry(xmlNodePtr rep, const struct checklist_question *q)
+{
+	xmlNodePtr e = xmlNewChild(rep, NULL, (const xmlChar *)"entry", NULL);
+	size_t i;
+
+	if (e == NULL)
+		checklist_fatal("out of memory (response)");
+	for (i = 0; i < q->nchildren; i++)
+		checklist_skeleton_question(e, q->children[i]);
+	return e;
+}
+
+static const struct checklist_question *
+checklist_path_find(struct checklist_question *const *qs, size_t n,
+    const char *id, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(qs[i]->id) == len && memcmp(qs[i]->id, id, len) == 0)
+			return qs[i];
+	return NULL;
+}
+
+/* Split "name[N]" into NAME (LEN bytes) and N (0 when absent). False
+ * when the brackets are malformed. */
+static bool
+checklist_path_step(const char *s, size_t slen, size_t *len, size_t *n)
+{
+	const char *b = memchr(s, '[', slen);
+	char *end;
+	unsigned long v;
+
+	*n = 0;
+	*len = slen;
+	if (b == NULL)
+		return true;
+	if (s[slen - 1] != ']' || b == s)
+		return false;
+	errno = 0;
+	v = strtoul(b + 1, &end, 10);
+	if (errno != 0 || end != s + slen - 1 || v == 0 || v > 100000 ||
+	    b[1] < '1' || b[1] > '9')
+		return false;
+	*len = (size_t)(b - s);
+	*n = (size_t)v;
+	return true;
+}
+
+/* Step into the entry N of repeat element EL (question Q), making the
+ * missing entries when CREATE. */
+static xmlNodePtr
+checklist_path_into(xmlNodePtr el, const struct checklist_question *q,
+    size_t n, bool create)
+{
+	xmlNodePtr e;
+
+	if (q->type != CHECKLIST_Q_REPEAT || n == 0)
+		return NULL;
+	if ((e = checklist_path_entry(el, n)) != NULL || !create)
+		return e;
+	while (checklist_path_count(el) < n)
+		e = checklist_path_new_entry(el, q);
+	return e;
+}
+
+static xmlNodePtr
+checklist_path_walk(struct checklist_response *r,
+    const struct checklist_group *g, const char *rest, bool create,
+    const struct checklist_question **qout)
+{
+	struct checklist_question *const *qs = g->questions;
+	size_t nq = g->nquestions, slen, len, n;
+	xmlNodePtr node = checklist_group_node(r, g), el = NULL;
+	const struct checklist_question *q = NULL;
+	const char *slash;
+
+	for (;;) {
+		slash = strchr(rest, '/');
+		slen = slash ? (size_t)(slash - rest) : strlen(rest);
+		if (slen == 0 || !checklist_path_step(rest, slen, &len, &n) ||
+		    (q = checklist_path_find(qs, nq, rest, len)) == NULL ||
+		    (el = checklist_path_child(node, q->id, create)) == NULL)
+			return NULL;
+		if (slash == NULL)
+			break;
+		if ((node = checklist_path_into(el, q, n, create)) == NULL)
+			return NULL;
+		qs = q->children;
+		nq = q->nchildren;
+		rest = slash + 1;
+	}
+	if (n != 0)
+		return NULL;
+	*qout = q;
+	return el;
+}
+
+xmlNodePtr
+checklist_path_resolve(struct checklist_response *r, const char *path,
+    bool create, const struct checklist_question **q, bool *other)
+{
+	char *copy = checklist_xstrdup(path), *colon, *slash;
+	const struct checklist_group *g;
+	const struct checklist_question *found = NULL;
+	xmlNodePtr el = NULL;
+
+	*other = false;
+	colon = strrchr(copy, ':');
+	if (colon != NULL && strcmp(colon, ":other") == 0) {
+		*colon = '\0';
+		*other = true;
+	}
+	slash = strchr(copy, '/');
+	if (slash != NULL) {
+		*slash = '\0';
+		g = checklist_find_group(r->cl, copy);
+		if (g != NULL && g->kind != CHECKLIST_G_SECTION)
+			el = checklist_path_walk(r, g, slash + 1, create, &found);
+	}
+	free(copy);
+	if (el == NULL || (*other && !found->other))
+		return NULL;
+	*q = found;
+	return el;
+}
+
+/* ------------------------------------------------------------ values */
+
+/* The element's text, as one text node (borrowed from the document). */
+static const char *
+checklist_path_value(xmlNodePtr el, bool other)
+{
+	xmlAttrPtr a;
+	xmlChar *all;
+
+	if (other) {
+		a = xmlHasProp(el, (const xmlChar *)"other");
+		return a && a->children && a->children->content ?
+		    (const char *)a->children->content : "";
+	}
+	if (el->children == NULL)
+		return "";
+	if (el->children->next != NULL || (el->children->type != XML_TEXT_NODE &&
+	    el->children->type != XML_CDATA_SECTION_NODE)) {
+		all = xmlNodeGetContent(el);
+		xmlNodeSetContent(el, NULL);
+		xmlNodeAddContent(el, all);
+		xmlFree(all);
+	}
+	return el->children && el->children->content ?
+	    (const char *)el->children->content : "";
+}
+
+static void
+checklist_path_store(xmlNodePtr el, bool other, const char *value)
+{
+	if (other) {
+		if (*value == '\0')
+			xmlUnsetProp(el, (const xmlChar *)"other");
+		else
+			xmlSetProp(el, (const xmlChar *)"other",
+			    (const xmlChar *)value);
+		return;
+	}
+	xmlNodeSetContent(el, NULL);
+	if (*value != '\0')
+		xmlNodeAddContent(el, (const xmlChar *)value); /* raw text */
+}
+
+const char *
+checklist_response_get(struct checklist_response *r, const char *path)
+{
+	const struct checklist_question *q;
+	bool other;
+	xmlNodePtr el = checklist_path_resolve(r, path, false, &q, &other);
+
+	if (el == NULL || (q->type == CHECKLIST_Q_REPEAT && !other))
+		return el == NULL ? NULL : "";
+	return checklist_path_value(el, other);
+}
+
+static checklist_status
+checklist_path_constraint(struct checklist_response *r,
+    const struct checklist_question *q, xmlNodePtr el,
+    struct checklist_error *err)
+{
+	struct checklist_qpriv *p = q->priv;
+
+	if (p == NULL || p->constraint == NULL ||
+	    checklist_path_value(el, false)[0] == '\0' ||
+	    checklist_expr_eval(p->constraint, r->doc, el, false))
+		return CHECKLIST_OK;
+	if (q->constraint_msg.n > 0)
+		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
+		    "%s", checklist_text_get(&q->constraint_msg, r->lang,
+		    r->cl->default_lang));
+	return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
+	    "the value does not satisfy the rule %s", q->constraint);
+}
+
+static checklist_status
+checklist_path_check(const struct checklist_question *q, bool other,
+    const char *value, struct checklist_error *err)
+{
+	struct checklist_question text = { 0 };
+
+	if (!other)
+		return checklist_value_check(q, value, err);
+	text.type = CHECKLIST_Q_TEXT;
+	return checklist_value_check(&text, value, err);
+}
+
+checklist_status
+checklist_response_set(struct checklist_response *r, const char *path,
+    const char *value, struct checklist_error *err)
+{
+	const struct checklist_question *q;
+	bool other;
+	xmlNodePtr el = checklist_path_resolve(r, path, true, &q, &other);
+	char *norm, *old;
+	checklist_status st;
+
+	if (el == NULL)
+		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
+		    0, "no question '%s' in checklist %s", path, r->cl->id);
+	if (q->type == CHECKLIST_Q_REPEAT)
+		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
+		    "'%s' is a list of entries: set its questions, as in "
+		    "%s[1]/%s", path, path, q->children[0]->id);
+	norm = other ? checklist_xstrdup(value) : checklist_value_normalize(q,
+	    value);
+	st = checklist_path_check(q, other, norm, err);
+	if (st == CHECKLIST_OK) {
+		old = checklist_xstrdup(checklist_path_value(el, other));
+		checklist_path_store(el, other, norm);
+		if (!other && (st = checklist_path_constraint(r, q, el, err)) !=
+		    CHECKLIST_OK)
+			checklist_path_store(el, other, old);
+		free(old);
+	}
+	free(norm);
+	if (st == CHECKLIST_OK)
+		r->changes++;
+	return st;
+}
+
+bool
+checklist_response_valid(struct checklist_response *r, const char *path,
+    struct checklist_error *err)
+{
+	const struct checklist_question *q;
+	bool other;
+	xmlNodePtr el = checklist_path_resolve(r, path, false, &q, &other);
+
+	if (el == NULL) {
+		checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0, 0,
+		    "no question '%s'", path);
+		return false;
+	}
+	if (q->type == CHECKLIST_Q_REPEAT && !other)
+		return true;
+	return checklist_path_check(q, other, checklist_path_value(el, other),
+	    err) == CHECKLIST_OK && (other ||
+	    checklist_path_constraint(r, q, el, err) == CHECKLIST_OK);
+}
+
+/* ----------------------------------------------------------- entries */
+
+static xmlNodePtr
+checklist_path_repeat(struct checklist_response *r, const char *repeat,
+    const struct checklist_question **q, struct checklist_error *err)
+{
+	bool other;
+	xmlNodePtr el = checklist_path_resolve(r, repeat, false, q, &other);
+
+	if (el == NULL || other || (*q)->type != CHECKLIST_Q_REPEAT) {
+		checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0, 0,
+		    "no list of entries '%s'", repeat);
+		return NULL;
+	}
+	return el;
+}
+
+size_t
+checklist_response_entries(struct checklist_response *r, const char *repeat)
+{
+	const struct checklist_question *q;
+	xmlNodePtr el = checklist_path_repeat(r, repeat, &q, NULL);
+
+	return el != NULL ? checklist_path_count(el) : 0;
+}
+
+checklist_status
+checklist_response_add_entry(struct checklist_response *r,
+    const char *repeat, size_t *index, struct checklist_error *err)
+{
+	const struct checklist_question *q;
+	xmlNodePtr el = checklist_path_repeat(r, repeat, &q, err);
+
+	if (el == NULL)
+		return CHECKLIST_ERR_NOT_FOUND;
+	checklist_path_new_entry(el, q);
+	if (index != NULL)
+		*index = checklist_path_count(el);
+	r->changes++;
+	return CHECKLIST_OK;
+}
+
+checklist_status
+checklist_response_remove_entry(struct checklist_response *r,
+    const char *repeat, size_t index, struct checklist_error *err)
+{
+	const struct checklist_question *q;
+	xmlNodePtr el = checklist_path_repeat(r, repeat, &q, err), e;
+
+	if (el == NULL)
+		return CHECKLIST_ERR_NOT_FOUND;
+	if ((e = checklist_path_entry(el, index)) == NULL)
+		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
+		    0, "'%s' has no entry %zu", repeat, index);
+	xmlUnlinkNode(e);
+	xmlFreeNode(e);
+	r->changes++;
+	return CHECKLIST_OK;
+}
+
+checklist_status
+checklist_response_move_entry(struct checklist_response *r,
+    const char *repeat, size_t from, size_t to, struct checklist_error *err)
+{
+	const struct checklist_question *q;
+	xmlNodePtr el = checklist_path_repeat(r, repeat, &q, err), e, at;
+
+	if (el == NULL)
+		return CHECKLIST_ERR_NOT_FOUND;
+	e = checklist_path_entry(el, from);
+	at = checklist_path_entry(el, to);
+	if (e == NULL || at == NULL)
+		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
+		    0, "'%s' has no entry %zu", repeat, e == NULL ? from : to);
+	if (e == at)
+		return CHECKLIST_OK;
+	xmlUnlinkNode(e);
+	if (from < to)
+		xmlAddNextSibling(at, e);
+	else
+		xmlAddPrevSibling(at, e);
+	r->changes++;
+	return CHECKLIST_OK;
+}

@@ -1,0 +1,202 @@
+/*
+ * checklist_progress.c: relevance in place (a question's condition, the
+ * repeats and groups above it) and progress: per page, per section and
+ * overall, counted on relevant questions only.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "checklist/checklist_internal.h"
+
+bool
+checklist_response_group_relevant(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	struct checklist_gpriv *p;
+
+	for (; g != NULL; g = g->parent)
+		if ((p = g->priv) != NULL && p->relevant != NULL &&
+		    !checklist_expr_eval(p->relevant, r->doc,
+		    checklist_group_node(r, g), false))
+			return false;
+	return true;
+}
+
+bool
+checklist_node_relevant(struct checklist_response *r,
+    const struct checklist_question *q, xmlNodePtr node)
+{
+	struct checklist_qpriv *p;
+	const struct checklist_group *g = q->group;
+
+	for (; q != NULL && node != NULL; q = q->parent) {
+		if ((p = q->priv) != NULL && p->relevant != NULL &&
+		    !checklist_expr_eval(p->relevant, r->doc, node, false))
+			return false;
+		if (q->parent != NULL && node->parent != NULL)
+			node = node->parent->parent; /* entry, then repeat */
+	}
+	return checklist_response_group_relevant(r, g);
+}
+
+bool
+checklist_response_relevant(struct checklist_response *r, const char *path)
+{
+	const struct checklist_question *q;
+	bool other;
+	xmlNodePtr el = checklist_path_resolve(r, path, false, &q, &other);
+
+	return el != NULL && checklist_node_relevant(r, q, el);
+}
+
+/* ---------------------------------------------------------- progress */
+
+static bool
+checklist_progress_answered(const struct checklist_question *q, xmlNodePtr el)
+{
+	xmlNodePtr c;
+
+	for (c = el->children; c != NULL; c = c->next)
+		if (q->type == CHECKLIST_Q_REPEAT ? c->type == XML_ELEMENT_NODE :
+		    (c->content != NULL && c->content[0] != '\0'))
+			return true;
+	return false;
+}
+
+static bool
+checklist_progress_invalid(struct checklist_response *r,
+    const struct checklist_question *q, xmlNodePtr el)
+{
+	struct checklist_qpriv *p = q->priv;
+	xmlChar *v;
+	bool bad;
+
+	if (q->type == CHECKLIST_Q_REPEAT)
+		return false;
+	v = xmlNodeGetContent(el);
+	bad = checklist_value_check(q, (const char *)v, NULL) != CHECKLIST_OK;
+	xmlFree(v);
+	if (!bad && p != NULL && p->constraint != NULL)
+		bad = !checklist_expr_eval(p->constraint, r->doc, el, false);
+	return bad;
+}
+
+static void checklist_progress_questions(struct checklist_response *r,
+    struct checklist_question *const *qs, size_t n, xmlNodePtr parent,
+    struct checklist_progress *p);
+
+static void
+checklist_progress_one(struct checklist_response *r,
+    const struct checklist_question *q, xmlNodePtr el,
+    struct checklist_progress *p)
+{
+	bool answered;
+	xmlNodePtr e;
+
+	if (!checklist_node_relevant(r, q, el))
+		return;
+	answered = checklist_progress_answered(q, el);
+	p->relevant++;
+	p->answered += answered;
+	p->required += q->required;
+	p->required_answered += q->required && answered;
+	p->invalid += answered && checklist_progress_invalid(r, q, el);
+	if (q->type != CHECKLIST_Q_REPEAT)
+		return;
+	for (e = el->children; e != NULL; e = e->next)
+		if (e->type == XML_ELEMENT_NODE)
+			checklist_progress_questions(r, q->children,
+			    q->nchildren, e, p);
+}
+
+static void
+checklist_progress_questions(struct checklist_response *r,
+    struct checklist_question *const *qs, size_t n, xmlNodePtr parent,
+    struct checklist_progress *p)
+{
+	xmlNodePtr c;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		for (c = parent->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE &&
+			    strcmp((const char *)c->name, qs[i]->id) == 0) {
+				checklist_progress_one(r, qs[i], c, p);
+				break;
+			}
+}
+
+static void
+checklist_progress_add(struct checklist_progress *p,
+    const struct checklist_progress *sub)
+{
+	p->relevant += sub->relevant;
+	p->answered += sub->answered;
+	p->required += sub->required;
+	p->required_answered += sub->required_answered;
+	p->invalid += sub->invalid;
+}
+
+void
+checklist_progress_group(struct checklist_response *r,
+    const struct checklist_group *g, struct checklist_progress *p)
+{
+	size_t i;
+
+	memset(p, 0, sizeof *p);
+	if (g->kind == CHECKLIST_G_SECTION) {
+		struct checklist_progress sub;
+
+		for (i = 0; i < r->cl->npages; i++) {
+			const struct checklist_group *up = r->cl->pages[i];
+
+			while (up->parent != NULL)
+				up = up->parent;
+			if (up != g)
+				continue;
+			checklist_progress_group(r, r->cl->pages[i], &sub);
+			checklist_progress_add(p, &sub);
+		}
+		return;
+	}
+	if (!checklist_response_group_relevant(r, g))
+		return;
+	checklist_progress_questions(r, g->questions, g->nquestions,
+	    checklist_group_node(r, g), p);
+}
+
+void
+checklist_progress_all(struct checklist_response *r,
+    struct checklist_progress *p)
+{
+	struct checklist_progress sub;
+	size_t i;
+
+	memset(p, 0, sizeof *p);
+	for (i = 0; i < r->cl->npages; i++) {
+		checklist_progress_group(r, r->cl->pages[i], &sub);
+		checklist_progress_add(p, &sub);
+	}
+}
+
+enum checklist_state
+checklist_state_group(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	struct checklist_progress p;
+
+	if (g->kind != CHECKLIST_G_SECTION &&
+	    !checklist_response_group_relevant(r, g))
+		return CHECKLIST_STATE_NOT_RELEVANT;
+	checklist_progress_group(r, g, &p);
+	if (p.relevant == 0)
+		return CHECKLIST_STATE_NOT_RELEVANT;
+	if (p.answered == 0)
+		return CHECKLIST_STATE_NOT_STARTED;
+	if (p.invalid > 0 || p.required_answered < p.required)
+		return CHECKLIST_STATE_MISSING;
+	if (p.answered >= p.relevant)
+		return CHECKLIST_STATE_COMPLETE;
+	return CHECKLIST_STATE_PARTIAL;
+}

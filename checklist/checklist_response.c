@@ -1,0 +1,228 @@
+/*
+ * checklist_response.c: the response document, an XForms-like instance
+ * (doc/response-format.md): root <response checklist= checklist-version=
+ * lang=>, then one element per front section, section, provision and
+ * question, nested like the definition; repeat questions hold <entry>
+ * elements. New responses get the skeleton with defaults; loaded ones
+ * get the elements a newer definition added.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "checklist/checklist_internal.h"
+
+
+xmlNodePtr
+checklist_skeleton_question(xmlNodePtr parent,
+    const struct checklist_question *q)
+{
+	xmlNodePtr n = xmlNewChild(parent, NULL, (const xmlChar *)q->id, NULL);
+
+	if (n == NULL)
+		checklist_fatal("out of memory (response)");
+	if (q->default_value != NULL && q->type != CHECKLIST_Q_REPEAT)
+		xmlNodeAddContent(n, (const xmlChar *)q->default_value);
+	return n;
+}
+
+static xmlNodePtr
+checklist_child_named(xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr c;
+
+	for (c = parent->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* Make sure every question of G has its element, in G's element. */
+static void
+checklist_skeleton_group(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	xmlNodePtr gn = checklist_group_node(r, g);
+	size_t i;
+
+	for (i = 0; i < g->nquestions; i++)
+		if (checklist_child_named(gn, g->questions[i]->id) == NULL)
+			checklist_skeleton_question(gn, g->questions[i]);
+	for (i = 0; i < g->nchildren; i++)
+		checklist_skeleton_group(r, g->children[i]);
+}
+
+static void
+checklist_skeleton(struct checklist_response *r)
+{
+	size_t i;
+
+	if (r->cl->front != NULL)
+		checklist_skeleton_group(r, r->cl->front);
+	for (i = 0; i < r->cl->nsections; i++)
+		checklist_skeleton_group(r, r->cl->sections[i]);
+}
+
+static struct checklist_response *
+checklist_response_wrap(const struct checklist *cl, xmlDocPtr doc)
+{
+	struct checklist_response *r = checklist_xcalloc(1, sizeof *r);
+
+	r->cl = cl;
+	r->doc = doc;
+	r->lang = checklist_xstrdup(cl->default_lang);
+	return r;
+}
+
+/* Remember the definition file, so that `sacl fill RESPONSE` finds a
+ * checklist that is not bundled without being told again. */
+static void
+checklist_response_source(xmlNodePtr root, const struct checklist *cl)
+{
+	char *abs = realpath(cl->source, NULL);
+
+	if (abs != NULL)
+		xmlSetProp(root, (const xmlChar *)"checklist-source",
+		    (const xmlChar *)abs);
+	free(abs);
+}
+
+struct checklist_response *
+checklist_response_new(const struct checklist *cl)
+{
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root;
+	struct checklist_response *r;
+
+	if (doc == NULL)
+		checklist_fatal("out of memory (response)");
+	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"response", NULL);
+	xmlDocSetRootElement(doc, root);
+	xmlSetProp(root, (const xmlChar *)"checklist", (const xmlChar *)cl->id);
+	xmlSetProp(root, (const xmlChar *)"checklist-version",
+	    (const xmlChar *)cl->version);
+	xmlSetProp(root, (const xmlChar *)"lang",
+	    (const xmlChar *)cl->default_lang);
+	checklist_response_source(root, cl);
+	r = checklist_response_wrap(cl, doc);
+	checklist_skeleton(r);
+	return r;
+}
+
+static checklist_status
+checklist_response_check_root(const struct checklist *cl, xmlNodePtr root,
+    const char *name, struct checklist_error *err)
+{
+	char *id;
+	checklist_status st = CHECKLIST_OK;
+
+	if (root->ns != NULL || strcmp((const char *)root->name, "response") != 0)
+		return checklist_error_set(err, CHECKLIST_ERR_DAMAGED, name,
+		    (int)xmlGetLineNo(root), 0,
+		    "not a sacl response file (the root must be <response>)");
+	id = checklist_xml_attr(root, "checklist");
+	if (id == NULL || strcmp(id, cl->id) != 0)
+		st = checklist_error_set(err, CHECKLIST_ERR_DAMAGED, name,
+		    (int)xmlGetLineNo(root), 0,
+		    "this response is for checklist '%s', not '%s'",
+		    id ? id : "(none)", cl->id);
+	free(id);
+	return st;
+}
+
+checklist_status
+checklist_response_parse(const struct checklist *cl, const char *buf,
+    size_t len, const char *name, struct checklist_response **out,
+    struct checklist_error *err)
+{
+	xmlDocPtr doc;
+	struct checklist_response *r;
+	char *lang;
+
+	if (checklist_xml_parse(buf, len, name, &doc, err) != CHECKLIST_OK) {
+		err->status = CHECKLIST_ERR_DAMAGED;
+		return err->status;
+	}
+	if (checklist_response_check_root(cl, xmlDocGetRootElement(doc), name,
+	    err) != CHECKLIST_OK) {
+		xmlFreeDoc(doc);
+		return err->status;
+	}
+	r = checklist_response_wrap(cl, doc);
+	lang = checklist_xml_attr(xmlDocGetRootElement(doc), "lang");
+	if (lang != NULL) {
+		free(r->lang);
+		r->lang = lang;
+	}
+	checklist_skeleton(r);
+	*out = r;
+	return CHECKLIST_OK;
+}
+
+checklist_status
+checklist_response_peek_checklist(const char *file, char **id,
+    struct checklist_error *err)
+{
+	return checklist_response_peek(file, id, NULL, err);
+}
+
+checklist_status
+checklist_response_peek(const char *file, char **id, char **source,
+    struct checklist_error *err)
+{
+	char *buf;
+	size_t len;
+	xmlDocPtr doc;
+	checklist_status st;
+
+	st = checklist_read_file(file, CHECKLIST_RESPONSE_MAX, &buf, &len, err);
+	if (st != CHECKLIST_OK)
+		return st;
+	st = checklist_xml_parse(buf, len, file, &doc, err);
+	free(buf);
+	if (st != CHECKLIST_OK) {
+		err->status = CHECKLIST_ERR_DAMAGED;
+		return err->status;
+	}
+	*id = checklist_xml_attr(xmlDocGetRootElement(doc), "checklist");
+	if (source != NULL)
+		*source = checklist_xml_attr(xmlDocGetRootElement(doc),
+		    "checklist-source");
+	xmlFreeDoc(doc);
+	if (*id == NULL)
+		return checklist_error_set(err, CHECKLIST_ERR_DAMAGED, file, 0, 0,
+		    "no checklist named in the response (attribute 'checklist')");
+	return CHECKLIST_OK;
+}
+
+void
+checklist_response_free(struct checklist_response *r)
+{
+	if (r == NULL)
+		return;
+	checklist_xpath_forget(r->doc);
+	xmlFreeDoc(r->doc);
+	free(r->lang);
+	free(r);
+}
+
+checklist_status
+checklist_response_serialize(struct checklist_response *r, char **buf,
+    size_t *len, struct checklist_error *err)
+{
+	xmlChar *mem = NULL;
+	int size = 0;
+
+	xmlDocDumpFormatMemoryEnc(r->doc, &mem, &size, "UTF-8", 1);
+	if (mem == NULL || size <= 0)
+		return checklist_error_set(err, CHECKLIST_ERR_IO, NULL, 0, 0,
+		    "cannot serialise the response");
+	*buf = checklist_xstrndup((const char *)mem, (size_t)size);
+	*len = (size_t)size;
+	xmlFree(mem);
+	return CHECKLIST_OK;
+}

@@ -1,0 +1,148 @@
+/*
+ * tui_cmd_util.c: what the commands share: printing errors (always
+ * through the sanitizer), exit statuses, and opening a checklist or a
+ * response named on the command line.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tui/tui_cmd.h"
+
+void
+tui_cmd_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("sacl: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+tui_cmd_error(struct checklist_error *err)
+{
+	char *clean = checklist_sanitize(checklist_error_text(err), false);
+
+	fprintf(stderr, "%s\n", clean);
+	free(clean);
+}
+
+int
+tui_cmd_exit_for(checklist_status st)
+{
+	switch (st) {
+	case CHECKLIST_OK:
+		return TUI_EXIT_OK;
+	case CHECKLIST_ERR_IO:
+		return TUI_EXIT_IO;
+	case CHECKLIST_ERR_LOCKED:
+		return TUI_EXIT_LOCKED;
+	default:
+		return TUI_EXIT_INVALID;
+	}
+}
+
+int
+tui_cmd_usage(const char *usage)
+{
+	fprintf(stderr, "Usage: %s\nTry the --help option for more.\n", usage);
+	return TUI_EXIT_USAGE;
+}
+
+struct checklist *
+tui_cmd_load_checklist(const char *arg, int *exit_status)
+{
+	struct checklist_error err;
+	struct checklist *cl = NULL;
+
+	checklist_error_clear(&err);
+	if (checklist_load(arg, &cl, &err) != CHECKLIST_OK) {
+		tui_cmd_error(&err);
+		*exit_status = tui_cmd_exit_for(err.status);
+		return NULL;
+	}
+	*exit_status = TUI_EXIT_OK;
+	return cl;
+}
+
+static bool
+tui_cmd_exists(const char *file)
+{
+	struct stat st;
+
+	return stat(file, &st) == 0 || errno != ENOENT;
+}
+
+/* The checklist of an existing response file: the one it names. */
+static int
+tui_cmd_checklist_of(const char *file, const char *override,
+    struct checklist **cl)
+{
+	struct checklist_error err;
+	char *id = NULL, *source = NULL;
+	struct checklist *from_source = NULL;
+	int status;
+
+	if (override != NULL || !tui_cmd_exists(file)) {
+		*cl = tui_cmd_load_checklist(override ? override :
+		    CHECKLIST_DEFAULT_ID, &status);
+		return status;
+	}
+	checklist_error_clear(&err);
+	if (checklist_response_peek(file, &id, &source, &err) != CHECKLIST_OK) {
+		tui_cmd_error(&err);
+		return tui_cmd_exit_for(err.status);
+	}
+	/* The file it was made with, if it is still there and still the
+	 * same checklist; else the bundled one of that id. */
+	if (source != NULL && access(source, R_OK) == 0 &&
+	    checklist_load_file(source, &from_source, &err) == CHECKLIST_OK &&
+	    strcmp(from_source->id, id) == 0) {
+		*cl = from_source;
+		status = TUI_EXIT_OK;
+	} else {
+		checklist_free(from_source);
+		*cl = tui_cmd_load_checklist(id, &status);
+	}
+	free(id);
+	free(source);
+	return status;
+}
+
+int
+tui_cmd_open_response(const char *file, const char *override,
+    struct checklist **cl, struct checklist_response **resp)
+{
+	struct checklist_error err;
+	int status = tui_cmd_checklist_of(file, override, cl);
+
+	if (status != TUI_EXIT_OK)
+		return status;
+	if (!tui_cmd_exists(file)) {
+		*resp = checklist_response_new(*cl);
+		return TUI_EXIT_OK;
+	}
+	checklist_error_clear(&err);
+	if (checklist_response_load(*cl, file, resp, &err) != CHECKLIST_OK) {
+		tui_cmd_error(&err);
+		checklist_free(*cl);
+		*cl = NULL;
+		return tui_cmd_exit_for(err.status);
+	}
+	return TUI_EXIT_OK;
+}
+
+void
+tui_print_version(FILE *out)
+{
+	fprintf(out, "sacl %s\n", PACKAGE_VERSION);
+	fputs("Self-assessment checklist client. Free software.\n", out);
+}
