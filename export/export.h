@@ -1,5 +1,168 @@
-/* export.h: the submission package (placeholder until issue 5). */
+/*
+ * export.h: the export room's one public header: the submission package.
+ *
+ * A package is one gzip-compressed XML document (doc/response-format.md,
+ * schema data/response.xsd, namespace urn:x-sacl:package:1) holding the
+ * metadata of a submission, the answers (a copy of the response document
+ * without the questions that are not relevant) and the attached files
+ * (base64, with name, media type, size and CRC-32).
+ *
+ * Writing: export_check() lists what keeps a response from being
+ * complete; export_build() makes the package bytes; export_write() puts
+ * them in a file and stamps the response (submission id, revision), which
+ * the caller then saves with checklist_response_save().
+ *
+ * Reading: export_read_file() is the one reader of packages that come
+ * from outside (intake, merge, diff): bounded read, capped inflate, safe
+ * parse, the embedded schema, then a check of the answers against the
+ * checklist version the package names.
+ *
+ * This room is the only one that links zlib. It never prints: failures
+ * come back as a checklist_status and a struct checklist_error whose
+ * text is one line "FILE: reason" (or "FILE:LINE:COL: reason").
+ */
 #ifndef SACL_EXPORT_H
 #define SACL_EXPORT_H
-int export_placeholder(void);
-#endif
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "checklist/checklist.h"
+
+/* The package's XML namespace and format version. */
+#define EXPORT_NS "urn:x-sacl:package:1"
+#define EXPORT_FORMAT "1"
+
+/* Caps (bytes) used when the options leave them 0. */
+#define EXPORT_ATTACH_FILE_MAX (10u * 1024 * 1024)  /* one attached file */
+#define EXPORT_ATTACH_TOTAL_MAX (25u * 1024 * 1024) /* all of them */
+#define EXPORT_READ_MAX (48u * 1024 * 1024)   /* a package file as read */
+#define EXPORT_INFLATE_MAX (64u * 1024 * 1024) /* a package once inflated */
+#define EXPORT_RATIO_MAX 1000u                /* inflated : compressed */
+#define EXPORT_RATIO_FLOOR (1024u * 1024)      /* no ratio check below */
+
+/* The environment variable that fixes the clock ("YYYY-MM-DDTHH:MM:SSZ"),
+ * for reproducible packages in tests. */
+#define EXPORT_NOW_ENV "SACL_NOW"
+
+/* ------------------------------------------------------- completeness */
+
+enum export_problem_kind {
+	EXPORT_PROBLEM_MISSING, /* a required relevant question unanswered */
+	EXPORT_PROBLEM_INVALID, /* an answer no longer valid */
+	EXPORT_PROBLEM_FILE,    /* an attached file that cannot be read */
+};
+
+struct export_problem {
+	enum export_problem_kind kind;
+	char *path;   /* value path, e.g. "p9_1/measures[2]/title"; owned */
+	char *reason; /* one line for the user; owned */
+	const struct checklist_question *question; /* borrowed from the model */
+	const struct checklist_group *group;       /* the page to jump to */
+};
+
+struct export_problems {
+	size_t n;
+	struct export_problem *v;     /* in reading order; owned */
+	struct checklist_progress progress;
+	size_t missing, invalid;      /* counts by kind (FILE counts invalid) */
+};
+
+/* Options for checking and writing; zeroed means the defaults. */
+struct export_options {
+	bool force;           /* write even when export_check finds problems */
+	const char *base_dir; /* where relative attachment paths start; NULL:
+	                       * the current directory */
+	time_t now;           /* export time; 0: $SACL_NOW, else the clock */
+	size_t attach_file_max, attach_total_max;
+};
+
+/* Fill OUT with the problems of R, in reading order (OPTS may be NULL).
+ * OUT is complete when OUT->n == 0. Free with export_problems_free(). */
+void export_check(struct checklist_response *r,
+    const struct export_options *opts, struct export_problems *out);
+void export_problems_free(struct export_problems *p);
+const char *export_problem_kind_name(enum export_problem_kind k);
+
+/* -------------------------------------------------------------- writing */
+
+/*
+ * Build the package of R in memory: gzip bytes in *BUF (caller frees).
+ * Without OPTS->force an incomplete response is refused (status
+ * CHECKLIST_ERR_VALUE, the message counts the problems). R is changed in
+ * one way only: a submission id is created and stored in its root
+ * (attribute submission-id) when it has none. The package carries the
+ * next revision (root attribute revision + 1); the revision in R moves
+ * only in export_write().
+ */
+checklist_status export_build(struct checklist_response *r,
+    const struct export_options *opts, char **buf, size_t *len,
+    struct checklist_error *err);
+/* export_build, then write FILE atomically (a temporary file in the same
+ * folder, mode 0600, renamed), then store the new revision (and the
+ * creation time when missing) in R's root. The caller saves R
+ * afterwards. */
+checklist_status export_write(struct checklist_response *r,
+    const struct export_options *opts, const char *file,
+    struct checklist_error *err);
+/* The same to the open descriptor FD (e.g. standard output); NAME names
+ * it in messages. FD stays open. */
+checklist_status export_write_fd(struct checklist_response *r,
+    const struct export_options *opts, int fd, const char *name,
+    struct checklist_error *err);
+/* The default file name: "STATE_CHECKLIST_VERSION_YYYY-MM-DD.xml.gz",
+ * STATE the front section's State code ("XXX" when none), each part
+ * reduced to [A-Za-z0-9.-]. NOW as in the options. Caller frees. */
+char *export_default_name(struct checklist_response *r, time_t now);
+/* The time OPTS->now stands for (see struct export_options). */
+time_t export_now(time_t now);
+
+/* -------------------------------------------------------------- reading */
+
+struct export_read_options {
+	bool plain;        /* also accept uncompressed XML */
+	/* Check the answers against CL (it must be the id and version the
+	 * package names); NULL: load the id the package names. Borrowed. */
+	const struct checklist *cl;
+	size_t max_read, max_inflate, max_ratio, ratio_floor; /* 0: default */
+};
+
+struct export_attachment {
+	char *id;         /* "a1"... */
+	char *path;       /* the value path of its file question */
+	char *name;       /* the file's name as sent: untrusted, never a path */
+	char *media_type;
+	size_t size;
+	uint32_t crc32;
+	unsigned char *data; /* SIZE bytes, decoded and checked */
+};
+
+struct export_package {
+	struct checklist *cl_owned; /* loaded by the reader, or NULL */
+	const struct checklist *cl; /* the checklist the answers follow */
+	struct checklist_response *response; /* the answers */
+	xmlDocPtr doc;              /* the whole package document */
+	/* Metadata, as sent (untrusted: sanitise before showing). */
+	char *checklist_id, *checklist_version, *state, *lang;
+	char *created, *exported, *program, *submission_id;
+	unsigned long revision;
+	bool complete, consent;
+	size_t required, required_answered, invalid;
+	size_t nattachments;
+	struct export_attachment *attachments;
+};
+
+/* Read the package in FILE (see the file's top comment for the steps).
+ * OPTS may be NULL. On success *OUT is freed with export_package_free(). */
+checklist_status export_read_file(const char *file,
+    const struct export_read_options *opts, struct export_package **out,
+    struct checklist_error *err);
+/* The same from bytes; NAME names them in messages. */
+checklist_status export_read_memory(const char *buf, size_t len,
+    const char *name, const struct export_read_options *opts,
+    struct export_package **out, struct checklist_error *err);
+void export_package_free(struct export_package *p);
+
+#endif /* SACL_EXPORT_H */

@@ -2,5 +2,21 @@
 noinst_LIBRARIES += libexport.a
 libexport_a_SOURCES = \
 	export/export.h \
-	export/export_package.c
+	export/export_internal.h \
+	export/export_gzip.c \
+	export/export_attach.c \
+	export/export_meta.c \
+	export/export_check.c \
+	export/export_answers.c \
+	export/export_package.c \
+	export/export_write.c \
+	export/export_read.c
+nodist_libexport_a_SOURCES = export/export_xsd.c
 libexport_a_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
+BUILT_SOURCES += export/export_xsd.c
+CLEANFILES += export/export_xsd.c
+
+export/export_xsd.c: $(srcdir)/data/response.xsd $(srcdir)/build-aux/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) export && \
+	$(SHELL) $(srcdir)/build-aux/embed.sh export_response_xsd $(srcdir)/data/response.xsd > $@.tmp && \
+	mv $@.tmp $@

@@ -1,9 +1,272 @@
-/* tui_cmd_export.c: placeholder until its issue lands. */
+/*
+ * tui_cmd_export.c: `sacl export`, the submission package from the
+ * command line, and `sacl export --verify`, the package reader.
+ *
+ * Export holds the response's lock from reading to saving: it checks
+ * completeness (the list on stderr, exit 5 without --force), writes the
+ * package (export_write: atomic; "-" is standard output), then saves the
+ * response, whose root now carries the submission id and the new
+ * revision. Relative attachment paths start at the response's folder.
+ *
+ * Verify reads each package with the one reader (export_read_file) and
+ * prints a summary line per package, or the reason it was refused.
+ */
 #include "config.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "export/export.h"
 #include "tui/tui_cmd.h"
+
+static const char tui_export_usage[] =
+    "sacl export [--checklist FILE|ID] [--force] [-o FILE|-] RESPONSE\n"
+    "       sacl export --verify [--plain] [--checklist FILE|ID] PACKAGE...";
+
+struct tui_export_args {
+	const char *checklist, *output;
+	bool force, verify, plain;
+};
+
+static void
+tui_export_help(void)
+{
+	printf("Usage: %s\n"
+	    "Write the submission package of RESPONSE: its answers (those\n"
+	    "that are relevant), metadata and attached files, as gzip XML\n"
+	    "(doc/response-format.md). RESPONSE then records the new\n"
+	    "revision and is saved.\n\n"
+	    "  -c, --checklist=FILE|ID  read RESPONSE (or check PACKAGEs)\n"
+	    "                           with this checklist\n"
+	    "  -f, --force              export even when required answers\n"
+	    "                           are missing or invalid (the package\n"
+	    "                           says it is incomplete)\n"
+	    "  -o, --output=FILE        write FILE ('-': standard output);\n"
+	    "                           default STATE_CHECKLIST_VERSION_DATE\n"
+	    "                           .xml.gz in the current folder\n"
+	    "      --verify             read each PACKAGE back as the\n"
+	    "                           secretariat would, and summarise it\n"
+	    "      --plain              with --verify: also accept plain XML\n"
+	    "  -h, --help               show this help and exit\n\n"
+	    "$SACL_NOW (YYYY-MM-DDTHH:MM:SSZ) fixes the clock.\n"
+	    "Exit: 0 done, 1 invalid package or value, 2 usage, 3 read or\n"
+	    "write error, 4 RESPONSE in use, 5 incomplete (no --force).\n",
+	    tui_export_usage);
+}
+
+/* Parse the options; -1 to go on (OPTIND at the operands), or a status. */
+static int
+tui_export_options(int argc, char **argv, struct tui_export_args *a)
+{
+	static const struct option opts[] = {
+		{ "checklist", required_argument, NULL, 'c' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "verify", no_argument, NULL, 'V' },
+		{ "plain", no_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "+c:fo:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': a->checklist = optarg; break;
+		case 'f': a->force = true; break;
+		case 'o': a->output = optarg; break;
+		case 'V': a->verify = true; break;
+		case 'P': a->plain = true; break;
+		case 'h':
+			tui_export_help();
+			return TUI_EXIT_OK;
+		default:
+			return tui_cmd_usage(tui_export_usage);
+		}
+	}
+	if (optind >= argc || (!a->verify && argc - optind != 1) ||
+	    (a->verify && (a->force || a->output != NULL)) ||
+	    (a->plain && !a->verify))
+		return tui_cmd_usage(tui_export_usage);
+	return -1;
+}
+
+/* Print the completeness problems on stderr. */
+static void
+tui_export_problems(const char *file, const struct export_problems *p,
+    bool forced)
+{
+	char *s, *path, *reason;
+	size_t i;
+
+	s = checklist_sanitize(file, false);
+	tui_cmd_warn("%s: not complete: %zu required answer%s missing, %zu "
+	    "answer%s not valid%s", s, p->missing, p->missing == 1 ? "" : "s",
+	    p->invalid, p->invalid == 1 ? "" : "s",
+	    forced ? " (exported anyway, marked incomplete)" :
+	    "; use --force to export anyway");
+	free(s);
+	for (i = 0; i < p->n; i++) {
+		path = checklist_sanitize(p->v[i].path, false);
+		reason = checklist_sanitize(p->v[i].reason, false);
+		fprintf(stderr, "  %s: %s: %s\n", path,
+		    export_problem_kind_name(p->v[i].kind), reason);
+		free(path);
+		free(reason);
+	}
+}
+
+/* The folder of FILE (attachment paths start there). Caller frees. */
+static char *
+tui_export_dir(const char *file)
+{
+	const char *slash = strrchr(file, '/');
+
+	if (slash == NULL)
+		return checklist_xstrdup(".");
+	if (slash == file)
+		return checklist_xstrdup("/");
+	return checklist_xstrndup(file, (size_t)(slash - file));
+}
+
+/* Write the package of RESP to A->output (or the default name). */
+static int
+tui_export_write(struct checklist_response *resp, const struct tui_export_args *a,
+    const struct export_options *o)
+{
+	struct checklist_error err;
+	char *name = a->output != NULL ? checklist_xstrdup(a->output) :
+	    export_default_name(resp, 0);
+	checklist_status st;
+
+	checklist_error_clear(&err);
+	if (strcmp(name, "-") == 0 && isatty(STDOUT_FILENO)) {
+		tui_cmd_warn("will not write a compressed package to a "
+		    "terminal; use -o FILE");
+		free(name);
+		return TUI_EXIT_USAGE;
+	}
+	if (strcmp(name, "-") == 0)
+		st = export_write_fd(resp, o, STDOUT_FILENO, "(standard output)",
+		    &err);
+	else
+		st = export_write(resp, o, name, &err);
+	if (st != CHECKLIST_OK) {
+		tui_cmd_error(&err);
+		free(name);
+		return tui_cmd_exit_for(st);
+	}
+	if (strcmp(name, "-") != 0)
+		printf("%s\n", name);
+	free(name);
+	return TUI_EXIT_OK;
+}
+
+/* With the lock held: open, check, write, save. */
+static int
+tui_export_locked(const char *file, const struct tui_export_args *a)
+{
+	struct checklist *cl = NULL;
+	struct checklist_response *resp = NULL;
+	struct export_options o = { .force = a->force };
+	struct export_problems probs;
+	struct checklist_error err;
+	char *dir = tui_export_dir(file);
+	int status;
+
+	o.base_dir = dir;
+	status = tui_cmd_open_response(file, a->checklist, &cl, &resp);
+	if (status == TUI_EXIT_OK) {
+		export_check(resp, &o, &probs);
+		if (probs.n > 0)
+			tui_export_problems(file, &probs, a->force);
+		if (probs.n > 0 && !a->force)
+			status = TUI_EXIT_INCOMPLETE;
+		export_problems_free(&probs);
+	}
+	if (status == TUI_EXIT_OK)
+		status = tui_export_write(resp, a, &o);
+	checklist_error_clear(&err);
+	if (status == TUI_EXIT_OK &&
+	    checklist_response_save(resp, file, &err) != CHECKLIST_OK) {
+		tui_cmd_error(&err);
+		status = tui_cmd_exit_for(err.status);
+	}
+	checklist_response_free(resp);
+	checklist_free(cl);
+	free(dir);
+	return status;
+}
+
+/* One line about a package read back. */
+static void
+tui_export_summary(const char *file, const struct export_package *p)
+{
+	char *f = checklist_sanitize(file, false);
+	char *state = checklist_sanitize(p->state ? p->state : "-", false);
+	char *id = checklist_sanitize(p->submission_id, false);
+
+	printf("%s: ok: checklist %s %s, State %s, submission %s revision "
+	    "%lu, %s, %zu/%zu required answered, %zu attachment%s\n", f,
+	    p->cl->id, p->cl->version, state, id, p->revision,
+	    p->complete ? "complete" : "incomplete", p->required_answered,
+	    p->required, p->nattachments, p->nattachments == 1 ? "" : "s");
+	free(f);
+	free(state);
+	free(id);
+}
+
+/* Read each package back; the worst status wins. */
+static int
+tui_export_verify(int n, char **files, const struct tui_export_args *a)
+{
+	struct export_read_options o = { .plain = a->plain };
+	struct export_package *p;
+	struct checklist_error err;
+	struct checklist *cl = NULL;
+	int i, status = TUI_EXIT_OK;
+
+	if (a->checklist != NULL &&
+	    (cl = tui_cmd_load_checklist(a->checklist, &status)) == NULL)
+		return status != TUI_EXIT_OK ? status : TUI_EXIT_INVALID;
+	o.cl = cl;
+	for (i = 0; i < n; i++) {
+		checklist_error_clear(&err);
+		if (export_read_file(files[i], &o, &p, &err) != CHECKLIST_OK) {
+			tui_cmd_error(&err);
+			if (status == TUI_EXIT_OK || err.status == CHECKLIST_ERR_IO)
+				status = tui_cmd_exit_for(err.status);
+			continue;
+		}
+		tui_export_summary(files[i], p);
+		export_package_free(p);
+	}
+	checklist_free(cl);
+	return status;
+}
+
 int
 tui_cmd_export(int argc, char **argv)
 {
-	tui_cmd_warn("%s: not available yet", argv[0]);
-	return TUI_EXIT_USAGE;
+	struct tui_export_args a = { 0 };
+	struct checklist_lock *lock = NULL;
+	struct checklist_error err;
+	int status;
+
+	if ((status = tui_export_options(argc, argv, &a)) >= 0)
+		return status;
+	if (a.verify)
+		return tui_export_verify(argc - optind, argv + optind, &a);
+	checklist_error_clear(&err);
+	if (checklist_lock_acquire(argv[optind], &lock, &err) != CHECKLIST_OK) {
+		tui_cmd_error(&err);
+		return tui_cmd_exit_for(err.status);
+	}
+	status = tui_export_locked(argv[optind], &a);
+	checklist_lock_release(lock);
+	return status;
 }

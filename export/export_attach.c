@@ -1,0 +1,330 @@
+/*
+ * export_attach.c: the files attached to a package (the laws cited...).
+ *
+ * Each file question's file is read with a size cap, embedded in base64
+ * inside an <attachment> element with its name (the last component of
+ * the local path, never the path itself: folders stay private), media
+ * type (by extension), size and CRC-32 (zlib's crc32), and counted
+ * against a cap on the total. Reading checks everything back: strict
+ * base64, the size, the CRC. An attachment's name is untrusted and never
+ * becomes a path here.
+ */
+#include "config.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <zlib.h>
+
+#include "export/export_internal.h"
+
+static const char export_b64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+char *
+export_base64_encode(const unsigned char *data, size_t len)
+{
+	char *out = checklist_xmalloc((len + 2) / 3 * 4 + 1);
+	size_t i, o = 0;
+	uint32_t v;
+
+	for (i = 0; i + 2 < len; i += 3) {
+		v = (uint32_t)data[i] << 16 | (uint32_t)data[i + 1] << 8 |
+		    data[i + 2];
+		out[o++] = export_b64[v >> 18 & 63];
+		out[o++] = export_b64[v >> 12 & 63];
+		out[o++] = export_b64[v >> 6 & 63];
+		out[o++] = export_b64[v & 63];
+	}
+	if (i < len) {
+		v = (uint32_t)data[i] << 16;
+		if (i + 1 < len)
+			v |= (uint32_t)data[i + 1] << 8;
+		out[o++] = export_b64[v >> 18 & 63];
+		out[o++] = export_b64[v >> 12 & 63];
+		out[o++] = i + 1 < len ? export_b64[v >> 6 & 63] : '=';
+		out[o++] = '=';
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* The 6-bit value of C, -1 for white space, -2 for anything else. */
+static int
+export_b64_value(unsigned char c)
+{
+	const char *p;
+
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		return -1;
+	if (c == '\0' || (p = strchr(export_b64, c)) == NULL)
+		return -2;
+	return (int)(p - export_b64);
+}
+
+bool
+export_base64_decode(const char *text, unsigned char **out, size_t *len)
+{
+	size_t n = 0, pad = 0, o = 0;
+	uint32_t acc = 0;
+	unsigned char *buf = checklist_xmalloc(strlen(text) / 4 * 3 + 3);
+	int v;
+
+	for (; *text != '\0'; text++) {
+		if (*text == '=') {
+			pad++;
+			continue;
+		}
+		v = export_b64_value((unsigned char)*text);
+		if (v == -1)
+			continue;
+		if (v == -2 || pad != 0)
+			goto bad;
+		acc = acc << 6 | (uint32_t)v;
+		if (++n % 4 == 0) {
+			buf[o++] = (unsigned char)(acc >> 16);
+			buf[o++] = (unsigned char)(acc >> 8);
+			buf[o++] = (unsigned char)acc;
+			acc = 0;
+		}
+	}
+	if ((n + pad) % 4 != 0 || pad > 2 || (pad != 0 && n % 4 + pad != 4))
+		goto bad;
+	if (n % 4 == 2) {
+		buf[o++] = (unsigned char)(acc >> 4);
+	} else if (n % 4 == 3) {
+		buf[o++] = (unsigned char)(acc >> 10);
+		buf[o++] = (unsigned char)(acc >> 2);
+	} else if (n % 4 == 1) {
+		goto bad;
+	}
+	*out = buf;
+	*len = o;
+	return true;
+bad:
+	free(buf);
+	*out = NULL;
+	*len = 0;
+	return false;
+}
+
+uint32_t
+export_crc32(const unsigned char *data, size_t len)
+{
+	uLong crc = crc32(0L, Z_NULL, 0);
+
+	while (len > 0) {
+		uInt chunk = len > 1u << 30 ? 1u << 30 : (uInt)len;
+
+		crc = crc32(crc, data, chunk);
+		data += chunk;
+		len -= chunk;
+	}
+	return (uint32_t)crc;
+}
+
+static const struct {
+	const char *ext, *type;
+} export_media_types[] = {
+	{ "pdf", "application/pdf" },
+	{ "doc", "application/msword" },
+	{ "docx", "application/vnd.openxmlformats-officedocument."
+	    "wordprocessingml.document" },
+	{ "xls", "application/vnd.ms-excel" },
+	{ "xlsx", "application/vnd.openxmlformats-officedocument."
+	    "spreadsheetml.sheet" },
+	{ "odt", "application/vnd.oasis.opendocument.text" },
+	{ "ods", "application/vnd.oasis.opendocument.spreadsheet" },
+	{ "rtf", "application/rtf" },
+	{ "txt", "text/plain" },
+	{ "csv", "text/csv" },
+	{ "htm", "text/html" },
+	{ "html", "text/html" },
+	{ "xml", "application/xml" },
+	{ "png", "image/png" },
+	{ "jpg", "image/jpeg" },
+	{ "jpeg", "image/jpeg" },
+	{ "zip", "application/zip" },
+};
+
+const char *
+export_media_type(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	if (dot != NULL)
+		for (i = 0; i < sizeof export_media_types /
+		    sizeof export_media_types[0]; i++)
+			if (strcasecmp(dot + 1, export_media_types[i].ext) == 0)
+				return export_media_types[i].type;
+	return "application/octet-stream";
+}
+
+char *
+export_base_name(const char *path)
+{
+	const char *p, *last = path;
+
+	for (p = path; *p != '\0'; p++)
+		if ((*p == '/' || *p == '\\') && p[1] != '\0')
+			last = p + 1;
+	p = last + strcspn(last, "/\\");
+	return checklist_xstrndup(last, (size_t)(p - last));
+}
+
+char *
+export_attach_file(const char *value, const char *base_dir)
+{
+	if (value[0] == '/' || base_dir == NULL || base_dir[0] == '\0')
+		return checklist_xstrdup(value);
+	return checklist_xasprintf("%s/%s", base_dir, value);
+}
+
+/* Read the file of VALUE under the per-file cap. */
+static checklist_status
+export_attach_load(struct export_attach_set *set, const char *path,
+    const char *value, char **data, size_t *len,
+    struct checklist_error *err)
+{
+	struct checklist_error e;
+	char *file = export_attach_file(value, set->base_dir);
+	checklist_status st;
+
+	checklist_error_clear(&e);
+	st = checklist_read_file(file, set->file_max, data, len, &e);
+	if (st == CHECKLIST_ERR_TOO_BIG)
+		checklist_error_set(err, st, NULL, 0, 0, "%s: attached file %s "
+		    "is bigger than the cap of %zu bytes per file", path, file,
+		    set->file_max);
+	else if (st != CHECKLIST_OK)
+		checklist_error_set(err, st, NULL, 0, 0, "%s: attached file: %s",
+		    path, checklist_error_text(&e));
+	free(file);
+	return st;
+}
+
+/* Append the <attachment> element for DATA. */
+static void
+export_attach_element(struct export_attach_set *set, const char *path,
+    const char *name, const char *data, size_t len)
+{
+	xmlNodePtr el;
+	char num[32], *b64;
+
+	b64 = export_base64_encode((const unsigned char *)data, len);
+	el = xmlNewChild(set->parent, NULL, EXPORT_XC("attachment"), NULL);
+	xmlNodeAddContent(el, EXPORT_XC(b64));
+	snprintf(num, sizeof num, "a%zu", set->count);
+	xmlNewProp(el, EXPORT_XC("id"), EXPORT_XC(num));
+	xmlNewProp(el, EXPORT_XC("question"), EXPORT_XC(path));
+	xmlNewProp(el, EXPORT_XC("name"), EXPORT_XC(name));
+	xmlNewProp(el, EXPORT_XC("media-type"),
+	    EXPORT_XC(export_media_type(name)));
+	snprintf(num, sizeof num, "%zu", len);
+	xmlNewProp(el, EXPORT_XC("size"), EXPORT_XC(num));
+	snprintf(num, sizeof num, "%08x",
+	    (unsigned)export_crc32((const unsigned char *)data, len));
+	xmlNewProp(el, EXPORT_XC("crc32"), EXPORT_XC(num));
+	free(b64);
+}
+
+char *
+export_attach_add(struct export_attach_set *set, const char *path,
+    const char *value, struct checklist_error *err)
+{
+	char *data, *name;
+	size_t len;
+
+	if (export_attach_load(set, path, value, &data, &len, err) !=
+	    CHECKLIST_OK)
+		return NULL;
+	if (set->total + len > set->total_max) {
+		checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, NULL, 0, 0,
+		    "%s: attaching %s would take the attached files over the "
+		    "cap of %zu bytes in all", path, value, set->total_max);
+		free(data);
+		return NULL;
+	}
+	set->total += len;
+	set->count++;
+	name = export_base_name(value);
+	export_attach_element(set, path, name, data, len);
+	free(data);
+	return name;
+}
+
+/* An attribute's value, copied; NULL when absent. */
+static char *
+export_attach_prop(xmlNodePtr el, const char *attr)
+{
+	xmlChar *v = xmlGetProp(el, EXPORT_XC(attr));
+	char *s = v != NULL ? checklist_xstrdup((const char *)v) : NULL;
+
+	xmlFree(v);
+	return s;
+}
+
+/* Decode EL's content into A and check it against A's size and CRC. */
+static checklist_status
+export_attach_decode(xmlNodePtr el, const char *name,
+    struct export_attachment *a, struct checklist_error *err)
+{
+	xmlChar *text = xmlNodeGetContent(el);
+	size_t len;
+	bool ok;
+
+	ok = export_base64_decode(text != NULL ? (const char *)text : "",
+	    &a->data, &len);
+	xmlFree(text);
+	if (!ok)
+		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
+		    xmlGetLineNo(el), 0, "attachment %s: not valid base64",
+		    a->id);
+	if (len != a->size)
+		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
+		    xmlGetLineNo(el), 0, "attachment %s: %zu bytes, but its "
+		    "size says %zu", a->id, len, a->size);
+	if (export_crc32(a->data, len) != a->crc32)
+		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
+		    xmlGetLineNo(el), 0, "attachment %s: CRC-32 does not match "
+		    "its content", a->id);
+	return CHECKLIST_OK;
+}
+
+checklist_status
+export_attach_read(xmlNodePtr el, const char *name,
+    struct export_attachment *a, struct checklist_error *err)
+{
+	char *size, *crc;
+
+	memset(a, 0, sizeof *a);
+	a->id = export_attach_prop(el, "id");
+	a->path = export_attach_prop(el, "question");
+	a->name = export_attach_prop(el, "name");
+	a->media_type = export_attach_prop(el, "media-type");
+	size = export_attach_prop(el, "size");
+	crc = export_attach_prop(el, "crc32");
+	/* The schema made every attribute present and well-formed. */
+	assert(a->id != NULL && a->path != NULL && a->name != NULL &&
+	    a->media_type != NULL && size != NULL && crc != NULL);
+	a->size = (size_t)strtoull(size, NULL, 10);
+	a->crc32 = (uint32_t)strtoul(crc, NULL, 16);
+	free(size);
+	free(crc);
+	return export_attach_decode(el, name, a, err);
+}
+
+void
+export_attachment_clear(struct export_attachment *a)
+{
+	free(a->id);
+	free(a->path);
+	free(a->name);
+	free(a->media_type);
+	free(a->data);
+	memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,314 @@
+/*
+ * export_read.c: the one reader of packages that come from outside.
+ *
+ * A package is untrusted. In order, each step refusing with one line
+ * "FILE: reason" (or "FILE:LINE:COL: reason"):
+ *  1. the file is read with a size cap (checklist_read_file);
+ *  2. it must be gzip (plain XML only when asked for) and is inflated
+ *     with caps on output size and ratio (export_gzip.c);
+ *  3. the XML is parsed safely (checklist_xml_parse: no network, no DTD,
+ *     no entities, DOCTYPE refused);
+ *  4. it must validate against the embedded data/response.xsd;
+ *  5. the checklist it names must be one we have, at the same version;
+ *  6. its answers are checked against that checklist (export_answers.c),
+ *     then read as a response (checklist_response_parse);
+ *  7. each attachment is decoded and checked (size, CRC-32) and must be
+ *     the value of the file question it names.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "checklist/checklist_internal.h"
+#include "export/export_internal.h"
+
+/* The first child element of EL named NAME (package namespace). */
+static xmlNodePtr
+export_read_child(xmlNodePtr el, const char *name)
+{
+	xmlNodePtr n;
+
+	for (n = el != NULL ? el->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, EXPORT_XC(name)))
+			return n;
+	return NULL;
+}
+
+/* The text of metadata child NAME, copied; NULL when absent. */
+static char *
+export_read_text(xmlNodePtr md, const char *name)
+{
+	xmlNodePtr n = export_read_child(md, name);
+
+	return n != NULL ? checklist_xml_text(n) : NULL;
+}
+
+/* An attribute of metadata child NAME as a count. */
+static size_t
+export_read_count(xmlNodePtr el, const char *attr)
+{
+	char *v = checklist_xml_attr(el, attr);
+	size_t n = v != NULL ? (size_t)strtoull(v, NULL, 10) : 0;
+
+	free(v);
+	return n;
+}
+
+/* Fill P's metadata from the schema-valid document P->doc. */
+static void
+export_read_meta(struct export_package *p)
+{
+	xmlNodePtr md = export_read_child(xmlDocGetRootElement(p->doc),
+	    "metadata");
+	xmlNodePtr el;
+	char *v, *w;
+
+	el = export_read_child(md, "checklist");
+	p->checklist_id = checklist_xml_attr(el, "id");
+	p->checklist_version = checklist_xml_attr(el, "version");
+	el = export_read_child(md, "state");
+	p->state = el != NULL ? checklist_xml_attr(el, "code") : NULL;
+	p->lang = export_read_text(md, "language");
+	p->created = export_read_text(md, "created");
+	p->exported = export_read_text(md, "exported");
+	el = export_read_child(md, "program");
+	v = checklist_xml_attr(el, "name");
+	w = checklist_xml_attr(el, "version");
+	p->program = checklist_xasprintf("%s %s", v, w);
+	free(v);
+	free(w);
+	el = export_read_child(md, "submission");
+	p->submission_id = checklist_xml_attr(el, "id");
+	p->revision = (unsigned long)export_read_count(el, "revision");
+	v = export_read_text(md, "consent-to-publish");
+	p->consent = strcmp(v, "yes") == 0;
+	free(v);
+	el = export_read_child(md, "completeness");
+	v = checklist_xml_attr(el, "complete");
+	p->complete = strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+	free(v);
+	p->required = export_read_count(el, "required");
+	p->required_answered = export_read_count(el, "required-answered");
+	p->invalid = export_read_count(el, "invalid");
+}
+
+/* Step 5: the checklist P names, from OPTS or loaded by id. */
+static checklist_status
+export_read_checklist(struct export_package *p,
+    const struct export_read_options *o, const char *name,
+    struct checklist_error *err)
+{
+	struct checklist_error e;
+
+	if (o->cl != NULL) {
+		p->cl = o->cl;
+	} else {
+		checklist_error_clear(&e);
+		/* The schema's id pattern keeps it from being a path. */
+		if (checklist_load(p->checklist_id, &p->cl_owned, &e) !=
+		    CHECKLIST_OK)
+			return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND,
+			    name, 0, 0, "unknown checklist '%s': %s",
+			    p->checklist_id, e.message);
+		p->cl = p->cl_owned;
+	}
+	if (strcmp(p->cl->id, p->checklist_id) != 0 ||
+	    strcmp(p->cl->version, p->checklist_version) != 0)
+		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, name, 0,
+		    0, "checklist '%s' version '%s' is not available (have "
+		    "'%s' version '%s')", p->checklist_id, p->checklist_version,
+		    p->cl->id, p->cl->version);
+	return CHECKLIST_OK;
+}
+
+/* The <response> inside <answers> must name the same checklist. */
+static checklist_status
+export_read_response_el(struct export_package *p, const char *name,
+    xmlNodePtr *out, struct checklist_error *err)
+{
+	xmlNodePtr el = export_read_child(export_read_child(
+	    xmlDocGetRootElement(p->doc), "answers"), "response");
+	char *id, *version;
+	bool same;
+
+	if (el == NULL || el->ns != NULL)
+		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name, 0, 0,
+		    "the answers hold no <response> element in no namespace");
+	id = checklist_xml_attr(el, "checklist");
+	version = checklist_xml_attr(el, "checklist-version");
+	same = id != NULL && version != NULL &&
+	    strcmp(id, p->checklist_id) == 0 &&
+	    strcmp(version, p->checklist_version) == 0;
+	free(id);
+	free(version);
+	if (!same)
+		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
+		    (int)xmlGetLineNo(el), 0, "the answers do not name the "
+		    "checklist and version of the metadata");
+	*out = el;
+	return CHECKLIST_OK;
+}
+
+/* Step 6: check the answers, then read them as a response. */
+static checklist_status
+export_read_answers(struct export_package *p, const char *name,
+    struct checklist_error *err)
+{
+	xmlNodePtr el = NULL;
+	xmlDocPtr doc;
+	xmlChar *mem = NULL;
+	int size = 0;
+	checklist_status st;
+
+	if ((st = export_read_response_el(p, name, &el, err)) != CHECKLIST_OK ||
+	    (st = export_answers_check(p->cl, el, name, err)) != CHECKLIST_OK)
+		return st;
+	doc = xmlNewDoc(EXPORT_XC("1.0"));
+	xmlDocSetRootElement(doc, xmlDocCopyNode(el, doc, 1));
+	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+	xmlFreeDoc(doc);
+	if (mem == NULL)
+		checklist_fatal("out of memory (reading the answers)");
+	st = checklist_response_parse(p->cl, (const char *)mem, (size_t)size,
+	    name, &p->response, err);
+	xmlFree(mem);
+	return st;
+}
+
+/* Step 7: the attachments. */
+static checklist_status
+export_read_attachments(struct export_package *p, const char *name,
+    struct checklist_error *err)
+{
+	xmlNodePtr n, list = export_read_child(xmlDocGetRootElement(p->doc),
+	    "attachments");
+	struct export_attachment *a;
+	const char *v;
+
+	for (n = list != NULL ? list->children : NULL; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		p->attachments = checklist_xreallocarray(p->attachments,
+		    p->nattachments + 1, sizeof *p->attachments);
+		a = &p->attachments[p->nattachments++];
+		if (export_attach_read(n, name, a, err) != CHECKLIST_OK)
+			return err->status;
+		v = checklist_response_get(p->response, a->path);
+		if (v == NULL || strcmp(v, a->name) != 0)
+			return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
+			    (int)xmlGetLineNo(n), 0, "attachment %s: its "
+			    "question does not name it", a->id);
+	}
+	return CHECKLIST_OK;
+}
+
+/* Steps 2 to 4: inflate (or take plain XML), parse, validate. */
+static checklist_status
+export_read_doc(const char *buf, size_t len, const char *name,
+    const struct export_read_options *o, xmlDocPtr *doc,
+    struct checklist_error *err)
+{
+	struct export_gunzip_caps caps = {
+		o->max_inflate ? o->max_inflate : EXPORT_INFLATE_MAX,
+		o->max_ratio ? o->max_ratio : EXPORT_RATIO_MAX,
+		o->ratio_floor ? o->ratio_floor : EXPORT_RATIO_FLOOR,
+	};
+	bool gz = len >= 2 && (unsigned char)buf[0] == 0x1f &&
+	    (unsigned char)buf[1] == 0x8b;
+	char *xml = NULL;
+	size_t xlen;
+	checklist_status st;
+
+	if (gz || !o->plain) {
+		st = export_gunzip(buf, len, name, &caps, &xml, &xlen, err);
+		if (st != CHECKLIST_OK)
+			return st;
+		buf = xml;
+		len = xlen;
+	}
+	st = checklist_xml_parse(buf, len, name, doc, err);
+	free(xml);
+	if (st != CHECKLIST_OK)
+		return st;
+	st = checklist_xml_validate(*doc, (const char *)export_response_xsd,
+	    export_response_xsd_len, name, err);
+	if (st != CHECKLIST_OK) {
+		xmlFreeDoc(*doc);
+		*doc = NULL;
+	}
+	return st;
+}
+
+checklist_status
+export_read_memory(const char *buf, size_t len, const char *name,
+    const struct export_read_options *opts, struct export_package **out,
+    struct checklist_error *err)
+{
+	static const struct export_read_options defaults;
+	const struct export_read_options *o = opts != NULL ? opts : &defaults;
+	struct export_package *p = checklist_xcalloc(1, sizeof *p);
+	checklist_status st;
+
+	*out = NULL;
+	if ((st = export_read_doc(buf, len, name, o, &p->doc, err)) ==
+	    CHECKLIST_OK) {
+		export_read_meta(p);
+		if ((st = export_read_checklist(p, o, name, err)) ==
+		    CHECKLIST_OK &&
+		    (st = export_read_answers(p, name, err)) == CHECKLIST_OK)
+			st = export_read_attachments(p, name, err);
+	}
+	if (st != CHECKLIST_OK) {
+		export_package_free(p);
+		return st;
+	}
+	*out = p;
+	return CHECKLIST_OK;
+}
+
+checklist_status
+export_read_file(const char *file, const struct export_read_options *opts,
+    struct export_package **out, struct checklist_error *err)
+{
+	size_t max = opts != NULL && opts->max_read ? opts->max_read :
+	    EXPORT_READ_MAX;
+	checklist_status st;
+	size_t len;
+	char *buf;
+
+	*out = NULL;
+	st = checklist_read_file(file, max, &buf, &len, err);
+	if (st != CHECKLIST_OK)
+		return st;
+	st = export_read_memory(buf, len, file, opts, out, err);
+	free(buf);
+	return st;
+}
+
+void
+export_package_free(struct export_package *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nattachments; i++)
+		export_attachment_clear(&p->attachments[i]);
+	free(p->attachments);
+	if (p->response != NULL)
+		checklist_response_free(p->response);
+	if (p->cl_owned != NULL)
+		checklist_free(p->cl_owned);
+	xmlFreeDoc(p->doc);
+	free(p->checklist_id);
+	free(p->checklist_version);
+	free(p->state);
+	free(p->lang);
+	free(p->created);
+	free(p->exported);
+	free(p->program);
+	free(p->submission_id);
+	free(p);
+}
