@@ -102,7 +102,8 @@ static bool
 export_walk_plain(struct export_walk *w, xmlNodePtr n, const char *where)
 {
 	if (export_walk_text(n))
-		return export_walk_act(w, w->ops->stray(w, n, where, "text"), n);
+		return export_walk_act(w, w->ops->stray(w, n, where, "text"),
+		    n);
 	if (n->type == XML_ELEMENT_NODE && export_walk_repeated(n))
 		return export_walk_act(w,
 		    w->ops->stray(w, n, where, "repeated element"), n);
@@ -154,12 +155,14 @@ export_walk_question(struct export_walk *w,
 	for (n = el->children; n != NULL && !w->stopped; n = next) {
 		next = n->next;
 		if (export_walk_text(n)) {
-			export_walk_act(w, w->ops->stray(w, n, path, "text"), n);
+			export_walk_act(w, w->ops->stray(w, n, path, "text"),
+			    n);
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (!xmlStrEqual(n->name, EXPORT_XC("entry")) || n->ns != NULL) {
+		if (!xmlStrEqual(n->name, EXPORT_XC("entry")) ||
+		    n->ns != NULL) {
 			export_walk_act(w, w->ops->stray(w, n, path,
 			    "not an entry of a repeat"), n);
 			continue;
@@ -203,7 +206,8 @@ export_walk_group(struct export_walk *w, const struct checklist_group *g,
 		return;
 	for (n = el->children; n != NULL && !w->stopped; n = next) {
 		next = n->next;
-		if (export_walk_plain(w, n, g->id) && !export_walk_child(w, g, n))
+		if (export_walk_plain(w, n, g->id) &&
+		    !export_walk_child(w, g, n))
 			export_walk_act(w, w->ops->stray(w, n, g->id,
 			    "unknown question or provision"), n);
 	}
@@ -299,7 +303,8 @@ export_answers_copy(struct checklist_response *r,
 	    false };
 	xmlNodePtr root;
 
-	root = xmlDocCopyNode(xmlDocGetRootElement(r->doc), set->parent->doc, 1);
+	root = xmlDocCopyNode(xmlDocGetRootElement(r->doc), set->parent->doc,
+	    1);
 	if (root == NULL)
 		checklist_fatal("out of memory (copying the answers)");
 	export_walk_response(&w, root);
@@ -334,7 +339,7 @@ export_check_other(struct export_walk *w, const struct checklist_question *q,
 	if (!bad)
 		return EXPORT_KEEP;
 	checklist_error_set(w->err, CHECKLIST_ERR_VALUE, w->name,
-	    xmlGetLineNo(el), 0, "%s: an \"other\" text where none is "
+	    (int)xmlGetLineNo(el), 0, "%s: an \"other\" text where none is "
 	    "allowed, or too long", path);
 	return EXPORT_STOP;
 }
@@ -360,7 +365,7 @@ export_check_question(struct export_walk *w,
 	xmlFree(v);
 	if (st != CHECKLIST_OK) {
 		checklist_error_set(w->err, CHECKLIST_ERR_VALUE, w->name,
-		    xmlGetLineNo(el), 0, "%s: %s", path, e.message);
+		    (int)xmlGetLineNo(el), 0, "%s: %s", path, e.message);
 		return EXPORT_STOP;
 	}
 	return export_check_other(w, q, el, path);
@@ -372,12 +377,13 @@ export_check_stray(struct export_walk *w, xmlNodePtr el, const char *where,
 {
 	if (el->type == XML_ELEMENT_NODE)
 		checklist_error_set(w->err, CHECKLIST_ERR_NOT_FOUND, w->name,
-		    xmlGetLineNo(el), 0, "%s '%.64s' in %s: not in checklist %s "
-		    "version %s", what, (const char *)el->name, where, w->cl->id,
-		    w->cl->version);
+		    (int)xmlGetLineNo(el), 0, "%s '%.64s' in %s: not in "
+		    "checklist %s version %s", what, (const char *)el->name,
+		    where, w->cl->id, w->cl->version);
 	else
 		checklist_error_set(w->err, CHECKLIST_ERR_VALUE, w->name,
-		    xmlGetLineNo(el), 0, "unexpected %s in %s", what, where);
+		    (int)xmlGetLineNo(el), 0, "unexpected %s in %s", what,
+		    where);
 	return EXPORT_STOP;
 }
 

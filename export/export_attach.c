@@ -201,8 +201,8 @@ export_attach_load(struct export_attach_set *set, const char *path,
 		    "is bigger than the cap of %zu bytes per file", path, file,
 		    set->file_max);
 	else if (st != CHECKLIST_OK)
-		checklist_error_set(err, st, NULL, 0, 0, "%s: attached file: %s",
-		    path, checklist_error_text(&e));
+		checklist_error_set(err, st, NULL, 0, 0,
+		    "%s: attached file: %s", path, checklist_error_text(&e));
 	free(file);
 	return st;
 }
@@ -282,16 +282,16 @@ export_attach_decode(xmlNodePtr el, const char *name,
 	xmlFree(text);
 	if (!ok)
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
-		    xmlGetLineNo(el), 0, "attachment %s: not valid base64",
+		    (int)xmlGetLineNo(el), 0, "attachment %s: not valid base64",
 		    a->id);
 	if (len != a->size)
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
-		    xmlGetLineNo(el), 0, "attachment %s: %zu bytes, but its "
-		    "size says %zu", a->id, len, a->size);
+		    (int)xmlGetLineNo(el), 0, "attachment %s: %zu bytes, but "
+		    "its size says %zu", a->id, len, a->size);
 	if (export_crc32(a->data, len) != a->crc32)
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
-		    xmlGetLineNo(el), 0, "attachment %s: CRC-32 does not match "
-		    "its content", a->id);
+		    (int)xmlGetLineNo(el), 0, "attachment %s: CRC-32 does not "
+		    "match its content", a->id);
 	return CHECKLIST_OK;
 }
 

@@ -41,8 +41,8 @@ export_gzip(const char *in, size_t len, char **out, size_t *outlen,
 	memset(&zs, 0, sizeof zs);
 	memset(&head, 0, sizeof head);
 	if (len > UINT_MAX)
-		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, NULL, 0, 0,
-		    "package of %zu bytes is too big to compress", len);
+		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, NULL, 0,
+		    0, "package of %zu bytes is too big to compress", len);
 	if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 31, 8,
 	    Z_DEFAULT_STRATEGY) != Z_OK)
 		checklist_fatal("deflateInit2 failed");
@@ -148,8 +148,8 @@ export_gunzip(const char *in, size_t len, const char *name,
 		return checklist_error_set(err, CHECKLIST_ERR_PARSE, name, 0, 0,
 		    "not a gzip file (no gzip magic bytes)");
 	if (len > UINT_MAX)
-		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0, 0,
-		    "file too big");
+		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0,
+		    0, "file too big");
 	memset(&zs, 0, sizeof zs);
 	if (inflateInit2(&zs, 31) != Z_OK)
 		checklist_fatal("inflateInit2 failed");

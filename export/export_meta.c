@@ -122,8 +122,8 @@ export_meta_add_state(xmlNodePtr md, struct checklist_response *r)
 	free(path);
 	for (i = 0; q != NULL && i < q->nchoices; i++)
 		if (strcmp(q->choices[i].value, code) == 0)
-			label = checklist_text_get(&q->choices[i].label, r->lang,
-			    r->cl->default_lang);
+			label = checklist_text_get(&q->choices[i].label,
+			    r->lang, r->cl->default_lang);
 	el = xmlNewTextChild(md, NULL, EXPORT_XC("state"), EXPORT_XC(label));
 	xmlNewProp(el, EXPORT_XC("code"), EXPORT_XC(code));
 }
@@ -149,9 +149,10 @@ export_meta_add_person(xmlNodePtr parent, const char *element,
 		if (v == NULL || v[0] == '\0')
 			continue;
 		if (el == NULL)
-			el = xmlNewChild(parent, NULL, EXPORT_XC(element), NULL);
-		xmlNewTextChild(el, NULL, EXPORT_XC(export_person_fields[i].element),
-		    EXPORT_XC(v));
+			el = xmlNewChild(parent, NULL, EXPORT_XC(element),
+			    NULL);
+		xmlNewTextChild(el, NULL,
+		    EXPORT_XC(export_person_fields[i].element), EXPORT_XC(v));
 	}
 }
 
@@ -269,7 +270,7 @@ export_meta_add(xmlNodePtr pkg, struct checklist_response *r,
 	xmlNewProp(el, EXPORT_XC("revision"), EXPORT_XC(num));
 	consent = export_meta_front(r, "consent");
 	xmlNewTextChild(md, NULL, EXPORT_XC("consent-to-publish"),
-	    EXPORT_XC(strcmp(consent, "yes") == 0 || strcmp(consent, "no") == 0 ?
-	    consent : "unanswered"));
+	    EXPORT_XC(strcmp(consent, "yes") == 0 ||
+	    strcmp(consent, "no") == 0 ? consent : "unanswered"));
 	export_meta_add_completeness(md, probs);
 }

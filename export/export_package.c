@@ -183,8 +183,8 @@ export_finish(xmlDocPtr doc, char **buf, size_t *len,
 	checklist_error_clear(&e);
 	if (checklist_xml_validate(doc, (const char *)export_response_xsd,
 	    export_response_xsd_len, "package", &e) != CHECKLIST_OK)
-		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, NULL, 0, 0,
-		    "internal error: the package does not validate: %s",
+		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, NULL, 0,
+		    0, "internal error: the package does not validate: %s",
 		    checklist_error_text(&e));
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
 	if (mem == NULL || size <= 0)

@@ -116,8 +116,8 @@ export_read_checklist(struct export_package *p,
 	}
 	if (strcmp(p->cl->id, p->checklist_id) != 0 ||
 	    strcmp(p->cl->version, p->checklist_version) != 0)
-		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, name, 0,
-		    0, "checklist '%s' version '%s' is not available (have "
+		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, name,
+		    0, 0, "checklist '%s' version '%s' is not available (have "
 		    "'%s' version '%s')", p->checklist_id, p->checklist_version,
 		    p->cl->id, p->cl->version);
 	return CHECKLIST_OK;
@@ -134,8 +134,9 @@ export_read_response_el(struct export_package *p, const char *name,
 	bool same;
 
 	if (el == NULL || el->ns != NULL)
-		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name, 0, 0,
-		    "the answers hold no <response> element in no namespace");
+		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name, 0,
+		    0, "the answers hold no <response> element in no "
+		    "namespace");
 	id = checklist_xml_attr(el, "checklist");
 	version = checklist_xml_attr(el, "checklist-version");
 	same = id != NULL && version != NULL &&
@@ -197,9 +198,9 @@ export_read_attachments(struct export_package *p, const char *name,
 			return err->status;
 		v = checklist_response_get(p->response, a->path);
 		if (v == NULL || strcmp(v, a->name) != 0)
-			return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
-			    (int)xmlGetLineNo(n), 0, "attachment %s: its "
-			    "question does not name it", a->id);
+			return checklist_error_set(err, CHECKLIST_ERR_SCHEMA,
+			    name, (int)xmlGetLineNo(n), 0, "attachment %s: "
+			    "its question does not name it", a->id);
 	}
 	return CHECKLIST_OK;
 }

@@ -83,7 +83,8 @@ export_write_stamp(struct checklist_response *r, time_t now)
 	v = xmlGetProp(root, EXPORT_XC(EXPORT_ATTR_CREATED));
 	if (v == NULL) {
 		export_iso_time(now, buf, sizeof buf);
-		xmlSetProp(root, EXPORT_XC(EXPORT_ATTR_CREATED), EXPORT_XC(buf));
+		xmlSetProp(root, EXPORT_XC(EXPORT_ATTR_CREATED),
+		    EXPORT_XC(buf));
 	}
 	xmlFree(v);
 	r->changes++;

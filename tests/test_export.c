@@ -99,7 +99,8 @@ set(struct checklist_response *r, const char *path, const char *value)
 
 	checklist_error_clear(&err);
 	if (checklist_response_set(r, path, value, &err) != CHECKLIST_OK)
-		fail_msg("set %s=%s: %s", path, value, checklist_error_text(&err));
+		fail_msg("set %s=%s: %s", path, value,
+		    checklist_error_text(&err));
 }
 
 static void
@@ -362,8 +363,8 @@ test_round_trip(void **state)
 	    CHECKLIST_OK)
 		fail_msg("%s", checklist_error_text(&err));
 	for (i = 0; i < sizeof paths / sizeof paths[0]; i++)
-		assert_string_equal(checklist_response_get(p->response, paths[i]),
-		    checklist_response_get(f->r, paths[i]));
+		assert_string_equal(checklist_response_get(p->response,
+		    paths[i]), checklist_response_get(f->r, paths[i]));
 	assert_int_equal(checklist_response_entries(p->response,
 	    "p1/measures"), 2);
 	assert_string_equal(checklist_response_get(p->response,
@@ -492,11 +493,13 @@ test_write_revisions(void **state)
 
 	fill(f);
 	checklist_error_clear(&err);
-	assert_int_equal(export_write(f->r, &f->opts, file, &err), CHECKLIST_OK);
+	assert_int_equal(export_write(f->r, &f->opts, file, &err),
+	    CHECKLIST_OK);
 	id1 = xmlGetProp(root, EXPORT_XC("submission-id"));
 	assert_non_null(id1);
 	assert_int_equal(strlen((const char *)id1), 36);
-	assert_int_equal(export_write(f->r, &f->opts, file, &err), CHECKLIST_OK);
+	assert_int_equal(export_write(f->r, &f->opts, file, &err),
+	    CHECKLIST_OK);
 	id2 = xmlGetProp(root, EXPORT_XC("submission-id"));
 	rev = xmlGetProp(root, EXPORT_XC("revision"));
 	assert_string_equal(id1, id2);
@@ -742,6 +745,34 @@ test_refuse_value_outside_choices(void **state)
 }
 
 static void
+test_refuse_repeated_or_stray(void **state)
+{
+	struct fx *f = *state;
+	char *buf;
+	size_t len;
+
+	fill(f);
+	tampered(f, "<cases>42</cases>", "<cases>42</cases><cases>7</cases>",
+	    &buf, &len);
+	refused(f, buf, len, NULL, CHECKLIST_ERR_NOT_FOUND,
+	    "repeated element 'cases' in p1");
+	free(buf);
+	tampered(f, "<status>full</status>",
+	    "<status other=\"x\">full</status>", &buf, &len);
+	refused(f, buf, len, NULL, CHECKLIST_ERR_VALUE, "\"other\" text");
+	free(buf);
+	tampered(f, "<cases>42</cases>", "<cases>42<b>1</b></cases>", &buf,
+	    &len);
+	refused(f, buf, len, NULL, CHECKLIST_ERR_NOT_FOUND,
+	    "element inside a value 'b' in p1/cases");
+	free(buf);
+	tampered(f, "<art1>", "<art1>text", &buf, &len);
+	refused(f, buf, len, NULL, CHECKLIST_ERR_VALUE, "unexpected text in "
+	    "art1");
+	free(buf);
+}
+
+static void
 test_refuse_bad_attachment(void **state)
 {
 	struct fx *f = *state;
@@ -837,6 +868,7 @@ main(void)
 		T(test_refuse_unknown_checklist),
 		T(test_refuse_unknown_question),
 		T(test_refuse_value_outside_choices),
+		T(test_refuse_repeated_or_stray),
 		T(test_refuse_bad_attachment),
 		cmocka_unit_test(test_base64),
 		cmocka_unit_test(test_crc_and_media),

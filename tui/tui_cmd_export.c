@@ -95,7 +95,8 @@ tui_export_options(int argc, char **argv, struct tui_export_args *a)
 	return -1;
 }
 
-/* Print the completeness problems on stderr. */
+/* Print the completeness problems on stderr: a summary, and when the
+ * export is refused, one line per problem. */
 static void
 tui_export_problems(const char *file, const struct export_problems *p,
     bool forced)
@@ -110,7 +111,7 @@ tui_export_problems(const char *file, const struct export_problems *p,
 	    forced ? " (exported anyway, marked incomplete)" :
 	    "; use --force to export anyway");
 	free(s);
-	for (i = 0; i < p->n; i++) {
+	for (i = 0; !forced && i < p->n; i++) {
 		path = checklist_sanitize(p->v[i].path, false);
 		reason = checklist_sanitize(p->v[i].reason, false);
 		fprintf(stderr, "  %s: %s: %s\n", path,
@@ -135,8 +136,8 @@ tui_export_dir(const char *file)
 
 /* Write the package of RESP to A->output (or the default name). */
 static int
-tui_export_write(struct checklist_response *resp, const struct tui_export_args *a,
-    const struct export_options *o)
+tui_export_write(struct checklist_response *resp,
+    const struct tui_export_args *a, const struct export_options *o)
 {
 	struct checklist_error err;
 	char *name = a->output != NULL ? checklist_xstrdup(a->output) :
@@ -151,8 +152,8 @@ tui_export_write(struct checklist_response *resp, const struct tui_export_args *
 		return TUI_EXIT_USAGE;
 	}
 	if (strcmp(name, "-") == 0)
-		st = export_write_fd(resp, o, STDOUT_FILENO, "(standard output)",
-		    &err);
+		st = export_write_fd(resp, o, STDOUT_FILENO,
+		    "(standard output)", &err);
 	else
 		st = export_write(resp, o, name, &err);
 	if (st != CHECKLIST_OK) {
@@ -238,7 +239,8 @@ tui_export_verify(int n, char **files, const struct tui_export_args *a)
 		checklist_error_clear(&err);
 		if (export_read_file(files[i], &o, &p, &err) != CHECKLIST_OK) {
 			tui_cmd_error(&err);
-			if (status == TUI_EXIT_OK || err.status == CHECKLIST_ERR_IO)
+			if (status == TUI_EXIT_OK ||
+			    err.status == CHECKLIST_ERR_IO)
 				status = tui_cmd_exit_for(err.status);
 			continue;
 		}
