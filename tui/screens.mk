@@ -1,6 +1,21 @@
 # tui/: the full-screen interface (ncursesw, libmenuw), used by `sacl fill`.
+# tui_keys, tui_order, tui_find and tui_text need no screen: the tests
+# link them alone (tests/test_tui_nav.c).
 noinst_LIBRARIES += libtui.a
 libtui_a_SOURCES = \
 	tui/tui.h \
-	tui/tui_run.c
+	tui/tui_app.h \
+	tui/tui_app.c \
+	tui/tui_act.c \
+	tui/tui_keys.c \
+	tui/tui_order.c \
+	tui/tui_find.c \
+	tui/tui_text.c \
+	tui/tui_nav.c \
+	tui/tui_status.c \
+	tui/tui_dialog.c \
+	tui/tui_help.c \
+	tui/tui_search.c \
+	tui/tui_progress.c \
+	tui/tui_signal.c
 libtui_a_CFLAGS = $(AM_CFLAGS) $(CURSES_CFLAGS)

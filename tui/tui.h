@@ -1,5 +1,201 @@
-/* tui.h: the full-screen interface (placeholder until issue 3 lands). */
+/*
+ * tui.h: the full-screen interface of `sacl fill`, the application around
+ * the question pages of forms/: a navigator of articles and provisions
+ * (libmenuw), help, search, progress, dialogs, the status line, the one
+ * key table, resize and signal handling, and saving after every change.
+ *
+ * The parts that are not drawing (the key table, navigation order and
+ * filters, search, display width) need no screen and are tested alone
+ * (tests/test_tui_nav.c); the screens live in tui/tui_app.h.
+ *
+ * Ownership: nothing here owns the checklist or the response; functions
+ * returning `char *` or arrays give them to the caller (free() them, or
+ * the named _free function).
+ */
 #ifndef SACL_TUI_H
 #define SACL_TUI_H
-int tui_placeholder(void);
-#endif
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "tui/tui_curses.h"
+#include "checklist/checklist.h"
+
+/* ------------------------------------------------------------- the run */
+
+/*
+ * Run the full-screen interface on RESP, saved to FILE after every
+ * committed change, texts in LANG (NULL: the checklist's default). Owns
+ * the terminal from start to end and always restores it. The caller
+ * holds the lock on FILE. Returns an exit status (enum tui_exit); after a
+ * signal, 128 + its number.
+ */
+int tui_run(struct checklist_response *resp, const char *file,
+    const char *lang);
+
+/* ------------------------------------------------- the key table (tui_keys.c) */
+
+enum tui_action {
+	TUI_ACT_NONE = 0,
+	TUI_ACT_HELP,         /* help: provision, question, keys */
+	TUI_ACT_QUIT,
+	TUI_ACT_FOCUS,        /* between the navigator and the page */
+	TUI_ACT_LIST,         /* back to the navigator */
+	TUI_ACT_NEXT_PROV,
+	TUI_ACT_PREV_PROV,
+	TUI_ACT_NEXT_REQUIRED,
+	TUI_ACT_SEARCH,
+	TUI_ACT_GOTO,
+	TUI_ACT_PROGRESS,
+	TUI_ACT_SAVE,
+	TUI_ACT_REDRAW,
+	TUI_ACT_FILTER_LEVEL,
+	TUI_ACT_FILTER_THEME,
+	TUI_ACT_UNFINISHED,
+	TUI_ACT_EXPORT,
+	TUI_ACT_UP,           /* navigator moves */
+	TUI_ACT_DOWN,
+	TUI_ACT_PAGE_UP,
+	TUI_ACT_PAGE_DOWN,
+	TUI_ACT_FIRST,
+	TUI_ACT_LAST,
+	TUI_ACT_OPEN,         /* open the page chosen in the navigator */
+	TUI_ACT_COUNT
+};
+
+/*
+ * Where a key works. GLOBAL keys are looked at before the page sees the
+ * key (function and control keys, never typed into a field); COMMAND keys
+ * work in the navigator, and on the page when the page does not want the
+ * key (a letter typed into a text field stays a letter); NAV keys only in
+ * the navigator.
+ */
+enum tui_scope {
+	TUI_SCOPE_GLOBAL,
+	TUI_SCOPE_COMMAND,
+	TUI_SCOPE_NAV,
+};
+
+/* Where the status line hints at a key (bits). */
+#define TUI_HINT_NAV  1u
+#define TUI_HINT_PAGE 2u
+
+struct tui_key {
+	wint_t key;          /* a character, or a KEY_ code when iskey */
+	bool iskey;
+	enum tui_scope scope;
+	const char *name;    /* as the user reads it: "F1", "Ctrl-S", "q" */
+	enum tui_action action;
+	const char *desc;    /* for the help screen and the man page */
+	unsigned hint;       /* TUI_HINT_*: shown in the status line */
+	const char *short_desc; /* a word or two for the status line */
+};
+
+/* THE key table: the dispatcher, the help screen and doc/sacl.1 use it. */
+extern const struct tui_key tui_keys[];
+extern const size_t tui_nkeys;
+
+/* The action of key CH (ISKEY: a KEY_ code) in SCOPE, TUI_ACT_NONE if it
+ * has none there. */
+enum tui_action tui_key_lookup(wint_t ch, bool iskey, enum tui_scope scope);
+/* The description of ACTION (from its first key), NULL if no key has it. */
+const char *tui_action_desc(enum tui_action action);
+/* All names of the keys for ACTION, "q, F10"; caller frees. */
+char *tui_action_keys(enum tui_action action);
+/* One line per action: "KEYS<TAB>DESCRIPTION"; caller frees each line and
+ * the array (*LINES). Returns the count. */
+size_t tui_keys_lines(char ***lines);
+/* The key table as man(7) .TP paragraphs, for doc/sacl.1. */
+void tui_keys_print_man(FILE *out);
+
+/* -------------------------------------- navigation order (tui_order.c) */
+
+/* What the navigator shows. */
+struct tui_filter {
+	enum checklist_level level; /* CHECKLIST_LEVEL_NONE: every level */
+	const char *theme;          /* NULL: every theme (borrowed) */
+	bool unfinished;            /* hide complete and not relevant */
+};
+
+/* One line of the navigator. */
+struct tui_entry {
+	const struct checklist_group *group;
+	enum checklist_state state;
+};
+
+/* The visible entries in reading order: the front section, each article
+ * with its provisions and their lettered items. A parent is listed when a
+ * child is. Caller frees *OUT. */
+size_t tui_order_entries(struct checklist_response *r,
+    const struct tui_filter *f, struct tui_entry **out);
+/* Does group G itself pass filter F? */
+bool tui_order_accepts(struct checklist_response *r,
+    const struct tui_filter *f, const struct checklist_group *g);
+/* Does G hold questions (can it be opened as a page)? */
+bool tui_order_is_page(const struct checklist_group *g);
+/* The page to open for G: G itself, or its first page below. */
+const struct checklist_group *tui_order_page_of(
+    const struct checklist_group *g);
+/* The page after (DIR > 0) or before (DIR < 0) CURRENT among the pages
+ * that pass F; NULL at either end. CURRENT NULL: the first or last. */
+const struct checklist_group *tui_order_step(struct checklist_response *r,
+    const struct tui_filter *f, const struct checklist_group *current,
+    int dir);
+/*
+ * The next required, relevant question without an answer, after the
+ * question AFTER on page PAGE (AFTER NULL: from the top of PAGE), going
+ * on through the following pages and wrapping round to PAGE. NULL when
+ * every required answer is given. A repeat counts as answered when it has
+ * an entry.
+ */
+const struct checklist_question *tui_order_next_required(
+    struct checklist_response *r, const struct checklist_group *page,
+    const struct checklist_question *after);
+/* Is question Q (not inside a repeat) answered? */
+bool tui_order_answered(struct checklist_response *r,
+    const struct checklist_question *q);
+/* The distinct themes of the provisions, in reading order; caller frees
+ * the array (the strings are the checklist's). */
+size_t tui_order_themes(const struct checklist *cl, const char ***out);
+/* The next level in the filter cycle: all, mandatory, consider, optional. */
+enum checklist_level tui_order_next_level(enum checklist_level l);
+/* The marker of a state, readable in monochrome: "[x]", "[~]"... */
+const char *tui_state_marker(enum checklist_state s);
+/* The group whose number is NUMBER ("9.1", "9.1(a)", "9", "9.1a"); NULL
+ * if none. */
+const struct checklist_group *tui_order_find_number(
+    const struct checklist *cl, const char *number);
+
+/* ------------------------------------------------------ search (tui_find.c) */
+
+struct tui_hit {
+	const struct checklist_group *group;   /* the page to open */
+	const struct checklist_question *q;    /* or NULL (number, title) */
+	char *path;  /* the value path to focus, or NULL */
+	char *text;  /* one line for the list, sanitised */
+};
+
+/* Search NEEDLE (case-insensitive for ASCII letters) in the provision
+ * numbers, titles, question labels and answers of R, texts in LANG.
+ * Caller frees with tui_find_free(). */
+size_t tui_find(struct checklist_response *r, const char *lang,
+    const char *needle, struct tui_hit **out);
+void tui_find_free(struct tui_hit *hits, size_t n);
+
+/* ------------------------------------------------- display width (tui_text.c) */
+
+/* Display width of the UTF-8 (locale) string S; unprintable count as 1. */
+int tui_text_width(const char *s);
+/* S made safe for the screen (checklist_sanitize, newlines become
+ * spaces) and cut to at most WIDTH columns, never in a character, "~"
+ * marking the cut; padded with spaces to WIDTH when PAD. Caller frees. */
+char *tui_text_fit(const char *s, int width, bool pad);
+/* S sanitised and wrapped at WIDTH columns on spaces (newlines kept);
+ * appended to *LINES (grown), *N updated. Caller frees. */
+void tui_text_wrap(const char *s, int width, char ***lines, size_t *n);
+/* Append a copy of LINE to *LINES. */
+void tui_lines_add(char ***lines, size_t *n, const char *line);
+void tui_lines_free(char **lines, size_t n);
+
+#endif /* SACL_TUI_H */

@@ -1,0 +1,492 @@
+/*
+ * tui_app.c: the run of `sacl fill`: curses set up and always torn down,
+ * the layout (navigator beside the page from TUI_SPLIT_COLS columns, one
+ * of them at a time below, a message below the minimum size), the one
+ * loop that reads a key, hands it to the handler that wants it and
+ * redraws what the reaction asks for, and saving after every committed
+ * change (DESIGN.md §6): before the screen says anything else, and on
+ * idle typing, page changes, quitting and signals.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui/tui_app.h"
+#include "tui/tui_cmd.h"
+
+/* ERR this many times in a row, each well before the timeout: the
+ * terminal is gone (a hangup without SIGHUP). */
+#define TUI_DEAD_TTY 50
+
+static SCREEN *tui_screen;
+
+/* The model's fatal path runs this before it prints: the terminal must
+ * be usable for the message. */
+static void
+tui_app_fatal_hook(void)
+{
+	if (tui_screen != NULL && !isendwin())
+		endwin();
+}
+
+static bool
+tui_app_want_colour(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return has_colors() && (nc == NULL || nc[0] == '\0');
+}
+
+static void
+tui_app_colours(struct tui_app *app)
+{
+	short bg = COLOR_BLACK;
+
+	app->colour = tui_app_want_colour();
+	if (!app->colour)
+		return;
+	start_color();
+	if (use_default_colors() == OK)
+		bg = -1;
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);  /* title */
+	init_pair(2, COLOR_BLACK, COLOR_CYAN);  /* status */
+	init_pair(3, COLOR_WHITE, COLOR_RED);   /* error */
+	init_pair(4, COLOR_GREEN, bg);          /* complete */
+	init_pair(5, COLOR_YELLOW, bg);         /* partial */
+	init_pair(6, COLOR_RED, bg);            /* missing */
+	init_pair(7, COLOR_CYAN, bg);           /* page titles */
+	forms_set_color_pairs(7, 0, 6);
+}
+
+chtype
+tui_attr(const struct tui_app *app, enum tui_role role)
+{
+	static const chtype mono[TUI_ROLE_COUNT] = {
+		[TUI_ROLE_TITLE] = A_REVERSE | A_BOLD,
+		[TUI_ROLE_STATUS] = A_REVERSE,
+		[TUI_ROLE_ERROR] = A_BOLD | A_UNDERLINE,
+		[TUI_ROLE_DIALOG] = A_NORMAL,
+		[TUI_ROLE_COMPLETE] = A_NORMAL,
+		[TUI_ROLE_PARTIAL] = A_NORMAL,
+		[TUI_ROLE_MISSING] = A_BOLD,
+		[TUI_ROLE_DIM] = A_NORMAL,
+	};
+	static const short pair[TUI_ROLE_COUNT] = {
+		[TUI_ROLE_TITLE] = 1, [TUI_ROLE_STATUS] = 2,
+		[TUI_ROLE_ERROR] = 3, [TUI_ROLE_COMPLETE] = 4,
+		[TUI_ROLE_PARTIAL] = 5, [TUI_ROLE_MISSING] = 6,
+	};
+
+	if (!app->colour || pair[role] == 0)
+		return mono[role];
+	return COLOR_PAIR(pair[role]) |
+	    (role == TUI_ROLE_TITLE || role == TUI_ROLE_ERROR ||
+	    role == TUI_ROLE_MISSING ? A_BOLD : A_NORMAL);
+}
+
+static bool
+tui_app_start(struct tui_app *app)
+{
+	tui_signal_install();
+	checklist_set_fatal_hook(tui_app_fatal_hook);
+	tui_screen = newterm(NULL, stdout, stdin);
+	if (tui_screen == NULL) {
+		tui_signal_restore();
+		checklist_set_fatal_hook(NULL);
+		tui_cmd_warn("cannot use the terminal (TERM=%s)",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		return false;
+	}
+	set_term(tui_screen);
+	raw(); /* Ctrl-S and Ctrl-C reach us as keys; signals still work */
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(100);
+	wtimeout(stdscr, TUI_TICK_MS);
+	curs_set(0);
+	tui_app_colours(app);
+	/* keys are read from stdscr: refreshed once here, it is never
+	 * touched again, so wget_wch() will not paint it over the windows */
+	refresh();
+	return true;
+}
+
+static void
+tui_app_free_windows(struct tui_app *app)
+{
+	WINDOW **w[] = { &app->title_win, &app->nav_win, &app->page_win,
+	    &app->status_win };
+	size_t i;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++) {
+		if (*w[i] != NULL)
+			delwin(*w[i]);
+		*w[i] = NULL;
+	}
+}
+
+/* Too small: keep no page (it has no room); remember where it was. */
+static void
+tui_app_shrink(struct tui_app *app)
+{
+	if (app->page != NULL) {
+		tui_app_commit(app);
+		forms_page_free(app->page);
+		app->page = NULL;
+	}
+	tui_nav_detach(app->nav);
+	tui_app_free_windows(app);
+}
+
+void
+tui_app_layout(struct tui_app *app)
+{
+	int body = LINES - 2, navw;
+	WINDOW *old_page = app->page_win;
+
+	app->too_small = COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
+	if (app->too_small) {
+		tui_app_shrink(app);
+		return;
+	}
+	app->split = COLS >= TUI_SPLIT_COLS;
+	navw = app->split ? COLS / 3 : COLS;
+	if (navw < TUI_NAV_MIN_COLS)
+		navw = TUI_NAV_MIN_COLS;
+	app->page_win = app->split ? newwin(body, COLS - navw, 1, navw) :
+	    newwin(body, COLS, 1, 0);
+	if (app->page != NULL)
+		forms_page_resize(app->page, app->page_win);
+	if (old_page != NULL)
+		delwin(old_page);
+	tui_nav_detach(app->nav);
+	if (app->nav_win != NULL)
+		delwin(app->nav_win);
+	if (app->title_win != NULL)
+		delwin(app->title_win);
+	if (app->status_win != NULL)
+		delwin(app->status_win);
+	app->nav_win = newwin(body, navw, 1, 0);
+	app->title_win = newwin(1, COLS, 0, 0);
+	app->status_win = newwin(1, COLS, LINES - 1, 0);
+	if (app->nav_win == NULL || app->page_win == NULL ||
+	    app->title_win == NULL || app->status_win == NULL)
+		checklist_fatal("cannot make windows of %dx%d", COLS, LINES);
+	tui_nav_rebuild(app->nav, app, app->group);
+	if (app->page == NULL && app->group != NULL)
+		app->page = forms_page_new(app->resp, app->group,
+		    app->page_win, app->lang);
+}
+
+static void
+tui_app_draw_small(void)
+{
+	char msg[80];
+	int len;
+
+	len = snprintf(msg, sizeof msg, "Window too small: need at least %dx%d",
+	    TUI_MIN_COLS, TUI_MIN_LINES);
+	werase(stdscr);
+	mvwaddnstr(stdscr, LINES / 2, COLS > len ? (COLS - len) / 2 : 0, msg,
+	    COLS);
+	wnoutrefresh(stdscr);
+	curs_set(0);
+	doupdate();
+}
+
+void
+tui_app_draw(struct tui_app *app)
+{
+	bool show_nav = app->split || app->nav_focus;
+	bool show_page = app->page != NULL && (app->split || !app->nav_focus);
+
+	if (app->too_small) {
+		tui_app_draw_small();
+		return;
+	}
+	tui_title_draw(app);
+	tui_status_draw(app);
+	wnoutrefresh(app->title_win);
+	wnoutrefresh(app->status_win);
+	if (show_nav) {
+		tui_nav_draw(app->nav, app);
+		touchwin(app->nav_win);
+		wnoutrefresh(app->nav_win);
+	}
+	if (show_page) { /* last: the cursor stays in the field */
+		forms_page_draw(app->page);
+		touchwin(app->page_win);
+		wnoutrefresh(app->page_win);
+	} else if (!show_nav) {
+		werase(app->page_win);
+		wnoutrefresh(app->page_win);
+	}
+	curs_set(app->nav_focus ? 0 : 1);
+	if (app->nav_focus && show_nav)
+		wnoutrefresh(app->nav_win);
+	doupdate();
+}
+
+void
+tui_app_behind(struct tui_app *app)
+{
+	tui_app_layout(app);
+	tui_app_draw(app);
+}
+
+bool
+tui_app_save(struct tui_app *app)
+{
+	struct checklist_error err;
+
+	checklist_error_clear(&err);
+	if (checklist_response_save(app->resp, app->file, &err) !=
+	    CHECKLIST_OK) {
+		app->dirty = true;
+		tui_message(app, true, "NOT SAVED: %s. Answers are kept in "
+		    "memory; press Ctrl-S to retry.", checklist_error_text(&err));
+		return false;
+	}
+	if (app->dirty && app->message_error)
+		tui_message(app, false, "Saved.");
+	app->dirty = false;
+	return true;
+}
+
+/* What the page's reaction asks of the application. */
+static unsigned
+tui_app_page_reaction(struct tui_app *app, enum forms_reaction fr)
+{
+	const char *msg;
+
+	switch (fr) {
+	case FORMS_CHANGED:
+		tui_app_save(app); /* before the screen says anything */
+		return TUI_R_DRAW | TUI_R_NAV;
+	case FORMS_INVALID:
+		msg = forms_page_message(app->page);
+		tui_message(app, true, "%s", msg != NULL ? msg :
+		    "This value is not valid.");
+		return TUI_R_DRAW;
+	case FORMS_EDITOR:
+		def_prog_mode();
+		endwin();
+		fr = forms_page_edit_external(app->page);
+		reset_prog_mode();
+		clearok(curscr, TRUE);
+		return TUI_R_DRAW | (fr == FORMS_EDITOR ? TUI_R_NONE :
+		    tui_app_page_reaction(app, fr));
+	case FORMS_HANDLED:
+		return TUI_R_DRAW;
+	case FORMS_IGNORED:
+	default:
+		return TUI_R_NONE;
+	}
+}
+
+unsigned
+tui_app_commit(struct tui_app *app)
+{
+	if (app->page == NULL)
+		return TUI_R_NONE;
+	app->last_typed = 0;
+	return tui_app_page_reaction(app, forms_page_commit(app->page));
+}
+
+unsigned
+tui_app_open(struct tui_app *app, const struct checklist_group *g,
+    const char *path)
+{
+	unsigned r = TUI_R_DRAW;
+
+	g = tui_order_page_of(g);
+	if (g == NULL || app->too_small)
+		return TUI_R_NONE;
+	if (app->page == NULL || g != app->group) {
+		r |= tui_app_commit(app);
+		if (app->page != NULL)
+			forms_page_free(app->page);
+		app->page = forms_page_new(app->resp, g, app->page_win,
+		    app->lang);
+		app->group = g;
+	}
+	if (path != NULL)
+		forms_page_focus(app->page, path);
+	tui_nav_select(app->nav, g);
+	app->nav_focus = false;
+	return r;
+}
+
+static double
+tui_app_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+tui_app_getkey(struct tui_app *app, wint_t *ch)
+{
+	static int quick_errs;
+	double t0 = tui_app_now();
+	int rc = wget_wch(stdscr, ch);
+
+	if (rc != ERR) {
+		quick_errs = 0;
+		return rc;
+	}
+	if (tui_signal_pending() == 0 &&
+	    tui_app_now() - t0 < TUI_TICK_MS / 4000.0) {
+		if (++quick_errs >= TUI_DEAD_TTY)
+			app->signal = SIGHUP; /* the terminal is gone */
+	} else
+		quick_errs = 0;
+	return ERR;
+}
+
+/* A key: the global keys first, then the page, then commands. */
+static unsigned
+tui_app_key(struct tui_app *app, wint_t ch, bool iskey)
+{
+	enum tui_action a;
+	enum forms_reaction fr;
+
+	if (iskey && ch == KEY_RESIZE)
+		return TUI_R_LAYOUT | TUI_R_DRAW;
+	if (!app->message_error || !app->dirty)
+		app->message[0] = '\0';
+	a = tui_key_lookup(ch, iskey, TUI_SCOPE_GLOBAL);
+	if (a != TUI_ACT_NONE)
+		return tui_act(app, a);
+	if (!app->nav_focus && app->page != NULL && !app->too_small) {
+		fr = forms_page_key(app->page, ch, iskey);
+		if (fr != FORMS_IGNORED) {
+			app->last_typed = forms_page_editing(app->page) ?
+			    time(NULL) : 0;
+			return tui_app_page_reaction(app, fr);
+		}
+	}
+	a = tui_key_lookup(ch, iskey, TUI_SCOPE_COMMAND);
+	if (a == TUI_ACT_NONE && app->nav_focus)
+		a = tui_key_lookup(ch, iskey, TUI_SCOPE_NAV);
+	return a != TUI_ACT_NONE ? tui_act(app, a) : TUI_R_NONE;
+}
+
+/* No key for a while: commit and save text typed TUI_IDLE_SAVE ago. */
+static unsigned
+tui_app_idle(struct tui_app *app)
+{
+	enum forms_reaction fr;
+
+	if (app->page == NULL || app->last_typed == 0 ||
+	    time(NULL) - app->last_typed < TUI_IDLE_SAVE)
+		return TUI_R_NONE;
+	app->last_typed = 0;
+	if (!forms_page_editing(app->page))
+		return TUI_R_NONE;
+	fr = forms_page_commit(app->page);
+	/* an unfinished value is judged when the field is left, not now */
+	return fr == FORMS_CHANGED ? tui_app_page_reaction(app, fr) :
+	    TUI_R_NONE;
+}
+
+static void
+tui_app_loop(struct tui_app *app)
+{
+	unsigned r = TUI_R_LAYOUT | TUI_R_DRAW;
+	wint_t ch;
+	int rc;
+
+	while (!app->quit && app->signal == 0) {
+		if (r & TUI_R_LAYOUT)
+			tui_app_layout(app);
+		else if ((r & TUI_R_NAV) && !app->too_small)
+			tui_nav_rebuild(app->nav, app, NULL);
+		if (r != TUI_R_NONE)
+			tui_app_draw(app);
+		rc = tui_app_getkey(app, &ch);
+		if (app->signal == 0)
+			app->signal = tui_signal_pending();
+		if (app->signal != 0)
+			break;
+		r = rc == ERR ? tui_app_idle(app) :
+		    tui_app_key(app, ch, rc == KEY_CODE_YES);
+	}
+}
+
+/* The first page not yet complete, else the first page. */
+static const struct checklist_group *
+tui_app_first_page(struct tui_app *app)
+{
+	const struct checklist *cl = app->cl;
+	size_t i;
+
+	for (i = 0; i < cl->npages; i++) {
+		enum checklist_state s = checklist_state_group(app->resp,
+		    cl->pages[i]);
+		if (s != CHECKLIST_STATE_COMPLETE &&
+		    s != CHECKLIST_STATE_NOT_RELEVANT)
+			return cl->pages[i];
+	}
+	return cl->npages > 0 ? cl->pages[0] : NULL;
+}
+
+/* Commit, save, and give the terminal back whatever happened. */
+static int
+tui_app_finish(struct tui_app *app)
+{
+	struct checklist_error err;
+	bool saved = true;
+
+	if (app->page != NULL &&
+	    forms_page_commit(app->page) == FORMS_CHANGED)
+		app->dirty = true;
+	checklist_error_clear(&err);
+	if (app->dirty && checklist_response_save(app->resp, app->file,
+	    &err) != CHECKLIST_OK)
+		saved = false;
+	if (app->page != NULL)
+		forms_page_free(app->page);
+	tui_nav_free(app->nav); /* before its window */
+	tui_app_free_windows(app);
+	free(app->themes);
+	endwin();
+	delscreen(tui_screen);
+	tui_screen = NULL;
+	tui_signal_restore();
+	checklist_set_fatal_hook(NULL);
+	if (!saved) {
+		tui_cmd_warn("answers NOT saved to %s", app->file);
+		tui_cmd_error(&err);
+		return TUI_EXIT_IO;
+	}
+	return app->signal != 0 ? 128 + app->signal : TUI_EXIT_OK;
+}
+
+int
+tui_run(struct checklist_response *resp, const char *file, const char *lang)
+{
+	struct tui_app app;
+
+	memset(&app, 0, sizeof app);
+	app.resp = resp;
+	app.cl = resp->cl;
+	app.file = file;
+	app.lang = lang;
+	app.filter.level = CHECKLIST_LEVEL_NONE;
+	app.nthemes = tui_order_themes(app.cl, &app.themes);
+	app.nav_focus = true;
+	app.group = tui_app_first_page(&app);
+	if (!tui_app_start(&app)) {
+		free(app.themes);
+		return TUI_EXIT_IO;
+	}
+	app.nav = tui_nav_new();
+	tui_app_loop(&app);
+	return tui_app_finish(&app);
+}

@@ -1,0 +1,148 @@
+/*
+ * tui_help.c: the help screen (F1 and `?`): the help text of the
+ * provision shown, the label and hint of the question with the focus,
+ * what the markers of the list mean, and every key from the key table,
+ * so that help and bindings cannot drift apart. All texts are wrapped by
+ * display width and pass the sanitizer.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui_app.h"
+
+static void
+tui_help_heading(char ***lines, size_t *n, const char *text)
+{
+	if (*n > 0)
+		tui_lines_add(lines, n, "");
+	tui_lines_add(lines, n, text);
+}
+
+static const char *
+tui_help_text(const struct tui_app *app, const struct checklist_text *t)
+{
+	return checklist_text_get(t, app->lang, app->cl->default_lang);
+}
+
+/* The provision's number, title and help, and those of its article. */
+static void
+tui_help_group(struct tui_app *app, int width, char ***lines, size_t *n)
+{
+	const struct checklist_group *g = app->group;
+	char *name, *head;
+
+	if (g == NULL)
+		return;
+	name = tui_group_name(app, g);
+	head = checklist_xasprintf("== %s  %s ==", name,
+	    tui_help_text(app, &g->title));
+	tui_text_wrap(head, width, lines, n);
+	free(name);
+	free(head);
+	if (g->kind == CHECKLIST_G_PROVISION)
+		tui_lines_add(lines, n, checklist_level_name(g->level));
+	if (tui_help_text(app, &g->help)[0] != '\0')
+		tui_text_wrap(tui_help_text(app, &g->help), width, lines, n);
+	for (g = g->parent; g != NULL; g = g->parent)
+		if (g->kind == CHECKLIST_G_SECTION &&
+		    tui_help_text(app, &g->help)[0] != '\0') {
+			name = tui_group_name(app, g);
+			tui_help_heading(lines, n, name);
+			tui_text_wrap(tui_help_text(app, &g->help), width, lines,
+			    n);
+			free(name);
+		}
+}
+
+/* The question with the focus: its label, hint and whether required. */
+static void
+tui_help_question(struct tui_app *app, int width, char ***lines, size_t *n)
+{
+	const struct checklist_question *q;
+	char *head;
+
+	if (app->page == NULL || app->nav_focus ||
+	    (q = forms_page_current(app->page)) == NULL)
+		return;
+	head = checklist_xasprintf("== Question: %s%s ==",
+	    tui_help_text(app, &q->label), q->required ? " (required)" : "");
+	tui_help_heading(lines, n, "");
+	tui_text_wrap(head, width, lines, n);
+	free(head);
+	if (tui_help_text(app, &q->hint)[0] != '\0')
+		tui_text_wrap(tui_help_text(app, &q->hint), width, lines, n);
+}
+
+static void
+tui_help_legend(char ***lines, size_t *n)
+{
+	static const enum checklist_state states[] = {
+		CHECKLIST_STATE_NOT_STARTED, CHECKLIST_STATE_PARTIAL,
+		CHECKLIST_STATE_MISSING, CHECKLIST_STATE_COMPLETE,
+		CHECKLIST_STATE_NOT_RELEVANT,
+	};
+	size_t i;
+	char *line;
+
+	tui_help_heading(lines, n, "== Markers in the list ==");
+	for (i = 0; i < sizeof states / sizeof states[0]; i++) {
+		line = checklist_xasprintf("%s  %s", tui_state_marker(states[i]),
+		    checklist_state_name(states[i]));
+		tui_lines_add(lines, n, line);
+		free(line);
+	}
+}
+
+/* "KEYS        description", the description wrapped beside the keys. */
+static void
+tui_help_keys(int width, char ***lines, size_t *n)
+{
+	char **keys;
+	size_t nk = tui_keys_lines(&keys), i, j, nw;
+	char **wrapped;
+	const int kw = 16;
+
+	tui_help_heading(lines, n, "== Keys ==");
+	for (i = 0; i < nk; i++) {
+		char *tab = strchr(keys[i], '\t'), *line;
+
+		*tab = '\0';
+		wrapped = NULL;
+		nw = 0;
+		tui_text_wrap(tab + 1, width > kw + 10 ? width - kw - 1 : 10,
+		    &wrapped, &nw);
+		for (j = 0; j < nw; j++) {
+			line = checklist_xasprintf("%-*s %s", kw,
+			    j == 0 ? keys[i] : "", wrapped[j]);
+			tui_lines_add(lines, n, line);
+			free(line);
+		}
+		tui_lines_free(wrapped, nw);
+	}
+	tui_lines_free(keys, nk);
+	tui_lines_add(lines, n, "");
+	tui_text_wrap("On a question page the page has the keys first: "
+	    "letters go into the field being typed, while F-keys and Ctrl-keys "
+	    "work everywhere.", width, lines, n);
+}
+
+static char **
+tui_help_build(struct tui_app *app, int width, size_t *n)
+{
+	char **lines = NULL;
+
+	*n = 0;
+	tui_help_group(app, width, &lines, n);
+	tui_help_question(app, width, &lines, n);
+	tui_help_legend(&lines, n);
+	tui_help_keys(width, &lines, n);
+	return lines;
+}
+
+void
+tui_help_show(struct tui_app *app)
+{
+	tui_dialog_pager(app, "Help", tui_help_build);
+}

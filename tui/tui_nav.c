@@ -1,0 +1,276 @@
+/*
+ * tui_nav.c: the navigator, a libmenuw list of the front section, the
+ * articles, their provisions and lettered items (indented), each line
+ * starting with its state's marker ("[x]" complete, "[~]" partly,
+ * "[!]" a required answer missing, "[ ]" not started, "[-]" not
+ * relevant) so that it reads in monochrome; colours only add to it. Each
+ * item's userptr points back to its group (as kconfig's menus do). The
+ * list is rebuilt whenever states, filters or the window change; which
+ * lines appear is decided by tui_order.c.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui_app.h"
+
+struct tui_nav {
+	MENU *menu;
+	ITEM **items;
+	char **names;
+	struct tui_entry *entries;
+	size_t n;
+	WINDOW *sub;
+	const struct checklist_group *current; /* kept while detached */
+};
+
+struct tui_nav *
+tui_nav_new(void)
+{
+	return checklist_xcalloc(1, sizeof(struct tui_nav));
+}
+
+void
+tui_nav_detach(struct tui_nav *nav)
+{
+	size_t i;
+
+	if (nav == NULL)
+		return;
+	if (nav->menu != NULL) {
+		nav->current = tui_nav_current(nav);
+		unpost_menu(nav->menu);
+		free_menu(nav->menu);
+		nav->menu = NULL;
+	}
+	for (i = 0; i < nav->n; i++) {
+		free_item(nav->items[i]);
+		free(nav->names[i]);
+	}
+	free(nav->items);
+	free(nav->names);
+	free(nav->entries);
+	nav->items = NULL;
+	nav->names = NULL;
+	nav->entries = NULL;
+	nav->n = 0;
+	if (nav->sub != NULL)
+		delwin(nav->sub);
+	nav->sub = NULL;
+}
+
+void
+tui_nav_free(struct tui_nav *nav)
+{
+	tui_nav_detach(nav);
+	free(nav);
+}
+
+/* Spaces before an entry's marker: provisions and items indented. */
+static int
+tui_nav_depth(const struct checklist_group *g)
+{
+	return g->kind == CHECKLIST_G_FRONT ? 0 : 2 * g->depth;
+}
+
+/* One line of the list, exactly WIDTH columns wide. */
+static char *
+tui_nav_line(struct tui_app *app, const struct tui_entry *e, int width)
+{
+	char *name = tui_group_name(app, e->group);
+	const char *title = checklist_text_get(&e->group->title, app->lang,
+	    app->cl->default_lang);
+	char *raw, *line;
+
+	if (e->group->kind == CHECKLIST_G_FRONT)
+		raw = checklist_xasprintf("%s %s", tui_state_marker(e->state),
+		    title);
+	else
+		raw = checklist_xasprintf("%*s%s %s  %s",
+		    tui_nav_depth(e->group), "", tui_state_marker(e->state),
+		    name, title);
+	line = tui_text_fit(raw, width, true);
+	free(raw);
+	free(name);
+	return line;
+}
+
+/* The heading: what the list shows under the filters. */
+static char *
+tui_nav_heading(struct tui_app *app)
+{
+	const struct tui_filter *f = &app->filter;
+
+	return checklist_xasprintf("Provisions: %s%s%s%s",
+	    f->level == CHECKLIST_LEVEL_NONE ? "all levels" :
+	    checklist_level_name(f->level),
+	    f->theme != NULL ? ", theme " : "", f->theme != NULL ? f->theme : "",
+	    f->unfinished ? ", unfinished only" : "");
+}
+
+static void
+tui_nav_make_items(struct tui_nav *nav, struct tui_app *app, int width)
+{
+	size_t i;
+
+	nav->items = checklist_xcalloc(nav->n + 1, sizeof *nav->items);
+	nav->names = checklist_xcalloc(nav->n + 1, sizeof *nav->names);
+	for (i = 0; i < nav->n; i++) {
+		nav->names[i] = tui_nav_line(app, &nav->entries[i], width);
+		nav->items[i] = new_item(nav->names[i], "");
+		if (nav->items[i] == NULL)
+			checklist_fatal("cannot make a menu item");
+		set_item_userptr(nav->items[i],
+		    (void *)(uintptr_t)nav->entries[i].group);
+	}
+}
+
+void
+tui_nav_rebuild(struct tui_nav *nav, struct tui_app *app,
+    const struct checklist_group *select)
+{
+	int height, width;
+
+	if (select == NULL)
+		select = tui_nav_current(nav);
+	tui_nav_detach(nav);
+	nav->current = select;
+	if (app->too_small || app->nav_win == NULL)
+		return;
+	werase(app->nav_win);
+	height = getmaxy(app->nav_win) - 1;
+	width = getmaxx(app->nav_win) - (app->split ? 1 : 0);
+	nav->n = tui_order_entries(app->resp, &app->filter, &nav->entries);
+	if (nav->n == 0)
+		return;
+	tui_nav_make_items(nav, app, width);
+	nav->menu = new_menu(nav->items);
+	nav->sub = derwin(app->nav_win, height, width, 1, 0);
+	if (nav->menu == NULL || nav->sub == NULL)
+		checklist_fatal("cannot make the list of provisions");
+	set_menu_win(nav->menu, app->nav_win);
+	set_menu_sub(nav->menu, nav->sub);
+	set_menu_format(nav->menu, height, 1);
+	set_menu_mark(nav->menu, "");
+	menu_opts_off(nav->menu, O_SHOWDESC);
+	set_menu_fore(nav->menu, A_REVERSE);
+	set_menu_back(nav->menu, A_NORMAL);
+	post_menu(nav->menu);
+	tui_nav_select(nav, select);
+}
+
+/* Colour the markers of the visible lines (not the current one). */
+static void
+tui_nav_colour(struct tui_nav *nav, struct tui_app *app)
+{
+	int rows = getmaxy(nav->sub), top = top_row(nav->menu), i;
+	int cur = item_index(current_item(nav->menu));
+	chtype a;
+
+	if (!app->colour)
+		return;
+	for (i = 0; i < rows && (size_t)(top + i) < nav->n; i++) {
+		const struct tui_entry *e = &nav->entries[top + i];
+		enum tui_role role = e->state == CHECKLIST_STATE_COMPLETE ?
+		    TUI_ROLE_COMPLETE : e->state == CHECKLIST_STATE_MISSING ?
+		    TUI_ROLE_MISSING : e->state == CHECKLIST_STATE_PARTIAL ?
+		    TUI_ROLE_PARTIAL : TUI_ROLE_DIM;
+
+		if (top + i == cur || role == TUI_ROLE_DIM)
+			continue;
+		a = tui_attr(app, role);
+		mvwchgat(nav->sub, i, tui_nav_depth(e->group), 3,
+		    (attr_t)(a & ~A_COLOR), (short)PAIR_NUMBER(a), NULL);
+	}
+}
+
+void
+tui_nav_draw(struct tui_nav *nav, struct tui_app *app)
+{
+	int width = getmaxx(app->nav_win), height = getmaxy(app->nav_win);
+	char *head = tui_nav_heading(app);
+	char *line = tui_text_fit(head, width - (app->split ? 1 : 0), true);
+
+	wattrset(app->nav_win, A_BOLD | A_UNDERLINE);
+	mvwaddstr(app->nav_win, 0, 0, line);
+	wattrset(app->nav_win, A_NORMAL);
+	free(head);
+	free(line);
+	if (app->split)
+		mvwvline(app->nav_win, 0, width - 1, ACS_VLINE, height);
+	if (nav->menu == NULL) {
+		mvwaddnstr(app->nav_win, 2, 1,
+		    "Nothing matches: l, t and u change what is listed.",
+		    width - 2);
+		return;
+	}
+	unpost_menu(nav->menu); /* post again: a fresh copy of the list */
+	post_menu(nav->menu);
+	tui_nav_colour(nav, app);
+}
+
+unsigned
+tui_nav_move(struct tui_nav *nav, enum tui_action action)
+{
+	int req;
+
+	if (nav->menu == NULL)
+		return TUI_R_NONE;
+	switch (action) {
+	case TUI_ACT_UP: req = REQ_UP_ITEM; break;
+	case TUI_ACT_DOWN: req = REQ_DOWN_ITEM; break;
+	case TUI_ACT_PAGE_UP: req = REQ_SCR_UPAGE; break;
+	case TUI_ACT_PAGE_DOWN: req = REQ_SCR_DPAGE; break;
+	case TUI_ACT_FIRST: req = REQ_FIRST_ITEM; break;
+	case TUI_ACT_LAST: req = REQ_LAST_ITEM; break;
+	default: return TUI_R_NONE;
+	}
+	if (menu_driver(nav->menu, req) != E_OK) {
+		if (req == REQ_SCR_DPAGE)
+			menu_driver(nav->menu, REQ_LAST_ITEM);
+		else if (req == REQ_SCR_UPAGE)
+			menu_driver(nav->menu, REQ_FIRST_ITEM);
+	}
+	nav->current = tui_nav_current(nav);
+	return TUI_R_DRAW;
+}
+
+const struct checklist_group *
+tui_nav_current(const struct tui_nav *nav)
+{
+	ITEM *it;
+
+	if (nav->menu == NULL)
+		return nav->current;
+	it = current_item(nav->menu);
+	return it != NULL ? item_userptr(it) : nav->current;
+}
+
+void
+tui_nav_select(struct tui_nav *nav, const struct checklist_group *g)
+{
+	size_t i;
+
+	if (nav->menu == NULL) {
+		nav->current = g;
+		return;
+	}
+	for (; g != NULL; g = g->parent) { /* hidden: its nearest parent */
+		for (i = 0; i < nav->n; i++)
+			if (nav->entries[i].group == g)
+				break;
+		if (i < nav->n) {
+			set_current_item(nav->menu, nav->items[i]);
+			nav->current = g;
+			return;
+		}
+	}
+}
+
+size_t
+tui_nav_count(const struct tui_nav *nav)
+{
+	return nav->n;
+}

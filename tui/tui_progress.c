@@ -1,0 +1,103 @@
+/*
+ * tui_progress.c: the progress view (`p`, F4): for the front section and
+ * each article, the required answers given over those required, drawn as
+ * a bar of '#' and '.' (readable in monochrome and on a vt100), the
+ * questions answered over the relevant ones, and the overall percentage.
+ * The counts come from the model's checklist_progress_*.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui_app.h"
+
+static unsigned
+tui_progress_pct(size_t done, size_t total)
+{
+	return total == 0 ? 100 : (unsigned)(done * 100 / total);
+}
+
+char *
+tui_progress_bar(size_t done, size_t total, int width)
+{
+	char *bar;
+	int fill, i;
+
+	if (width < 3)
+		width = 3;
+	bar = checklist_xmalloc((size_t)width + 1);
+	fill = total == 0 ? width - 2 :
+	    (int)((double)done * (width - 2) / (double)total);
+	if (fill > width - 2)
+		fill = width - 2;
+	bar[0] = '[';
+	for (i = 0; i < width - 2; i++)
+		bar[1 + i] = i < fill ? '#' : '.';
+	bar[width - 1] = ']';
+	bar[width] = '\0';
+	return bar;
+}
+
+/* One line for group G: name, bar, counts, title. */
+static void
+tui_progress_line(struct tui_app *app, const struct checklist_group *g,
+    int width, char ***lines, size_t *n)
+{
+	struct checklist_progress p;
+	char *name = tui_group_name(app, g), *bar, *line, *fit;
+	int bw = width >= 100 ? 40 : width >= 80 ? 24 : 12;
+
+	checklist_progress_group(app->resp, g, &p);
+	bar = tui_progress_bar(p.required_answered, p.required, bw);
+	line = checklist_xasprintf("%-8.8s %s %3zu/%-3zu %3u%%  %zu/%zu "
+	    "answered  %s", g->kind == CHECKLIST_G_FRONT ? "Front" : name, bar,
+	    p.required_answered, p.required,
+	    tui_progress_pct(p.required_answered, p.required), p.answered,
+	    p.relevant, checklist_text_get(&g->title, app->lang,
+	    app->cl->default_lang));
+	fit = tui_text_fit(line, width, false);
+	tui_lines_add(lines, n, fit);
+	free(fit);
+	free(line);
+	free(bar);
+	free(name);
+}
+
+static char **
+tui_progress_build(struct tui_app *app, int width, size_t *n)
+{
+	struct checklist_progress all;
+	char **lines = NULL, *head, *bar;
+	size_t i;
+
+	*n = 0;
+	checklist_progress_all(app->resp, &all);
+	bar = tui_progress_bar(all.required_answered, all.required,
+	    width > 60 ? 40 : 20);
+	head = checklist_xasprintf("Overall %s %zu of %zu required answers "
+	    "(%u%%)", bar, all.required_answered, all.required,
+	    tui_progress_pct(all.required_answered, all.required));
+	tui_text_wrap(head, width, &lines, n);
+	free(head);
+	free(bar);
+	if (all.invalid > 0) {
+		head = checklist_xasprintf("%zu answers are no longer valid: "
+		    "[!] in the list marks where.", all.invalid);
+		tui_text_wrap(head, width, &lines, n);
+		free(head);
+	}
+	tui_lines_add(&lines, n, "");
+	tui_lines_add(&lines, n, "Required answers given, per article:");
+	if (app->cl->front != NULL)
+		tui_progress_line(app, app->cl->front, width, &lines, n);
+	for (i = 0; i < app->cl->nsections; i++)
+		tui_progress_line(app, app->cl->sections[i], width, &lines, n);
+	return lines;
+}
+
+void
+tui_progress_show(struct tui_app *app)
+{
+	tui_dialog_pager(app, "Progress", tui_progress_build);
+}

@@ -1,3 +1,0 @@
-#include "config.h"
-#include "tui/tui.h"
-int tui_placeholder(void) { return 0; }

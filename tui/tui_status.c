@@ -1,0 +1,164 @@
+/*
+ * tui_status.c: the title line (the checklist, the file, whether the
+ * answers are saved) and the status line (where you are, the required
+ * answers given, the keys that matter here, taken from the key table).
+ * A message (a refused value, a failed save and how to retry) takes the
+ * place of "where you are" until the next key; a failed save stays
+ * until a save succeeds.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui_app.h"
+
+void
+tui_message(struct tui_app *app, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	va_end(ap);
+	app->message_error = error;
+}
+
+char *
+tui_group_name(const struct tui_app *app, const struct checklist_group *g)
+{
+	if (g->kind == CHECKLIST_G_FRONT)
+		return checklist_xstrdup(checklist_text_get(&g->title,
+		    app->lang, app->cl->default_lang));
+	if (g->kind == CHECKLIST_G_SECTION)
+		return checklist_xasprintf("Art. %s", g->number);
+	return checklist_xstrdup(g->number != NULL ? g->number : g->id);
+}
+
+/* Draw S at column X of W in attribute A, at most WIDTH columns. */
+static void
+tui_status_put(WINDOW *w, int x, const char *s, int width, chtype a)
+{
+	char *t = tui_text_fit(s, width, false);
+
+	wattrset(w, a);
+	mvwaddstr(w, 0, x, t);
+	free(t);
+}
+
+void
+tui_title_draw(struct tui_app *app)
+{
+	WINDOW *w = app->title_win;
+	const char *title = checklist_text_get(&app->cl->title, app->lang,
+	    app->cl->default_lang);
+	const char *base = strrchr(app->file, '/');
+	char *right = checklist_xasprintf(" %s  %s ",
+	    base != NULL ? base + 1 : app->file,
+	    app->dirty ? "NOT SAVED" : "saved");
+	int rw = tui_text_width(right);
+	char *left;
+
+	if (rw > COLS / 2) {
+		free(right);
+		right = checklist_xstrdup(app->dirty ? " NOT SAVED " : " saved ");
+		rw = tui_text_width(right);
+	}
+	wbkgdset(w, ' ' | tui_attr(app, TUI_ROLE_TITLE));
+	werase(w);
+	left = checklist_xasprintf(" sacl: %s", title);
+	tui_status_put(w, 0, left, COLS - rw - 1, tui_attr(app, TUI_ROLE_TITLE));
+	tui_status_put(w, COLS - rw, right, rw, app->dirty ?
+	    tui_attr(app, TUI_ROLE_ERROR) : tui_attr(app, TUI_ROLE_TITLE));
+	free(left);
+	free(right);
+}
+
+/* "F1 help  F2 list/page  n required  F10 quit": the hinted keys. */
+static char *
+tui_status_hints(struct tui_app *app)
+{
+	unsigned want = app->nav_focus ? TUI_HINT_NAV : TUI_HINT_PAGE;
+	char buf[256] = "";
+	size_t i;
+
+	for (i = 0; i < tui_nkeys; i++) {
+		const struct tui_key *k = &tui_keys[i];
+		char one[64];
+
+		if (!(k->hint & want) || k->short_desc == NULL)
+			continue;
+		snprintf(one, sizeof one, "%s%s %s", buf[0] ? "  " : "",
+		    k->name, k->short_desc);
+		strncat(buf, one, sizeof buf - strlen(buf) - 1);
+	}
+	return checklist_xstrdup(buf);
+}
+
+/* Where the user is: the page, or the list and its size. */
+static char *
+tui_status_where(struct tui_app *app)
+{
+	const struct checklist_group *g = app->nav_focus ?
+	    tui_nav_current(app->nav) : app->group;
+	char *name, *s;
+
+	if (g == NULL)
+		return checklist_xstrdup("");
+	name = tui_group_name(app, g);
+	s = g->kind == CHECKLIST_G_FRONT ? checklist_xstrdup(name) :
+	    checklist_xasprintf("%s %s", name, checklist_text_get(&g->title,
+	    app->lang, app->cl->default_lang));
+	free(name);
+	return s;
+}
+
+static char *
+tui_status_progress(struct tui_app *app)
+{
+	struct checklist_progress p;
+	unsigned pct;
+
+	checklist_progress_all(app->resp, &p);
+	pct = p.required == 0 ? 100 :
+	    (unsigned)(p.required_answered * 100 / p.required);
+	return checklist_xasprintf("required %zu/%zu (%u%%)",
+	    p.required_answered, p.required, pct);
+}
+
+void
+tui_status_draw(struct tui_app *app)
+{
+	WINDOW *w = app->status_win;
+	char *hints = tui_status_hints(app), *left, *prog;
+	int hw = tui_text_width(hints), pw, x;
+
+	wbkgdset(w, ' ' | tui_attr(app, TUI_ROLE_STATUS));
+	werase(w);
+	prog = tui_status_progress(app);
+	pw = tui_text_width(prog);
+	if (app->message[0] != '\0') { /* the message before everything */
+		tui_status_put(w, 0, app->message, COLS, app->message_error ?
+		    tui_attr(app, TUI_ROLE_ERROR) :
+		    tui_attr(app, TUI_ROLE_STATUS));
+		free(hints);
+		free(prog);
+		return;
+	}
+	if (hw > COLS - 30)
+		hw = COLS - 30;
+	left = tui_status_where(app);
+	x = COLS - hw - pw - 4;
+	tui_status_put(w, 1, left, x > 2 ? x - 2 : 0,
+	    tui_attr(app, TUI_ROLE_STATUS));
+	if (x > 1)
+		tui_status_put(w, x, prog, pw, tui_attr(app, TUI_ROLE_STATUS) |
+		    A_BOLD);
+	tui_status_put(w, COLS - hw - 1, hints, hw,
+	    tui_attr(app, TUI_ROLE_STATUS));
+	free(left);
+	free(hints);
+	free(prog);
+}
