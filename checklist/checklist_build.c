@@ -223,6 +223,7 @@ checklist_build_own_question(struct checklist_builder *b,
 	q->group = g;
 	at = checklist_build_find(g, q->id);
 	if (at >= 0 && g->questions[at]->priv == checklist_build_from_template) {
+		g->questions[at]->priv = NULL; /* the mark is not the model's */
 		checklist_question_free(g->questions[at]);
 		g->questions[at] = q;
 	} else if (at >= 0) {
@@ -248,6 +249,7 @@ checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
 		    "provision '%s' omits '%s', which its template does not have",
 		    g->id, id);
 	} else {
+		g->questions[at]->priv = NULL; /* the mark is not the model's */
 		checklist_question_free(g->questions[at]);
 		memmove(&g->questions[at], &g->questions[at + 1],
 		    (g->nquestions - (size_t)at - 1) * sizeof *g->questions);

@@ -256,22 +256,22 @@ checklist_sem_in(struct checklist_question **qs, size_t n, const char *id)
 	return NULL;
 }
 
-/* The question NAME most likely means, seen from Q (see the known limit
- * at the top); HINT is a group the same expression names, or NULL. */
+/* The question NAME most likely means (see the known limit at the top):
+ * in the repeat entry REP, then in group FROM and the groups above it,
+ * then in the front section; HINT is a group the same expression names. */
 static struct checklist_question *
 checklist_sem_resolve(const struct checklist *cl,
-    const struct checklist_question *q, const char *name,
-    const struct checklist_group *hint)
+    const struct checklist_question *rep, const struct checklist_group *from,
+    const char *name, const struct checklist_group *hint)
 {
 	const struct checklist_group *g;
 	struct checklist_question *r = NULL;
 
 	if (hint != NULL)
 		r = checklist_sem_in(hint->questions, hint->nquestions, name);
-	if (r == NULL && q->parent != NULL)
-		r = checklist_sem_in(q->parent->children, q->parent->nchildren,
-		    name);
-	for (g = q->group; r == NULL && g != NULL; g = g->parent)
+	if (r == NULL && rep != NULL)
+		r = checklist_sem_in(rep->children, rep->nchildren, name);
+	for (g = from; r == NULL && g != NULL; g = g->parent)
 		r = checklist_sem_in(g->questions, g->nquestions, name);
 	if (r == NULL && cl->front != NULL)
 		r = checklist_sem_in(cl->front->questions,
@@ -279,12 +279,18 @@ checklist_sem_resolve(const struct checklist *cl,
 	return r;
 }
 
-/* Call FN for every question that expression E, seen from Q, reads. */
+typedef bool checklist_sem_visitor(const struct checklist *,
+    struct checklist_question *, unsigned char *);
+
+/* Call FN for every question that expression E reads, E being written on
+ * a question inside repeat REP (or NULL) of group FROM. A group's own
+ * condition is resolved from the group above it: a group cannot hang on
+ * its own answers. */
 static bool
 checklist_sem_each_dep(const struct checklist *cl,
-    const struct checklist_question *q, const struct checklist_expr *e,
-    bool (*fn)(const struct checklist *, struct checklist_question *,
-    unsigned char *), unsigned char *color)
+    const struct checklist_question *rep, const struct checklist_group *from,
+    const struct checklist_expr *e, checklist_sem_visitor *fn,
+    unsigned char *color)
 {
 	const struct checklist_group *hint = NULL;
 	struct checklist_question *r;
@@ -295,8 +301,8 @@ checklist_sem_each_dep(const struct checklist *cl,
 	for (i = 0; i < e->nnames && hint == NULL; i++)
 		hint = checklist_find_group(cl, e->names[i]);
 	for (i = 0; i < e->nnames; i++)
-		if ((r = checklist_sem_resolve(cl, q, e->names[i], hint)) != NULL &&
-		    !fn(cl, r, color))
+		if ((r = checklist_sem_resolve(cl, rep, from, e->names[i],
+		    hint)) != NULL && !fn(cl, r, color))
 			return false;
 	return true;
 }
@@ -329,13 +335,13 @@ checklist_sem_visit(const struct checklist *cl, struct checklist_question *q,
 		return true;
 	color[me] = 1;
 	for (up = q; up != NULL; up = up->parent)
-		if (!checklist_sem_each_dep(cl, q,
+		if (!checklist_sem_each_dep(cl, up->parent, q->group,
 		    ((struct checklist_qpriv *)up->priv)->relevant,
 		    checklist_sem_visit, color))
 			return false;
 	for (g = q->group; g != NULL; g = g->parent)
 		if ((gp = g->priv) != NULL &&
-		    !checklist_sem_each_dep(cl, q, gp->relevant,
+		    !checklist_sem_each_dep(cl, NULL, g->parent, gp->relevant,
 		    checklist_sem_visit, color))
 			return false;
 	color[me] = 2;

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "checklist/checklist_internal.h"
 
@@ -202,14 +203,14 @@ checklist_value_trim(const char *text)
 static char *
 checklist_value_boolean(const char *t)
 {
-	static const char *const yes[] = { "yes", "y", "true", "1", "Yes", "YES" };
-	static const char *const no[] = { "no", "n", "false", "0", "No", "NO" };
+	static const char *const yes[] = { "yes", "y", "true", "1" };
+	static const char *const no[] = { "no", "n", "false", "0" };
 	size_t i;
 
 	for (i = 0; i < sizeof yes / sizeof *yes; i++) {
-		if (strcmp(t, yes[i]) == 0)
+		if (strcasecmp(t, yes[i]) == 0)
 			return checklist_xstrdup("yes");
-		if (strcmp(t, no[i]) == 0)
+		if (strcasecmp(t, no[i]) == 0)
 			return checklist_xstrdup("no");
 	}
 	return checklist_xstrdup(t);

@@ -28,6 +28,18 @@ struct checklist_xml_sink {
 	checklist_status status;
 };
 
+/* Schema messages name elements as {namespace}name: ours need no
+ * namespace to be understood. */
+static void
+checklist_xml_unqualify(char *msg)
+{
+	static const char ns[] = "{" CHECKLIST_NS "}";
+	char *p;
+
+	while ((p = strstr(msg, ns)) != NULL)
+		memmove(p, p + sizeof ns - 1, strlen(p + sizeof ns - 1) + 1);
+}
+
 static void
 checklist_xml_error(void *data, xmlErrorPtr e)
 {
@@ -38,6 +50,7 @@ checklist_xml_error(void *data, xmlErrorPtr e)
 	if (e == NULL || e->level < XML_ERR_ERROR)
 		return;
 	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "error");
+	checklist_xml_unqualify(msg);
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';

@@ -1,0 +1,280 @@
+/*
+ * test_response.c: the response document: skeleton and defaults, set and
+ * get by path, refusals that change nothing, repeat entries, "other"
+ * texts, conditions (relative, absolute, on groups, selected()) evaluated
+ * against small response documents, progress and states, and reading a
+ * response back.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/test_util.h"
+
+static struct checklist *cl;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	cl = test_load_fixture("mini.xml");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	checklist_free(cl);
+	return 0;
+}
+
+static checklist_status
+set(struct checklist_response *r, const char *path, const char *value)
+{
+	struct checklist_error err;
+
+	checklist_error_clear(&err);
+	return checklist_response_set(r, path, value, &err);
+}
+
+static void
+test_defaults_and_values(void **state)
+{
+	struct checklist_response *r = checklist_response_new(cl);
+
+	(void)state;
+	assert_string_equal(checklist_response_get(r, "front/staff"), "3");
+	assert_string_equal(checklist_response_get(r, "p2_1/ok"), "no");
+	assert_string_equal(checklist_response_get(r, "p1_1/status"), "");
+	assert_null(checklist_response_get(r, "p1_1/nothing"));
+	assert_null(checklist_response_get(r, "a1/status")); /* a section */
+	assert_int_equal(set(r, "p1_1/status", "partial"), CHECKLIST_OK);
+	assert_string_equal(checklist_response_get(r, "p1_1/status"), "partial");
+	assert_int_equal(set(r, "p1_1/ta", "y"), CHECKLIST_OK);
+	assert_string_equal(checklist_response_get(r, "p1_1/ta"), "yes");
+	assert_int_equal(set(r, "front/state", "A & B <C>"), CHECKLIST_OK);
+	assert_string_equal(checklist_response_get(r, "front/state"), "A & B <C>");
+	/* refusals change nothing */
+	assert_int_equal(set(r, "p1_1/status", "bogus"), CHECKLIST_ERR_VALUE);
+	assert_string_equal(checklist_response_get(r, "p1_1/status"), "partial");
+	assert_int_equal(set(r, "p9/x", "1"), CHECKLIST_ERR_NOT_FOUND);
+	assert_int_equal(set(r, "p1_1/laws", "x"), CHECKLIST_ERR_VALUE);
+	assert_int_equal(set(r, "p1_1/status:other", "x"), CHECKLIST_ERR_NOT_FOUND);
+	/* clearing */
+	assert_int_equal(set(r, "p1_1/status", ""), CHECKLIST_OK);
+	assert_string_equal(checklist_response_get(r, "p1_1/status"), "");
+	checklist_response_free(r);
+}
+
+static void
+test_other_text(void **state)
+{
+	struct checklist_response *r = checklist_response_new(cl);
+
+	(void)state;
+	assert_int_equal(set(r, "p1_1/ta_forms", "other,drafting"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/ta_forms:other", "peer review"),
+	    CHECKLIST_OK);
+	assert_string_equal(checklist_response_get(r, "p1_1/ta_forms"),
+	    "drafting other");
+	assert_string_equal(checklist_response_get(r, "p1_1/ta_forms:other"),
+	    "peer review");
+	assert_int_equal(set(r, "p1_1/ta_forms:other", "two\nlines"),
+	    CHECKLIST_ERR_VALUE);
+	checklist_response_free(r);
+}
+
+static void
+test_entries_and_constraint(void **state)
+{
+	struct checklist_response *r = checklist_response_new(cl);
+	struct checklist_error err;
+	size_t idx = 0;
+
+	(void)state;
+	assert_int_equal(checklist_response_entries(r, "p1_1/laws"), 0);
+	assert_int_equal(set(r, "p1_1/laws[2]/title", "Second"), CHECKLIST_OK);
+	assert_int_equal(checklist_response_entries(r, "p1_1/laws"), 2);
+	assert_string_equal(checklist_response_get(r, "p1_1/laws[1]/title"), "");
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_response_set(r, "p1_1/laws[2]/year", "1800",
+	    &err), CHECKLIST_ERR_VALUE);
+	assert_string_equal(err.message, "A year between 1900 and 2100.");
+	assert_string_equal(checklist_response_get(r, "p1_1/laws[2]/year"), "");
+	assert_int_equal(set(r, "p1_1/laws[2]/year", "2001"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/laws[1]/title", "First"), CHECKLIST_OK);
+	assert_int_equal(checklist_response_add_entry(r, "p1_1/laws", &idx, NULL),
+	    CHECKLIST_OK);
+	assert_int_equal(idx, 3);
+	assert_int_equal(checklist_response_move_entry(r, "p1_1/laws", 1, 3, NULL),
+	    CHECKLIST_OK);
+	assert_string_equal(checklist_response_get(r, "p1_1/laws[1]/title"),
+	    "Second");
+	assert_string_equal(checklist_response_get(r, "p1_1/laws[3]/title"),
+	    "First");
+	assert_int_equal(checklist_response_remove_entry(r, "p1_1/laws", 2, NULL),
+	    CHECKLIST_OK);
+	assert_int_equal(checklist_response_entries(r, "p1_1/laws"), 2);
+	assert_string_equal(checklist_response_get(r, "p1_1/laws[2]/title"),
+	    "First");
+	assert_int_equal(checklist_response_remove_entry(r, "p1_1/laws", 9, NULL),
+	    CHECKLIST_ERR_NOT_FOUND);
+	assert_null(checklist_response_get(r, "p1_1/laws[0]/title"));
+	assert_null(checklist_response_get(r, "p1_1/laws[x]/title"));
+	checklist_response_free(r);
+}
+
+static void
+test_relevance(void **state)
+{
+	struct checklist_response *r = checklist_response_new(cl);
+	struct checklist_group *item = checklist_find_group(cl, "p1_2a");
+
+	(void)state;
+	assert_false(checklist_response_relevant(r, "p1_1/steps"));
+	assert_int_equal(set(r, "p1_1/status", "partial"), CHECKLIST_OK);
+	assert_true(checklist_response_relevant(r, "p1_1/steps"));
+	assert_int_equal(set(r, "p1_1/steps", "Draft a law"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/status", "full"), CHECKLIST_OK);
+	assert_false(checklist_response_relevant(r, "p1_1/steps"));
+	/* kept, though not relevant */
+	assert_string_equal(checklist_response_get(r, "p1_1/steps"), "Draft a law");
+	/* a group's condition hides its questions */
+	assert_true(checklist_response_group_relevant(r, item));
+	assert_int_equal(set(r, "p1_2/status", "full"), CHECKLIST_OK);
+	assert_false(checklist_response_group_relevant(r, item));
+	assert_false(checklist_response_relevant(r, "p1_2a/status"));
+	assert_int_equal(checklist_state_group(r, item),
+	    CHECKLIST_STATE_NOT_RELEVANT);
+	/* absolute paths, and a default taking part */
+	assert_false(checklist_response_relevant(r, "p2_1/why"));
+	assert_int_equal(set(r, "p1_1/status", "none"), CHECKLIST_OK);
+	assert_true(checklist_response_relevant(r, "p2_1/why"));
+	assert_int_equal(set(r, "p2_1/ok", "yes"), CHECKLIST_OK);
+	assert_false(checklist_response_relevant(r, "p2_1/why"));
+	/* selected() */
+	assert_false(checklist_response_relevant(r, "p2_1/advice"));
+	assert_int_equal(set(r, "p1_1/ta_forms", "drafting advice"), CHECKLIST_OK);
+	assert_true(checklist_response_relevant(r, "p2_1/advice"));
+	assert_int_equal(set(r, "p1_1/ta_forms", "drafting"), CHECKLIST_OK);
+	assert_false(checklist_response_relevant(r, "p2_1/advice"));
+	checklist_response_free(r);
+}
+
+/* Conditions against a response document read from text. */
+static void
+test_conditions_on_document(void **state)
+{
+	static const char doc[] =
+	    "<response checklist=\"mini\" checklist-version=\"2\" lang=\"en\">"
+	    "<a1><p1_1><status>none</status><ta>yes</ta>"
+	    "<ta_forms>advice</ta_forms></p1_1></a1></response>";
+	struct checklist_response *r = NULL;
+	struct checklist_error err;
+
+	(void)state;
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_response_parse(cl, doc, sizeof doc - 1,
+	    "doc.xml", &r, &err), CHECKLIST_OK);
+	assert_true(checklist_response_relevant(r, "p1_1/steps"));
+	assert_true(checklist_response_relevant(r, "p1_1/ta_forms"));
+	assert_true(checklist_response_relevant(r, "p2_1/advice"));
+	assert_true(checklist_response_relevant(r, "p2_1/why")); /* ok: no */
+	/* the skeleton was completed: missing elements are there */
+	assert_string_equal(checklist_response_get(r, "front/state"), "");
+	assert_string_equal(checklist_response_get(r, "p2_1/ok"), "no");
+	checklist_response_free(r);
+}
+
+static void
+test_progress(void **state)
+{
+	struct checklist_response *r = checklist_response_new(cl);
+	struct checklist_group *g = checklist_find_group(cl, "p1_1");
+	struct checklist_progress p;
+
+	(void)state;
+	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_NOT_STARTED);
+	checklist_progress_group(r, g, &p);
+	assert_int_equal(p.relevant, 4); /* status, laws, ta, since */
+	assert_int_equal(p.required, 2);
+	assert_int_equal(p.answered, 0);
+	assert_int_equal(set(r, "p1_1/status", "partial"), CHECKLIST_OK);
+	checklist_progress_group(r, g, &p);
+	assert_int_equal(p.relevant, 5); /* and steps */
+	assert_int_equal(p.required_answered, 1);
+	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_MISSING);
+	assert_int_equal(set(r, "p1_1/ta", "no"), CHECKLIST_OK);
+	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_PARTIAL);
+	assert_int_equal(set(r, "p1_1/steps", "More"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/since", "2020-01-01"), CHECKLIST_OK);
+	/* an entry whose required title is missing */
+	assert_int_equal(set(r, "p1_1/laws[1]/year", "2020"), CHECKLIST_OK);
+	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_MISSING);
+	assert_int_equal(set(r, "p1_1/laws[1]/title", "Act"), CHECKLIST_OK);
+	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_COMPLETE);
+	/* a section adds up its provisions */
+	checklist_progress_group(r, checklist_find_group(cl, "a1"), &p);
+	assert_true(p.required > 2);
+	checklist_progress_all(r, &p);
+	assert_int_equal(p.invalid, 0);
+	assert_true(p.answered >= 6);
+	checklist_response_free(r);
+}
+
+static void
+test_round_trip_and_refusals(void **state)
+{
+	struct checklist_response *r = checklist_response_new(cl), *back = NULL;
+	struct checklist_error err;
+	char *buf = NULL;
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(set(r, "p1_1/steps", "line 1\nline 2 & <3>"),
+	    CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/laws[1]/title", "Act"), CHECKLIST_OK);
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_response_serialize(r, &buf, &len, &err),
+	    CHECKLIST_OK);
+	assert_int_equal(checklist_response_parse(cl, buf, len, "r.xml", &back,
+	    &err), CHECKLIST_OK);
+	assert_string_equal(checklist_response_get(back, "p1_1/steps"),
+	    "line 1\nline 2 & <3>");
+	assert_string_equal(checklist_response_get(back, "p1_1/laws[1]/title"),
+	    "Act");
+	checklist_response_free(back);
+	back = NULL;
+	/* another checklist's response */
+	buf[strstr(buf, "checklist=\"mini\"") - buf + 11] = 'M';
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_response_parse(cl, buf, len, "r.xml", &back,
+	    &err), CHECKLIST_ERR_DAMAGED);
+	assert_non_null(strstr(err.message, "for checklist 'Mini'"));
+	/* a torn file */
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_response_parse(cl, buf, len / 2, "r.xml",
+	    &back, &err), CHECKLIST_ERR_DAMAGED);
+	assert_true(err.line > 0);
+	assert_null(back);
+	free(buf);
+	checklist_response_free(r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults_and_values),
+		cmocka_unit_test(test_other_text),
+		cmocka_unit_test(test_entries_and_constraint),
+		cmocka_unit_test(test_relevance),
+		cmocka_unit_test(test_conditions_on_document),
+		cmocka_unit_test(test_progress),
+		cmocka_unit_test(test_round_trip_and_refusals),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

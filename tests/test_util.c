@@ -1,0 +1,67 @@
+/*
+ * test_util.c: fixtures and scratch files for the cmocka tests.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/test_util.h"
+
+char *
+test_fixture(const char *name)
+{
+	const char *dir = getenv("FIXTURES");
+
+	return checklist_xasprintf("%s/%s", dir && *dir ? dir :
+	    SACL_SRCDATADIR "/../tests/fixtures", name);
+}
+
+struct checklist *
+test_load_fixture(const char *name)
+{
+	struct checklist_error err;
+	struct checklist *cl = NULL;
+	char *path = test_fixture(name);
+
+	checklist_error_clear(&err);
+	if (checklist_load_file(path, &cl, &err) != CHECKLIST_OK)
+		fail_msg("%s", checklist_error_text(&err));
+	free(path);
+	return cl;
+}
+
+struct checklist *
+test_load_bundled(void)
+{
+	struct checklist_error err;
+	struct checklist *cl = NULL;
+
+	checklist_error_clear(&err);
+	if (checklist_load(CHECKLIST_DEFAULT_ID, &cl, &err) != CHECKLIST_OK)
+		fail_msg("%s", checklist_error_text(&err));
+	return cl;
+}
+
+char *
+test_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *tmpl = checklist_xasprintf("%s/sacl-test-XXXXXX",
+	    base && *base ? base : "/tmp");
+
+	if (mkdtemp(tmpl) == NULL)
+		fail_msg("mkdtemp failed");
+	return tmpl;
+}
+
+void
+test_write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}

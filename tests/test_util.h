@@ -1,0 +1,28 @@
+/*
+ * test_util.h: what the cmocka tests share: fixtures by name, loading
+ * them, and writing scratch files in a private temporary folder.
+ */
+#ifndef SACL_TEST_UTIL_H
+#define SACL_TEST_UTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "checklist/checklist.h"
+
+/* The path of fixture NAME (tests/fixtures/NAME). Caller frees. */
+char *test_fixture(const char *name);
+/* Load fixture NAME; fails the test if it does not load. */
+struct checklist *test_load_fixture(const char *name);
+/* Load the bundled checklist; fails the test if it does not load. */
+struct checklist *test_load_bundled(void);
+/* A new private folder for scratch files. Caller frees (and may leave
+ * the folder: it lives under $TMPDIR). */
+char *test_tmpdir(void);
+/* Write LEN bytes of DATA to PATH; fails the test on error. */
+void test_write_file(const char *path, const char *data, size_t len);
+
+#endif /* SACL_TEST_UTIL_H */

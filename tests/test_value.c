@@ -1,0 +1,115 @@
+/*
+ * test_value.c: the one check of a value against its question's type,
+ * and the normal forms values are stored in.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/test_util.h"
+
+static struct checklist *cl;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	cl = test_load_fixture("mini.xml");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	checklist_free(cl);
+	return 0;
+}
+
+static bool
+ok(const char *path, const char *value)
+{
+	struct checklist_error err;
+
+	checklist_error_clear(&err);
+	return checklist_value_check(checklist_find_question(cl, path), value,
+	    &err) == CHECKLIST_OK;
+}
+
+static void
+test_types(void **state)
+{
+	(void)state;
+	assert_true(ok("p1_1/ta", "yes"));
+	assert_false(ok("p1_1/ta", "maybe"));
+	assert_true(ok("p1_1/status", "partial"));
+	assert_false(ok("p1_1/status", "partial full"));
+	assert_false(ok("p1_1/status", "other")); /* no other="true" */
+	assert_true(ok("p1_1/ta_forms", "drafting advice other"));
+	assert_false(ok("p1_1/ta_forms", "drafting bribes"));
+	assert_true(ok("front/staff", "-12"));
+	assert_false(ok("front/staff", "12a"));
+	assert_false(ok("front/staff", "99999999999999999999999"));
+	assert_true(ok("p2_1/ratio", "3.25"));
+	assert_false(ok("p2_1/ratio", "3.2.5"));
+	assert_false(ok("p2_1/ratio", "."));
+	assert_true(ok("p1_1/since", "2024-02-29"));
+	assert_false(ok("p1_1/since", "2023-02-29"));
+	assert_false(ok("p1_1/since", "2023-13-01"));
+	assert_false(ok("p1_1/since", "24-01-01"));
+	assert_true(ok("front/state", "Ghana"));
+	assert_false(ok("front/state", "two\nlines"));
+	assert_false(ok("front/state", "esc\x1b"));
+	assert_false(ok("front/state", "bad\xff utf8"));
+	assert_true(ok("p1_1/steps", "two\nlines"));
+	assert_true(ok("p1_1/status", "")); /* no answer is always valid */
+}
+
+static void
+test_message(void **state)
+{
+	struct checklist_error err;
+
+	(void)state;
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_value_check(checklist_find_question(cl,
+	    "p1_1/since"), "31/12/2020", &err), CHECKLIST_ERR_VALUE);
+	assert_string_equal(err.message,
+	    "'31/12/2020' is not a date of the form YYYY-MM-DD");
+}
+
+static void
+check_norm(const char *path, const char *in, const char *want)
+{
+	char *got = checklist_value_normalize(checklist_find_question(cl, path),
+	    in);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_normalize(void **state)
+{
+	(void)state;
+	check_norm("p1_1/ta_forms", "other, advice,drafting", "drafting advice other");
+	check_norm("p1_1/ta_forms", "advice advice", "advice");
+	check_norm("p1_1/ta_forms", "x,advice", "advice x");
+	check_norm("p1_1/ta", "Y", "yes");
+	check_norm("p1_1/ta", "false", "no");
+	check_norm("front/state", "  Ghana ", "Ghana");
+	check_norm("p1_1/steps", "  keep\n", "  keep\n");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_message),
+		cmocka_unit_test(test_normalize),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
