@@ -77,4 +77,9 @@ const char *forms_page_message(const struct forms_page *page);
 /* Is a field being edited (typed into but not yet committed)? */
 bool forms_page_editing(const struct forms_page *page);
 
+/* Colour pairs for every page: the title, the values, the messages (0,
+ * the default, for none: monochrome attributes only). The caller sets
+ * them only when it uses colour (has_colors(), no NO_COLOR). */
+void forms_set_color_pairs(short title, short field, short error);
+
 #endif /* SACL_FORMS_H */

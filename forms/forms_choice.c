@@ -1,0 +1,185 @@
+/*
+ * forms_choice.c: yes/no, single and multiple choice questions as lists
+ * of options laid out left to right and wrapped by display width. Left
+ * and Right move the cursor; Space (or Enter) selects in a single choice
+ * (again on the selected option: clears it) and toggles in a multiple
+ * one. "Other, please specify" is one more option (value `other`); while
+ * it is selected the page shows the text field of "PATH:other" after the
+ * list (an item of its own, built by forms_page.c).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/forms_internal.h"
+
+static const char *const bool_values[] = { "yes", "no" };
+static const char *const bool_labels[] = { "Yes", "No" };
+
+size_t
+forms_choice_count(const struct checklist_question *q)
+{
+	if (q->type == CHECKLIST_Q_BOOLEAN)
+		return 2;
+	return q->nchoices + (q->other ? 1 : 0);
+}
+
+const char *
+forms_choice_value(const struct checklist_question *q, size_t i)
+{
+	if (q->type == CHECKLIST_Q_BOOLEAN)
+		return bool_values[i];
+	return i < q->nchoices ? q->choices[i].value : CHECKLIST_OTHER;
+}
+
+const char *
+forms_choice_label(const struct forms_page *page,
+    const struct checklist_question *q, size_t i)
+{
+	if (q->type == CHECKLIST_Q_BOOLEAN)
+		return bool_labels[i];
+	if (i < q->nchoices)
+		return forms_label(page, &q->choices[i].label);
+	return "Other, please specify";
+}
+
+/* Is OPT one of the space-separated tokens of VALUE? */
+bool
+forms_choice_selected(const char *value, const char *opt)
+{
+	size_t n = strlen(opt);
+	const char *p = value;
+
+	while (p != NULL && *p != '\0') {
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, opt, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+		p = strchr(p, ' ');
+	}
+	return false;
+}
+
+bool
+forms_value_has_other(const struct checklist_question *q, const char *value)
+{
+	return q->other && forms_choice_selected(value, CHECKLIST_OTHER);
+}
+
+static wchar_t *
+option_text(const struct forms_page *page, const struct checklist_question *q,
+    size_t i, bool selected)
+{
+	bool multi = q->type == CHECKLIST_Q_MULTIPLE;
+	const char *mark = multi ? (selected ? "[x]" : "[ ]") :
+	    (selected ? "(*)" : "( )");
+	char *s = checklist_xasprintf("%s %s", mark,
+	    forms_choice_label(page, q, i));
+	wchar_t *w = forms_wcs(s, false);
+
+	free(s);
+	return w;
+}
+
+/* The options from virtual row VY, column X, in WIDTH cells; returns
+ * the rows used. */
+int
+forms_choice_render(struct forms_page *page, struct forms_item *it, int vy,
+    int x, int width, bool draw)
+{
+	const char *value = forms_value(page, it->path);
+	bool cur = it == forms_current_item(page);
+	size_t i, n = forms_choice_count(it->q);
+	int row = 0, col = 0;
+
+	if (width < 4)
+		width = 4;
+	for (i = 0; i < n; i++) {
+		bool sel = forms_choice_selected(value,
+		    forms_choice_value(it->q, i));
+		wchar_t *w = option_text(page, it->q, i, sel);
+		int tw = forms_wcswidth(w, wcslen(w));
+		attr_t a = sel ? A_BOLD : A_NORMAL;
+
+		if (tw > width)
+			tw = width;
+		if (col > 0 && col + tw > width) {
+			row++;
+			col = 0;
+		}
+		if (cur && (size_t)it->cursor == i)
+			a |= A_REVERSE;
+		forms_put_vrow(page, vy + row, x + col, w, wcslen(w), tw, a,
+		    draw);
+		col += tw + 2;
+		free(w);
+	}
+	return row + 1;
+}
+
+/* The value after toggling option I of a multiple choice, in the order of
+ * the options. */
+static char *
+toggled(const struct checklist_question *q, const char *value, size_t i)
+{
+	size_t n = forms_choice_count(q), k;
+	char *out = checklist_xstrdup("");
+
+	for (k = 0; k < n; k++) {
+		const char *v = forms_choice_value(q, k);
+		bool sel = forms_choice_selected(value, v);
+		char *next;
+
+		if (k == i)
+			sel = !sel;
+		if (!sel)
+			continue;
+		next = checklist_xasprintf("%s%s%s", out, out[0] ? " " : "", v);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+static enum forms_reaction
+choose(struct forms_page *page, struct forms_item *it)
+{
+	const char *value = forms_value(page, it->path);
+	const char *opt = forms_choice_value(it->q, (size_t)it->cursor);
+	enum forms_reaction re;
+	char *nv;
+
+	if (it->q->type == CHECKLIST_Q_MULTIPLE)
+		nv = toggled(it->q, value, (size_t)it->cursor);
+	else if (strcmp(value, opt) == 0)
+		nv = checklist_xstrdup("");
+	else
+		nv = checklist_xstrdup(opt);
+	re = forms_store(page, it->path, nv);
+	free(nv);
+	return re;
+}
+
+enum forms_reaction
+forms_choice_key(struct forms_page *page, struct forms_item *it, wint_t ch,
+    bool iskey)
+{
+	int n = (int)forms_choice_count(it->q);
+
+	if (iskey && ch == KEY_LEFT && it->cursor > 0)
+		it->cursor--;
+	else if (iskey && ch == KEY_RIGHT && it->cursor + 1 < n)
+		it->cursor++;
+	else if (iskey && ch == KEY_HOME)
+		it->cursor = 0;
+	else if (iskey && ch == KEY_END)
+		it->cursor = n - 1;
+	else if ((!iskey && (ch == L' ' || ch == L'\n' || ch == L'\r')) ||
+	    (iskey && ch == KEY_ENTER))
+		return choose(page, it);
+	else if (!(iskey && (ch == KEY_LEFT || ch == KEY_RIGHT)))
+		return FORMS_IGNORED;
+	forms_clear_message(page);
+	return FORMS_HANDLED;
+}

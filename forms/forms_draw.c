@@ -1,0 +1,292 @@
+/*
+ * forms_draw.c: measuring and drawing a page. One function per thing
+ * serves both (DRAW false only counts rows), so the layout and the
+ * picture cannot disagree. Rows are "virtual": row 0 is the first row
+ * below the fixed title; the page's scroll picks which are on screen.
+ * Monochrome first: bold labels, underlined values, reverse video for
+ * the cursor; colour pairs only when the caller set them.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/forms_internal.h"
+
+static attr_t
+with_pair(attr_t a, short pair)
+{
+	return pair > 0 ? (a | (attr_t)COLOR_PAIR(pair)) : a;
+}
+
+/* Draw N characters of S at screen row Y, column X, in at most MAXW
+ * cells, unless Y is outside the window or under the field being
+ * edited. */
+static void
+put_screen(struct forms_page *page, int y, int x, const wchar_t *s, size_t n,
+    int maxw, attr_t attr)
+{
+	size_t k;
+
+	if (y < 0 || y >= page->height || x >= page->width)
+		return;
+	if (page->editing && y >= page->edit_y &&
+	    y < page->edit_y + page->edit_rows)
+		return;
+	if (maxw > page->width - x)
+		maxw = page->width - x;
+	k = forms_fit(s, n, maxw, NULL);
+	wattr_set(page->win, attr, 0, NULL);
+	mvwaddnwstr(page->win, y, x, s, (int)k);
+	wattr_set(page->win, A_NORMAL, 0, NULL);
+}
+
+/* The same at virtual row VY (below the title, scrolled). */
+void
+forms_put_vrow(struct forms_page *page, int vy, int x, const wchar_t *s,
+    size_t n, int maxw, attr_t attr, bool draw)
+{
+	int y = page->head + vy - page->scroll;
+
+	if (!draw || y < page->head)
+		return;
+	put_screen(page, y, x, s, n, maxw, attr);
+}
+
+static void
+put_lines_at(struct forms_page *page, int y0, bool fixed, int x, int width,
+    const char *s, bool keep_newlines, attr_t attr, int *rows, bool draw)
+{
+	struct forms_lines l;
+	size_t i;
+
+	forms_wrap(&l, s, width, keep_newlines);
+	for (i = 0; draw && i < l.n; i++) {
+		if (fixed)
+			put_screen(page, y0 + (int)i, x, l.text + l.start[i],
+			    l.len[i], width, attr);
+		else
+			forms_put_vrow(page, y0 + (int)i, x, l.text + l.start[i],
+			    l.len[i], width, attr, true);
+	}
+	*rows = l.n > 0 ? (int)l.n : 1;
+	forms_lines_free(&l);
+}
+
+/* S wrapped to WIDTH at virtual row VY; *ROWS gets the rows used (one at
+ * least, so that an empty text keeps its place). */
+void
+forms_put_lines(struct forms_page *page, int vy, int x, int width,
+    const char *s, bool keep_newlines, attr_t attr, int *rows, bool draw)
+{
+	put_lines_at(page, vy, false, x, width, s, keep_newlines, attr, rows,
+	    draw);
+}
+
+/* The fixed title: number and title, at most two rows. */
+int
+forms_title_render(struct forms_page *page, bool draw)
+{
+	const char *title = forms_label(page, &page->g->title);
+	char *s;
+	int rows = 0;
+
+	if (page->g->number != NULL)
+		s = checklist_xasprintf("%s  %s", page->g->number, title);
+	else
+		s = checklist_xstrdup(title);
+	put_lines_at(page, 0, true, 0, page->width - 3, s, false,
+	    with_pair(A_BOLD, forms_pair_title), &rows, draw && page->height > 1);
+	free(s);
+	return rows > 2 ? 2 : rows;
+}
+
+/* The group's help, then a blank row; 0 rows when there is none. */
+int
+forms_help_render(struct forms_page *page, bool draw)
+{
+	const char *help = forms_label(page, &page->g->help);
+	int rows = 0;
+
+	if (help[0] == '\0')
+		return 0;
+	forms_put_lines(page, 0, 0, page->width - 1, help, true, A_NORMAL,
+	    &rows, draw);
+	return rows + 1;
+}
+
+/* The box where a text value shows: WIDTH cells by ROWS. */
+static void
+value_box(struct forms_page *page, struct forms_item *it, int avail)
+{
+	int vh = page->height - page->head;
+
+	it->frows = 1;
+	it->fwidth = avail < 8 ? 8 : avail;
+	if (it->kind == FORMS_I_OTHER)
+		return;
+	if (it->q->type == CHECKLIST_Q_INTEGER ||
+	    it->q->type == CHECKLIST_Q_DECIMAL)
+		it->fwidth = it->fwidth > 24 ? 24 : it->fwidth;
+	if (it->q->type == CHECKLIST_Q_DATE)
+		it->fwidth = it->fwidth > 12 ? 12 : it->fwidth;
+	if (forms_is_longtext(it)) {
+		struct forms_lines l;
+		int cap = it == forms_current_item(page) ? vh - 6 : 4;
+
+		forms_wrap(&l, forms_value(page, it->path), it->fwidth, true);
+		cap = cap > 10 ? 10 : (cap < 3 ? 3 : cap);
+		it->frows = (int)l.n < 3 ? 3 : ((int)l.n > cap ? cap : (int)l.n);
+		forms_lines_free(&l);
+	}
+}
+
+static void
+value_draw(struct forms_page *page, struct forms_item *it, int vy)
+{
+	bool cur = it == forms_current_item(page);
+	attr_t a = with_pair(cur ? A_UNDERLINE | A_BOLD : A_UNDERLINE,
+	    forms_pair_field);
+	struct forms_lines l;
+	wchar_t *blank;
+	int r;
+
+	if (page->editing && cur)
+		return;
+	blank = checklist_xreallocarray(NULL, (size_t)it->fwidth + 1,
+	    sizeof *blank);
+	wmemset(blank, L' ', (size_t)it->fwidth);
+	blank[it->fwidth] = L'\0';
+	forms_wrap(&l, forms_value(page, it->path), it->fwidth,
+	    forms_is_longtext(it));
+	for (r = 0; r < it->frows; r++) {
+		forms_put_vrow(page, vy + r, it->fcol, blank, (size_t)it->fwidth,
+		    it->fwidth, a, true);
+		if ((size_t)r < l.n)
+			forms_put_vrow(page, vy + r, it->fcol,
+			    l.text + l.start[r], l.len[r], it->fwidth, a, true);
+	}
+	if (l.n > (size_t)it->frows || (l.n > 0 && !forms_is_longtext(it) &&
+	    l.n > 1))
+		forms_put_vrow(page, vy + it->frows - 1,
+		    it->fcol + it->fwidth - 1, L">", 1, 1, a | A_REVERSE, true);
+	forms_lines_free(&l);
+	free(blank);
+}
+
+static char *
+label_text(const struct forms_page *page, const struct forms_item *it)
+{
+	const char *label = forms_label(page, &it->q->label);
+
+	return checklist_xasprintf("%s%s", it->q->required ? "* " : "", label);
+}
+
+/* The hint of the focused item, the keys of a repeat, the message. */
+static int
+notes_render(struct forms_page *page, struct forms_item *it, int vy, int x,
+    int width, bool draw)
+{
+	bool cur = it == forms_current_item(page);
+	const char *hint = forms_label(page, &it->q->hint);
+	int rows = 0, n;
+
+	if (cur && it->kind == FORMS_I_REPEAT)
+		hint = "a: add an entry";
+	else if (cur && it->kind == FORMS_I_ENTRY)
+		hint = "Enter: open/close  a: add  d: delete  K/J: move up/down";
+	else if (cur && it->kind == FORMS_I_OTHER)
+		hint = "";
+	if (cur && hint[0] != '\0') {
+		forms_put_lines(page, vy, x, width, hint, true, A_NORMAL, &n,
+		    draw);
+		rows += n;
+	}
+	if (page->msg_path != NULL && page->message[0] != '\0' &&
+	    strcmp(page->msg_path, it->path) == 0) {
+		char *m = checklist_xasprintf("! %s", page->message);
+
+		forms_put_lines(page, vy + rows, x, width, m, false,
+		    with_pair(A_BOLD, forms_pair_error), &n, draw);
+		free(m);
+		rows += n;
+	}
+	return rows;
+}
+
+static int
+entry_render(struct forms_page *page, struct forms_item *it, int vy, int x,
+    int width, bool draw)
+{
+	attr_t a = it == forms_current_item(page) ? A_REVERSE : A_NORMAL;
+	char *sum, *line;
+	wchar_t *w;
+
+	if (!draw)
+		return 1;
+	sum = forms_entry_summary(page, it);
+	line = checklist_xasprintf("[%c] %zu. %s", it->open ? '-' : '+',
+	    it->index, sum);
+	w = forms_wcs(line, false);
+	forms_put_vrow(page, vy, x, w, wcslen(w), width, a, true);
+	free(w);
+	free(line);
+	free(sum);
+	return 1;
+}
+
+static int
+body_render(struct forms_page *page, struct forms_item *it, int vy,
+    int indent, bool draw)
+{
+	int w = page->width - indent - 1, rows = 0, n;
+	char *label;
+
+	if (it->kind == FORMS_I_ENTRY)
+		return entry_render(page, it, vy, indent, w, draw);
+	if (it->kind == FORMS_I_OTHER) {
+		label = checklist_xstrdup("Other, please specify:");
+		indent += 2;
+		w -= 2;
+	} else {
+		label = label_text(page, it);
+	}
+	forms_put_lines(page, vy, indent, w, label, false, A_BOLD, &rows,
+	    draw);
+	free(label);
+	if (it->kind == FORMS_I_CHOICE) {
+		rows += forms_choice_render(page, it, vy + rows, indent + 2,
+		    w - 2, draw);
+	} else if (it->kind == FORMS_I_REPEAT) {
+		if (checklist_response_entries(page->r, it->path) == 0) {
+			forms_put_lines(page, vy + rows, indent + 2, w - 2,
+			    "(no entries)", false, A_NORMAL, &n, draw);
+			rows += n;
+		}
+	} else {
+		it->frow = rows;
+		it->fcol = indent + 2;
+		value_box(page, it, w - 2);
+		if (draw)
+			value_draw(page, it, vy + rows);
+		rows += it->frows;
+	}
+	return rows;
+}
+
+int
+forms_item_render(struct forms_page *page, struct forms_item *it, int vy,
+    bool draw)
+{
+	int indent = 2 + 2 * it->depth, rows;
+
+	if (indent > page->width / 2)
+		indent = page->width / 2;
+	if (draw && it == forms_current_item(page))
+		forms_put_vrow(page, vy, indent >= 2 ? indent - 2 : 0, L">", 1,
+		    1, A_BOLD, true);
+	rows = body_render(page, it, vy, indent, draw);
+	rows += notes_render(page, it, vy + rows, indent + 2,
+	    page->width - indent - 3, draw);
+	return rows;
+}

@@ -1,0 +1,342 @@
+/*
+ * forms_field.c: editing a value in a libformw field.
+ *
+ * While the user edits, the page holds a FORM of one FIELD laid over the
+ * value's box (a derived window of the page's window); otherwise values
+ * are drawn by forms_draw.c. One live field per page, rather than a form
+ * of every question, is deliberate: the page scrolls, is rebuilt after
+ * every change (relevance) and holds lists libform has no field for,
+ * while libform demands that all its fields fit the form's window. The
+ * field's type is the one FIELDTYPE of forms_fieldtype.c, so REQ_VALIDATION
+ * asks the model (checklist_value_check) whether the value may go in.
+ *
+ * Keys while editing: characters type (insert mode); Left/Right/Home/End
+ * and Ctrl-A/Ctrl-E (one line) move; Backspace/Delete erase; Ctrl-U
+ * clears the field, Ctrl-K to the end of the line; Enter commits (long
+ * text: ends the paragraph, shown by a pilcrow); Tab/Down commit
+ * and go to the next question, Shift-Tab/Up to the previous (long text:
+ * Up/Down move between lines first); Esc gives the stored value back.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "forms/forms_internal.h"
+
+bool
+forms_is_field_item(const struct forms_item *it)
+{
+	return it != NULL &&
+	    (it->kind == FORMS_I_TEXT || it->kind == FORMS_I_OTHER);
+}
+
+bool
+forms_is_longtext(const struct forms_item *it)
+{
+	return it != NULL && it->kind == FORMS_I_TEXT &&
+	    it->q->type == CHECKLIST_Q_LONGTEXT;
+}
+
+static int
+box_y(const struct forms_page *page, const struct forms_item *it)
+{
+	return page->head + it->top + it->frow - page->scroll;
+}
+
+static FIELD *
+field_make(struct forms_item *it, const char *value)
+{
+	FIELD *f = new_field(it->frows, it->fwidth, 0, 0, 0, 0);
+	attr_t a = A_REVERSE;
+
+	if (f == NULL)
+		return NULL;
+	if (forms_pair_field > 0)
+		a |= (attr_t)COLOR_PAIR(forms_pair_field);
+	field_opts_off(f, O_AUTOSKIP | O_STATIC | O_BLANK);
+	set_max_field(f, forms_is_longtext(it) ? 0 : CHECKLIST_TEXT_MAX);
+	set_field_type(f, forms_fieldtype());
+	set_field_back(f, a);
+	set_field_fore(f, a);
+	if (!forms_is_longtext(it)) {
+		char *clean = checklist_sanitize(value, false);
+
+		set_field_buffer(f, 0, clean);
+		free(clean);
+	}
+	return f;
+}
+
+static enum forms_reaction
+refuse(struct forms_page *page, const char *path, const char *msg)
+{
+	forms_set_message(page, path, msg);
+	return FORMS_INVALID;
+}
+
+/* Start editing the current item, with INITIAL (NULL: the stored value);
+ * CHANGED says whether INITIAL differs from what is stored. */
+enum forms_reaction
+forms_edit_begin(struct forms_page *page, const char *initial, bool changed)
+{
+	struct forms_item *it = forms_current_item(page);
+	const char *value;
+	int y;
+
+	if (!forms_is_field_item(it) || page->editing)
+		return FORMS_IGNORED;
+	value = initial != NULL ? initial : forms_value(page, it->path);
+	y = box_y(page, it);
+	if (y < page->head || y + it->frows > page->height)
+		return refuse(page, it->path,
+		    "The window is too small to edit this answer here.");
+	if (forms_is_longtext(it) && strlen(value) > FORMS_INLINE_MAX)
+		return refuse(page, it->path,
+		    "This text is long: press e to edit it in your editor.");
+	page->fields[0] = field_make(it, value);
+	page->fields[1] = NULL;
+	if (page->fields[0] == NULL)
+		return refuse(page, it->path, "Cannot make a field here.");
+	set_field_userptr(page->fields[0], page);
+	page->form = new_form(page->fields);
+	page->sub = derwin(page->win, it->frows, it->fwidth, y, it->fcol);
+	if (page->form == NULL || page->sub == NULL) {
+		forms_edit_end(page);
+		return refuse(page, it->path, "Cannot make a field here.");
+	}
+	set_form_win(page->form, page->win);
+	set_form_sub(page->form, page->sub);
+	if (post_form(page->form) != E_OK) {
+		forms_edit_end(page);
+		return refuse(page, it->path, "The window is too small.");
+	}
+	page->editing = true;
+	page->edit_y = y;
+	page->edit_rows = it->frows;
+	if (forms_is_longtext(it))
+		forms_longtext_fill(page, value);
+	else
+		form_driver_w(page->form, KEY_CODE_YES, REQ_END_LINE);
+	set_field_status(page->fields[0], changed);
+	return FORMS_HANDLED;
+}
+
+/* Drop the form and its field (the value typed is lost). */
+void
+forms_edit_end(struct forms_page *page)
+{
+	if (page->form != NULL) {
+		unpost_form(page->form);
+		free_form(page->form);
+	}
+	if (page->fields[0] != NULL)
+		free_field(page->fields[0]);
+	if (page->sub != NULL)
+		delwin(page->sub);
+	page->form = NULL;
+	page->fields[0] = NULL;
+	page->sub = NULL;
+	page->editing = false;
+	page->edit_rows = 0;
+}
+
+/* The text in the field now, as it would be stored. Caller frees. */
+char *
+forms_edit_text(struct forms_page *page)
+{
+	bool v = page->validating;
+	int rows, cols, max;
+
+	page->validating = false; /* only to copy the window to the buffer */
+	form_driver_w(page->form, KEY_CODE_YES, REQ_VALIDATION);
+	page->validating = v;
+	if (dynamic_field_info(page->fields[0], &rows, &cols, &max) != E_OK)
+		cols = forms_current_item(page)->fwidth;
+	return forms_field_value(page->fields[0],
+	    forms_is_longtext(forms_current_item(page)), cols);
+}
+
+/* The layout moved the field's box (a message above it, a resize): start
+ * the edit again where the box is now, keeping what was typed. */
+void
+forms_edit_relocate(struct forms_page *page)
+{
+	struct forms_item *it = forms_current_item(page);
+	char *text;
+	bool changed;
+
+	if (it == NULL || (box_y(page, it) == page->edit_y &&
+	    it->frows == page->edit_rows))
+		return;
+	text = forms_edit_text(page);
+	changed = field_status(page->fields[0]);
+	forms_edit_end(page);
+	forms_edit_begin(page, text, changed);
+	free(text);
+}
+
+void
+forms_edit_cancel(struct forms_page *page)
+{
+	forms_edit_end(page);
+	forms_clear_message(page);
+	forms_layout(page);
+}
+
+/* Store VALUE at PATH; rebuild the page for relevance. */
+enum forms_reaction
+forms_store(struct forms_page *page, const char *path, const char *value)
+{
+	struct checklist_error err;
+	struct forms_item *it = forms_current_item(page);
+	bool required = it != NULL && it->kind != FORMS_I_OTHER &&
+	    it->q->required && strcmp(it->path, path) == 0;
+	char *keep;
+
+	checklist_error_clear(&err);
+	if (checklist_response_set(page->r, path, value, &err) != CHECKLIST_OK)
+		return refuse(page, path, err.message[0] != '\0' ? err.message :
+		    "This value is not accepted.");
+	forms_clear_message(page);
+	keep = checklist_xstrdup(path);
+	forms_rebuild(page);
+	if (required && value[0] == '\0')
+		forms_set_message(page, keep, "This question needs an answer.");
+	free(keep);
+	return FORMS_CHANGED;
+}
+
+/* Check the field with the model, then store it. */
+enum forms_reaction
+forms_edit_commit(struct forms_page *page)
+{
+	struct forms_item *it = forms_current_item(page);
+	enum forms_reaction re = FORMS_HANDLED;
+	char *text;
+	int rc;
+
+	if (!page->editing)
+		return FORMS_HANDLED;
+	page->message[0] = '\0';
+	page->validating = true;
+	rc = form_driver_w(page->form, KEY_CODE_YES, REQ_VALIDATION);
+	page->validating = false;
+	if (rc != E_OK)
+		return refuse(page, it->path, page->message[0] != '\0' ?
+		    page->message : "This value is not accepted.");
+	text = forms_edit_text(page);
+	if (field_status(page->fields[0]) &&
+	    strcmp(text, forms_value(page, it->path)) != 0)
+		re = forms_store(page, it->path, text);
+	else
+		forms_edit_cancel(page);
+	free(text);
+	return re;
+}
+
+static enum forms_reaction
+commit_and_move(struct forms_page *page, int delta)
+{
+	enum forms_reaction re = forms_edit_commit(page);
+
+	if (re == FORMS_INVALID)
+		return re;
+	forms_move(page, delta);
+	return re;
+}
+
+static int
+drive(struct forms_page *page, int req)
+{
+	return form_driver_w(page->form, KEY_CODE_YES, (wchar_t)req);
+}
+
+/* Keys that only move or erase inside the field: their request, or 0. */
+static int
+edit_request(wint_t ch, bool iskey, bool longtext)
+{
+	if (iskey) {
+		switch (ch) {
+		case KEY_LEFT: return REQ_PREV_CHAR;
+		case KEY_RIGHT: return REQ_NEXT_CHAR;
+		case KEY_HOME: return REQ_BEG_LINE;
+		case KEY_END: return REQ_END_LINE;
+		case KEY_BACKSPACE: return REQ_DEL_PREV;
+		case KEY_DC: return REQ_DEL_CHAR;
+		default: return 0;
+		}
+	}
+	if (ch == 127 || ch == FORMS_CTRL('h'))
+		return REQ_DEL_PREV;
+	if (ch == FORMS_CTRL('u'))
+		return REQ_CLR_FIELD;
+	if (ch == FORMS_CTRL('k'))
+		return REQ_CLR_EOL;
+	if (ch == FORMS_CTRL('a'))
+		return REQ_BEG_LINE;
+	if (ch == FORMS_CTRL('e') && !longtext)
+		return REQ_END_LINE;
+	return 0;
+}
+
+static enum forms_reaction
+edit_lines(struct forms_page *page, wint_t ch, bool iskey)
+{
+	bool enter = (!iskey && (ch == L'\n' || ch == L'\r')) ||
+	    (iskey && ch == KEY_ENTER);
+
+	if (enter) {
+		forms_longtext_newline(page);
+		return FORMS_HANDLED;
+	}
+	if (iskey && (ch == KEY_UP || ch == KEY_DOWN)) {
+		if (drive(page, ch == KEY_UP ? REQ_UP_CHAR : REQ_DOWN_CHAR) ==
+		    E_OK)
+			return FORMS_HANDLED;
+		return commit_and_move(page, ch == KEY_UP ? -1 : 1);
+	}
+	if (!iskey && ch == FORMS_CTRL('e')) {
+		enum forms_reaction re = forms_edit_commit(page);
+
+		if (re == FORMS_INVALID)
+			return re;
+		page->pending = re == FORMS_CHANGED;
+		return FORMS_EDITOR;
+	}
+	return FORMS_IGNORED;
+}
+
+enum forms_reaction
+forms_edit_key(struct forms_page *page, wint_t ch, bool iskey)
+{
+	bool longtext = forms_is_longtext(forms_current_item(page));
+	int req = edit_request(ch, iskey, longtext);
+	enum forms_reaction re;
+
+	if (!iskey && ch == FORMS_ESC) {
+		forms_edit_cancel(page);
+		return FORMS_HANDLED;
+	}
+	if (req != 0) {
+		drive(page, req);
+		return FORMS_HANDLED;
+	}
+	if (longtext && (re = edit_lines(page, ch, iskey)) != FORMS_IGNORED)
+		return re;
+	if ((!iskey && (ch == L'\n' || ch == L'\r')) ||
+	    (iskey && ch == KEY_ENTER))
+		return forms_edit_commit(page);
+	if ((!iskey && ch == L'\t') || (iskey && ch == KEY_DOWN))
+		return commit_and_move(page, 1);
+	if (iskey && (ch == KEY_BTAB || ch == KEY_UP))
+		return commit_and_move(page, -1);
+	if (!iskey && iswprint((wint_t)ch)) {
+		if (form_driver_w(page->form, OK, (wchar_t)ch) != E_OK)
+			forms_set_message(page, forms_page_current_path(page),
+			    "No more room in this answer.");
+		return FORMS_HANDLED;
+	}
+	return FORMS_IGNORED;
+}

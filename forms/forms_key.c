@@ -1,0 +1,101 @@
+/*
+ * forms_key.c: a key given to the page, and what it did.
+ *
+ * The page's keys (anything else is FORMS_IGNORED, for the application:
+ * q, /, n, ?, F1, F10, PageUp/PageDown, Esc outside an edit...):
+ *
+ *   Up, Shift-Tab       previous question      (while editing: commit first)
+ *   Down, Tab           next question          (while editing: commit first)
+ *   Enter               text: start editing / commit the edit
+ *                       long text: start editing (Enter is then a new line)
+ *   Esc                 while editing: give back the stored value
+ *   e, Ctrl-E           long text: edit in $VISUAL / $EDITOR (FORMS_EDITOR)
+ *   Left, Right         choice: move the cursor (while editing: the caret)
+ *   Home, End           choice: first / last option
+ *   Space, Enter        single choice / yes-no: select (again: clear)
+ *                       multiple choice: toggle ("Other" opens its text)
+ *   a                   repeat: add an entry (opened)
+ *   Enter               repeat entry: open / close its questions
+ *   d                   repeat entry: delete, after y/n
+ *   K, J                repeat entry: move up / down
+ *
+ * While editing: characters type; Backspace, Delete, Home, End,
+ * Ctrl-A, Ctrl-E (one line), Ctrl-U (clear), Ctrl-K (to end of line);
+ * see forms_field.c. Editing starts with Enter only, so that the letters
+ * the application uses as commands stay its own.
+ */
+#include "config.h"
+
+#include "forms/forms_internal.h"
+
+/* Focus DELTA items away (stopping at either end). */
+enum forms_reaction
+forms_move(struct forms_page *page, int delta)
+{
+	size_t i = page->cur;
+
+	if (page->nitems == 0)
+		return FORMS_HANDLED;
+	if (delta < 0 && i > 0)
+		i--;
+	else if (delta > 0 && i + 1 < page->nitems)
+		i++;
+	forms_focus_index(page, i);
+	return FORMS_HANDLED;
+}
+
+static bool
+is_enter(wint_t ch, bool iskey)
+{
+	return (!iskey && (ch == L'\n' || ch == L'\r')) ||
+	    (iskey && ch == KEY_ENTER);
+}
+
+static enum forms_reaction
+text_key(struct forms_page *page, struct forms_item *it, wint_t ch,
+    bool iskey)
+{
+	if (is_enter(ch, iskey))
+		return forms_edit_begin(page, NULL, false);
+	if (forms_is_longtext(it) && !iskey &&
+	    (ch == L'e' || ch == FORMS_CTRL('e')))
+		return FORMS_EDITOR;
+	return FORMS_IGNORED;
+}
+
+enum forms_reaction
+forms_page_key(struct forms_page *page, wint_t ch, bool iskey)
+{
+	struct forms_item *it;
+
+	if (page->confirm)
+		return forms_repeat_confirm_key(page, ch, iskey);
+	if (page->editing)
+		return forms_edit_key(page, ch, iskey);
+	it = forms_current_item(page);
+	if (it == NULL)
+		return FORMS_IGNORED;
+	if ((iskey && ch == KEY_DOWN) || (!iskey && ch == L'\t'))
+		return forms_move(page, 1);
+	if (iskey && (ch == KEY_UP || ch == KEY_BTAB))
+		return forms_move(page, -1);
+	switch (it->kind) {
+	case FORMS_I_TEXT:
+	case FORMS_I_OTHER:
+		return text_key(page, it, ch, iskey);
+	case FORMS_I_CHOICE:
+		return forms_choice_key(page, it, ch, iskey);
+	case FORMS_I_REPEAT:
+	case FORMS_I_ENTRY:
+		return forms_repeat_key(page, it, ch, iskey);
+	}
+	return FORMS_IGNORED;
+}
+
+enum forms_reaction
+forms_page_commit(struct forms_page *page)
+{
+	if (!page->editing)
+		return FORMS_HANDLED;
+	return forms_edit_commit(page);
+}

@@ -1,0 +1,157 @@
+/*
+ * forms_wrap.c: text measured by display width, for labels, help and
+ * values in any script. Every string on its way to the screen goes
+ * through checklist_sanitize() first (definitions and responses may come
+ * from outside), then becomes wide characters; widths come from wcwidth(),
+ * lines break at spaces where possible and never inside a character.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "forms/forms_internal.h"
+
+/* S sanitized, as a wide string (never NULL; caller frees). Bytes the
+ * locale cannot convert (a non-UTF-8 locale) become '?'. */
+wchar_t *
+forms_wcs(const char *s, bool keep_newlines)
+{
+	char *clean = checklist_sanitize(s ? s : "", keep_newlines);
+	size_t n = strlen(clean), i = 0;
+	wchar_t *w = checklist_xreallocarray(NULL, n + 1, sizeof *w);
+	const char *p = clean;
+	mbstate_t st;
+
+	memset(&st, 0, sizeof st);
+	while (*p != '\0') {
+		size_t k = mbrtowc(&w[i], p, strlen(p), &st);
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&st, 0, sizeof st);
+			w[i] = L'?';
+			k = 1;
+		}
+		p += k;
+		i++;
+	}
+	w[i] = L'\0';
+	free(clean);
+	return w;
+}
+
+/* Cells of C: unprintable characters (the sanitizer left none) count 1. */
+int
+forms_cwidth(wchar_t c)
+{
+	int w = wcwidth(c);
+
+	return w < 0 ? 1 : w;
+}
+
+int
+forms_wcswidth(const wchar_t *s, size_t n)
+{
+	int w = 0;
+	size_t i;
+
+	for (i = 0; i < n && s[i] != L'\0'; i++)
+		w += forms_cwidth(s[i]);
+	return w;
+}
+
+/* How many characters of S (at most N) fit in MAXW cells; *USED gets
+ * their width. Never cuts a wide character. */
+size_t
+forms_fit(const wchar_t *s, size_t n, int maxw, int *used)
+{
+	size_t i;
+	int w = 0;
+
+	for (i = 0; i < n && s[i] != L'\0'; i++) {
+		int cw = forms_cwidth(s[i]);
+
+		if (w + cw > maxw)
+			break;
+		w += cw;
+	}
+	if (used != NULL)
+		*used = w;
+	return i;
+}
+
+static void
+lines_push(struct forms_lines *l, size_t start, size_t len)
+{
+	l->start = checklist_xreallocarray(l->start, l->n + 1,
+	    sizeof *l->start);
+	l->len = checklist_xreallocarray(l->len, l->n + 1, sizeof *l->len);
+	l->width = checklist_xreallocarray(l->width, l->n + 1,
+	    sizeof *l->width);
+	l->start[l->n] = start;
+	l->len[l->n] = len;
+	l->width[l->n] = forms_wcswidth(l->text + start, len);
+	l->n++;
+}
+
+/* One line from I: returns where the next line starts. */
+static size_t
+wrap_one(struct forms_lines *l, size_t i, int width)
+{
+	const wchar_t *t = l->text;
+	size_t start = i, space = 0;
+	bool have_space = false;
+	int w = 0;
+
+	while (t[i] != L'\0' && t[i] != L'\n') {
+		int cw = forms_cwidth(t[i]);
+
+		if (w + cw > width)
+			break;
+		if (t[i] == L' ') {
+			space = i;
+			have_space = true;
+		}
+		w += cw;
+		i++;
+	}
+	if (t[i] == L'\0' || t[i] == L'\n') {
+		lines_push(l, start, i - start);
+		return t[i] == L'\n' ? i + 1 : i;
+	}
+	if (have_space && space > start) {
+		lines_push(l, start, space - start);
+		return space + 1;
+	}
+	if (i == start)
+		i++; /* a character wider than the line: show it anyway */
+	lines_push(l, start, i - start);
+	return i;
+}
+
+/* Wrap S (sanitized) into lines of at most WIDTH cells. With
+ * KEEP_NEWLINES a newline ends a line; otherwise it is a space. */
+void
+forms_wrap(struct forms_lines *l, const char *s, int width,
+    bool keep_newlines)
+{
+	size_t i = 0;
+
+	memset(l, 0, sizeof *l);
+	l->text = forms_wcs(s, keep_newlines);
+	if (width < 1)
+		width = 1;
+	while (l->text[i] != L'\0')
+		i = wrap_one(l, i, width);
+}
+
+void
+forms_lines_free(struct forms_lines *l)
+{
+	free(l->text);
+	free(l->start);
+	free(l->len);
+	free(l->width);
+	memset(l, 0, sizeof *l);
+}

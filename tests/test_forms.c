@@ -1,0 +1,426 @@
+/*
+ * test_forms.c: the question page of forms/ driven headless. Curses runs
+ * on a newterm() screen over /dev/null; keys go in through
+ * forms_page_key() and the test asserts what reached the response and
+ * what the page answered (FORMS_*), not what was drawn.
+ * Fixture: tests/fixtures/forms-page.xml.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "forms/forms.h"
+#include "tests/test_util.h"
+
+struct ctx {
+	SCREEN *screen;
+	FILE *out, *in;
+	WINDOW *win;
+	struct checklist *cl;
+	struct checklist_response *r;
+	struct forms_page *page;
+};
+
+static struct ctx *
+ctx_new(const char *group, const char *lang, int rows, int cols)
+{
+	struct ctx *c = checklist_xcalloc(1, sizeof *c);
+
+	c->out = fopen("/dev/null", "w");
+	c->in = fopen("/dev/null", "r");
+	assert_non_null(c->out);
+	assert_non_null(c->in);
+	c->screen = newterm("xterm", c->out, c->in);
+	assert_non_null(c->screen);
+	set_term(c->screen);
+	c->win = newwin(rows, cols, 0, 0);
+	assert_non_null(c->win);
+	c->cl = test_load_fixture("forms-page.xml");
+	c->r = checklist_response_new(c->cl);
+	c->page = forms_page_new(c->r, checklist_find_group(c->cl, group),
+	    c->win, lang);
+	assert_non_null(c->page);
+	forms_page_draw(c->page);
+	return c;
+}
+
+static void
+ctx_free(struct ctx *c)
+{
+	forms_page_free(c->page);
+	checklist_response_free(c->r);
+	checklist_free(c->cl);
+	delwin(c->win);
+	endwin();
+	delscreen(c->screen);
+	fclose(c->out);
+	fclose(c->in);
+	free(c);
+}
+
+static enum forms_reaction
+key(struct ctx *c, wint_t ch)
+{
+	enum forms_reaction re = forms_page_key(c->page, ch, false);
+
+	forms_page_draw(c->page);
+	return re;
+}
+
+static enum forms_reaction
+fkey(struct ctx *c, int k)
+{
+	enum forms_reaction re = forms_page_key(c->page, (wint_t)k, true);
+
+	forms_page_draw(c->page);
+	return re;
+}
+
+/* Type S (UTF-8) one character at a time. */
+static void
+type(struct ctx *c, const char *s)
+{
+	wchar_t w[256];
+	size_t n = mbstowcs(w, s, 256), i;
+
+	assert_true(n != (size_t)-1);
+	for (i = 0; i < n; i++)
+		assert_int_equal(key(c, (wint_t)w[i]), FORMS_HANDLED);
+}
+
+static const char *
+get(struct ctx *c, const char *path)
+{
+	const char *v = checklist_response_get(c->r, path);
+
+	assert_non_null(v);
+	return v;
+}
+
+static void
+focus(struct ctx *c, const char *path)
+{
+	assert_true(forms_page_focus(c->page, path));
+	assert_string_equal(forms_page_current_path(c->page), path);
+}
+
+static void
+test_text_commits(void **state)
+{
+	struct ctx *c = ctx_new("p1", NULL, 24, 80);
+
+	(void)state;
+	focus(c, "p1/name");
+	assert_false(forms_page_editing(c->page));
+	assert_int_equal(key(c, L'\n'), FORMS_HANDLED);
+	assert_true(forms_page_editing(c->page));
+	type(c, "Integrity plan");
+	assert_string_equal(get(c, "p1/name"), "");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_false(forms_page_editing(c->page));
+	assert_string_equal(get(c, "p1/name"), "Integrity plan");
+	assert_string_equal(forms_page_current_path(c->page), "p1/name");
+	/* Editing again and leaving with Tab commits and moves on. */
+	key(c, L'\n');
+	fkey(c, KEY_BACKSPACE);
+	fkey(c, KEY_BACKSPACE);
+	fkey(c, KEY_BACKSPACE);
+	fkey(c, KEY_BACKSPACE);
+	fkey(c, KEY_BACKSPACE);
+	assert_int_equal(key(c, L'\t'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/name"), "Integrity");
+	assert_string_not_equal(forms_page_current_path(c->page), "p1/name");
+	ctx_free(c);
+}
+
+static void
+test_invalid_integer_refused(void **state)
+{
+	struct ctx *c = ctx_new("p1", NULL, 24, 80);
+
+	(void)state;
+	focus(c, "p1/staff");
+	key(c, L'\n');
+	type(c, "abc");
+	assert_int_equal(key(c, L'\n'), FORMS_INVALID);
+	assert_non_null(forms_page_message(c->page));
+	assert_true(forms_page_editing(c->page));
+	assert_string_equal(get(c, "p1/staff"), "");
+	/* Cannot leave with Down either: told again, still editing. */
+	assert_int_equal(fkey(c, KEY_DOWN), FORMS_INVALID);
+	assert_string_equal(forms_page_current_path(c->page), "p1/staff");
+	/* The constraint (XPath) refuses a negative number, with its message. */
+	key(c, (wint_t)('u' & 0x1f));
+	type(c, "-5");
+	assert_int_equal(key(c, L'\n'), FORMS_INVALID);
+	assert_non_null(strstr(forms_page_message(c->page), "zero or more"));
+	assert_string_equal(get(c, "p1/staff"), "");
+	/* Esc gives the stored value back and ends the edit. */
+	assert_int_equal(key(c, 27), FORMS_HANDLED);
+	assert_false(forms_page_editing(c->page));
+	assert_null(forms_page_message(c->page));
+	assert_string_equal(get(c, "p1/staff"), "");
+	key(c, L'\n');
+	type(c, "12");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/staff"), "12");
+	ctx_free(c);
+}
+
+static void
+test_escape_restores(void **state)
+{
+	struct ctx *c = ctx_new("p1", NULL, 24, 80);
+
+	(void)state;
+	focus(c, "p1/name");
+	key(c, L'\n');
+	type(c, "X");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	key(c, L'\n');
+	type(c, "YZ");
+	assert_int_equal(key(c, 27), FORMS_HANDLED);
+	assert_false(forms_page_editing(c->page));
+	assert_string_equal(get(c, "p1/name"), "X");
+	/* Committing without a change changes nothing. */
+	key(c, L'\n');
+	assert_int_equal(key(c, L'\n'), FORMS_HANDLED);
+	ctx_free(c);
+}
+
+static void
+test_relevance_live(void **state)
+{
+	struct ctx *c = ctx_new("p1", NULL, 24, 80);
+
+	(void)state;
+	assert_false(forms_page_focus(c->page, "p1/steps"));
+	focus(c, "p1/status");
+	assert_int_equal(fkey(c, KEY_RIGHT), FORMS_HANDLED);
+	assert_int_equal(key(c, L' '), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/status"), "partial");
+	/* The focus stays on the status; the dependent question is next. */
+	assert_string_equal(forms_page_current_path(c->page), "p1/status");
+	assert_int_equal(fkey(c, KEY_DOWN), FORMS_HANDLED);
+	assert_string_equal(forms_page_current_path(c->page), "p1/steps");
+	/* Back to "Fully": the question goes away at once. */
+	fkey(c, KEY_UP);
+	fkey(c, KEY_LEFT);
+	assert_int_equal(key(c, L' '), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/status"), "full");
+	assert_false(forms_page_focus(c->page, "p1/steps"));
+	/* Space on the selected option clears a single choice. */
+	focus(c, "p1/status");
+	assert_int_equal(key(c, L' '), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/status"), "");
+	ctx_free(c);
+}
+
+static void
+test_multiple_and_other(void **state)
+{
+	struct ctx *c = ctx_new("p1", NULL, 24, 80);
+
+	(void)state;
+	focus(c, "p1/ta_forms");
+	assert_int_equal(key(c, L' '), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/ta_forms"), "drafting");
+	fkey(c, KEY_RIGHT);
+	assert_int_equal(key(c, L' '), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/ta_forms"), "drafting training");
+	fkey(c, KEY_LEFT);
+	assert_int_equal(key(c, L' '), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/ta_forms"), "training");
+	assert_false(forms_page_focus(c->page, "p1/ta_forms:other"));
+	focus(c, "p1/ta_forms");
+	fkey(c, KEY_END);
+	assert_int_equal(key(c, L' '), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/ta_forms"), "training other");
+	/* "Other" opened its text field, right after the list. */
+	fkey(c, KEY_DOWN);
+	assert_string_equal(forms_page_current_path(c->page),
+	    "p1/ta_forms:other");
+	key(c, L'\n');
+	type(c, "peer review");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/ta_forms:other"), "peer review");
+	/* Boolean: a list of two. */
+	focus(c, "p1/ta_needed");
+	assert_int_equal(key(c, L' '), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/ta_needed"), "yes");
+	ctx_free(c);
+}
+
+static void
+test_repeat(void **state)
+{
+	struct ctx *c = ctx_new("p1", NULL, 24, 80);
+
+	(void)state;
+	focus(c, "p1/laws");
+	assert_int_equal(key(c, L'a'), FORMS_CHANGED);
+	assert_int_equal(checklist_response_entries(c->r, "p1/laws"), 1);
+	assert_string_equal(forms_page_current_path(c->page),
+	    "p1/laws[1]/title");
+	key(c, L'\n');
+	type(c, "Integrity Act");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/laws[1]/title"), "Integrity Act");
+	/* The constraint of a child is checked in its entry. */
+	fkey(c, KEY_DOWN);
+	assert_string_equal(forms_page_current_path(c->page),
+	    "p1/laws[1]/link");
+	key(c, L'\n');
+	type(c, "ftp://x");
+	assert_int_equal(key(c, L'\n'), FORMS_INVALID);
+	assert_string_equal(get(c, "p1/laws[1]/link"), "");
+	key(c, 27);
+	/* A second entry, then move it up. */
+	focus(c, "p1/laws[1]");
+	assert_int_equal(key(c, L'a'), FORMS_CHANGED);
+	key(c, L'\n');
+	type(c, "Procurement Act");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	focus(c, "p1/laws[2]");
+	assert_int_equal(key(c, L'K'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/laws[1]/title"), "Procurement Act");
+	assert_string_equal(get(c, "p1/laws[2]/title"), "Integrity Act");
+	assert_string_equal(forms_page_current_path(c->page), "p1/laws[1]");
+	assert_int_equal(key(c, L'J'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/laws[2]/title"), "Procurement Act");
+	/* Delete asks first; n keeps it, y deletes. */
+	focus(c, "p1/laws[1]");
+	assert_int_equal(key(c, L'd'), FORMS_HANDLED);
+	assert_non_null(strstr(forms_page_message(c->page), "y/n"));
+	assert_int_equal(key(c, L'n'), FORMS_HANDLED);
+	assert_int_equal(checklist_response_entries(c->r, "p1/laws"), 2);
+	assert_int_equal(key(c, L'd'), FORMS_HANDLED);
+	assert_int_equal(key(c, L'y'), FORMS_CHANGED);
+	assert_int_equal(checklist_response_entries(c->r, "p1/laws"), 1);
+	assert_string_equal(get(c, "p1/laws[1]/title"), "Procurement Act");
+	ctx_free(c);
+}
+
+static void
+test_longtext_inline(void **state)
+{
+	struct ctx *c = ctx_new("p1", NULL, 24, 80);
+
+	(void)state;
+	assert_int_equal(checklist_response_set(c->r, "p1/status", "none",
+	    NULL), CHECKLIST_OK);
+	forms_page_refresh(c->page);
+	focus(c, "p1/steps");
+	assert_int_equal(key(c, L'e'), FORMS_EDITOR);
+	key(c, L'\n');
+	type(c, "Adopt the decree");
+	key(c, L'\n'); /* a new paragraph inside the text */
+	type(c, "by 2027");
+	assert_int_equal(key(c, L'\t'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/steps"), "Adopt the decree\nby 2027");
+	/* The text goes back into the field and out again unchanged. */
+	focus(c, "p1/steps");
+	key(c, L'\n');
+	assert_int_equal(key(c, L'\t'), FORMS_HANDLED);
+	assert_string_equal(get(c, "p1/steps"), "Adopt the decree\nby 2027");
+	ctx_free(c);
+}
+
+static void
+test_external_editor(void **state)
+{
+	struct ctx *c = ctx_new("p1", NULL, 24, 80);
+	char *dir = test_tmpdir();
+	char *script = checklist_xasprintf("%s/ed.sh", dir);
+	static const char body[] =
+	    "#!/bin/sh\nprintf 'first\\n\\nsecond line\\n' > \"$1\"\n";
+
+	(void)state;
+	test_write_file(script, body, sizeof body - 1);
+	assert_int_equal(chmod(script, 0700), 0);
+	setenv("VISUAL", script, 1);
+	checklist_response_set(c->r, "p1/status", "none", NULL);
+	forms_page_refresh(c->page);
+	focus(c, "p1/steps");
+	assert_int_equal(key(c, (wint_t)('e' & 0x1f)), FORMS_EDITOR);
+	assert_int_equal(forms_page_edit_external(c->page), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/steps"), "first\n\nsecond line");
+	unsetenv("VISUAL");
+	free(script);
+	free(dir);
+	ctx_free(c);
+}
+
+static void
+test_keys_left_to_the_caller(void **state)
+{
+	struct ctx *c = ctx_new("p1", NULL, 24, 80);
+
+	(void)state;
+	focus(c, "p1/name");
+	assert_int_equal(key(c, L'q'), FORMS_IGNORED);
+	assert_int_equal(key(c, L'/'), FORMS_IGNORED);
+	assert_int_equal(key(c, L'n'), FORMS_IGNORED);
+	assert_int_equal(fkey(c, KEY_NPAGE), FORMS_IGNORED);
+	assert_int_equal(fkey(c, KEY_F(1)), FORMS_IGNORED);
+	assert_int_equal(key(c, 27), FORMS_IGNORED);
+	focus(c, "p1/status");
+	assert_int_equal(key(c, L'q'), FORMS_IGNORED);
+	ctx_free(c);
+}
+
+static void
+test_wide_and_small(void **state)
+{
+	struct ctx *c = ctx_new("front", "zh", 10, 40);
+
+	(void)state;
+	focus(c, "front/state");
+	key(c, L'\n');
+	type(c, "中华人民共和国");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "front/state"), "中华人民共和国");
+	/* A long provision page in a small window still works. */
+	forms_page_free(c->page);
+	c->page = forms_page_new(c->r, checklist_find_group(c->cl, "p1"),
+	    c->win, NULL);
+	focus(c, "p1/laws");
+	forms_page_draw(c->page);
+	assert_int_equal(key(c, L'a'), FORMS_CHANGED);
+	key(c, L'\n');
+	type(c, "法律");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/laws[1]/title"), "法律");
+	wresize(c->win, 24, 100);
+	forms_page_resize(c->page, c->win);
+	forms_page_draw(c->page);
+	assert_string_equal(forms_page_current_path(c->page),
+	    "p1/laws[1]/title");
+	ctx_free(c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_commits),
+		cmocka_unit_test(test_invalid_integer_refused),
+		cmocka_unit_test(test_escape_restores),
+		cmocka_unit_test(test_relevance_live),
+		cmocka_unit_test(test_multiple_and_other),
+		cmocka_unit_test(test_repeat),
+		cmocka_unit_test(test_longtext_inline),
+		cmocka_unit_test(test_external_editor),
+		cmocka_unit_test(test_keys_left_to_the_caller),
+		cmocka_unit_test(test_wide_and_small),
+	};
+
+	setenv("TERM", "xterm", 1);
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_ALL, "");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
