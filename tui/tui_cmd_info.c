@@ -34,6 +34,21 @@ tui_info_put(const char *key, const char *value)
 	free(clean);
 }
 
+/* Provisions in section S, lettered items included. */
+static size_t
+tui_info_count(const struct checklist *cl, const struct checklist_group *s)
+{
+	const struct checklist_group *up;
+	size_t i, n = 0;
+
+	for (i = 0; i < cl->npages; i++) {
+		for (up = cl->pages[i]; up->parent != NULL; up = up->parent)
+			;
+		n += up == s && cl->pages[i]->kind == CHECKLIST_G_PROVISION;
+	}
+	return n;
+}
+
 static void
 tui_info_summary(const struct checklist *cl, const char *lang)
 {
@@ -59,7 +74,7 @@ tui_info_summary(const struct checklist *cl, const char *lang)
 		    &cl->sections[i]->title, lang, cl->default_lang), false);
 
 		printf("section: %s %s (%zu provisions)\n", num, title,
-		    cl->sections[i]->nchildren);
+		    tui_info_count(cl, cl->sections[i]));
 		free(num);
 		free(title);
 	}
