@@ -5,7 +5,9 @@
  * (again on the selected option: clears it) and toggles in a multiple
  * one. "Other, please specify" is one more option (value `other`); while
  * it is selected the page shows the text field of "PATH:other" after the
- * list (an item of its own, built by forms_page.c).
+ * list (an item of its own, built by forms_page.c). A list that takes
+ * several rows is a grid: Up and Down move between its rows first, and
+ * leave the question from the first or last row.
  */
 #include "config.h"
 
@@ -82,8 +84,39 @@ option_text(const struct forms_page *page, const struct checklist_question *q,
 	return w;
 }
 
+/* Where each option sits (ROW, COL from the list's first cell), laid
+ * out left to right in WIDTH cells; returns the rows used. */
+static int
+choice_place(const struct forms_page *page, const struct forms_item *it,
+    int width, int *row, int *col, int *tw)
+{
+	const char *value = checklist_response_get(page->r, it->path);
+	size_t i, n = forms_choice_count(it->q);
+	int r = 0, c = 0;
+
+	for (i = 0; i < n; i++) {
+		bool sel = forms_choice_selected(value ? value : "",
+		    forms_choice_value(it->q, i));
+		wchar_t *w = option_text(page, it->q, i, sel);
+		int wd = forms_wcswidth(w, wcslen(w));
+
+		free(w);
+		if (wd > width)
+			wd = width;
+		if (c > 0 && c + wd > width) {
+			r++;
+			c = 0;
+		}
+		row[i] = r;
+		col[i] = c;
+		tw[i] = wd;
+		c += wd + 2;
+	}
+	return r + 1;
+}
+
 /* The options from virtual row VY, column X, in WIDTH cells; returns
- * the rows used. */
+ * the rows used. Records the box and the cursor's row for the scroll. */
 int
 forms_choice_render(struct forms_page *page, struct forms_item *it, int vy,
     int x, int width, bool draw)
@@ -91,31 +124,61 @@ forms_choice_render(struct forms_page *page, struct forms_item *it, int vy,
 	const char *value = forms_value(page, it->path);
 	bool cur = it == forms_current_item(page);
 	size_t i, n = forms_choice_count(it->q);
-	int row = 0, col = 0;
+	int *row = checklist_xreallocarray(NULL, n + 1, 3 * sizeof(int));
+	int *col = row + n + 1, *tw = col + n + 1, rows;
 
 	if (width < 4)
 		width = 4;
-	for (i = 0; i < n; i++) {
+	it->frow = vy - it->top;
+	it->fcol = x;
+	it->fwidth = width;
+	rows = choice_place(page, it, width, row, col, tw);
+	it->frows = rows;
+	for (i = 0; draw && i < n; i++) {
 		bool sel = forms_choice_selected(value,
 		    forms_choice_value(it->q, i));
 		wchar_t *w = option_text(page, it->q, i, sel);
-		int tw = forms_wcswidth(w, wcslen(w));
 		attr_t a = sel ? A_BOLD : A_NORMAL;
 
-		if (tw > width)
-			tw = width;
-		if (col > 0 && col + tw > width) {
-			row++;
-			col = 0;
-		}
 		if (cur && (size_t)it->cursor == i)
 			a |= A_REVERSE;
-		forms_put_vrow(page, vy + row, x + col, w, wcslen(w), tw, a,
-		    draw);
-		col += tw + 2;
+		forms_put_vrow(page, vy + row[i], x + col[i], w, wcslen(w),
+		    tw[i], a, true);
 		free(w);
 	}
-	return row + 1;
+	if ((size_t)it->cursor < n)
+		it->crow = it->frow + row[it->cursor];
+	free(row);
+	return rows;
+}
+
+/* Up or Down inside a list of several rows: the option nearest in the
+ * row above or below. False at the first or last row (the focus then
+ * leaves the question). */
+bool
+forms_choice_vertical(struct forms_page *page, struct forms_item *it,
+    int delta)
+{
+	size_t i, n = forms_choice_count(it->q), best = n;
+	int *row = checklist_xreallocarray(NULL, n + 1, 3 * sizeof(int));
+	int *col = row + n + 1, *tw = col + n + 1, want;
+
+	choice_place(page, it, it->fwidth > 4 ? it->fwidth : 4, row, col, tw);
+	want = row[it->cursor] + delta;
+	for (i = 0; i < n; i++) {
+		if (row[i] != want)
+			continue;
+		if (best == n || abs(col[i] - col[it->cursor]) <
+		    abs(col[best] - col[it->cursor]))
+			best = i;
+	}
+	free(row);
+	if (best == n)
+		return false;
+	it->cursor = (int)best;
+	forms_clear_message(page);
+	forms_layout(page);
+	return true;
 }
 
 /* The value after toggling option I of a multiple choice, in the order of
@@ -181,5 +244,6 @@ forms_choice_key(struct forms_page *page, struct forms_item *it, wint_t ch,
 	else if (!(iskey && (ch == KEY_LEFT || ch == KEY_RIGHT)))
 		return FORMS_IGNORED;
 	forms_clear_message(page);
+	forms_layout(page); /* the scroll follows the cursor */
 	return FORMS_HANDLED;
 }

@@ -42,6 +42,7 @@ struct forms_item {
 	int frow;      /* first row of the value, relative to top */
 	int fcol, frows, fwidth; /* the value's box: column, rows, width */
 	int cursor;    /* CHOICE: the option under the cursor */
+	int crow;      /* CHOICE: the cursor's row, relative to top */
 };
 
 /* Lines of wrapped text: each a slice of TEXT, measured in cells. */
@@ -127,6 +128,8 @@ int forms_choice_render(struct forms_page *page, struct forms_item *it,
     int vy, int x, int width, bool draw);
 enum forms_reaction forms_choice_key(struct forms_page *page,
     struct forms_item *it, wint_t ch, bool iskey);
+bool forms_choice_vertical(struct forms_page *page, struct forms_item *it,
+    int delta);
 bool forms_value_has_other(const struct checklist_question *q,
     const char *value);
 

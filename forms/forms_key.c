@@ -11,6 +11,8 @@
  *   Esc                 while editing: give back the stored value
  *   e, Ctrl-E           long text: edit in $VISUAL / $EDITOR (FORMS_EDITOR)
  *   Left, Right         choice: move the cursor (while editing: the caret)
+ *   Up, Down            choice over several rows: the row above / below
+ *                       first, then the previous / next question
  *   Home, End           choice: first / last option
  *   Space, Enter        single choice / yes-no: select (again: clear)
  *                       multiple choice: toggle ("Other" opens its text)
@@ -75,6 +77,10 @@ forms_page_key(struct forms_page *page, wint_t ch, bool iskey)
 	it = forms_current_item(page);
 	if (it == NULL)
 		return FORMS_IGNORED;
+	if (iskey && (ch == KEY_DOWN || ch == KEY_UP) &&
+	    it->kind == FORMS_I_CHOICE &&
+	    forms_choice_vertical(page, it, ch == KEY_DOWN ? 1 : -1))
+		return FORMS_HANDLED;
 	if ((iskey && ch == KEY_DOWN) || (!iskey && ch == L'\t'))
 		return forms_move(page, 1);
 	if (iskey && (ch == KEY_UP || ch == KEY_BTAB))

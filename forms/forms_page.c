@@ -177,6 +177,10 @@ scroll_to_current(struct forms_page *page)
 	if (it != NULL) {
 		lo = it->top;
 		hi = it->top + it->height;
+		if (hi - lo > vh && it->kind == FORMS_I_CHOICE) {
+			lo = it->top + (it->crow > 0 ? it->crow - 1 : 0);
+			hi = it->top + it->crow + 2;
+		}
 		if (page->cur == 0 && hi <= vh)
 			page->scroll = 0;
 		else if (lo < page->scroll)
