@@ -333,10 +333,55 @@ forms_edit_key(struct forms_page *page, wint_t ch, bool iskey)
 	if (iskey && (ch == KEY_BTAB || ch == KEY_UP))
 		return commit_and_move(page, -1);
 	if (!iskey && iswprint((wint_t)ch)) {
+		if (page->message[0] != '\0')
+			forms_clear_message(page);
 		if (form_driver_w(page->form, OK, (wchar_t)ch) != E_OK)
 			forms_set_message(page, forms_page_current_path(page),
 			    "No more room in this answer.");
 		return FORMS_HANDLED;
 	}
 	return FORMS_IGNORED;
+}
+
+/* Put the caret back at buffer row ROW, column COL (or as near). */
+static void
+caret_restore(struct forms_page *page, int row, int col)
+{
+	FORM *f = page->form;
+	int guard;
+
+	drive(page, REQ_BEG_FIELD);
+	for (guard = 0; f->currow < row && guard < 100000; guard++)
+		if (drive(page, REQ_NEXT_LINE) != E_OK)
+			break;
+	for (guard = 0; f->curcol < col && guard < 100000; guard++)
+		if (drive(page, REQ_NEXT_CHAR) != E_OK)
+			break;
+}
+
+/*
+ * The caller's commit (idle typing, quitting, a signal, leaving the
+ * page): the value goes in when it is valid, and the edit goes on where
+ * the caret was, so that a save while the user pauses never takes the
+ * keyboard away from the field.
+ */
+enum forms_reaction
+forms_page_commit(struct forms_page *page)
+{
+	enum forms_reaction re;
+	char *path;
+	int row, col;
+
+	if (!page->editing)
+		return FORMS_HANDLED;
+	path = checklist_xstrdup(forms_page_current_path(page));
+	row = page->form->currow;
+	col = page->form->curcol;
+	re = forms_edit_commit(page);
+	if (!page->editing && forms_page_current_path(page) != NULL &&
+	    strcmp(forms_page_current_path(page), path) == 0 &&
+	    forms_edit_begin(page, NULL, false) == FORMS_HANDLED)
+		caret_restore(page, row, col);
+	free(path);
+	return re;
 }

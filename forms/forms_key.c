@@ -97,11 +97,3 @@ forms_page_key(struct forms_page *page, wint_t ch, bool iskey)
 	}
 	return FORMS_IGNORED;
 }
-
-enum forms_reaction
-forms_page_commit(struct forms_page *page)
-{
-	if (!page->editing)
-		return FORMS_HANDLED;
-	return forms_edit_commit(page);
-}

@@ -172,6 +172,33 @@ test_invalid_integer_refused(void **state)
 }
 
 static void
+test_commit_keeps_editing(void **state)
+{
+	struct ctx *c = ctx_new("p1", NULL, 24, 80);
+
+	(void)state;
+	focus(c, "p1/name");
+	key(c, L'\n');
+	type(c, "Integrity");
+	fkey(c, KEY_LEFT);
+	/* The caller's commit (idle typing) stores, and the edit goes on. */
+	assert_int_equal(forms_page_commit(c->page), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/name"), "Integrity");
+	assert_true(forms_page_editing(c->page));
+	type(c, "X");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/name"), "IntegritXy");
+	/* An invalid value is refused, still editing. */
+	focus(c, "p1/staff");
+	key(c, L'\n');
+	type(c, "1x");
+	assert_int_equal(forms_page_commit(c->page), FORMS_INVALID);
+	assert_true(forms_page_editing(c->page));
+	assert_string_equal(get(c, "p1/staff"), "");
+	ctx_free(c);
+}
+
+static void
 test_escape_restores(void **state)
 {
 	struct ctx *c = ctx_new("p1", NULL, 24, 80);
@@ -409,6 +436,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_commits),
 		cmocka_unit_test(test_invalid_integer_refused),
+		cmocka_unit_test(test_commit_keeps_editing),
 		cmocka_unit_test(test_escape_restores),
 		cmocka_unit_test(test_relevance_live),
 		cmocka_unit_test(test_multiple_and_other),
