@@ -182,34 +182,71 @@ label_text(const struct forms_page *page, const struct forms_item *it)
 	return checklist_xasprintf("%s%s", it->q->required ? "* " : "", label);
 }
 
-/* The hint of the focused item, the keys of a repeat, the message. */
+/* What the focused item says under it: its hint, the keys of a repeat,
+ * that an answer is still required. */
+static const char *
+focus_note(struct forms_page *page, struct forms_item *it)
+{
+	const char *hint = forms_label(page, &it->q->hint);
+
+	if (it->kind == FORMS_I_REPEAT)
+		return checklist_response_entries(page->r, it->path) == 0 &&
+		    it->q->required ? "At least one entry is needed: a adds one." :
+		    "a: add an entry";
+	if (it->kind == FORMS_I_ENTRY)
+		return "Enter: open/close  a: add  d: delete  K/J: move up/down";
+	if (it->kind == FORMS_I_OTHER)
+		return "";
+	if (hint[0] == '\0' && it->q->required &&
+	    forms_value(page, it->path)[0] == '\0')
+		return "An answer is needed here.";
+	return hint;
+}
+
+/* Why the stored value is wrong (a file from elsewhere, a condition on
+ * another answer that changed), or NULL. Caller frees. */
+static char *
+stored_problem(struct forms_page *page, struct forms_item *it)
+{
+	struct checklist_error err;
+
+	if ((it->kind != FORMS_I_TEXT && it->kind != FORMS_I_CHOICE) ||
+	    forms_value(page, it->path)[0] == '\0')
+		return NULL;
+	checklist_error_clear(&err);
+	if (checklist_response_valid(page->r, it->path, &err))
+		return NULL;
+	return checklist_xasprintf("! %s", err.message[0] != '\0' ?
+	    err.message : "This answer is no longer valid.");
+}
+
+/* The focus note, then the message of the last failed check (or the
+ * problem with the stored value). */
 static int
 notes_render(struct forms_page *page, struct forms_item *it, int vy, int x,
     int width, bool draw)
 {
-	bool cur = it == forms_current_item(page);
-	const char *hint = forms_label(page, &it->q->hint);
+	attr_t ea = with_pair(A_BOLD, forms_pair_error);
+	const char *note = it == forms_current_item(page) ?
+	    focus_note(page, it) : "";
+	char *m = NULL;
 	int rows = 0, n;
 
-	if (cur && it->kind == FORMS_I_REPEAT)
-		hint = "a: add an entry";
-	else if (cur && it->kind == FORMS_I_ENTRY)
-		hint = "Enter: open/close  a: add  d: delete  K/J: move up/down";
-	else if (cur && it->kind == FORMS_I_OTHER)
-		hint = "";
-	if (cur && hint[0] != '\0') {
-		forms_put_lines(page, vy, x, width, hint, true, A_NORMAL, &n,
+	if (note[0] != '\0') {
+		forms_put_lines(page, vy, x, width, note, true, A_NORMAL, &n,
 		    draw);
 		rows += n;
 	}
 	if (page->msg_path != NULL && page->message[0] != '\0' &&
-	    strcmp(page->msg_path, it->path) == 0) {
-		char *m = checklist_xasprintf("! %s", page->message);
-
-		forms_put_lines(page, vy + rows, x, width, m, false,
-		    with_pair(A_BOLD, forms_pair_error), &n, draw);
-		free(m);
+	    strcmp(page->msg_path, it->path) == 0)
+		m = checklist_xasprintf("! %s", page->message);
+	else if (!(page->editing && it == forms_current_item(page)))
+		m = stored_problem(page, it);
+	if (m != NULL) {
+		forms_put_lines(page, vy + rows, x, width, m, false, ea, &n,
+		    draw);
 		rows += n;
+		free(m);
 	}
 	return rows;
 }

@@ -274,6 +274,13 @@ forms_page_draw(struct forms_page *page)
 	if (page->scroll + page->height - page->head < page->total)
 		mvwaddstr(page->win, page->head - 1, page->width - 1, "v");
 	forms_help_render(page, true);
+	if (page->nitems == 0) {
+		wchar_t *w = forms_wcs("No questions to answer here.", false);
+
+		forms_put_vrow(page, page->helprows, 2, w, wcslen(w),
+		    page->width - 3, A_NORMAL, true);
+		free(w);
+	}
 	for (i = 0; i < page->nitems; i++)
 		forms_item_render(page, &page->items[i], page->items[i].top,
 		    true);

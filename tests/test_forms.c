@@ -427,6 +427,14 @@ test_wide_and_small(void **state)
 	forms_page_draw(c->page);
 	assert_string_equal(forms_page_current_path(c->page),
 	    "p1/laws[1]/title");
+	/* Far too small: nothing breaks, an edit is refused with a reason. */
+	wresize(c->win, 3, 20);
+	forms_page_resize(c->page, c->win);
+	focus(c, "p1/name");
+	assert_int_not_equal(key(c, L'\n'), FORMS_CHANGED);
+	key(c, 27);
+	fkey(c, KEY_DOWN);
+	fkey(c, KEY_UP);
 	ctx_free(c);
 }
 
