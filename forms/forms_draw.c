@@ -272,11 +272,35 @@ entry_render(struct forms_page *page, struct forms_item *it, int vy, int x,
 	return 1;
 }
 
+/* Under the label: the choices, the entry count, or the value's box. */
+static int
+value_render(struct forms_page *page, struct forms_item *it, int vy,
+    int x, int width, bool draw)
+{
+	int n = 0;
+
+	if (it->kind == FORMS_I_CHOICE)
+		return forms_choice_render(page, it, vy, x, width, draw);
+	if (it->kind == FORMS_I_REPEAT) {
+		if (checklist_response_entries(page->r, it->path) > 0)
+			return 0;
+		forms_put_lines(page, vy, x, width, "(no entries)", false,
+		    A_NORMAL, &n, draw);
+		return n;
+	}
+	it->frow = vy - it->top;
+	it->fcol = x;
+	value_box(page, it, width);
+	if (draw)
+		value_draw(page, it, vy);
+	return it->frows;
+}
+
 static int
 body_render(struct forms_page *page, struct forms_item *it, int vy,
     int indent, bool draw)
 {
-	int w = page->width - indent - 1, rows = 0, n;
+	int w = page->width - indent - 1, rows = 0;
 	char *label;
 
 	if (it->kind == FORMS_I_ENTRY)
@@ -291,24 +315,8 @@ body_render(struct forms_page *page, struct forms_item *it, int vy,
 	forms_put_lines(page, vy, indent, w, label, false, A_BOLD, &rows,
 	    draw);
 	free(label);
-	if (it->kind == FORMS_I_CHOICE) {
-		rows += forms_choice_render(page, it, vy + rows, indent + 2,
-		    w - 2, draw);
-	} else if (it->kind == FORMS_I_REPEAT) {
-		if (checklist_response_entries(page->r, it->path) == 0) {
-			forms_put_lines(page, vy + rows, indent + 2, w - 2,
-			    "(no entries)", false, A_NORMAL, &n, draw);
-			rows += n;
-		}
-	} else {
-		it->frow = rows;
-		it->fcol = indent + 2;
-		value_box(page, it, w - 2);
-		if (draw)
-			value_draw(page, it, vy + rows);
-		rows += it->frows;
-	}
-	return rows;
+	return rows + value_render(page, it, vy + rows, indent + 2, w - 2,
+	    draw);
 }
 
 int

@@ -76,6 +76,31 @@ refuse(struct forms_page *page, const char *path, const char *msg)
 	return FORMS_INVALID;
 }
 
+/* The form of one field over IT's value box at window row Y, posted. */
+static enum forms_reaction
+form_post(struct forms_page *page, struct forms_item *it, int y,
+    const char *value)
+{
+	page->fields[0] = field_make(it, value);
+	page->fields[1] = NULL;
+	if (page->fields[0] == NULL)
+		return refuse(page, it->path, "Cannot make a field here.");
+	set_field_userptr(page->fields[0], page);
+	page->form = new_form(page->fields);
+	page->sub = derwin(page->win, it->frows, it->fwidth, y, it->fcol);
+	if (page->form == NULL || page->sub == NULL) {
+		forms_edit_end(page);
+		return refuse(page, it->path, "Cannot make a field here.");
+	}
+	set_form_win(page->form, page->win);
+	set_form_sub(page->form, page->sub);
+	if (post_form(page->form) != E_OK) {
+		forms_edit_end(page);
+		return refuse(page, it->path, "The window is too small.");
+	}
+	return FORMS_HANDLED;
+}
+
 /* Start editing the current item, with INITIAL (NULL: the stored value);
  * CHANGED says whether INITIAL differs from what is stored. */
 enum forms_reaction
@@ -95,23 +120,8 @@ forms_edit_begin(struct forms_page *page, const char *initial, bool changed)
 	if (forms_is_longtext(it) && strlen(value) > FORMS_INLINE_MAX)
 		return refuse(page, it->path,
 		    "This text is long: press e to edit it in your editor.");
-	page->fields[0] = field_make(it, value);
-	page->fields[1] = NULL;
-	if (page->fields[0] == NULL)
-		return refuse(page, it->path, "Cannot make a field here.");
-	set_field_userptr(page->fields[0], page);
-	page->form = new_form(page->fields);
-	page->sub = derwin(page->win, it->frows, it->fwidth, y, it->fcol);
-	if (page->form == NULL || page->sub == NULL) {
-		forms_edit_end(page);
-		return refuse(page, it->path, "Cannot make a field here.");
-	}
-	set_form_win(page->form, page->win);
-	set_form_sub(page->form, page->sub);
-	if (post_form(page->form) != E_OK) {
-		forms_edit_end(page);
-		return refuse(page, it->path, "The window is too small.");
-	}
+	if (form_post(page, it, y, value) != FORMS_HANDLED)
+		return FORMS_INVALID;
 	page->editing = true;
 	page->edit_y = y;
 	page->edit_rows = it->frows;
