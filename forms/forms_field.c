@@ -45,10 +45,46 @@ box_y(const struct forms_page *page, const struct forms_item *it)
 	return page->head + it->top + it->frow - page->scroll;
 }
 
-static FIELD *
-field_make(struct forms_item *it, const char *value)
+/* Rows of the field: a long text in one-line mode has one. */
+static int
+field_rows(const struct forms_page *page, const struct forms_item *it)
 {
-	FIELD *f = new_field(it->frows, it->fwidth, 0, 0, 0, 0);
+	return page->longline ? 1 : it->frows;
+}
+
+/* Is the field of IT one row (a one-line question, or a long text in
+ * one-line mode)? */
+static bool
+one_row(const struct forms_page *page, const struct forms_item *it)
+{
+	return !forms_is_longtext(it) || page->longline;
+}
+
+/*
+ * A one-row field is grown to its full capacity before anything is typed
+ * and may not grow further: libformw 6.4 fills the cells it adds while a
+ * wide character is being typed with NULs (read back as "^@"), and never
+ * does so in room it already has.
+ */
+static void
+field_pregrow(FIELD *f, size_t cap)
+{
+	char *blank = checklist_xmalloc(cap + 1);
+	int rows, cols, max;
+
+	memset(blank, ' ', cap);
+	blank[cap] = '\0';
+	set_field_buffer(f, 0, blank);
+	free(blank);
+	if (dynamic_field_info(f, &rows, &cols, &max) == E_OK)
+		set_max_field(f, cols);
+	set_field_buffer(f, 0, "");
+}
+
+static FIELD *
+field_make(struct forms_page *page, struct forms_item *it)
+{
+	FIELD *f = new_field(field_rows(page, it), it->fwidth, 0, 0, 0, 0);
 	attr_t a = A_REVERSE;
 
 	if (f == NULL)
@@ -56,17 +92,70 @@ field_make(struct forms_item *it, const char *value)
 	if (forms_pair_field > 0)
 		a |= (attr_t)COLOR_PAIR(forms_pair_field);
 	field_opts_off(f, O_AUTOSKIP | O_STATIC | O_BLANK);
-	set_max_field(f, forms_is_longtext(it) ? 0 : CHECKLIST_TEXT_MAX);
+	if (one_row(page, it))
+		field_pregrow(f, forms_is_longtext(it) ?
+		    FORMS_INLINE_MAX + 1000 : CHECKLIST_TEXT_MAX + 100);
+	else
+		set_max_field(f, 0);
 	set_field_type(f, forms_fieldtype());
 	set_field_back(f, a);
 	set_field_fore(f, a);
-	if (!forms_is_longtext(it)) {
-		char *clean = checklist_sanitize(value, false);
-
-		set_field_buffer(f, 0, clean);
-		free(clean);
-	}
 	return f;
+}
+
+/* Type S into the posted field (set_field_buffer() would misplace the
+ * caret after wide characters). */
+static void
+type_in(struct forms_page *page, const char *s, bool keep_newlines)
+{
+	wchar_t *w = forms_wcs(s, keep_newlines);
+	size_t i;
+
+	for (i = 0; w[i] != L'\0'; i++)
+		form_driver_w(page->form, OK, w[i]);
+	free(w);
+}
+
+/* Before the paragraph mark ending the multi-line field's row, if any. */
+static void
+caret_before_mark(struct forms_page *page)
+{
+	FORM *f = page->form;
+	int rows, cols, max;
+	wchar_t *w;
+	size_t at;
+
+	if (dynamic_field_info(page->fields[0], &rows, &cols, &max) != E_OK)
+		return;
+	forms_field_sync(page);
+	at = (size_t)f->currow * (size_t)cols + (size_t)f->curcol;
+	w = forms_wcs(field_buffer(page->fields[0], 0), true);
+	if (at > 0 && at <= wcslen(w) && w[at - 1] == FORMS_PARA)
+		form_driver_w(page->form, KEY_CODE_YES, REQ_PREV_CHAR);
+	free(w);
+}
+
+/* End: the end of the text (one row: REQ_END_LINE miscounts wide
+ * characters in libformw 6.4), or of the row before its mark. */
+static void
+caret_end(struct forms_page *page, bool row)
+{
+	char *text = forms_edit_text(page);
+	wchar_t *w = forms_wcs(text, true);
+	size_t n = wcslen(w), i;
+
+	if (!row) {
+		form_driver_w(page->form, KEY_CODE_YES, REQ_END_LINE);
+		caret_before_mark(page);
+		free(w);
+		free(text);
+		return;
+	}
+	form_driver_w(page->form, KEY_CODE_YES, REQ_BEG_FIELD);
+	for (i = 0; i < n; i++)
+		form_driver_w(page->form, KEY_CODE_YES, REQ_NEXT_CHAR);
+	free(w);
+	free(text);
 }
 
 static enum forms_reaction
@@ -78,16 +167,16 @@ refuse(struct forms_page *page, const char *path, const char *msg)
 
 /* The form of one field over IT's value box at window row Y, posted. */
 static enum forms_reaction
-form_post(struct forms_page *page, struct forms_item *it, int y,
-    const char *value)
+form_post(struct forms_page *page, struct forms_item *it, int y)
 {
-	page->fields[0] = field_make(it, value);
+	page->fields[0] = field_make(page, it);
 	page->fields[1] = NULL;
 	if (page->fields[0] == NULL)
 		return refuse(page, it->path, "Cannot make a field here.");
 	set_field_userptr(page->fields[0], page);
 	page->form = new_form(page->fields);
-	page->sub = derwin(page->win, it->frows, it->fwidth, y, it->fcol);
+	page->sub = derwin(page->win, field_rows(page, it), it->fwidth, y,
+	    it->fcol);
 	if (page->form == NULL || page->sub == NULL) {
 		forms_edit_end(page);
 		return refuse(page, it->path, "Cannot make a field here.");
@@ -120,15 +209,23 @@ forms_edit_begin(struct forms_page *page, const char *initial, bool changed)
 	if (forms_is_longtext(it) && strlen(value) > FORMS_INLINE_MAX)
 		return refuse(page, it->path,
 		    "This text is long: press e to edit it in your editor.");
-	if (form_post(page, it, y, value) != FORMS_HANDLED)
+	page->longline = forms_is_longtext(it) &&
+	    (page->longline || forms_longtext_wide(value));
+	if (form_post(page, it, y) != FORMS_HANDLED)
 		return FORMS_INVALID;
 	page->editing = true;
 	page->edit_y = y;
-	page->edit_rows = it->frows;
-	if (forms_is_longtext(it))
+	page->edit_rows = field_rows(page, it);
+	if (page->longline) {
+		char *line = forms_longtext_line(value);
+
+		type_in(page, line, false);
+		free(line);
+	} else if (forms_is_longtext(it)) {
 		forms_longtext_fill(page, value);
-	else
-		form_driver_w(page->form, KEY_CODE_YES, REQ_END_LINE);
+	} else {
+		type_in(page, value, false);
+	}
 	set_field_status(page->fields[0], changed);
 	return FORMS_HANDLED;
 }
@@ -149,19 +246,29 @@ forms_edit_end(struct forms_page *page)
 	page->fields[0] = NULL;
 	page->sub = NULL;
 	page->editing = false;
+	page->longline = false;
 	page->edit_rows = 0;
+}
+
+/* Copy what the field's window shows into its buffer (libform does it
+ * lazily), without judging it. */
+void
+forms_field_sync(struct forms_page *page)
+{
+	bool v = page->validating;
+
+	page->validating = false;
+	form_driver_w(page->form, KEY_CODE_YES, REQ_VALIDATION);
+	page->validating = v;
 }
 
 /* The text in the field now, as it would be stored. Caller frees. */
 char *
 forms_edit_text(struct forms_page *page)
 {
-	bool v = page->validating;
 	int rows, cols, max;
 
-	page->validating = false; /* only to copy the window to the buffer */
-	form_driver_w(page->form, KEY_CODE_YES, REQ_VALIDATION);
-	page->validating = v;
+	forms_field_sync(page);
 	if (dynamic_field_info(page->fields[0], &rows, &cols, &max) != E_OK)
 		cols = forms_current_item(page)->fwidth;
 	return forms_field_value(page->fields[0],
@@ -175,14 +282,15 @@ forms_edit_relocate(struct forms_page *page)
 {
 	struct forms_item *it = forms_current_item(page);
 	char *text;
-	bool changed;
+	bool changed, longline = page->longline;
 
 	if (it == NULL || (box_y(page, it) == page->edit_y &&
-	    it->frows == page->edit_rows))
+	    field_rows(page, it) == page->edit_rows))
 		return;
 	text = forms_edit_text(page);
 	changed = field_status(page->fields[0]);
 	forms_edit_end(page);
+	page->longline = longline;
 	forms_edit_begin(page, text, changed);
 	free(text);
 }
@@ -298,7 +406,10 @@ edit_lines(struct forms_page *page, wint_t ch, bool iskey)
 	    (iskey && ch == KEY_ENTER);
 
 	if (enter) {
-		forms_longtext_newline(page);
+		if (page->longline)
+			form_driver_w(page->form, OK, FORMS_PARA);
+		else
+			forms_longtext_newline(page);
 		return FORMS_HANDLED;
 	}
 	if (iskey && (ch == KEY_UP || ch == KEY_DOWN)) {
@@ -329,6 +440,10 @@ forms_edit_key(struct forms_page *page, wint_t ch, bool iskey)
 		forms_edit_cancel(page);
 		return FORMS_HANDLED;
 	}
+	if (req == REQ_END_LINE) {
+		caret_end(page, one_row(page, forms_current_item(page)));
+		return FORMS_HANDLED;
+	}
 	if (req != 0) {
 		drive(page, req);
 		return FORMS_HANDLED;
@@ -345,6 +460,8 @@ forms_edit_key(struct forms_page *page, wint_t ch, bool iskey)
 	if (!iskey && iswprint((wint_t)ch)) {
 		if (page->message[0] != '\0')
 			forms_clear_message(page);
+		if (longtext && !page->longline && wcwidth((wchar_t)ch) != 1)
+			forms_longtext_to_line(page);
 		if (form_driver_w(page->form, OK, (wchar_t)ch) != E_OK)
 			forms_set_message(page, forms_page_current_path(page),
 			    "No more room in this answer.");

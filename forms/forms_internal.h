@@ -78,6 +78,7 @@ struct forms_page {
 	char *msg_path;
 	bool confirm;      /* a deletion waits for y/n */
 	bool pending;      /* committed before FORMS_EDITOR: report CHANGED */
+	bool longline;     /* a long text edited in one row (see forms_text.c) */
 	/* Open repeat entries, by entry path ("p1/laws[2]"). */
 	char **open;
 	size_t nopen;
@@ -156,6 +157,7 @@ void forms_edit_cancel(struct forms_page *page);
 void forms_edit_end(struct forms_page *page);
 void forms_edit_relocate(struct forms_page *page);
 char *forms_edit_text(struct forms_page *page);
+void forms_field_sync(struct forms_page *page);
 enum forms_reaction forms_store(struct forms_page *page, const char *path,
     const char *value);
 
@@ -168,6 +170,9 @@ char *forms_longtext_read(const char *buf, int cols);
 char *forms_oneline_read(const char *buf);
 char *forms_field_value(FIELD *f, bool longtext, int cols);
 void forms_longtext_newline(struct forms_page *page);
+bool forms_longtext_wide(const char *value);
+char *forms_longtext_line(const char *value);
+void forms_longtext_to_line(struct forms_page *page);
 /* The paragraph mark of long text being edited inline (a pilcrow). */
 #define FORMS_PARA L'\u00b6'
 #define FORMS_PARA_UTF8 "\xc2\xb6"

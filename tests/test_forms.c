@@ -354,6 +354,29 @@ test_longtext_inline(void **state)
 	key(c, L'\n');
 	assert_int_equal(key(c, L'\t'), FORMS_HANDLED);
 	assert_string_equal(get(c, "p1/steps"), "Adopt the decree\nby 2027");
+	/* A wide character typed into a multi-line field: one-line mode,
+	 * the caret kept. */
+	focus(c, "p1/steps");
+	key(c, L'\n');
+	fkey(c, KEY_UP);
+	fkey(c, KEY_END);
+	type(c, " 中文");
+	assert_int_equal(key(c, L'\t'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/steps"),
+	    "Adopt the decree 中文\nby 2027");
+	/* Wide characters over several rows, in and out. */
+	assert_int_equal(checklist_response_set(c->r, "p1/steps",
+	    "修订采购法的实施条例并培训所有采购官员以及审计人员和监督机构的工作人员"
+	    "修订采购法的实施条例并培训所有采购官员以及审计人员和监督机构的工作人员\n第二段",
+	    NULL), CHECKLIST_OK);
+	forms_page_refresh(c->page);
+	focus(c, "p1/steps");
+	key(c, L'\n');
+	type(c, "加");
+	assert_int_equal(key(c, L'\t'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/steps"),
+	    "修订采购法的实施条例并培训所有采购官员以及审计人员和监督机构的工作人员"
+	    "修订采购法的实施条例并培训所有采购官员以及审计人员和监督机构的工作人员\n第二段加");
 	ctx_free(c);
 }
 
@@ -411,6 +434,19 @@ test_wide_and_small(void **state)
 	type(c, "中华人民共和国");
 	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
 	assert_string_equal(get(c, "front/state"), "中华人民共和国");
+	/* Moving and erasing among wide characters, past the field's width. */
+	key(c, L'\n');
+	type(c, "修订采购法的实施条例并培训所有采购官员以及审计人员和监督机构的");
+	fkey(c, KEY_LEFT);
+	fkey(c, KEY_LEFT);
+	type(c, "X");
+	fkey(c, KEY_HOME);
+	fkey(c, KEY_DC);
+	fkey(c, KEY_END);
+	type(c, "Z");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "front/state"), "华人民共和国修订采购法的实施条例"
+	    "并培训所有采购官员以及审计人员和监督机X构的Z");
 	/* A long provision page in a small window still works. */
 	forms_page_free(c->page);
 	c->page = forms_page_new(c->r, checklist_find_group(c->cl, "p1"),
