@@ -70,7 +70,10 @@ enum forms_reaction forms_page_edit_external(struct forms_page *page);
 const struct checklist_question *forms_page_current(
     const struct forms_page *page);
 const char *forms_page_current_path(const struct forms_page *page);
-/* Move the focus to the question at PATH (a search hit, `n`). */
+/* Move the focus to the question at PATH (a search hit, `n`), opening
+ * the repeat entries on the way. Commit an edit first with
+ * forms_page_commit() to learn whether it changed the response (an edit
+ * still open here is committed, or kept with false when invalid). */
 bool forms_page_focus(struct forms_page *page, const char *path);
 /* The message to show (a refused value, a required answer), or NULL. */
 const char *forms_page_message(const struct forms_page *page);

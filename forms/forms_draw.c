@@ -198,7 +198,8 @@ focus_note(struct forms_page *page, struct forms_item *it)
 	if (it->kind == FORMS_I_OTHER)
 		return "";
 	if (hint[0] == '\0' && it->q->required &&
-	    forms_value(page, it->path)[0] == '\0')
+	    forms_value(page, it->path)[0] == '\0' &&
+	    (page->msg_path == NULL || strcmp(page->msg_path, it->path) != 0))
 		return "An answer is needed here.";
 	return hint;
 }

@@ -56,6 +56,18 @@ item_push(struct forms_page *page, enum forms_ikind kind,
 	return it;
 }
 
+/* The option a choice list's cursor starts on: the first selected. */
+static int
+first_selected(const struct checklist_question *q, const char *value)
+{
+	size_t i, n = forms_choice_count(q);
+
+	for (i = 0; i < n; i++)
+		if (forms_choice_selected(value, forms_choice_value(q, i)))
+			return (int)i;
+	return 0;
+}
+
 static void add_question(struct forms_page *page,
     const struct checklist_question *q, char *path, int depth);
 
@@ -99,7 +111,8 @@ add_question(struct forms_page *page, const struct checklist_question *q,
 	case CHECKLIST_Q_BOOLEAN:
 	case CHECKLIST_Q_SINGLE:
 	case CHECKLIST_Q_MULTIPLE:
-		item_push(page, FORMS_I_CHOICE, q, path, depth);
+		item_push(page, FORMS_I_CHOICE, q, path, depth)->cursor =
+		    first_selected(q, forms_value(page, path));
 		if (q->other && forms_value_has_other(q, forms_value(page, path)))
 			item_push(page, FORMS_I_OTHER, q,
 			    checklist_xasprintf("%s:other", path), depth);
