@@ -151,8 +151,13 @@ value_draw(struct forms_page *page, struct forms_item *it, int vy)
 	wchar_t *blank;
 	int r;
 
-	if (page->editing && cur)
+	if (page->editing && cur) {
+		if (page->longline && it->frows > 1)
+			forms_put_lines(page, vy + 1, it->fcol, it->fwidth,
+			    "\u00b6 ends a paragraph; Ctrl-E: editor", false,
+			    A_NORMAL, &r, true);
 		return;
+	}
 	blank = checklist_xreallocarray(NULL, (size_t)it->fwidth + 1,
 	    sizeof *blank);
 	wmemset(blank, L' ', (size_t)it->fwidth);
