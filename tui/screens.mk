@@ -17,5 +17,6 @@ libtui_a_SOURCES = \
 	tui/tui_help.c \
 	tui/tui_search.c \
 	tui/tui_progress.c \
+	tui/tui_export.c \
 	tui/tui_signal.c
 libtui_a_CFLAGS = $(AM_CFLAGS) $(CURSES_CFLAGS)

@@ -56,8 +56,6 @@ enum tui_action {
 	TUI_ACT_EXPORT,
 	TUI_ACT_UP,           /* navigator moves */
 	TUI_ACT_DOWN,
-	TUI_ACT_PAGE_UP,
-	TUI_ACT_PAGE_DOWN,
 	TUI_ACT_FIRST,
 	TUI_ACT_LAST,
 	TUI_ACT_OPEN,         /* open the page chosen in the navigator */

@@ -34,8 +34,8 @@ tui_act_step(struct tui_app *app, int dir)
 	const struct checklist_group *g;
 
 	if (app->nav_focus)
-		return tui_nav_move(app->nav, dir > 0 ? TUI_ACT_PAGE_DOWN :
-		    TUI_ACT_PAGE_UP);
+		return tui_nav_move(app->nav, dir > 0 ? TUI_ACT_NEXT_PROV :
+		    TUI_ACT_PREV_PROV);
 	g = tui_order_step(app->resp, &app->filter, app->group, dir);
 	if (g == NULL) {
 		tui_message(app, false, dir > 0 ? "This is the last provision "
@@ -160,9 +160,7 @@ tui_act_screen(struct tui_app *app, enum tui_action action)
 	case TUI_ACT_UNFINISHED:
 		return tui_act_filter(app, action);
 	case TUI_ACT_EXPORT:
-		tui_message(app, false, "Export from here is not available yet: "
-		    "quit and run `sacl export`.");
-		return TUI_R_DRAW;
+		return tui_export_run(app);
 	case TUI_ACT_OPEN:
 		return tui_app_open(app, tui_nav_current(app->nav), NULL);
 	default:

@@ -207,6 +207,9 @@ tui_app_draw(struct tui_app *app)
 		tui_app_draw_small();
 		return;
 	}
+	/* stdscr first: a resize touches it, and wget_wch(stdscr) would
+	 * repaint it, blank, over every window */
+	wnoutrefresh(stdscr);
 	tui_title_draw(app);
 	tui_status_draw(app);
 	wnoutrefresh(app->title_win);
@@ -233,6 +236,7 @@ tui_app_draw(struct tui_app *app)
 void
 tui_app_behind(struct tui_app *app)
 {
+	clearok(curscr, TRUE);
 	tui_app_layout(app);
 	tui_app_draw(app);
 }
@@ -356,8 +360,12 @@ tui_app_key(struct tui_app *app, wint_t ch, bool iskey)
 	enum tui_action a;
 	enum forms_reaction fr;
 
-	if (iskey && ch == KEY_RESIZE)
+	if (iskey && ch == KEY_RESIZE) {
+		/* paint everything: what the terminal kept of the old size is
+		 * not what curses believes (seen with tmux growing a pane) */
+		clearok(curscr, TRUE);
 		return TUI_R_LAYOUT | TUI_R_DRAW;
+	}
 	if (!app->message_error || !app->dirty)
 		app->message[0] = '\0';
 	a = tui_key_lookup(ch, iskey, TUI_SCOPE_GLOBAL);

@@ -148,6 +148,9 @@ void tui_progress_show(struct tui_app *app);
 /* "[#####.....]" WIDTH columns for DONE of TOTAL. Caller frees. */
 char *tui_progress_bar(size_t done, size_t total, int width);
 
+/* tui_export.c: `x`, what is incomplete, then the package. */
+unsigned tui_export_run(struct tui_app *app);
+
 /* tui_signal.c */
 void tui_signal_install(void);
 /* The signal caught (SIGHUP, SIGTERM, SIGINT), or 0. */

@@ -138,18 +138,19 @@ tui_cmd_fill(int argc, char **argv)
 	status = tui_fill_options(argc, argv, &o);
 	if (status >= 0)
 		return status;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		tui_cmd_warn("fill needs a terminal; `sacl set` answers from "
-		    "scripts");
-		return TUI_EXIT_USAGE;
-	}
 	checklist_error_clear(&err);
 	if (checklist_lock_acquire(o.file, &lock, &err) != CHECKLIST_OK) {
 		tui_cmd_error(&err);
 		return err.status == CHECKLIST_ERR_LOCKED ? TUI_EXIT_LOCKED :
 		    tui_cmd_exit_for(err.status);
 	}
-	status = tui_fill_locked(&o);
+	/* after the lock: "in use" says more than "not a terminal" */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		tui_cmd_warn("fill needs a terminal; `sacl set` answers from "
+		    "scripts");
+		status = TUI_EXIT_USAGE;
+	} else
+		status = tui_fill_locked(&o);
 	checklist_lock_release(lock);
 	return status;
 }

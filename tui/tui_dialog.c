@@ -347,9 +347,10 @@ tui_dialog_list(struct tui_app *app, const char *title, char **lines,
 	return choice;
 }
 
-/* Draw lines TOP.. of the pager in WIN. */
+/* Draw lines TOP.. of the pager in WIN, TITLE on the border. */
 static void
-tui_dialog_page(WINDOW *win, char **lines, size_t n, size_t top)
+tui_dialog_page(WINDOW *win, const char *title, char **lines, size_t n,
+    size_t top)
 {
 	int h = getmaxy(win) - 3, i;
 
@@ -360,6 +361,9 @@ tui_dialog_page(WINDOW *win, char **lines, size_t n, size_t top)
 			mvwaddstr(win, 1 + i, 2, lines[top + (size_t)i]);
 	}
 	box(win, 0, 0);
+	wattron(win, A_BOLD);
+	mvwprintw(win, 0, 2, " %s ", title);
+	wattroff(win, A_BOLD);
 }
 
 void
@@ -399,7 +403,7 @@ tui_dialog_pager(struct tui_app *app, const char *title,
 			top = 0;
 		if (top + page > n)
 			top = n > page ? n - page : 0;
-		tui_dialog_page(win, lines, n, top);
+		tui_dialog_page(win, title, lines, n, top);
 		wrefresh(win);
 	}
 	tui_lines_free(lines, n);

@@ -45,6 +45,14 @@ tui_find_add(struct tui_find *f, const struct checklist_group *g,
 	h->text = checklist_sanitize(text, false);
 }
 
+/* The number of G, "9.1", or the front section's title. */
+static const char *
+tui_find_where(const struct tui_find *f, const struct checklist_group *g)
+{
+	return g->number != NULL ? g->number : checklist_text_get(&g->title,
+	    f->lang, f->r->cl->default_lang);
+}
+
 /* The number and title of G, "9.1  Title". Caller frees. */
 static char *
 tui_find_heading(const struct tui_find *f, const struct checklist_group *g)
@@ -65,7 +73,7 @@ tui_find_values(struct tui_find *f, const struct checklist_question *q,
 	    f->r->cl->default_lang);
 	size_t i, j, n;
 	const char *v;
-	char *sub, *text, *head;
+	char *sub, *text;
 
 	if (q->type == CHECKLIST_Q_REPEAT) {
 		n = checklist_response_entries(f->r, path);
@@ -83,10 +91,9 @@ tui_find_values(struct tui_find *f, const struct checklist_question *q,
 		    checklist_xasprintf("%s:%s", path, CHECKLIST_OTHER);
 		v = checklist_response_get(f->r, sub);
 		if (v != NULL && v[0] != '\0' && tui_find_match(f, v)) {
-			head = tui_find_heading(f, q->group);
-			text = checklist_xasprintf("%s  %s: %s", head, label, v);
+			text = checklist_xasprintf("%s  %s: %s",
+			    tui_find_where(f, q->group), label, v);
 			tui_find_add(f, q->group, q, sub, text);
-			free(head);
 			free(text);
 		}
 		free(sub);
@@ -100,17 +107,16 @@ tui_find_labels(struct tui_find *f, const struct checklist_question *q)
 	const char *label = checklist_text_get(&q->label, f->lang,
 	    f->r->cl->default_lang);
 	const struct checklist_question *top = q;
-	char *head, *text;
+	char *text;
 	size_t i;
 
 	while (top->parent != NULL)
 		top = top->parent;
 	if (tui_find_match(f, label) && checklist_response_relevant(f->r,
 	    top->path)) {
-		head = tui_find_heading(f, q->group);
-		text = checklist_xasprintf("%s  %s", head, label);
+		text = checklist_xasprintf("%s  %s", tui_find_where(f,
+		    q->group), label);
 		tui_find_add(f, q->group, q, top->path, text);
-		free(head);
 		free(text);
 	}
 	for (i = 0; i < q->nchildren; i++)

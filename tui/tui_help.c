@@ -41,18 +41,27 @@ tui_help_group(struct tui_app *app, int width, char ***lines, size_t *n)
 	tui_text_wrap(head, width, lines, n);
 	free(name);
 	free(head);
-	if (g->kind == CHECKLIST_G_PROVISION)
-		tui_lines_add(lines, n, checklist_level_name(g->level));
+	if (g->kind == CHECKLIST_G_PROVISION) {
+		head = checklist_xasprintf("Obligation: %s%s%s",
+		    checklist_level_name(g->level), g->theme != NULL ?
+		    "; theme: " : "", g->theme != NULL ? g->theme : "");
+		tui_text_wrap(head, width, lines, n);
+		free(head);
+	}
 	if (tui_help_text(app, &g->help)[0] != '\0')
 		tui_text_wrap(tui_help_text(app, &g->help), width, lines, n);
 	for (g = g->parent; g != NULL; g = g->parent)
 		if (g->kind == CHECKLIST_G_SECTION &&
 		    tui_help_text(app, &g->help)[0] != '\0') {
 			name = tui_group_name(app, g);
-			tui_help_heading(lines, n, name);
+			head = checklist_xasprintf("== %s  %s ==", name,
+			    tui_help_text(app, &g->title));
+			tui_lines_add(lines, n, "");
+			tui_text_wrap(head, width, lines, n);
 			tui_text_wrap(tui_help_text(app, &g->help), width, lines,
 			    n);
 			free(name);
+			free(head);
 		}
 }
 
@@ -68,7 +77,7 @@ tui_help_question(struct tui_app *app, int width, char ***lines, size_t *n)
 		return;
 	head = checklist_xasprintf("== Question: %s%s ==",
 	    tui_help_text(app, &q->label), q->required ? " (required)" : "");
-	tui_help_heading(lines, n, "");
+	tui_lines_add(lines, n, "");
 	tui_text_wrap(head, width, lines, n);
 	free(head);
 	if (tui_help_text(app, &q->hint)[0] != '\0')

@@ -221,8 +221,8 @@ tui_nav_move(struct tui_nav *nav, enum tui_action action)
 	switch (action) {
 	case TUI_ACT_UP: req = REQ_UP_ITEM; break;
 	case TUI_ACT_DOWN: req = REQ_DOWN_ITEM; break;
-	case TUI_ACT_PAGE_UP: req = REQ_SCR_UPAGE; break;
-	case TUI_ACT_PAGE_DOWN: req = REQ_SCR_DPAGE; break;
+	case TUI_ACT_PREV_PROV: req = REQ_SCR_UPAGE; break; /* a screenful */
+	case TUI_ACT_NEXT_PROV: req = REQ_SCR_DPAGE; break;
 	case TUI_ACT_FIRST: req = REQ_FIRST_ITEM; break;
 	case TUI_ACT_LAST: req = REQ_LAST_ITEM; break;
 	default: return TUI_R_NONE;

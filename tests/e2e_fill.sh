@@ -1,0 +1,162 @@
+#!/bin/sh
+# e2e_fill.sh: `sacl fill` in a real terminal. tmux runs it at 80x24 and
+# at 132x43; keys are sent with send-keys and what the user sees is read
+# with capture-pane. The run: open, go to article 9, answer the status of
+# 9.1 so that a dependent question appears, type a text answer, open the
+# help, search for a word and jump, resize (and below the minimum), quit;
+# then `sacl get` shows exactly those answers. Then: a second sacl on the
+# same file is refused (exit 4); text being typed survives closing the
+# tmux session (SIGHUP). Every wait polls the screen or the file with a
+# timeout. Skipped (77) without tmux.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+TMUX_CMD=${TMUX_BIN:-}
+[ -n "$TMUX_CMD" ] || TMUX_CMD=$(command -v tmux || true)
+[ -n "$TMUX_CMD" ] && [ -x "$TMUX_CMD" ] || skip "tmux is not installed"
+unset TMUX TMUX_PANE
+SOCK=sacl-test-$$
+DIR=$(mktemp -d "${TMPDIR:-/tmp}/sacl-e2e.XXXXXX")
+tm() { "$TMUX_CMD" -u -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1 || :; rm -rf "$DIR"' EXIT INT TERM
+# A UTF-8 locale if there is one: the boxes and wide characters.
+LOC=C
+locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' && LOC=C.UTF-8
+TIMEOUT=${E2E_TIMEOUT:-20}
+# One idle session keeps the server up between the runs.
+tm new-session -d -s keep "sleep 3600" || fail "tmux cannot start"
+
+screen() { tm capture-pane -p -t "$S" 2>/dev/null || :; }
+
+# wait_for TEXT: until TEXT is on the screen.
+wait_for() {
+	i=0
+	while [ "$i" -lt $((TIMEOUT * 10)) ]; do
+		screen | grep -F -q -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	screen >&2
+	tm list-windows -a -F '#{session_name}: #{pane_width}x#{pane_height} #{pane_current_command}' >&2 || :
+	fail "$S: timed out waiting for '$1' on the screen"
+}
+
+# wait_get FILE LINE: until `sacl get FILE` prints LINE (saved on disk).
+wait_get() {
+	i=0
+	while [ "$i" -lt $((TIMEOUT * 10)) ]; do
+		"$SACL" get "$1" 2>/dev/null | grep -F -x -q -- "$2" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	screen >&2
+	fail "$S: '$2' never reached $1: $("$SACL" get "$1" 2>&1)"
+}
+
+keys() { tm send-keys -t "$S" "$@"; }
+
+# start NAME COLS ROWS TERM FILE
+start() {
+	S=$1
+	tm new-session -d -s "$S" -x "$2" -y "$3" \
+	    "env TERM=$4 LC_ALL=$LOC NO_COLOR= '$SACL' fill '$5'; \
+	    echo SACL-EXIT=\$?; sleep 600" || fail "tmux: no session $S"
+	wait_for "Provisions:"
+}
+
+# search WORD: `/`, the word, Enter.
+search() {
+	keys /
+	wait_for "Search for"
+	keys -l "$1"
+	keys Enter
+}
+
+# The whole run at one size.
+run() {
+	f=$DIR/r-$1x$2.xml
+	start "fill-$1x$2" "$1" "$2" "$3" "$f"
+	# go to article 9, provision 9.1
+	keys g
+	wait_for "Go to provision"
+	keys -l 9.1
+	keys Enter
+	wait_for "Procurement based on transparency"
+	# the dependent question does not exist yet...
+	search "Steps needed"
+	wait_for 'Nothing found for "Steps needed"'
+	# ...status "partial" (the second choice) makes it appear
+	keys Right Space
+	wait_get "$f" "p9_1/status=partial"
+	search "Steps needed"
+	wait_for '1 found for "Steps needed"'
+	keys Enter
+	wait_for "Steps needed for full implementation"
+	# a text answer: Enter edits, Tab commits
+	keys Enter
+	keys -l "Adopt the new procurement act"
+	wait_for "Adopt the new procurement act"
+	keys Tab
+	wait_get "$f" "p9_1/steps=Adopt the new procurement act"
+	# help: the provision and the question with the focus
+	keys F1
+	wait_for "== 9.1  Procurement based on transparency"
+	screen | grep -q "Question:" || fail "$S: help shows no question"
+	keys q
+	wait_for "F10 quit"
+	# search a word, jump to the hit
+	search personnel
+	wait_for '1 found for "personnel"'
+	keys Enter
+	wait_for "9.1(e)  Rules for procurement personnel"
+	# resize: beside each other at 100 columns; too small; back
+	tm resize-window -t "$S" -x 100 -y 30
+	wait_for "Provisions:"
+	wait_for "9.1(e)  Rules for procurement personnel"
+	tm resize-window -t "$S" -x 60 -y 20
+	wait_for "Window too small: need at least 80x24"
+	tm resize-window -t "$S" -x "$1" -y "$2"
+	wait_for "9.1(e)  Rules for procurement personnel"
+	# a second sacl on the same file is refused while this one runs
+	st=0
+	"$SACL" fill "$f" </dev/null >"$DIR/second.out" 2>&1 || st=$?
+	[ "$st" -eq 4 ] || fail "second fill: exit $st, not 4: $(cat "$DIR/second.out")"
+	# quit
+	keys q
+	wait_for "SACL-EXIT=0"
+	got=$("$SACL" get "$f")
+	want="p9_1/status=partial
+p9_1/steps=Adopt the new procurement act"
+	[ "$got" = "$want" ] || fail "$S: sacl get shows: $got"
+	[ ! -e "$f.lock" ] || fail "$S: lock left behind"
+	tm kill-session -t "$S"
+}
+
+# Text being typed, not yet committed, survives a closed session.
+hangup() {
+	f=$DIR/hup.xml
+	start hup 80 24 screen "$f"
+	keys g
+	wait_for "Go to provision"
+	keys -l 5.1
+	keys Enter
+	wait_for "Coordinated anti-corruption policies"
+	keys Space
+	wait_get "$f" "p5_1/status=full"
+	search "Examples of implementation"
+	wait_for 'found for "Examples of implementation"'
+	keys Enter
+	wait_for "5.1  Coordinated"
+	keys Enter
+	keys -l "Audit of 2024"
+	wait_for "Audit of 2024"
+	tm kill-session -t "$S" # SIGHUP to sacl
+	wait_get "$f" "p5_1/examples=Audit of 2024"
+	wait_get "$f" "p5_1/status=full"
+}
+
+run 80 24 screen
+T2=screen-256color
+infocmp "$T2" >/dev/null 2>&1 || T2=screen
+run 132 43 "$T2"
+hangup
+pass

@@ -1,0 +1,124 @@
+/*
+ * tui_export.c: export from the screen (`x`). Commits and saves, asks the
+ * export room what keeps the response from being complete
+ * (export_check), lists it (Enter on a problem opens its page with the
+ * focus on the question), and writes the package beside the response
+ * file under its default name (export_write), then saves the response,
+ * which export_write stamped with the new revision. An incomplete
+ * package is written only when the user picks the last line of the list
+ * on purpose; it is then marked incomplete inside.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/export.h"
+#include "tui/tui_app.h"
+
+/* The folder of the response file: attachments start there, and the
+ * package goes there. Caller frees. */
+static char *
+tui_export_dir(const char *file)
+{
+	const char *slash = strrchr(file, '/');
+
+	if (slash == NULL)
+		return checklist_xstrdup(".");
+	if (slash == file)
+		return checklist_xstrdup("/");
+	return checklist_xstrndup(file, (size_t)(slash - file));
+}
+
+/* One line per problem, then the line that writes anyway. */
+static size_t
+tui_export_lines(struct tui_app *app, const struct export_problems *p,
+    char ***lines)
+{
+	size_t i, n = 0;
+	char *line, *where;
+
+	*lines = NULL;
+	for (i = 0; i < p->n; i++) {
+		where = p->v[i].group != NULL ?
+		    tui_group_name(app, p->v[i].group) : checklist_xstrdup("");
+		line = checklist_xasprintf("%s  %s", where, p->v[i].reason);
+		tui_lines_add(lines, &n, line);
+		free(line);
+		free(where);
+	}
+	tui_lines_add(lines, &n, ">> Write the package anyway, marked "
+	    "incomplete");
+	return n;
+}
+
+/* Write the package; say where, or why not. */
+static unsigned
+tui_export_write(struct tui_app *app, const struct export_options *o,
+    const char *dir)
+{
+	struct checklist_error err;
+	char *name = export_default_name(app->resp, o->now);
+	char *path = checklist_xasprintf("%s/%s", dir, name);
+
+	checklist_error_clear(&err);
+	if (export_write(app->resp, o, path, &err) != CHECKLIST_OK)
+		tui_message(app, true, "Not exported: %s",
+		    checklist_error_text(&err));
+	else if (tui_app_save(app))
+		tui_message(app, false, "Package written: %s", path);
+	free(name);
+	free(path);
+	return TUI_R_DRAW | TUI_R_NAV;
+}
+
+/* The problems of an incomplete response: jump to one, or go on. */
+static unsigned
+tui_export_incomplete(struct tui_app *app, struct export_options *o,
+    const struct export_problems *p, const char *dir)
+{
+	char **lines, *title;
+	size_t n = tui_export_lines(app, p, &lines);
+	int pick;
+	unsigned r = TUI_R_DRAW;
+
+	title = checklist_xasprintf("Not complete: %zu missing, %zu invalid. "
+	    "Enter on a line goes there", p->missing, p->invalid);
+	pick = tui_dialog_list(app, title, lines, n);
+	if (pick >= 0 && (size_t)pick < p->n && app->signal == 0)
+		r |= tui_app_open(app, p->v[pick].group, p->v[pick].path);
+	else if (pick >= 0 && (size_t)pick == p->n && app->signal == 0) {
+		o->force = true;
+		r |= tui_export_write(app, o, dir);
+	}
+	free(title);
+	tui_lines_free(lines, n);
+	return r;
+}
+
+unsigned
+tui_export_run(struct tui_app *app)
+{
+	struct export_options o;
+	struct export_problems p;
+	char *dir = tui_export_dir(app->file), *q, *name;
+	unsigned r = tui_app_commit(app) | TUI_R_DRAW;
+
+	memset(&o, 0, sizeof o);
+	o.base_dir = dir;
+	export_check(app->resp, &o, &p);
+	if (p.n > 0)
+		r |= tui_export_incomplete(app, &o, &p, dir);
+	else {
+		name = export_default_name(app->resp, 0);
+		q = checklist_xasprintf("Every required answer is given. Write "
+		    "the package %s/%s?", dir, name);
+		if (tui_dialog_yesno(app, q))
+			r |= tui_export_write(app, &o, dir);
+		free(q);
+		free(name);
+	}
+	export_problems_free(&p);
+	free(dir);
+	return r;
+}
