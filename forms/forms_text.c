@@ -28,6 +28,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,25 +261,35 @@ temp_write(const char *value, char *path, size_t size)
 }
 
 /* Run the editor on FILE the way git does: through sh, so that $EDITOR
- * may hold arguments ("emacs -nw"), with the file as "$1". */
+ * may hold arguments ("emacs -nw"), with the file as "$1". Like
+ * system(), the page ignores SIGINT and SIGQUIT while the editor runs:
+ * Ctrl-C there is the editor's, not a reason for sacl to quit. */
 static bool
 run_editor(const char *file)
 {
 	char *cmd = checklist_xasprintf("%s \"$1\"", editor_command());
-	pid_t pid = fork();
+	struct sigaction ign, old_int, old_quit;
 	int status = 0;
+	pid_t pid;
 
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	pid = fork();
 	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
 		execl("/bin/sh", "sh", "-c", cmd, "sh", file, (char *)NULL);
 		_exit(127);
 	}
 	free(cmd);
-	if (pid < 0)
-		return false;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return false;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		continue;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 /* What the editor left in FILE, or NULL with a message on PAGE. */
