@@ -555,6 +555,8 @@ test_lock_live_child(void **state)
 	assert_true(child >= 0);
 	if (child == 0) { /* hold the lock until the parent closes DOWN */
 		struct checklist_lock *cl = NULL;
+		close(down[1]); /* else the read below never sees EOF */
+		close(up[0]);
 		c = checklist_lock_acquire(f->file, &cl, NULL) == CHECKLIST_OK;
 		(void)!write(up[1], &c, 1);
 		(void)!read(down[0], &c, 1);
@@ -562,6 +564,8 @@ test_lock_live_child(void **state)
 		_exit(0);
 	}
 	close(down[0]);
+	close(up[1]);
+	alarm(20); /* a hang is a failure */
 	assert_int_equal(read(up[0], &c, 1), 1);
 	assert_int_equal(c, 1);
 	checklist_error_clear(&err);
@@ -576,7 +580,7 @@ test_lock_live_child(void **state)
 	    CHECKLIST_OK);
 	checklist_lock_release(l);
 	close(up[0]);
-	close(up[1]);
+	alarm(0);
 }
 
 /* A lock file written by hand: CONTENTS; then acquire and expect WANT. */
