@@ -423,6 +423,86 @@ test_keys_left_to_the_caller(void **state)
 	ctx_free(c);
 }
 
+/* Replace FROM by TO in the response, through its serialized form. */
+static void
+put_raw(struct ctx *c, const char *from, const char *to)
+{
+	struct checklist_response *r2 = NULL;
+	struct checklist_error err;
+	char *buf = NULL, *hit, *edited;
+	size_t len = 0;
+
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_response_serialize(c->r, &buf, &len, &err),
+	    CHECKLIST_OK);
+	hit = strstr(buf, from);
+	assert_non_null(hit);
+	edited = checklist_xasprintf("%.*s%s%s", (int)(hit - buf), buf, to,
+	    hit + strlen(from));
+	assert_int_equal(checklist_response_parse(c->cl, edited,
+	    strlen(edited), "raw", &r2, &err), CHECKLIST_OK);
+	checklist_response_free(c->r);
+	c->r = r2;
+	free(edited);
+	free(buf);
+}
+
+/* Is the wide string S on some row of the page's window? */
+static bool
+on_screen(struct ctx *c, const wchar_t *s)
+{
+	wchar_t row[512];
+	int y, rows, cols;
+
+	getmaxyx(c->win, rows, cols);
+	for (y = 0; y < rows; y++) {
+		if (mvwinnwstr(c->win, y, 0, row, cols < 511 ? cols : 511) ==
+		    ERR)
+			continue;
+		if (wcsstr(row, s) != NULL)
+			return true;
+	}
+	return false;
+}
+
+static void
+test_drawn_text(void **state)
+{
+	struct ctx *c = ctx_new("front", "zh", 24, 80);
+
+	(void)state;
+	/* The label in the answering language, the required mark. */
+	assert_true(on_screen(c, L"* 国家名称"));
+	forms_page_free(c->page);
+	/* An answer from a file is shown sanitized, never raw: a bidi
+	 * override put straight into the document (the model would refuse
+	 * it). */
+	assert_int_equal(checklist_response_set(c->r, "p1/name", "AXB", NULL),
+	    CHECKLIST_OK);
+	put_raw(c, "AXB", "A\xe2\x80\xae" "B");
+	c->page = forms_page_new(c->r, checklist_find_group(c->cl, "p1"),
+	    c->win, NULL);
+	forms_page_draw(c->page);
+	assert_true(on_screen(c, L"1.1  National policy"));
+	assert_true(on_screen(c, L"A<U+202E>B"));
+	/* A stored value its check refuses is shown with the reason. */
+	forms_page_free(c->page);
+	assert_int_equal(checklist_response_set(c->r, "p1/staff", "5", NULL),
+	    CHECKLIST_OK);
+	put_raw(c, "<staff>5</staff>", "<staff>-5</staff>");
+	c->page = forms_page_new(c->r, checklist_find_group(c->cl, "p1"),
+	    c->win, NULL);
+	forms_page_draw(c->page);
+	assert_true(on_screen(c, L"! Give a number of people, zero or more."));
+	/* A question out of relevance is not drawn; it is once relevant. */
+	assert_false(on_screen(c, L"Steps needed"));
+	focus(c, "p1/status");
+	fkey(c, KEY_END);
+	key(c, L' ');
+	assert_true(on_screen(c, L"Steps needed"));
+	ctx_free(c);
+}
+
 static void
 test_wide_and_small(void **state)
 {
@@ -488,6 +568,7 @@ main(void)
 		cmocka_unit_test(test_longtext_inline),
 		cmocka_unit_test(test_external_editor),
 		cmocka_unit_test(test_keys_left_to_the_caller),
+		cmocka_unit_test(test_drawn_text),
 		cmocka_unit_test(test_wide_and_small),
 	};
 
