@@ -10,6 +10,11 @@
  * field's type is the one FIELDTYPE of forms_fieldtype.c, so REQ_VALIDATION
  * asks the model (checklist_value_check) whether the value may go in.
  *
+ * Combining marks (zero-width characters) are the exception: libformw
+ * 6.4 cannot step over them and moves them to the end of the text, so
+ * a value holding one is edited in the external editor only, and one
+ * typed is refused with a message.
+ *
  * Keys while editing: characters type (insert mode); Left/Right/Home/End
  * and Ctrl-A/Ctrl-E (one line) move; Backspace/Delete erase; Ctrl-U
  * clears the field, Ctrl-K to the end of the line; Enter commits (long
@@ -209,6 +214,10 @@ forms_edit_begin(struct forms_page *page, const char *initial, bool changed)
 	if (forms_is_longtext(it) && strlen(value) > FORMS_INLINE_MAX)
 		return refuse(page, it->path,
 		    "This text is long: press e to edit it in your editor.");
+	if (forms_has_combining(value))
+		return refuse(page, it->path, "This answer holds combining "
+		    "marks, which the field would misplace: press Ctrl-E to "
+		    "edit it in your editor.");
 	page->longline = forms_is_longtext(it) &&
 	    (page->longline || forms_longtext_wide(value));
 	if (form_post(page, it, y) != FORMS_HANDLED)
@@ -460,6 +469,12 @@ forms_edit_key(struct forms_page *page, wint_t ch, bool iskey)
 	if (!iskey && iswprint((wint_t)ch)) {
 		if (page->message[0] != '\0')
 			forms_clear_message(page);
+		if (wcwidth((wchar_t)ch) == 0) {
+			forms_set_message(page, forms_page_current_path(page),
+			    "Combining marks cannot be typed in this field: "
+			    "commit, then Ctrl-E edits it in your editor.");
+			return FORMS_INVALID;
+		}
 		if (longtext && !page->longline && wcwidth((wchar_t)ch) != 1)
 			forms_longtext_to_line(page);
 		if (form_driver_w(page->form, OK, (wchar_t)ch) != E_OK)

@@ -171,6 +171,7 @@ char *forms_oneline_read(const char *buf);
 char *forms_field_value(FIELD *f, bool longtext, int cols);
 void forms_longtext_newline(struct forms_page *page);
 bool forms_longtext_wide(const char *value);
+bool forms_has_combining(const char *value);
 char *forms_longtext_line(const char *value);
 void forms_longtext_to_line(struct forms_page *page);
 /* The paragraph mark of long text being edited inline (a pilcrow). */

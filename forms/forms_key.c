@@ -10,6 +10,8 @@
  *                       long text: start editing (Enter is then a new line)
  *   Esc                 while editing: give back the stored value
  *   e, Ctrl-E           long text: edit in $VISUAL / $EDITOR (FORMS_EDITOR)
+ *   Ctrl-E              any text answer: the same (the way to edit an
+ *                       answer holding combining marks)
  *   Left, Right         choice: move the cursor (while editing: the caret)
  *   Up, Down            choice over several rows: the row above / below
  *                       first, then the previous / next question
@@ -59,8 +61,8 @@ text_key(struct forms_page *page, struct forms_item *it, wint_t ch,
 {
 	if (is_enter(ch, iskey))
 		return forms_edit_begin(page, NULL, false);
-	if (forms_is_longtext(it) && !iskey &&
-	    (ch == L'e' || ch == FORMS_CTRL('e')))
+	if (!iskey && (ch == FORMS_CTRL('e') ||
+	    (ch == L'e' && forms_is_longtext(it))))
 		return FORMS_EDITOR;
 	return FORMS_IGNORED;
 }

@@ -77,6 +77,20 @@ forms_longtext_wide(const char *value)
 	return wide;
 }
 
+/* Does VALUE hold a zero-width character (a combining mark)? */
+bool
+forms_has_combining(const char *value)
+{
+	wchar_t *w = forms_wcs(value, true);
+	bool found = false;
+	size_t i;
+
+	for (i = 0; w[i] != L'\0' && !found; i++)
+		found = w[i] != L'\n' && wcwidth(w[i]) == 0;
+	free(w);
+	return found;
+}
+
 /* VALUE (sanitized) on one line, newlines as pilcrows. Caller frees. */
 char *
 forms_longtext_line(const char *value)

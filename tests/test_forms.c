@@ -527,6 +527,21 @@ test_wide_and_small(void **state)
 	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
 	assert_string_equal(get(c, "front/state"), "华人民共和国修订采购法的实施条例"
 	    "并培训所有采购官员以及审计人员和监督机X构的Z");
+	/* Arabic; a combining mark is refused, the text left whole. */
+	key(c, L'\n');
+	fkey(c, KEY_HOME);
+	key(c, (wint_t)('k' & 0x1f));
+	type(c, "مرحبا بالعالم");
+	assert_int_equal(key(c, (wint_t)0x064e), FORMS_INVALID);
+	assert_non_null(strstr(forms_page_message(c->page), "Ctrl-E"));
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "front/state"), "مرحبا بالعالم");
+	/* A value holding one goes to the editor, never into a field. */
+	assert_int_equal(checklist_response_set(c->r, "front/state",
+	    "e\xcc\x81t\xc3\xa9", NULL), CHECKLIST_OK);
+	assert_int_equal(key(c, L'\n'), FORMS_INVALID);
+	assert_false(forms_page_editing(c->page));
+	assert_int_equal(key(c, (wint_t)('e' & 0x1f)), FORMS_EDITOR);
 	/* A long provision page in a small window still works. */
 	forms_page_free(c->page);
 	c->page = forms_page_new(c->r, checklist_find_group(c->cl, "p1"),
