@@ -1,5 +1,6 @@
 /*
- * checklist_internal_save.h: private to checklist_save.c and its tests.
+ * checklist_internal_save.h: private to checklist/ and its tests: the
+ * save path's test hooks and the one "damaged response" error.
  *
  * The save path writes and syncs through two hooks so that tests can
  * simulate short writes, a full disk or a failing one without needing
@@ -10,8 +11,7 @@
 
 #include <sys/types.h>
 
-/* The largest response file checklist_response_load() reads. */
-#define CHECKLIST_RESPONSE_MAX (64u * 1024 * 1024)
+#include "checklist/checklist.h"
 
 typedef ssize_t (*checklist_write_fn)(int fd, const void *buf, size_t n);
 typedef int (*checklist_fsync_fn)(int fd);
@@ -20,5 +20,12 @@ typedef int (*checklist_fsync_fn)(int fd);
  * FSYNC_FN; NULL restores the system calls. */
 void checklist_save_set_hooks(checklist_write_fn write_fn,
     checklist_fsync_fn fsync_fn);
+
+/* The error for a response FILE that does not parse (PERR says why):
+ * CHECKLIST_ERR_DAMAGED, the reason, and FILE.bak to recover from when
+ * there is one. For every reader of response files, so that the user
+ * always hears of the .bak. Returns the status set. */
+checklist_status checklist_response_damaged(const char *file,
+    const struct checklist_error *perr, struct checklist_error *err);
 
 #endif /* SACL_CHECKLIST_INTERNAL_SAVE_H */

@@ -298,9 +298,9 @@ checklist_response_save(struct checklist_response *r, const char *file,
 
 /* Turn the parse error PERR of FILE into ERR: damaged, with the reason
  * and where to recover from. Neither file is touched. */
-static checklist_status
-checklist_load_damaged(const char *file, struct checklist_error *perr,
-    struct checklist_error *err)
+checklist_status
+checklist_response_damaged(const char *file,
+    const struct checklist_error *perr, struct checklist_error *err)
 {
 	char *bak = checklist_xasprintf("%s.bak", file);
 	bool have_bak = access(bak, F_OK) == 0;
@@ -341,5 +341,5 @@ checklist_response_load(const struct checklist *cl, const char *file,
 		return checklist_error_set(err, st,
 		    perr.file[0] != '\0' ? perr.file : file, perr.line,
 		    perr.column, "%s", perr.message);
-	return checklist_load_damaged(file, &perr, err);
+	return checklist_response_damaged(file, &perr, err);
 }

@@ -115,7 +115,7 @@ rm -f "$R.lock"
 printf '<response checklist="uncac-chapter2"><p5_1><sta' >"$R"
 cp "$R" "$tmp/damaged"
 cp "$R.bak" "$tmp/bak"
-expect 1 "$SACL" get "$R"
+expect 1 "$SACL" get --checklist uncac-chapter2 "$R"
 grep -q "answers.xml.bak" "$tmp/err" ||
 	fail "damaged: .bak not named: '$(cat "$tmp/err")'"
 "$SACL" set "$R" p5_1/status=full >/dev/null 2>&1 &&

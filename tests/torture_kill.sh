@@ -60,7 +60,7 @@ while read -r delay; do
 	pid=$!
 	sleep "$delay"
 	kill -KILL "$pid" 2>/dev/null
-	wait "$pid"
+	wait "$pid" 2>/dev/null
 	rc=$?
 	case $rc in
 	0) echo "$i" >>"$tmp/ok"; done_ok=$((done_ok + 1)) ;;
@@ -73,7 +73,8 @@ while read -r delay; do
 		exit 1
 	fi
 	# every answer whose set returned 0 is there
-	awk 'NR == FNR { want["p1/m[" $1 "]/t=v" $1] = 1; next }
+	awk -v okf="$tmp/ok" \
+	    'FILENAME == okf { want["p1/m[" $1 "]/t=v" $1] = 1; next }
 	     { delete want[$0] }
 	     END { for (w in want) { print "missing: " w; bad = 1 }
 	           exit bad }' "$tmp/ok" "$tmp/got" >"$tmp/missing" || {
