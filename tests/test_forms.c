@@ -134,6 +134,23 @@ test_text_commits(void **state)
 	assert_int_equal(key(c, L'\t'), FORMS_CHANGED);
 	assert_string_equal(get(c, "p1/name"), "Integrity");
 	assert_string_not_equal(forms_page_current_path(c->page), "p1/name");
+	/* A resize while typing (a new window, as the application makes)
+	 * keeps what was typed and the edit. */
+	focus(c, "p1/name");
+	key(c, L'\n');
+	type(c, " plan");
+	{
+		WINDOW *old = c->win;
+
+		c->win = newwin(30, 120, 0, 0);
+		forms_page_resize(c->page, c->win);
+		delwin(old);
+	}
+	assert_true(forms_page_editing(c->page));
+	forms_page_draw(c->page);
+	type(c, "s");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/name"), "Integrity plans");
 	ctx_free(c);
 }
 
