@@ -18,9 +18,16 @@
  * naming pid, host and since when. A taker holds the stale file's flock
  * while it removes it and checks that the name still leads to the file
  * it inspected, so two takers cannot both win.
+ *
+ * Whoever takes the lock also sweeps what killed writers of FILE left
+ * beside it: FILE.tmp-XXXXXX and FILE.bak-new-PID (only the holder of
+ * the lock writes those, so none of them is in use), and lock
+ * temporaries older than a minute.
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -286,6 +293,52 @@ checklist_lock_inspect(const char *path, struct checklist_lock_info *info,
 	return v;
 }
 
+/* Is REST (what follows FILE's name) a leftover of a killed writer? */
+static bool
+checklist_lock_leftover(const char *rest, int dirfd, const char *name)
+{
+	struct stat sb;
+	size_t i;
+
+	if (strncmp(rest, ".tmp-", 5) == 0 && strlen(rest) == 11) {
+		for (i = 5; i < 11; i++)
+			if (!isalnum((unsigned char)rest[i]))
+				return false;
+		return true;
+	}
+	if (strncmp(rest, ".bak-new-", 9) == 0)
+		return true;
+	return strncmp(rest, ".lock.tmp-", 10) == 0 &&
+	    fstatat(dirfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(sb.st_mode) && sb.st_mtime + 60 < time(NULL);
+}
+
+/* Remove the leftovers of killed writers of FILE (we hold its lock). */
+static void
+checklist_lock_sweep(const char *file)
+{
+	const char *slash = strrchr(file, '/'), *base;
+	char *dir;
+	DIR *d;
+	struct dirent *e;
+	size_t blen;
+
+	dir = slash == NULL ? checklist_xstrdup(".") : slash == file ?
+	    checklist_xstrdup("/") :
+	    checklist_xstrndup(file, (size_t)(slash - file));
+	base = slash == NULL ? file : slash + 1;
+	blen = strlen(base);
+	if ((d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL)
+			if (strncmp(e->d_name, base, blen) == 0 &&
+			    checklist_lock_leftover(e->d_name + blen, dirfd(d),
+			    e->d_name))
+				unlinkat(dirfd(d), e->d_name, 0);
+		closedir(d);
+	}
+	free(dir);
+}
+
 checklist_status
 checklist_lock_acquire(const char *file, struct checklist_lock **out,
     struct checklist_error *err)
@@ -306,6 +359,7 @@ checklist_lock_acquire(const char *file, struct checklist_lock **out,
 		*out = checklist_xcalloc(1, sizeof **out);
 		(*out)->path = path;
 		(*out)->fd = fd;
+		checklist_lock_sweep(file);
 		return CHECKLIST_OK;
 	}
 	free(path);

@@ -646,6 +646,47 @@ test_lock_unreadable(void **state)
 	lock_expect(*state, "", CHECKLIST_OK, NULL);
 }
 
+/* Taking the lock sweeps what killed writers of that file left. */
+static void
+test_lock_sweeps_leftovers(void **state)
+{
+	struct save_fixture *f = *state;
+	static const char *const gone[] = { ".tmp-abcDE9", ".bak-new-99" };
+	static const char *const kept[] = { ".tmp-toolong", ".tmpx-abcdef",
+		".lock.tmp-abcdef" /* too young */ };
+	struct checklist_lock *l = NULL;
+	char *p, *other = checklist_xasprintf("%s/other.xml.tmp-abcdef",
+	    f->dir);
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		p = checklist_xasprintf("%s%s", f->file, gone[i]);
+		save_write_file(p, "x", 1);
+		free(p);
+	}
+	for (i = 0; i < 3; i++) {
+		p = checklist_xasprintf("%s%s", f->file, kept[i]);
+		save_write_file(p, "x", 1);
+		free(p);
+	}
+	save_write_file(other, "x", 1);
+	assert_int_equal(checklist_lock_acquire(f->file, &l, NULL),
+	    CHECKLIST_OK);
+	for (i = 0; i < 2; i++) {
+		p = checklist_xasprintf("%s%s", f->file, gone[i]);
+		assert_int_equal(access(p, F_OK), -1);
+		free(p);
+	}
+	for (i = 0; i < 3; i++) {
+		p = checklist_xasprintf("%s%s", f->file, kept[i]);
+		assert_int_equal(access(p, F_OK), 0);
+		free(p);
+	}
+	assert_int_equal(access(other, F_OK), 0);
+	checklist_lock_release(l);
+	free(other);
+}
+
 int
 main(void)
 {
@@ -685,6 +726,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_lock_live_pid_no_flock,
 		    save_setup, save_teardown),
 		cmocka_unit_test_setup_teardown(test_lock_unreadable,
+		    save_setup, save_teardown),
+		cmocka_unit_test_setup_teardown(test_lock_sweeps_leftovers,
 		    save_setup, save_teardown),
 	};
 

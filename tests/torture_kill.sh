@@ -89,6 +89,8 @@ echo "torture_kill: $i rounds in $((end - start)) ms (one set: $((t1 - t0)) ms):
 	"$done_ok completed, $killed killed, $leftover stray temporary files," \
 	"no answer lost"
 [ "$i" -eq "$rounds" ] || { echo "FAIL: only $i rounds" >&2; exit 1; }
+# every set sweeps what killed ones left: at most the last one's
+[ "$leftover" -le 1 ] || { echo "FAIL: stray files not swept" >&2; exit 1; }
 [ "$done_ok" -gt 0 ] || { echo "FAIL: no set ever completed" >&2; exit 1; }
 [ "$killed" -gt 0 ] || { echo "FAIL: no set was ever killed" >&2; exit 1; }
 exit 0
