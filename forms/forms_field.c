@@ -346,6 +346,11 @@ forms_edit_commit(struct forms_page *page)
 
 	if (!page->editing)
 		return FORMS_HANDLED;
+	forms_field_sync(page); /* libform marks a change when it syncs */
+	if (!field_status(page->fields[0])) {
+		forms_edit_cancel(page); /* nothing typed: nothing to judge */
+		return FORMS_HANDLED;
+	}
 	page->message[0] = '\0';
 	page->validating = true;
 	rc = form_driver_w(page->form, KEY_CODE_YES, REQ_VALIDATION);
@@ -354,8 +359,7 @@ forms_edit_commit(struct forms_page *page)
 		return refuse(page, it->path, page->message[0] != '\0' ?
 		    page->message : "This value is not accepted.");
 	text = forms_edit_text(page);
-	if (field_status(page->fields[0]) &&
-	    strcmp(text, forms_value(page, it->path)) != 0)
+	if (strcmp(text, forms_value(page, it->path)) != 0)
 		re = forms_store(page, it->path, text);
 	else
 		forms_edit_cancel(page);

@@ -511,6 +511,12 @@ test_drawn_text(void **state)
 	    c->win, NULL);
 	forms_page_draw(c->page);
 	assert_true(on_screen(c, L"! Give a number of people, zero or more."));
+	/* Opened and left untouched, it does not trap the focus. */
+	focus(c, "p1/staff");
+	key(c, L'\n');
+	assert_int_equal(key(c, L'\t'), FORMS_HANDLED);
+	assert_string_equal(forms_page_current_path(c->page), "p1/name");
+	assert_string_equal(get(c, "p1/staff"), "-5");
 	/* A question out of relevance is not drawn; it is once relevant. */
 	assert_false(on_screen(c, L"Steps needed"));
 	focus(c, "p1/status");
