@@ -134,7 +134,7 @@ checklist_lock_create(const char *path, int *out, int *e)
 	char *tmp = checklist_xasprintf("%s.tmp-XXXXXX", path);
 	char *text = checklist_lock_contents();
 	enum checklist_lock_verdict v = LOCK_TAKEN;
-	int fd = mkstemp(tmp);
+	int fd = mkostemp(tmp, O_CLOEXEC); /* no child keeps the flock */
 
 	*e = 0;
 	if (fd < 0) {

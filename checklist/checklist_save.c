@@ -107,7 +107,7 @@ checklist_save_temp(const char *target, const char *buf, size_t len,
 	const char *step = "writing the new version";
 	int fd, e = 0;
 
-	fd = mkstemp(name);
+	fd = mkostemp(name, O_CLOEXEC);
 	if (fd < 0) {
 		e = errno;
 		free(name);
