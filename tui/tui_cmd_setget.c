@@ -20,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tui/tui_cmd.h"
 
@@ -105,23 +104,6 @@ tui_set_report(const char *id, struct checklist_error *err)
 	free(msg);
 }
 
-/* Open RESPONSE, or start a new one on CHECKLIST (or the default). */
-static int
-tui_set_open(const char *file, const char *checklist, struct checklist **cl,
-    struct checklist_response **resp)
-{
-	int status = TUI_EXIT_OK;
-
-	if (access(file, F_OK) == 0)
-		return tui_cmd_open_response(file, checklist, cl, resp);
-	*cl = tui_cmd_load_checklist(checklist != NULL ? checklist :
-	    CHECKLIST_DEFAULT_ID, &status);
-	if (*cl == NULL)
-		return status != TUI_EXIT_OK ? status : TUI_EXIT_INVALID;
-	*resp = checklist_response_new(*cl);
-	return TUI_EXIT_OK;
-}
-
 /* Apply each "ID=VALUE" of ARGS in turn; stop at the first failure. */
 static int
 tui_set_apply(struct checklist_response *resp, int n, char **args)
@@ -172,7 +154,8 @@ tui_set_locked(const char *file, const char *checklist, int n, char **args)
 	struct checklist_error err;
 	int status;
 
-	status = tui_set_open(file, checklist, &cl, &resp);
+	/* a missing FILE starts a new response on CHECKLIST or the default */
+	status = tui_cmd_open_response(file, checklist, &cl, &resp);
 	if (status == TUI_EXIT_OK)
 		status = tui_set_apply(resp, n, args);
 	if (status == TUI_EXIT_OK) {
