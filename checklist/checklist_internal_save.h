@@ -21,6 +21,11 @@ typedef int (*checklist_fsync_fn)(int fd);
 void checklist_save_set_hooks(checklist_write_fn write_fn,
     checklist_fsync_fn fsync_fn);
 
+/* Route the save path's link(2) through LINK_FN (NULL: the system
+ * call), to try the copy kept where a file system has no hard links. */
+void checklist_save_set_link_hook(int (*link_fn)(const char *from,
+    const char *to));
+
 /* The error for a response FILE that does not parse (PERR says why):
  * CHECKLIST_ERR_DAMAGED, the reason, and FILE.bak to recover from when
  * there is one. For every reader of response files, so that the user

@@ -20,9 +20,9 @@
  * it inspected, so two takers cannot both win.
  *
  * Whoever takes the lock also sweeps what killed writers of FILE left
- * beside it: FILE.tmp-XXXXXX and FILE.bak-new-PID (only the holder of
- * the lock writes those, so none of them is in use), and lock
- * temporaries older than a minute.
+ * beside it: FILE.tmp-XXXXXX, FILE.bak.tmp-XXXXXX and FILE.bak-new-PID
+ * (only the holder of the lock writes those, so none of them is in use),
+ * and lock temporaries older than a minute.
  */
 #include "config.h"
 
@@ -293,22 +293,31 @@ checklist_lock_inspect(const char *path, struct checklist_lock_info *info,
 	return v;
 }
 
+/* Is S PREFIX followed by mkstemp's six characters and nothing more? */
+static bool
+checklist_lock_is_temp(const char *s, const char *prefix)
+{
+	size_t n = strlen(prefix), i;
+
+	if (strncmp(s, prefix, n) != 0 || strlen(s) != n + 6)
+		return false;
+	for (i = n; i < n + 6; i++)
+		if (!isalnum((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
 /* Is REST (what follows FILE's name) a leftover of a killed writer? */
 static bool
 checklist_lock_leftover(const char *rest, int dirfd, const char *name)
 {
 	struct stat sb;
-	size_t i;
 
-	if (strncmp(rest, ".tmp-", 5) == 0 && strlen(rest) == 11) {
-		for (i = 5; i < 11; i++)
-			if (!isalnum((unsigned char)rest[i]))
-				return false;
+	if (checklist_lock_is_temp(rest, ".tmp-") ||
+	    checklist_lock_is_temp(rest, ".bak.tmp-") ||
+	    strncmp(rest, ".bak-new-", 9) == 0)
 		return true;
-	}
-	if (strncmp(rest, ".bak-new-", 9) == 0)
-		return true;
-	return strncmp(rest, ".lock.tmp-", 10) == 0 &&
+	return checklist_lock_is_temp(rest, ".lock.tmp-") &&
 	    fstatat(dirfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    S_ISREG(sb.st_mode) && sb.st_mtime + 60 < time(NULL);
 }

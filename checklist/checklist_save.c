@@ -33,6 +33,7 @@
 
 static checklist_write_fn checklist_save_write = write;
 static checklist_fsync_fn checklist_save_fsync = fsync;
+static int (*checklist_save_link)(const char *, const char *) = link;
 
 void
 checklist_save_set_hooks(checklist_write_fn write_fn,
@@ -40,6 +41,13 @@ checklist_save_set_hooks(checklist_write_fn write_fn,
 {
 	checklist_save_write = write_fn != NULL ? write_fn : write;
 	checklist_save_fsync = fsync_fn != NULL ? fsync_fn : fsync;
+}
+
+void
+checklist_save_set_link_hook(int (*link_fn)(const char *from,
+    const char *to))
+{
+	checklist_save_link = link_fn != NULL ? link_fn : link;
 }
 
 /* What a user can do about errno E. */
@@ -181,7 +189,7 @@ checklist_save_backup(const char *target, struct checklist_error *err,
 	int e;
 
 	unlink(link_tmp); /* a leftover of a killed process with our pid */
-	if (link(target, link_tmp) == 0) {
+	if (checklist_save_link(target, link_tmp) == 0) {
 		if (rename(link_tmp, bak) != 0) {
 			e = errno;
 			unlink(link_tmp);

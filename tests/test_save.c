@@ -108,6 +108,7 @@ save_teardown(void **state)
 	struct save_fixture *f = *state;
 
 	checklist_save_set_hooks(NULL, NULL);
+	checklist_save_set_link_hook(NULL);
 	umount2(f->dir, MNT_DETACH); /* when a test mounted one there */
 	nftw(f->dir, save_rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	checklist_response_free(f->r);
@@ -216,6 +217,46 @@ test_save_keeps_backup(void **state)
 	assert_int_equal(stat(bak, &sb), 0);
 	assert_int_equal(sb.st_mode & 07777, 0600);
 	assert_int_equal(save_count_entries(f->dir), 2); /* FILE, FILE.bak */
+	free(bak);
+}
+
+static int
+save_link_eperm(const char *from, const char *to)
+{
+	errno = EPERM; /* as on a file system without hard links */
+	return -1;
+}
+
+static void
+test_save_backup_by_copy(void **state)
+{
+	struct save_fixture *f = *state;
+	struct checklist_response *r;
+	char *bak = checklist_xasprintf("%s.bak", f->file), *old, *copy;
+	struct stat a, b;
+	size_t olen, clen;
+
+	save_set(f->r, "p1/status", "full");
+	save_ok(f);
+	old = save_slurp(f->file, &olen);
+	save_set(f->r, "p1/status", "none");
+	checklist_save_set_link_hook(save_link_eperm);
+	save_ok(f);
+	checklist_save_set_link_hook(NULL);
+	copy = save_slurp(bak, &clen);
+	assert_non_null(copy);
+	assert_int_equal(clen, olen);
+	assert_memory_equal(copy, old, olen);
+	assert_int_equal(stat(f->file, &a), 0);
+	assert_int_equal(stat(bak, &b), 0);
+	assert_int_equal(b.st_mode & 07777, 0600);
+	assert_true(a.st_ino != b.st_ino);
+	r = save_load_ok(f, f->file);
+	assert_string_equal(checklist_response_get(r, "p1/status"), "none");
+	checklist_response_free(r);
+	assert_int_equal(save_count_entries(f->dir), 2); /* no temp left */
+	free(old);
+	free(copy);
 	free(bak);
 }
 
@@ -651,7 +692,8 @@ static void
 test_lock_sweeps_leftovers(void **state)
 {
 	struct save_fixture *f = *state;
-	static const char *const gone[] = { ".tmp-abcDE9", ".bak-new-99" };
+	static const char *const gone[] = { ".tmp-abcDE9", ".bak-new-99",
+		".bak.tmp-Zz0123" };
 	static const char *const kept[] = { ".tmp-toolong", ".tmpx-abcdef",
 		".lock.tmp-abcdef" /* too young */ };
 	struct checklist_lock *l = NULL;
@@ -659,7 +701,7 @@ test_lock_sweeps_leftovers(void **state)
 	    f->dir);
 	size_t i;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
 		p = checklist_xasprintf("%s%s", f->file, gone[i]);
 		save_write_file(p, "x", 1);
 		free(p);
@@ -672,7 +714,7 @@ test_lock_sweeps_leftovers(void **state)
 	save_write_file(other, "x", 1);
 	assert_int_equal(checklist_lock_acquire(f->file, &l, NULL),
 	    CHECKLIST_OK);
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
 		p = checklist_xasprintf("%s%s", f->file, gone[i]);
 		assert_int_equal(access(p, F_OK), -1);
 		free(p);
@@ -694,6 +736,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_save_round_trip,
 		    save_setup, save_teardown),
 		cmocka_unit_test_setup_teardown(test_save_keeps_backup,
+		    save_setup, save_teardown),
+		cmocka_unit_test_setup_teardown(test_save_backup_by_copy,
 		    save_setup, save_teardown),
 		cmocka_unit_test_setup_teardown(test_save_short_writes,
 		    save_setup, save_teardown),
