@@ -104,7 +104,7 @@ expect 1 "$SACL" get "$R" nosuch/question
 grep -q "nosuch/question" "$tmp/err" || fail "get: unknown id not named"
 
 # A lock held by a live process on this host: exit 4, who and since.
-printf 'pid=%s\nhost=%s\nsince=%s\n' $$ "$(hostname)" \
+printf 'pid=%s\nhost=%s\nsince=%s\n' $$ "$(uname -n)" \
 	"$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$R.lock"
 expect 4 "$SACL" set "$R" p5_1/status=none
 grep -q "in use by sacl (pid $$ on " "$tmp/err" ||
