@@ -87,6 +87,26 @@ grep -q "^sacl: p5_1/measures\[1\]/date: " "$tmp/err" ||
 	fail "invalid date: message '$(cat "$tmp/err")'"
 cmp -s "$R" "$tmp/before" || fail "an invalid value changed the file"
 
+# --from: get's output read back (escapes undone) fills another file.
+"$SACL" get "$R" >"$tmp/all.txt"
+expect 0 "$SACL" set --from "$tmp/all.txt" "$tmp/copy.xml"
+"$SACL" get "$tmp/copy.xml" >"$tmp/copy.txt"
+cmp -s "$tmp/all.txt" "$tmp/copy.txt" || fail "--from: the copy differs"
+expect 0 "$SACL" get "$tmp/copy.xml" p5_1/examples
+same 'p5_1/examples=line one\nline two \\ end'
+printf 'p5_1/timeline=soon\r\n# a comment\n\nnot an assignment\n' \
+	>"$tmp/bad.txt"
+cp "$tmp/copy.xml" "$tmp/before"
+expect 1 "$SACL" set --from "$tmp/bad.txt" "$tmp/copy.xml"
+grep -q "bad.txt:4: not ID=VALUE" "$tmp/err" ||
+	fail "--from: bad line: '$(cat "$tmp/err")'"
+cmp -s "$tmp/copy.xml" "$tmp/before" || fail "--from: a bad file saved"
+printf 'p5_1/timeline=soon\r\n' |
+	expect 0 "$SACL" set --from - "$tmp/copy.xml" p5_1/status=none
+expect 0 "$SACL" get "$tmp/copy.xml" p5_1/timeline p5_1/status
+same "p5_1/timeline=soon
+p5_1/status=none"
+
 # Clearing.
 expect 0 "$SACL" set "$R" p5_1/examples=
 expect 0 "$SACL" get "$R" p5_1/examples
@@ -97,6 +117,7 @@ expect 2 "$SACL" set "$R"
 expect 2 "$SACL" set "$R" p5_1/status
 expect 2 "$SACL" set --bogus "$R" p5_1/status=full
 expect 2 "$SACL" get
+expect 2 "$SACL" get --from "$tmp/all.txt" "$R"
 expect 0 "$SACL" set --help
 grep -q "ID:other=TEXT" "$tmp/out" || fail "set --help lacks the syntax"
 expect 0 "$SACL" get --help

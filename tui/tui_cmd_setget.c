@@ -11,7 +11,9 @@
  * Assignment syntax (doc/sacl.1): `ID=VALUE`; multiple choice
  * `ID=a,b,c`; the "other" text `ID:other=TEXT`; repeat entries
  * `p9_1/measures[2]/title=TEXT` (entries are created up to the index);
- * `ID=` clears. Values are taken literally (no escapes are undone).
+ * `ID=` clears. Values are taken literally (no escapes are undone),
+ * except in the lines read with --from, which are in get's escaped
+ * form: `sacl get OLD | sacl set --from - NEW` pre-fills NEW from OLD.
  */
 #include "config.h"
 
@@ -24,7 +26,7 @@
 #include "tui/tui_cmd.h"
 
 static const char tui_set_usage[] =
-    "sacl set [--checklist FILE|ID] RESPONSE ID=VALUE...";
+    "sacl set [--checklist FILE|ID] [--from FILE] RESPONSE [ID=VALUE]...";
 static const char tui_get_usage[] =
     "sacl get [--checklist FILE|ID] RESPONSE [ID...]";
 
@@ -36,6 +38,9 @@ tui_set_help(void)
 	    "  -c, --checklist=FILE|ID  the checklist of a new RESPONSE\n"
 	    "                           (default " CHECKLIST_DEFAULT_ID "), or\n"
 	    "                           another version for an existing one\n"
+	    "  -f, --from=FILE          also the ID=VALUE lines of FILE (- for\n"
+	    "                           standard input), escaped as sacl get\n"
+	    "                           prints them; before the command line's\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "Assignments (all are checked first; none is saved if one fails):\n"
 	    "  ID=VALUE                 e.g. p9_1/status=partial\n"
@@ -67,20 +72,26 @@ tui_get_help(void)
  * the exit status. */
 static int
 tui_setget_options(int argc, char **argv, const char *usage,
-    void (*help)(void), const char **checklist)
+    void (*help)(void), const char **checklist, const char **from)
 {
 	static const struct option opts[] = {
 		{ "checklist", required_argument, NULL, 'c' },
+		{ "from", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+c:f:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			*checklist = optarg;
+			break;
+		case 'f':
+			if (from == NULL)
+				return tui_cmd_usage(usage);
+			*from = optarg;
 			break;
 		case 'h':
 			help();
@@ -106,12 +117,12 @@ tui_set_report(const char *id, struct checklist_error *err)
 
 /* Apply each "ID=VALUE" of ARGS in turn; stop at the first failure. */
 static int
-tui_set_apply(struct checklist_response *resp, int n, char **args)
+tui_set_apply(struct checklist_response *resp, size_t n, char **args)
 {
 	struct checklist_error err;
 	char *id;
 	const char *eq;
-	int i;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
 		eq = strchr(args[i], '=');
@@ -147,7 +158,8 @@ tui_set_syntax_ok(int n, char **args)
 
 /* With the lock held: open, apply, save. */
 static int
-tui_set_locked(const char *file, const char *checklist, int n, char **args)
+tui_set_locked(const char *file, const char *checklist, size_t n,
+    char **args)
 {
 	struct checklist *cl = NULL;
 	struct checklist_response *resp = NULL;
@@ -170,30 +182,159 @@ tui_set_locked(const char *file, const char *checklist, int n, char **args)
 	return status;
 }
 
-int
-tui_cmd_set(int argc, char **argv)
+/* Undo get's escapes in S, in place: \\ \n \t \r (others stay). */
+static void
+tui_set_unescape(char *s)
 {
-	const char *checklist = NULL;
+	char *out = s;
+
+	for (; *s != '\0'; s++) {
+		if (s[0] == '\\' && s[1] != '\0' && strchr("\\ntr", s[1])) {
+			s++;
+			*out++ = *s == 'n' ? '\n' : *s == 't' ? '\t' :
+			    *s == 'r' ? '\r' : '\\';
+		} else
+			*out++ = *s;
+	}
+	*out = '\0';
+}
+
+/* Standard input, whole, up to CHECKLIST_RESPONSE_MAX bytes. */
+static checklist_status
+tui_set_read_stdin(char **buf, size_t *len, struct checklist_error *err)
+{
+	size_t cap = 65536, n = 0, got;
+	char *b = checklist_xmalloc(cap + 1);
+
+	while ((got = fread(b + n, 1, cap - n, stdin)) > 0) {
+		n += got;
+		if (n < cap)
+			continue;
+		if (cap >= CHECKLIST_RESPONSE_MAX) {
+			free(b);
+			return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG,
+			    "-", 0, 0, "more than %u bytes", CHECKLIST_RESPONSE_MAX);
+		}
+		cap *= 2;
+		b = checklist_xrealloc(b, cap + 1);
+	}
+	if (ferror(stdin)) {
+		free(b);
+		return checklist_error_set(err, CHECKLIST_ERR_IO, "-", 0, 0,
+		    "cannot read standard input");
+	}
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return CHECKLIST_OK;
+}
+
+/* Split BUF (LEN bytes, from FROM) into its ID=VALUE lines, unescaped,
+ * appended to *ARGS (*N of them). Empty lines and "#" lines are skipped.
+ * Returns 0 or an exit status. */
+static int
+tui_set_split_lines(const char *from, char *buf, size_t len, char ***args,
+    size_t *n)
+{
+	char *p, *nl;
+	size_t line = 0;
+
+	for (p = buf; p < buf + len; p = nl + 1) {
+		line++;
+		nl = strchr(p, '\n');
+		nl = nl != NULL ? nl : p + strlen(p);
+		*nl = '\0';
+		if (nl > p && nl[-1] == '\r')
+			nl[-1] = '\0'; /* a CRLF file */
+		if (*p == '\0' || *p == '#')
+			continue;
+		if (*p == '=' || strchr(p, '=') == NULL) {
+			tui_cmd_warn("%s:%zu: not ID=VALUE", from, line);
+			return TUI_EXIT_INVALID;
+		}
+		tui_set_unescape(strchr(p, '=') + 1);
+		*args = checklist_xreallocarray(*args, *n + 1, sizeof **args);
+		(*args)[(*n)++] = p;
+	}
+	return TUI_EXIT_OK;
+}
+
+/* The assignments: FROM's lines (when FROM is given), then the N of
+ * ARGV. *ARGS and *BUF are the caller's to free. */
+static int
+tui_set_gather(const char *from, size_t n, char **argv, char ***args,
+    size_t *nargs, char **buf)
+{
+	struct checklist_error err;
+	checklist_status st;
+	size_t len = 0, i;
+	int status = TUI_EXIT_OK;
+
+	*args = NULL;
+	*nargs = 0;
+	if (from != NULL) {
+		checklist_error_clear(&err);
+		st = strcmp(from, "-") == 0 ? tui_set_read_stdin(buf, &len,
+		    &err) : checklist_read_file(from, CHECKLIST_RESPONSE_MAX,
+		    buf, &len, &err);
+		if (st != CHECKLIST_OK) {
+			tui_cmd_error(&err);
+			return tui_cmd_exit_for(st);
+		}
+		status = tui_set_split_lines(from, *buf, len, args, nargs);
+	}
+	for (i = 0; i < n; i++) {
+		*args = checklist_xreallocarray(*args, *nargs + 1,
+		    sizeof **args);
+		(*args)[(*nargs)++] = argv[i];
+	}
+	return status;
+}
+
+/* Take the lock on FILE, then open, apply the N ARGS and save. */
+static int
+tui_set_with_lock(const char *file, const char *checklist, size_t n,
+    char **args)
+{
 	struct checklist_lock *lock = NULL;
 	struct checklist_error err;
 	int status;
 
-	status = tui_setget_options(argc, argv, tui_set_usage, tui_set_help,
-	    &checklist);
-	if (status >= 0)
-		return status;
-	if (argc - optind < 2)
-		return tui_cmd_usage(tui_set_usage);
-	if (!tui_set_syntax_ok(argc - optind - 1, argv + optind + 1))
-		return tui_cmd_usage(tui_set_usage);
 	checklist_error_clear(&err);
-	if (checklist_lock_acquire(argv[optind], &lock, &err) != CHECKLIST_OK) {
+	if (checklist_lock_acquire(file, &lock, &err) != CHECKLIST_OK) {
 		tui_cmd_error(&err);
 		return tui_cmd_exit_for(err.status);
 	}
-	status = tui_set_locked(argv[optind], checklist, argc - optind - 1,
-	    argv + optind + 1);
+	status = tui_set_locked(file, checklist, n, args);
 	checklist_lock_release(lock);
+	return status;
+}
+
+int
+tui_cmd_set(int argc, char **argv)
+{
+	const char *checklist = NULL, *from = NULL;
+	char **args = NULL, *buf = NULL;
+	size_t nargs = 0;
+	int status, n;
+
+	status = tui_setget_options(argc, argv, tui_set_usage, tui_set_help,
+	    &checklist, &from);
+	if (status >= 0)
+		return status;
+	n = argc - optind - 1;
+	if (n < 0 || (n == 0 && from == NULL))
+		return tui_cmd_usage(tui_set_usage);
+	if (!tui_set_syntax_ok(n, argv + optind + 1))
+		return tui_cmd_usage(tui_set_usage);
+	/* read --from before taking the lock: stdin may keep us waiting */
+	status = tui_set_gather(from, (size_t)n, argv + optind + 1, &args,
+	    &nargs, &buf);
+	if (status == TUI_EXIT_OK)
+		status = tui_set_with_lock(argv[optind], checklist, nargs,
+		    args);
+	free(args);
+	free(buf);
 	return status;
 }
 
@@ -341,7 +482,7 @@ tui_cmd_get(int argc, char **argv)
 	size_t k;
 
 	status = tui_setget_options(argc, argv, tui_get_usage, tui_get_help,
-	    &checklist);
+	    &checklist, NULL);
 	if (status >= 0)
 		return status;
 	if (argc - optind < 1)
