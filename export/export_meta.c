@@ -36,6 +36,9 @@ static const struct {
 };
 #define EXPORT_NPERSON \
 	(sizeof export_person_fields / sizeof export_person_fields[0])
+/* The schema's limits on metadata (data/response.xsd). */
+#define EXPORT_LINE_MAX 2000
+#define EXPORT_CONTACTS_MAX 1000
 
 void
 export_iso_time(time_t t, char *buf, size_t size)
@@ -120,7 +123,9 @@ export_meta_add_state(xmlNodePtr md, struct checklist_response *r)
 	path = checklist_xasprintf("%s/state", r->cl->front->id);
 	q = checklist_find_question(r->cl, path);
 	free(path);
-	for (i = 0; q != NULL && i < q->nchoices; i++)
+	if (q == NULL || q->type != CHECKLIST_Q_SINGLE)
+		return; /* the code must be a choice value, an NMTOKEN */
+	for (i = 0; i < q->nchoices; i++)
 		if (strcmp(q->choices[i].value, code) == 0)
 			label = checklist_text_get(&q->choices[i].label,
 			    r->lang, r->cl->default_lang);
@@ -146,8 +151,8 @@ export_meta_add_person(xmlNodePtr parent, const char *element,
 		v = prefix[0] == '\0' ? export_meta_front(r, path) :
 		    checklist_response_get(r, path);
 		free(path);
-		if (v == NULL || v[0] == '\0')
-			continue;
+		if (v == NULL || v[0] == '\0' || strlen(v) > EXPORT_LINE_MAX)
+			continue; /* not a one-line answer: not for metadata */
 		if (el == NULL)
 			el = xmlNewChild(parent, NULL, EXPORT_XC(element),
 			    NULL);
@@ -171,7 +176,7 @@ export_meta_add_contacts(xmlNodePtr md, struct checklist_response *r)
 	    checklist_response_entries(r, repeat) : 0;
 	if (n > 0) {
 		el = xmlNewChild(md, NULL, EXPORT_XC("contacts"), NULL);
-		for (i = 1; i <= n; i++) {
+		for (i = 1; i <= n && i <= EXPORT_CONTACTS_MAX; i++) {
 			prefix = checklist_xasprintf("%s[%zu]/", repeat, i);
 			export_meta_add_person(el, "contact", r, prefix);
 			free(prefix);

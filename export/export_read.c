@@ -178,6 +178,52 @@ export_read_answers(struct export_package *p, const char *name,
 	return st;
 }
 
+/* The question a value path names: PATH without its entry indexes. */
+static const struct checklist_question *
+export_read_question(const struct checklist *cl, const char *path)
+{
+	const struct checklist_question *q;
+	char *bare = checklist_xmalloc(strlen(path) + 1), *o = bare;
+
+	for (; *path != '\0'; path++) {
+		if (*path == '[')
+			path += strcspn(path, "]");
+		else
+			*o++ = *path;
+		if (*path == '\0')
+			break;
+	}
+	*o = '\0';
+	q = checklist_find_question(cl, bare);
+	free(bare);
+	return q;
+}
+
+/* Attachment A (element N) must be the value of a file question, and
+ * the only attachment of that question. */
+static checklist_status
+export_read_attachment_owner(struct export_package *p, xmlNodePtr n,
+    const struct export_attachment *a, const char *name,
+    struct checklist_error *err)
+{
+	const struct checklist_question *q = export_read_question(p->cl,
+	    a->path);
+	const char *v = checklist_response_get(p->response, a->path);
+	size_t i;
+
+	if (q == NULL || q->type != CHECKLIST_Q_FILE || v == NULL ||
+	    strcmp(v, a->name) != 0)
+		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
+		    (int)xmlGetLineNo(n), 0, "attachment %s: its question does "
+		    "not name it", a->id);
+	for (i = 0; &p->attachments[i] != a; i++)
+		if (strcmp(p->attachments[i].path, a->path) == 0)
+			return checklist_error_set(err, CHECKLIST_ERR_SCHEMA,
+			    name, (int)xmlGetLineNo(n), 0, "attachment %s: a "
+			    "second file for one question", a->id);
+	return CHECKLIST_OK;
+}
+
 /* Step 7: the attachments. */
 static checklist_status
 export_read_attachments(struct export_package *p, const char *name,
@@ -186,7 +232,6 @@ export_read_attachments(struct export_package *p, const char *name,
 	xmlNodePtr n, list = export_read_child(xmlDocGetRootElement(p->doc),
 	    "attachments");
 	struct export_attachment *a;
-	const char *v;
 
 	for (n = list != NULL ? list->children : NULL; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
@@ -194,13 +239,10 @@ export_read_attachments(struct export_package *p, const char *name,
 		p->attachments = checklist_xreallocarray(p->attachments,
 		    p->nattachments + 1, sizeof *p->attachments);
 		a = &p->attachments[p->nattachments++];
-		if (export_attach_read(n, name, a, err) != CHECKLIST_OK)
+		if (export_attach_read(n, name, a, err) != CHECKLIST_OK ||
+		    export_read_attachment_owner(p, n, a, name, err) !=
+		    CHECKLIST_OK)
 			return err->status;
-		v = checklist_response_get(p->response, a->path);
-		if (v == NULL || strcmp(v, a->name) != 0)
-			return checklist_error_set(err, CHECKLIST_ERR_SCHEMA,
-			    name, (int)xmlGetLineNo(n), 0, "attachment %s: "
-			    "its question does not name it", a->id);
 	}
 	return CHECKLIST_OK;
 }

@@ -787,6 +787,12 @@ test_refuse_bad_attachment(void **state)
 	refused(f, buf, len, NULL, CHECKLIST_ERR_SCHEMA,
 	    "question does not name it");
 	free(buf);
+	/* A non-file question whose value happens to be the name. */
+	tampered(f, "question=\"p1/measures[1]/file\" name=\"law 12.pdf\"",
+	    "question=\"p1/status\" name=\"full\"", &buf, &len);
+	refused(f, buf, len, NULL, CHECKLIST_ERR_SCHEMA,
+	    "question does not name it");
+	free(buf);
 }
 
 /* -------------------------------------------------------- primitives */
