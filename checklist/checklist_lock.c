@@ -12,8 +12,9 @@
  * lock; the kernel drops it when the process dies, however it dies. So
  * a lock file whose flock can be taken was left by a dead holder, or by
  * one on another host (flock does not cross every network file system).
- * It is taken over when it names this host and its pid is gone (or the
- * pid now belongs to a process started after the lock was made), or
+ * It is taken over when it names this host and its pid is gone (or is
+ * a zombie, or now belongs to a process started after the lock was
+ * made), or
  * when its contents are unreadable. Otherwise: CHECKLIST_ERR_LOCKED,
  * naming pid, host and since when. A taker holds the stale file's flock
  * while it removes it and checks that the name still leads to the file
@@ -192,9 +193,9 @@ checklist_lock_read_info(int fd, struct checklist_lock_info *info)
 }
 
 /* When process PID started (seconds since the epoch), from /proc; -1
- * when unknown. */
+ * when unknown. *STATE gets its state letter ('Z': a zombie, dead). */
 static time_t
-checklist_lock_pid_start(long pid)
+checklist_lock_pid_start(long pid, char *state)
 {
 	char path[64], buf[1024], *p;
 	unsigned long long ticks = 0, btime = 0;
@@ -206,6 +207,7 @@ checklist_lock_pid_start(long pid)
 		return -1;
 	p = fgets(buf, sizeof buf, f) != NULL ? strrchr(buf, ')') : NULL;
 	fclose(f);
+	*state = p != NULL && p[1] == ' ' ? p[2] : '?';
 	/* after "(comm)": state is field 3, starttime field 22 */
 	for (i = 2; p != NULL && i < 22; i++)
 		p = strchr(p + 1, ' ');
@@ -226,7 +228,7 @@ checklist_lock_pid_start(long pid)
 static bool
 checklist_lock_stale(const struct checklist_lock_info *info)
 {
-	char host[256];
+	char host[256], state = '?';
 	time_t start;
 
 	if (!info->parsed)
@@ -236,7 +238,9 @@ checklist_lock_stale(const struct checklist_lock_info *info)
 		return false;
 	if (kill((pid_t)info->pid, 0) != 0 && errno == ESRCH)
 		return true;
-	start = checklist_lock_pid_start(info->pid);
+	start = checklist_lock_pid_start(info->pid, &state);
+	if (state == 'Z')
+		return true; /* died, not yet waited for */
 	return start > 0 && start > info->since_t + 2; /* pid reused */
 }
 

@@ -18,6 +18,7 @@
 #include <ftw.h>
 #include <sched.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -580,6 +581,34 @@ test_lock_dead_child(void **state)
 	free(lockfile);
 }
 
+/* A holder that died but was not waited for yet (a zombie) is dead. */
+static void
+test_lock_zombie_child(void **state)
+{
+	struct save_fixture *f = *state;
+	struct checklist_lock *l = NULL;
+	struct checklist_error err;
+	int status;
+	pid_t child = fork();
+
+	assert_true(child >= 0);
+	if (child == 0) {
+		struct checklist_lock *c = NULL;
+		_exit(checklist_lock_acquire(f->file, &c, NULL) ==
+		    CHECKLIST_OK ? 0 : 1);
+	}
+	/* wait for it to exit without reaping it */
+	assert_int_equal(waitid(P_PID, (id_t)child, NULL, WEXITED | WNOWAIT),
+	    0);
+	assert_int_equal(kill(child, 0), 0); /* a zombie still "exists" */
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_lock_acquire(f->file, &l, &err),
+	    CHECKLIST_OK);
+	checklist_lock_release(l);
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 static void
 test_lock_live_child(void **state)
 {
@@ -760,6 +789,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_lock_held_here,
 		    save_setup, save_teardown),
 		cmocka_unit_test_setup_teardown(test_lock_dead_child,
+		    save_setup, save_teardown),
+		cmocka_unit_test_setup_teardown(test_lock_zombie_child,
 		    save_setup, save_teardown),
 		cmocka_unit_test_setup_teardown(test_lock_live_child,
 		    save_setup, save_teardown),
