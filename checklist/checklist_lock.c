@@ -14,9 +14,9 @@
  * one on another host (flock does not cross every network file system).
  * It is taken over when it names this host and its pid is gone (or is
  * a zombie, or now belongs to a process started after the lock was
- * made), or
- * when its contents are unreadable. Otherwise: CHECKLIST_ERR_LOCKED,
- * naming pid, host and since when. A taker holds the stale file's flock
+ * made), or when its contents are unreadable. Otherwise:
+ * CHECKLIST_ERR_LOCKED, naming pid, host and since when. A taker holds
+ * the stale file's flock
  * while it removes it and checks that the name still leads to the file
  * it inspected, so two takers cannot both win.
  *
