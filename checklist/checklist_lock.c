@@ -16,9 +16,8 @@
  * a zombie, or now belongs to a process started after the lock was
  * made), or when its contents are unreadable. Otherwise:
  * CHECKLIST_ERR_LOCKED, naming pid, host and since when. A taker holds
- * the stale file's flock
- * while it removes it and checks that the name still leads to the file
- * it inspected, so two takers cannot both win.
+ * the stale file's flock while it removes it and checks that the name
+ * still leads to the file it inspected, so two takers cannot both win.
  *
  * Whoever takes the lock also sweeps what killed writers of FILE left
  * beside it: FILE.tmp-XXXXXX, FILE.bak.tmp-XXXXXX and FILE.bak-new-PID
