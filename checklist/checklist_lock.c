@@ -14,7 +14,8 @@
  * one on another host (flock does not cross every network file system).
  * It is taken over when it names this host and its pid is gone (or is
  * a zombie, or now belongs to a process started after the lock was
- * made), or when its contents are unreadable. Otherwise:
+ * made), or when its contents are unreadable and over 5 s old (the
+ * O_EXCL fallback writes them after creating the file). Otherwise:
  * CHECKLIST_ERR_LOCKED, naming pid, host and since when. A taker holds
  * the stale file's flock while it removes it and checks that the name
  * still leads to the file it inspected, so two takers cannot both win.
@@ -54,6 +55,7 @@ struct checklist_lock_info {
 	char since[64];
 	time_t since_t;
 	bool parsed;
+	bool young; /* written less than 5 s ago */
 };
 
 enum checklist_lock_verdict { LOCK_TAKEN, LOCK_RETRY, LOCK_HELD, LOCK_FAIL };
@@ -230,8 +232,8 @@ checklist_lock_stale(const struct checklist_lock_info *info)
 	char host[256], state = '?';
 	time_t start;
 
-	if (!info->parsed)
-		return true; /* never written whole by a live holder */
+	if (!info->parsed) /* a live holder writes it at once */
+		return !info->young;
 	checklist_lock_hostname(host, sizeof host);
 	if (strcmp(host, info->host) != 0)
 		return false;
@@ -281,7 +283,11 @@ checklist_lock_inspect(const char *path, struct checklist_lock_info *info,
 	}
 	checklist_lock_read_info(fd, info);
 	if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+		struct stat sb;
+
 		checklist_lock_read_info(fd, info); /* now settled */
+		info->young = fstat(fd, &sb) == 0 &&
+		    sb.st_mtime + 5 > time(NULL);
 		if (!checklist_lock_same(fd, path))
 			v = LOCK_RETRY;
 		else if (checklist_lock_stale(info)) {

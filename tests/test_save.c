@@ -29,6 +29,7 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <dirent.h>
 #include <unistd.h>
 
@@ -713,7 +714,20 @@ test_lock_live_pid_no_flock(void **state)
 static void
 test_lock_unreadable(void **state)
 {
-	lock_expect(*state, "", CHECKLIST_OK, NULL);
+	struct save_fixture *f = *state;
+	char *lockfile = checklist_xasprintf("%s.lock", f->file);
+	struct timespec old[2] = { { 0, UTIME_OMIT }, { 0, 0 } };
+	struct checklist_lock *l = NULL;
+
+	/* just made: maybe being written by a holder */
+	lock_expect(f, "", CHECKLIST_ERR_LOCKED, "another sacl process");
+	/* a minute old and still empty: nobody will write it */
+	old[1].tv_sec = time(NULL) - 60;
+	assert_int_equal(utimensat(AT_FDCWD, lockfile, old, 0), 0);
+	assert_int_equal(checklist_lock_acquire(f->file, &l, NULL),
+	    CHECKLIST_OK);
+	checklist_lock_release(l);
+	free(lockfile);
 }
 
 /* Taking the lock sweeps what killed writers of that file left. */
