@@ -375,11 +375,15 @@ static enum export_walk_action
 export_check_stray(struct export_walk *w, xmlNodePtr el, const char *where,
     const char *what)
 {
-	if (el->type == XML_ELEMENT_NODE)
+	if (el->type == XML_ELEMENT_NODE && strncmp(what, "unknown", 7) == 0)
 		checklist_error_set(w->err, CHECKLIST_ERR_NOT_FOUND, w->name,
 		    (int)xmlGetLineNo(el), 0, "%s '%.64s' in %s: not in "
 		    "checklist %s version %s", what, (const char *)el->name,
 		    where, w->cl->id, w->cl->version);
+	else if (el->type == XML_ELEMENT_NODE)
+		checklist_error_set(w->err, CHECKLIST_ERR_NOT_FOUND, w->name,
+		    (int)xmlGetLineNo(el), 0, "%s '%.64s' in %s", what,
+		    (const char *)el->name, where);
 	else
 		checklist_error_set(w->err, CHECKLIST_ERR_VALUE, w->name,
 		    (int)xmlGetLineNo(el), 0, "unexpected %s in %s", what,
