@@ -325,6 +325,24 @@ checklist_response_damaged(const char *file,
 	return st;
 }
 
+/* Is FILE, which did not load against CL, a readable response to
+ * another checklist (a wrong --checklist, not a damaged file)? */
+static bool
+checklist_load_other(const struct checklist *cl, const char *file)
+{
+	struct checklist_error ignored;
+	char *id = NULL;
+	bool other;
+
+	checklist_error_clear(&ignored);
+	if (checklist_response_peek_checklist(file, &id, &ignored) !=
+	    CHECKLIST_OK)
+		return false;
+	other = id != NULL && strcmp(id, cl->id) != 0;
+	free(id);
+	return other;
+}
+
 checklist_status
 checklist_response_load(const struct checklist *cl, const char *file,
     struct checklist_response **out, struct checklist_error *err)
@@ -345,8 +363,9 @@ checklist_response_load(const struct checklist *cl, const char *file,
 	if (st == CHECKLIST_OK)
 		return st;
 	*out = NULL;
-	if (st == CHECKLIST_ERR_NOT_FOUND) /* another checklist's: not damage */
-		return checklist_error_set(err, st,
+	/* a response to another checklist: NOT_FOUND, not damaged */
+	if (st == CHECKLIST_ERR_NOT_FOUND || checklist_load_other(cl, file))
+		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND,
 		    perr.file[0] != '\0' ? perr.file : file, perr.line,
 		    perr.column, "%s", perr.message);
 	return checklist_response_damaged(file, &perr, err);

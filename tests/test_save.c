@@ -503,6 +503,33 @@ test_save_damaged(void **state)
 	free(bak);
 }
 
+/* A response to another checklist is not a damaged file. */
+static void
+test_save_load_other_checklist(void **state)
+{
+	struct save_fixture *f = *state;
+	struct checklist_response *r = NULL;
+	struct checklist_error err;
+	struct checklist *other = NULL;
+	char *def = checklist_xstrdup(save_definition);
+
+	memcpy(strstr(def, "id='save-test'"), "id='save-aaaa'", 14);
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_load_memory(def, strlen(def), "other.xml",
+	    &other, &err), CHECKLIST_OK);
+	save_ok(f);
+	save_ok(f); /* with a .bak */
+	checklist_error_clear(&err);
+	assert_int_not_equal(checklist_response_load(other, f->file, &r,
+	    &err), CHECKLIST_OK);
+	assert_null(r);
+	assert_int_not_equal(err.status, CHECKLIST_ERR_DAMAGED);
+	assert_non_null(strstr(err.message, "save-test"));
+	assert_null(strstr(err.message, ".bak"));
+	checklist_free(other);
+	free(def);
+}
+
 static void
 test_save_load_missing(void **state)
 {
@@ -797,6 +824,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_save_read_only,
 		    save_setup, save_teardown),
 		cmocka_unit_test_setup_teardown(test_save_damaged,
+		    save_setup, save_teardown),
+		cmocka_unit_test_setup_teardown(test_save_load_other_checklist,
 		    save_setup, save_teardown),
 		cmocka_unit_test_setup_teardown(test_save_load_missing,
 		    save_setup, save_teardown),
