@@ -772,6 +772,34 @@ test_refuse_repeated_or_stray(void **state)
 	free(buf);
 }
 
+/* A second copy of the attachment, for the same question. */
+static void
+test_refuse_second_attachment(void **state)
+{
+	struct fx *f = *state;
+	char *pkg, *xml, *two, *bad, *buf;
+	const char *a, *b;
+	size_t plen, len;
+
+	fill(f);
+	build(f, &pkg, &plen);
+	xml = inflate_all(pkg, plen);
+	a = strstr(xml, "<attachment id=\"a1\"");
+	b = strstr(xml, "</attachments>");
+	assert_true(a != NULL && b != NULL && a < b);
+	two = checklist_xasprintf("%.*s<attachment id=\"a2\"%s", (int)(b - a),
+	    a, a + strlen("<attachment id=\"a1\""));
+	bad = checklist_xasprintf("%.*s%s", (int)(a - xml), xml, two);
+	deflate_str(bad, &buf, &len);
+	refused(f, buf, len, NULL, CHECKLIST_ERR_SCHEMA,
+	    "a second file for one question");
+	free(buf);
+	free(bad);
+	free(two);
+	free(xml);
+	free(pkg);
+}
+
 static void
 test_refuse_bad_attachment(void **state)
 {
@@ -876,6 +904,7 @@ main(void)
 		T(test_refuse_value_outside_choices),
 		T(test_refuse_repeated_or_stray),
 		T(test_refuse_bad_attachment),
+		T(test_refuse_second_attachment),
 		cmocka_unit_test(test_base64),
 		cmocka_unit_test(test_crc_and_media),
 	};
