@@ -109,6 +109,14 @@ checklist_build_choice_list(struct checklist_builder *b,
 
 	if (ref == NULL)
 		return CHECKLIST_OK;
+	each_child(c, n)
+		if (checklist_xml_is(c, "choice")) {
+			checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
+			    checklist_build_line(c), 0, "question '%s' has both "
+			    "choices=\"%s\" and choices of its own", q->id, ref);
+			free(ref);
+			return CHECKLIST_ERR_SEMANTIC;
+		}
 	list = checklist_build_named(b->choices, b->nchoices, ref);
 	if (list == NULL) {
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
@@ -397,8 +405,29 @@ checklist_build_languages(struct checklist *cl, xmlNodePtr root)
 }
 
 static void
-checklist_build_collect(xmlNodePtr **list, size_t *n, xmlNodePtr node)
+checklist_build_default_lang(struct checklist_builder *b, xmlNodePtr root)
 {
+	size_t i;
+
+	for (i = 0; i < b->cl->nlanguages; i++)
+		if (strcmp(b->cl->languages[i], b->cl->default_lang) == 0)
+			return;
+	checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
+	    checklist_build_line(root), 0, "the default language '%s' "
+	    "(xml:lang) is not in languages", b->cl->default_lang);
+}
+
+static void
+checklist_build_collect(struct checklist_builder *b, xmlNodePtr **list,
+    size_t *n, xmlNodePtr node)
+{
+	char *id = checklist_xml_attr(node, "id");
+
+	if (id != NULL && checklist_build_named(*list, *n, id) != NULL)
+		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
+		    checklist_build_line(node), 0, "duplicate %s id '%s'",
+		    (const char *)node->name, id);
+	free(id);
 	*list = checklist_xreallocarray(*list, *n + 1, sizeof **list);
 	(*list)[(*n)++] = node;
 }
@@ -413,9 +442,9 @@ checklist_build_root_child(struct checklist_builder *b, xmlNodePtr c)
 	else if (checklist_xml_is(c, "description"))
 		checklist_build_text(b, &cl->description, c);
 	else if (checklist_xml_is(c, "choices"))
-		checklist_build_collect(&b->choices, &b->nchoices, c);
+		checklist_build_collect(b, &b->choices, &b->nchoices, c);
 	else if (checklist_xml_is(c, "template"))
-		checklist_build_collect(&b->templates, &b->ntemplates, c);
+		checklist_build_collect(b, &b->templates, &b->ntemplates, c);
 	else if (checklist_xml_is(c, "front"))
 		cl->front = checklist_build_group(b, c, CHECKLIST_G_FRONT, NULL);
 	else if (checklist_xml_is(c, "section")) {
@@ -449,6 +478,7 @@ checklist_build(xmlDocPtr doc, const char *name, struct checklist **out,
 	b.cl->default_lang = checklist_xstrdup(lang ? (char *)lang : "en");
 	xmlFree(lang);
 	checklist_build_languages(b.cl, root);
+	checklist_build_default_lang(&b, root);
 	each_child(c, root)
 		checklist_build_root_child(&b, c);
 	free(b.choices);

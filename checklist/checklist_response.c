@@ -14,6 +14,7 @@
 #include <libxml/tree.h>
 
 #include "checklist/checklist_internal.h"
+#include "checklist/checklist_internal_save.h"
 
 
 xmlNodePtr
@@ -179,23 +180,26 @@ checklist_response_peek(const char *file, char **id, char **source,
 	xmlDocPtr doc;
 	checklist_status st;
 
+	struct checklist_error perr;
+
 	st = checklist_read_file(file, CHECKLIST_RESPONSE_MAX, &buf, &len, err);
 	if (st != CHECKLIST_OK)
 		return st;
-	st = checklist_xml_parse(buf, len, file, &doc, err);
+	checklist_error_clear(&perr);
+	st = checklist_xml_parse(buf, len, file, &doc, &perr);
 	free(buf);
-	if (st != CHECKLIST_OK) {
-		err->status = CHECKLIST_ERR_DAMAGED;
-		return err->status;
-	}
+	if (st != CHECKLIST_OK)
+		return checklist_response_damaged(file, &perr, err);
 	*id = checklist_xml_attr(xmlDocGetRootElement(doc), "checklist");
 	if (source != NULL)
 		*source = checklist_xml_attr(xmlDocGetRootElement(doc),
 		    "checklist-source");
 	xmlFreeDoc(doc);
-	if (*id == NULL)
-		return checklist_error_set(err, CHECKLIST_ERR_DAMAGED, file, 0, 0,
-		    "no checklist named in the response (attribute 'checklist')");
+	if (*id == NULL) {
+		checklist_error_set(&perr, CHECKLIST_ERR_DAMAGED, file, 0, 0,
+		    "no checklist named in it (attribute 'checklist')");
+		return checklist_response_damaged(file, &perr, err);
+	}
 	return CHECKLIST_OK;
 }
 

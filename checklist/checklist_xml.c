@@ -33,11 +33,17 @@ struct checklist_xml_sink {
 static void
 checklist_xml_unqualify(char *msg)
 {
-	static const char ns[] = "{" CHECKLIST_NS "}";
+	static const char *const ns[] = {
+		"{" CHECKLIST_NS "}", "{urn:x-sacl:package:1}",
+	};
+	size_t i, n;
 	char *p;
 
-	while ((p = strstr(msg, ns)) != NULL)
-		memmove(p, p + sizeof ns - 1, strlen(p + sizeof ns - 1) + 1);
+	for (i = 0; i < sizeof ns / sizeof *ns; i++) {
+		n = strlen(ns[i]);
+		while ((p = strstr(msg, ns[i])) != NULL)
+			memmove(p, p + n, strlen(p + n) + 1);
+	}
 }
 
 static void

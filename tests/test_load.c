@@ -36,6 +36,12 @@ static const struct bad_case bad_cases[] = {
 	{ "bad-default.xml", CHECKLIST_ERR_SEMANTIC, 8,
 	  "'maybe' is not one of the choices" },
 	{ "bad-lang.xml", CHECKLIST_ERR_SEMANTIC, 6, "language 'fr'" },
+	{ "bad-default-lang.xml", CHECKLIST_ERR_SEMANTIC, 2,
+	  "default language 'fr'" },
+	{ "bad-duplicate-list.xml", CHECKLIST_ERR_SEMANTIC, 5,
+	  "duplicate choices id 'c'" },
+	{ "bad-choices-twice.xml", CHECKLIST_ERR_SEMANTIC, 11,
+	  "both choices=\"c\" and choices of its own" },
 };
 
 static void

@@ -2,6 +2,7 @@
 # here; the full-screen interface's own files are listed in tui/screens.mk.
 sacl_SOURCES = \
 	tui/tui_cmd.h \
+	tui/tui_curses.h \
 	tui/tui_main.c \
 	tui/tui_cmd_util.c \
 	tui/tui_cmd_validate.c \
