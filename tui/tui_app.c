@@ -250,8 +250,8 @@ tui_app_save(struct tui_app *app)
 	if (checklist_response_save(app->resp, app->file, &err) !=
 	    CHECKLIST_OK) {
 		app->dirty = true;
-		tui_message(app, true, "NOT SAVED: %s. Answers are kept in "
-		    "memory; press Ctrl-S to retry.", checklist_error_text(&err));
+		tui_message(app, true, "NOT SAVED, press Ctrl-S to retry "
+		    "(answers kept in memory): %s", checklist_error_text(&err));
 		return false;
 	}
 	if (app->dirty && app->message_error)

@@ -74,7 +74,7 @@ tui_progress_build(struct tui_app *app, int width, size_t *n)
 	*n = 0;
 	checklist_progress_all(app->resp, &all);
 	bar = tui_progress_bar(all.required_answered, all.required,
-	    width > 60 ? 40 : 20);
+	    width > 100 ? 40 : 20);
 	head = checklist_xasprintf("Overall %s %zu of %zu required answers "
 	    "(%u%%)", bar, all.required_answered, all.required,
 	    tui_progress_pct(all.required_answered, all.required));
