@@ -12,23 +12,7 @@
 
 #include "tests/test_util.h"
 
-static struct checklist *cl;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	cl = test_load_fixture("mini.xml");
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	checklist_free(cl);
-	return 0;
-}
+#define cl test_mini
 
 static checklist_status
 set(struct checklist_response *r, const char *path, const char *value)
@@ -276,5 +260,6 @@ main(void)
 		cmocka_unit_test(test_round_trip_and_refusals),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, test_mini_setup,
+	    test_mini_teardown);
 }

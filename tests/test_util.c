@@ -44,6 +44,25 @@ test_load_bundled(void)
 	return cl;
 }
 
+struct checklist *test_mini;
+
+int
+test_mini_setup(void **state)
+{
+	(void)state;
+	test_mini = test_load_fixture("mini.xml");
+	return 0;
+}
+
+int
+test_mini_teardown(void **state)
+{
+	(void)state;
+	checklist_free(test_mini);
+	test_mini = NULL;
+	return 0;
+}
+
 char *
 test_tmpdir(void)
 {

@@ -19,6 +19,12 @@ char *test_fixture(const char *name);
 struct checklist *test_load_fixture(const char *name);
 /* Load the bundled checklist; fails the test if it does not load. */
 struct checklist *test_load_bundled(void);
+/* The mini fixture, loaded once per group by test_mini_setup() and
+ * freed by test_mini_teardown() (cmocka group setup and teardown). */
+extern struct checklist *test_mini;
+int test_mini_setup(void **state);
+int test_mini_teardown(void **state);
+
 /* A new private folder for scratch files. Caller frees (and may leave
  * the folder: it lives under $TMPDIR). */
 char *test_tmpdir(void);

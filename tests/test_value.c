@@ -9,23 +9,7 @@
 
 #include "tests/test_util.h"
 
-static struct checklist *cl;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	cl = test_load_fixture("mini.xml");
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	checklist_free(cl);
-	return 0;
-}
+#define cl test_mini
 
 static bool
 ok(const char *path, const char *value)
@@ -111,5 +95,6 @@ main(void)
 		cmocka_unit_test(test_normalize),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, test_mini_setup,
+	    test_mini_teardown);
 }
