@@ -376,7 +376,7 @@ checklist_status checklist_read_file(const char *file, size_t max,
  * The one sanitizer of DESIGN.md §5, for text from outside on its way to
  * a terminal, a CSV cell, an HTML page or a log: C0 and C1 controls, DEL,
  * bidi overrides and zero-width characters become visible markers
- * ("\x1b" style escapes in angle brackets, e.g. "<ESC>" / "<U+202E>");
+ * (the code point in angle brackets: "<U+001B>", "<U+202E>");
  * bytes that are not UTF-8 become U+FFFD; wide characters stay. With
  * KEEP_NEWLINES, '\n' stays (long text shown on several lines).
  * Caller frees.
