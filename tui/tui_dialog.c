@@ -15,8 +15,9 @@
 
 #define TUI_ESC 27
 
-/* A key for a dialog: OK or KEY_CODE_YES; ERR after a signal. Resizes
- * are passed on (KEY_RESIZE) after the screen behind is redone. */
+/* A key for a dialog: OK or KEY_CODE_YES; ERR after a signal or when
+ * the window became too small. Resizes are passed on (KEY_RESIZE) after
+ * the screen behind is redone. */
 static int
 tui_dialog_key(struct tui_app *app, wint_t *ch)
 {
@@ -30,8 +31,11 @@ tui_dialog_key(struct tui_app *app, wint_t *ch)
 			return ERR;
 		if (rc == ERR)
 			continue;
-		if (rc == KEY_CODE_YES && *ch == KEY_RESIZE)
+		if (rc == KEY_CODE_YES && *ch == KEY_RESIZE) {
 			tui_app_behind(app);
+			if (app->too_small)
+				return ERR; /* no room: cancel, the loop says so */
+		}
 		return rc;
 	}
 }
