@@ -370,11 +370,46 @@ tui_dialog_page(WINDOW *win, const char *title, char **lines, size_t n,
 	wattroff(win, A_BOLD);
 }
 
+/* Move TOP for a scrolling key; PAGE lines show of N. */
+static void
+tui_dialog_scroll(int rc, wint_t ch, size_t *top, size_t page, size_t n)
+{
+	if (rc == KEY_CODE_YES && ch == KEY_DOWN)
+		(*top)++;
+	else if (rc == KEY_CODE_YES && ch == KEY_UP && *top > 0)
+		(*top)--;
+	else if ((rc == KEY_CODE_YES && ch == KEY_NPAGE) ||
+	    (rc == OK && ch == ' '))
+		*top += page;
+	else if (rc == KEY_CODE_YES && ch == KEY_PPAGE)
+		*top = *top > page ? *top - page : 0;
+	else if (rc == KEY_CODE_YES && ch == KEY_HOME)
+		*top = 0;
+	else if (rc == KEY_CODE_YES && ch == KEY_END)
+		*top = n;
+	if (*top + page > n)
+		*top = n > page ? n - page : 0;
+}
+
+/* The pager's box for the current size, its lines built anew. */
+static WINDOW *
+tui_dialog_pager_box(struct tui_app *app, const char *title,
+    char **(*build)(struct tui_app *app, int width, size_t *n),
+    char ***lines, size_t *n)
+{
+	WINDOW *win = tui_dialog_box(app, LINES - 2, COLS, title);
+
+	mvwaddnstr(win, LINES - 4, 2, " Up/Down/PgUp/PgDn: scroll   q, Esc: "
+	    "close ", COLS - 4);
+	*lines = build(app, COLS - 4, n);
+	return win;
+}
+
 void
 tui_dialog_pager(struct tui_app *app, const char *title,
     char **(*build)(struct tui_app *app, int width, size_t *n))
 {
-	size_t n = 0, top = 0, page;
+	size_t n = 0, top = 0;
 	char **lines = NULL;
 	WINDOW *win = NULL;
 	wint_t ch;
@@ -385,28 +420,12 @@ tui_dialog_pager(struct tui_app *app, const char *title,
 			if (win != NULL)
 				delwin(win);
 			tui_lines_free(lines, n);
-			win = tui_dialog_box(app, LINES - 2, COLS, title);
-			mvwaddnstr(win, LINES - 4, 2, " Up/Down/PgUp/PgDn: scroll"
-			    "   q, Esc: close ", COLS - 4);
-			lines = build(app, COLS - 4, &n);
+			win = tui_dialog_pager_box(app, title, build, &lines, &n);
 		} else if (tui_dialog_cancel(rc, ch) || tui_dialog_enter(rc, ch) ||
 		    tui_dialog_is(rc, ch, KEY_F(1), true) ||
 		    tui_dialog_is(rc, ch, '?', false))
 			break;
-		page = (size_t)(LINES - 5);
-		if (rc == KEY_CODE_YES && ch == KEY_DOWN)
-			top++;
-		else if (rc == KEY_CODE_YES && ch == KEY_UP && top > 0)
-			top--;
-		else if ((rc == KEY_CODE_YES && ch == KEY_NPAGE) ||
-		    (rc == OK && ch == ' '))
-			top += page;
-		else if (rc == KEY_CODE_YES && ch == KEY_PPAGE)
-			top = top > page ? top - page : 0;
-		else if (rc == KEY_CODE_YES && ch == KEY_HOME)
-			top = 0;
-		if (top + page > n)
-			top = n > page ? n - page : 0;
+		tui_dialog_scroll(rc, ch, &top, (size_t)(LINES - 5), n);
 		tui_dialog_page(win, title, lines, n, top);
 		wrefresh(win);
 	}
