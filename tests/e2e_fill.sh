@@ -3,11 +3,12 @@
 # at 132x43; keys are sent with send-keys and what the user sees is read
 # with capture-pane. The run: open, go to article 9, answer the status of
 # 9.1 so that a dependent question appears, type a text answer, open the
-# help, search for a word and jump, resize (and below the minimum), quit;
-# then `sacl get` shows exactly those answers. Then: a second sacl on the
-# same file is refused (exit 4); text being typed survives closing the
-# tmux session (SIGHUP). Every wait polls the screen or the file with a
-# timeout. Skipped (77) without tmux.
+# help, search for a word and jump, resize (and below the minimum), list
+# what export misses and jump, `n`, quit; then `sacl get` shows exactly
+# those answers. Also: a second sacl on the same file is refused (exit
+# 4); text being typed survives closing the tmux session (SIGHUP). Every
+# wait polls the screen or the file with a timeout. Skipped (77) without
+# tmux.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 TMUX_CMD=${TMUX_BIN:-}
@@ -120,8 +121,16 @@ run() {
 	st=0
 	"$SACL" fill "$f" </dev/null >"$DIR/second.out" 2>&1 || st=$?
 	[ "$st" -eq 4 ] || fail "second fill: exit $st, not 4: $(cat "$DIR/second.out")"
+	# export: the list of what is missing; Enter jumps to the first
+	keys x
+	wait_for "Not complete:"
+	keys Enter
+	wait_for "Asked once: the State answering"
+	# n: the next required question still unanswered
+	keys n
+	wait_for "Name of the focal point"
 	# quit
-	keys q
+	keys F10
 	wait_for "SACL-EXIT=0"
 	got=$("$SACL" get "$f")
 	want="p9_1/status=partial
