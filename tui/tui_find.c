@@ -60,8 +60,10 @@ tui_find_heading(const struct tui_find *f, const struct checklist_group *g)
 	const char *title = checklist_text_get(&g->title, f->lang,
 	    f->r->cl->default_lang);
 
-	return checklist_xasprintf("%s%s%s", g->number != NULL ? g->number : "",
-	    g->number != NULL ? "  " : "", title);
+	if (g->number == NULL)
+		return checklist_xstrdup(title);
+	return checklist_xasprintf("%s%s  %s", g->kind == CHECKLIST_G_SECTION ?
+	    "Art. " : "", g->number, title);
 }
 
 /* The answers of Q at VALUE path PATH (entries of a repeat in turn). */

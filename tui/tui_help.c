@@ -30,7 +30,9 @@ tui_help_text(const struct tui_app *app, const struct checklist_text *t)
 static void
 tui_help_group(struct tui_app *app, int width, char ***lines, size_t *n)
 {
-	const struct checklist_group *g = app->group;
+	/* in the list: the line chosen there; on a page: that page */
+	const struct checklist_group *g = app->nav_focus ?
+	    tui_nav_current(app->nav) : app->group;
 	char *name, *head;
 
 	if (g == NULL)
