@@ -5,8 +5,8 @@
  * commits the field being edited, saves, restores the terminal and
  * exits. Installed before initscr(), so that curses keeps its hands off
  * these three; SIGWINCH stays with curses, which turns it into
- * KEY_RESIZE. SIGPIPE is ignored: a write to a closed terminal must fail
- * with EPIPE, not kill the program before it saves.
+ * KEY_RESIZE. (A closed terminal makes writes fail with EIO, not
+ * SIGPIPE, so SIGPIPE is left alone: an external editor inherits it.)
  */
 #include "config.h"
 
@@ -20,7 +20,6 @@ static volatile sig_atomic_t tui_signal_caught;
 static const int tui_signal_list[] = { SIGHUP, SIGTERM, SIGINT };
 #define TUI_NSIGNALS (sizeof tui_signal_list / sizeof tui_signal_list[0])
 static struct sigaction tui_signal_old[TUI_NSIGNALS];
-static struct sigaction tui_signal_old_pipe;
 
 static void
 tui_signal_handler(int sig)
@@ -41,8 +40,6 @@ tui_signal_install(void)
 	/* no SA_RESTART: a blocked read returns EINTR and the loop wakes */
 	for (i = 0; i < TUI_NSIGNALS; i++)
 		sigaction(tui_signal_list[i], &sa, &tui_signal_old[i]);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, &tui_signal_old_pipe);
 }
 
 int
@@ -58,5 +55,4 @@ tui_signal_restore(void)
 
 	for (i = 0; i < TUI_NSIGNALS; i++)
 		sigaction(tui_signal_list[i], &tui_signal_old[i], NULL);
-	sigaction(SIGPIPE, &tui_signal_old_pipe, NULL);
 }
