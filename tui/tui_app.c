@@ -309,8 +309,8 @@ tui_app_open(struct tui_app *app, const struct checklist_group *g,
 	g = tui_order_page_of(g);
 	if (g == NULL || app->too_small)
 		return TUI_R_NONE;
+	r |= tui_app_commit(app); /* saved before the focus moves */
 	if (app->page == NULL || g != app->group) {
-		r |= tui_app_commit(app);
 		if (app->page != NULL)
 			forms_page_free(app->page);
 		app->page = forms_page_new(app->resp, g, app->page_win,
