@@ -15,16 +15,19 @@
 static unsigned
 tui_act_focus(struct tui_app *app)
 {
+	unsigned r = TUI_R_NONE;
+
 	if (app->nav_focus) {
 		if (app->page == NULL)
 			return tui_app_open(app, tui_nav_current(app->nav), NULL);
 		app->nav_focus = false;
-	} else {
-		tui_app_commit(app);
-		app->nav_focus = true;
-		tui_nav_select(app->nav, app->group);
+		return TUI_R_DRAW;
 	}
-	return TUI_R_DRAW;
+	if (!tui_app_leave(app, &r))
+		return r | TUI_R_DRAW;
+	app->nav_focus = true;
+	tui_nav_select(app->nav, app->group);
+	return r | TUI_R_DRAW;
 }
 
 /* `[`, `]`, PgUp, PgDn: another provision; in the list, a screenful. */
@@ -54,11 +57,12 @@ tui_act_next_required(struct tui_app *app)
 	const struct checklist_question *after = NULL, *q;
 	unsigned r;
 
+	r = TUI_R_NONE;
 	if (!app->nav_focus && app->page != NULL) {
-		r = tui_app_commit(app); /* the answer being typed counts */
+		if (!tui_app_leave(app, &r)) /* the answer typed counts */
+			return r | TUI_R_DRAW;
 		after = forms_page_current(app->page);
-	} else
-		r = TUI_R_NONE;
+	}
 	q = tui_order_next_required(app->resp, page, after);
 	if (q == NULL) {
 		tui_message(app, false, "Every required question is answered.");

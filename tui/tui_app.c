@@ -294,10 +294,23 @@ tui_app_page_reaction(struct tui_app *app, enum forms_reaction fr)
 unsigned
 tui_app_commit(struct tui_app *app)
 {
+	unsigned r = TUI_R_NONE;
+
+	tui_app_leave(app, &r);
+	return r;
+}
+
+bool
+tui_app_leave(struct tui_app *app, unsigned *r)
+{
+	enum forms_reaction fr;
+
 	if (app->page == NULL)
-		return TUI_R_NONE;
+		return true;
 	app->last_typed = 0;
-	return tui_app_page_reaction(app, forms_page_commit(app->page));
+	fr = forms_page_commit(app->page);
+	*r |= tui_app_page_reaction(app, fr);
+	return fr != FORMS_INVALID;
 }
 
 unsigned
@@ -309,7 +322,8 @@ tui_app_open(struct tui_app *app, const struct checklist_group *g,
 	g = tui_order_page_of(g);
 	if (g == NULL || app->too_small)
 		return TUI_R_NONE;
-	r |= tui_app_commit(app); /* saved before the focus moves */
+	if (!tui_app_leave(app, &r)) /* saved before the focus moves */
+		return r; /* refused: stay, the message says why */
 	if (app->page == NULL || g != app->group) {
 		if (app->page != NULL)
 			forms_page_free(app->page);

@@ -87,6 +87,10 @@ void tui_app_draw(struct tui_app *app);
 bool tui_app_save(struct tui_app *app);
 /* Commit the field being edited and save when it changed something. */
 unsigned tui_app_commit(struct tui_app *app);
+/* The same before leaving the field; false when the value typed is
+ * refused (the page's message says why): the user stays to fix it or
+ * to press Esc. *R gets the reaction. */
+bool tui_app_leave(struct tui_app *app, unsigned *r);
 /* Leave the current page (committing) and open G's page; focus the
  * value PATH when not NULL. Gives the page the keys. */
 unsigned tui_app_open(struct tui_app *app, const struct checklist_group *g,

@@ -101,9 +101,12 @@ tui_export_run(struct tui_app *app)
 {
 	struct export_options o;
 	struct export_problems p;
-	char *dir = tui_export_dir(app->file), *q, *name;
-	unsigned r = tui_app_commit(app) | TUI_R_DRAW;
+	char *dir, *q, *name;
+	unsigned r = TUI_R_DRAW;
 
+	if (!tui_app_leave(app, &r))
+		return r;
+	dir = tui_export_dir(app->file);
 	memset(&o, 0, sizeof o);
 	o.base_dir = dir;
 	export_check(app->resp, &o, &p);
