@@ -6,7 +6,8 @@
 # help, search for a word and jump, resize (and below the minimum), list
 # what export misses and jump, `n`, quit; then `sacl get` shows exactly
 # those answers. Also: a second sacl on the same file is refused (exit
-# 4); text being typed survives closing the tmux session (SIGHUP). Every
+# 4); TERM vt100, linux and xterm-256color open, answer and quit; text
+# being typed survives closing the tmux session (SIGHUP). Every
 # wait polls the screen or the file with a timeout. Skipped (77) without
 # tmux.
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -163,7 +164,27 @@ hangup() {
 	wait_get "$f" "p5_1/status=full"
 }
 
+# Other terminals: open, answer, quit (letters and Enter only: tmux
+# sends its own sequences for function keys whatever TERM says).
+smoke() {
+	f=$DIR/smoke-$1.xml
+	start "smoke-$1" 80 24 "$1" "$f"
+	keys g
+	wait_for "Go to provision"
+	keys -l 5.1
+	keys Enter
+	wait_for "Coordinated anti-corruption policies"
+	keys Space
+	wait_get "$f" "p5_1/status=full"
+	keys q
+	wait_for "SACL-EXIT=0"
+	tm kill-session -t "$S"
+}
+
 run 80 24 screen
+for t in vt100 linux xterm-256color; do
+	infocmp "$t" >/dev/null 2>&1 && smoke "$t"
+done
 T2=screen-256color
 infocmp "$T2" >/dev/null 2>&1 || T2=screen
 run 132 43 "$T2"
