@@ -7,8 +7,11 @@
  * failed check. Field types call the model's checklist_value_check(), so a
  * value is judged by the same code as on the command line. Choices are
  * lists to move through (space toggles a multiple choice; "other" opens
- * its text); repeat groups list their entries, which can be added,
- * edited, moved and removed. Skip logic is live: after every committed
+ * its text); a long list (the States) shows its value and opens a chooser
+ * over the page, a libmenuw menu filtered by typing, which reads its own
+ * keys from the terminal until it closes (a resize closes it and is given
+ * back with ungetch()). Repeat groups list their entries, which can be
+ * added, edited, moved and removed. Skip logic is live: after every committed
  * change the page is rebuilt from the model's relevance.
  *
  * A committed change (a field left with a new valid value, a choice made,

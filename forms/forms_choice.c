@@ -7,7 +7,9 @@
  * it is selected the page shows the text field of "PATH:other" after the
  * list (an item of its own, built by forms_page.c). A list that takes
  * several rows is a grid: Up and Down move between its rows first, and
- * leave the question from the first or last row.
+ * leave the question from the first or last row. A list of more than
+ * FORMS_LONG_LIST options is not laid out: forms_chooser.c shows its value
+ * and opens a chooser.
  */
 #include "config.h"
 
@@ -124,9 +126,13 @@ forms_choice_render(struct forms_page *page, struct forms_item *it, int vy,
 	const char *value = forms_value(page, it->path);
 	bool cur = it == forms_current_item(page);
 	size_t i, n = forms_choice_count(it->q);
-	int *row = checklist_xreallocarray(NULL, n + 1, 3 * sizeof(int));
-	int *col = row + n + 1, *tw = col + n + 1, rows;
+	int *row, *col, *tw, rows;
 
+	if (forms_choice_long(it->q))
+		return forms_chooser_render(page, it, vy, x, width, draw);
+	row = checklist_xreallocarray(NULL, n + 1, 3 * sizeof(int));
+	col = row + n + 1;
+	tw = col + n + 1;
 	if (width < 4)
 		width = 4;
 	it->frow = vy - it->top;
@@ -160,9 +166,13 @@ forms_choice_vertical(struct forms_page *page, struct forms_item *it,
     int delta)
 {
 	size_t i, n = forms_choice_count(it->q), best = n;
-	int *row = checklist_xreallocarray(NULL, n + 1, 3 * sizeof(int));
-	int *col = row + n + 1, *tw = col + n + 1, want;
+	int *row, *col, *tw, want;
 
+	if (forms_choice_long(it->q))
+		return false; /* its value: Up and Down leave it */
+	row = checklist_xreallocarray(NULL, n + 1, 3 * sizeof(int));
+	col = row + n + 1;
+	tw = col + n + 1;
 	choice_place(page, it, it->fwidth > 4 ? it->fwidth : 4, row, col, tw);
 	want = row[it->cursor] + delta;
 	for (i = 0; i < n; i++) {
@@ -230,6 +240,8 @@ forms_choice_key(struct forms_page *page, struct forms_item *it, wint_t ch,
 {
 	int n = (int)forms_choice_count(it->q);
 
+	if (forms_choice_long(it->q))
+		return forms_chooser_key(page, it, ch, iskey);
 	if (iskey && ch == KEY_LEFT && it->cursor > 0)
 		it->cursor--;
 	else if (iskey && ch == KEY_RIGHT && it->cursor + 1 < n)

@@ -134,6 +134,18 @@ bool forms_choice_vertical(struct forms_page *page, struct forms_item *it,
 bool forms_value_has_other(const struct checklist_question *q,
     const char *value);
 
+/* forms_chooser.c: a list of more than FORMS_LONG_LIST options shows only
+ * its value; Enter or Space opens a chooser over the page (a libmenuw
+ * menu, filtered by typing) that runs its own key loop. */
+#define FORMS_LONG_LIST 12
+bool forms_choice_long(const struct checklist_question *q);
+int forms_chooser_render(struct forms_page *page, struct forms_item *it,
+    int vy, int x, int width, bool draw);
+enum forms_reaction forms_chooser_key(struct forms_page *page,
+    struct forms_item *it, wint_t ch, bool iskey);
+enum forms_reaction forms_chooser_run(struct forms_page *page,
+    struct forms_item *it);
+
 /* forms_repeat.c: repeat groups. */
 bool forms_entry_is_open(const struct forms_page *page, const char *path);
 void forms_entry_set_open(struct forms_page *page, const char *path,

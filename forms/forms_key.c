@@ -18,10 +18,25 @@
  *   Home, End           choice: first / last option
  *   Space, Enter        single choice / yes-no: select (again: clear)
  *                       multiple choice: toggle ("Other" opens its text)
+ *   Space, Enter        a list of more than FORMS_LONG_LIST options (only
+ *                       its value is shown): open the chooser, below
+ *   Delete, Backspace   such a long list: clear its value
  *   a                   repeat: add an entry (opened)
  *   Enter               repeat entry: open / close its questions
  *   d                   repeat entry: delete, after y/n
  *   K, J                repeat entry: move up / down
+ *
+ * In the chooser of a long list (forms_chooser.c, its own key loop):
+ *   characters          find: keep the options whose label or code holds
+ *                       what was typed, any case ("gha", "GHA"); the
+ *                       cursor goes to the best match
+ *   Backspace, Ctrl-U   take back one character / all that was typed
+ *   Up, Down, PgUp, PgDn, Home, End    move
+ *   Enter, Space        single choice: choose the option and close
+ *   Space               multiple choice: mark / unmark the option
+ *   Enter               multiple choice: store the marks and close
+ *   Esc, F10, Ctrl-C    close, the value unchanged
+ *   (a resize)          close; KEY_RESIZE goes back to the caller
  *
  * While editing: characters type; Backspace, Delete, Home, End,
  * Ctrl-A, Ctrl-E (one line), Ctrl-U (clear), Ctrl-K (to end of line);

@@ -11,5 +11,6 @@ libforms_a_SOURCES = \
 	forms/forms_fieldtype.c \
 	forms/forms_text.c \
 	forms/forms_choice.c \
+	forms/forms_chooser.c \
 	forms/forms_repeat.c
 libforms_a_CFLAGS = $(AM_CFLAGS) $(CURSES_CFLAGS)

@@ -2,12 +2,15 @@
  * test_forms.c: the question page of forms/ driven headless. Curses runs
  * on a newterm() screen over /dev/null; keys go in through
  * forms_page_key() and the test asserts what reached the response and
- * what the page answered (FORMS_*), not what was drawn.
+ * what the page answered (FORMS_*), not what was drawn. The chooser of a
+ * long list reads its own keys with wget_wch(): they are queued before
+ * with unget_wch() and ungetch() (feed()).
  * Fixture: tests/fixtures/forms-page.xml.
  */
 #include "config.h"
 
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -592,6 +595,181 @@ test_wide_and_small(void **state)
 	ctx_free(c);
 }
 
+/* Keys for the chooser's own loop, read in this order: the characters of
+ * S (UTF-8), then the keys given (a character, or a KEY_ code), 0 last.
+ * The queue is a stack: they go in last first. */
+static void
+feed(const char *s, ...)
+{
+	wchar_t w[128];
+	int keys[16], k, nk = 0;
+	size_t n = mbstowcs(w, s, 128);
+	va_list ap;
+
+	assert_true(n != (size_t)-1);
+	va_start(ap, s);
+	while ((k = va_arg(ap, int)) != 0 && nk < 16)
+		keys[nk++] = k;
+	va_end(ap);
+	while (nk-- > 0)
+		assert_int_equal(keys[nk] >= KEY_MIN ? ungetch(keys[nk]) :
+		    unget_wch((wchar_t)keys[nk]), OK);
+	while (n-- > 0)
+		assert_int_equal(unget_wch(w[n]), OK);
+}
+
+/* Open the chooser of the focused list with Enter, after feed(). */
+static enum forms_reaction
+choose(struct ctx *c)
+{
+	return key(c, L'\n');
+}
+
+static void
+test_long_single(void **state)
+{
+	struct ctx *c = ctx_new("p2", NULL, 24, 80);
+
+	(void)state;
+	focus(c, "p2/country");
+	/* Only the value and a hint: no grid of options. */
+	assert_true(on_screen(c, L"(none chosen)"));
+	assert_true(on_screen(c, L"Enter: choose from 15 options"));
+	assert_false(on_screen(c, L"Algeria"));
+	/* A few letters, Enter: the option they find, stored. */
+	feed("gha\n", 0);
+	assert_int_equal(choose(c), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/country"), "GHA");
+	assert_true(on_screen(c, L"Ghana (GHA)"));
+	/* The code in capitals; the start of a name before a match inside
+	 * one ("ger": Germany, not Algeria); Backspace; a wide character. */
+	feed("NGA\n", 0);
+	assert_int_equal(choose(c), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/country"), "NGA");
+	feed("ger\n", 0);
+	assert_int_equal(choose(c), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/country"), "DEU");
+	feed("spx", KEY_BACKSPACE, 'a', '\n', 0);
+	assert_int_equal(choose(c), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/country"), "ESP");
+	feed("中\n", 0);
+	assert_int_equal(choose(c), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/country"), "CHN");
+	/* Moving among the matches: "gu" is Guatemala, then Guinea. */
+	feed("gu", KEY_DOWN, ' ', 0);
+	assert_int_equal(choose(c), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/country"), "GIN");
+	/* Opened on the value: Enter keeps it, changing nothing. */
+	feed("\n", 0);
+	assert_int_equal(choose(c), FORMS_HANDLED);
+	assert_string_equal(get(c, "p2/country"), "GIN");
+	/* Nothing matches: Enter picks nothing. */
+	feed("zzz\n", 0);
+	assert_int_equal(choose(c), FORMS_HANDLED);
+	assert_string_equal(get(c, "p2/country"), "GIN");
+	/* Up and Down on the page leave the list at once. */
+	assert_int_equal(fkey(c, KEY_DOWN), FORMS_HANDLED);
+	assert_string_equal(forms_page_current_path(c->page), "p2/langs");
+	ctx_free(c);
+}
+
+static void
+test_long_escape(void **state)
+{
+	struct ctx *c = ctx_new("p2", NULL, 24, 80);
+	wint_t ch = 0;
+
+	(void)state;
+	assert_int_equal(checklist_response_set(c->r, "p2/country", "GHA",
+	    NULL), CHECKLIST_OK);
+	forms_page_refresh(c->page);
+	focus(c, "p2/country");
+	/* Esc ends the chooser there (the X after it is still queued) and
+	 * the value stays. */
+	feed("arg\x1bX", 0);
+	assert_int_equal(choose(c), FORMS_HANDLED);
+	assert_string_equal(get(c, "p2/country"), "GHA");
+	assert_int_equal(wget_wch(c->win, &ch), OK);
+	assert_int_equal(ch, L'X');
+	/* A resize closes it too and is given back to the caller. */
+	feed("ni", KEY_RESIZE, '\n', 0);
+	assert_int_equal(choose(c), FORMS_HANDLED);
+	assert_string_equal(get(c, "p2/country"), "GHA");
+	assert_int_equal(wget_wch(c->win, &ch), KEY_CODE_YES);
+	assert_int_equal(ch, KEY_RESIZE);
+	flushinp();
+	/* Delete on the page clears the value. */
+	assert_int_equal(fkey(c, KEY_DC), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/country"), "");
+	assert_int_equal(fkey(c, KEY_DC), FORMS_HANDLED);
+	ctx_free(c);
+}
+
+static void
+test_long_other_and_small(void **state)
+{
+	struct ctx *c = ctx_new("p2", NULL, 24, 80);
+
+	(void)state;
+	focus(c, "p2/country");
+	/* "Other" is the last option; its text follows the list. */
+	feed("", KEY_END, '\n', 0);
+	assert_int_equal(choose(c), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/country"), "other");
+	fkey(c, KEY_DOWN);
+	assert_string_equal(forms_page_current_path(c->page),
+	    "p2/country:other");
+	key(c, L'\n');
+	type(c, "Atlantis");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/country:other"), "Atlantis");
+	focus(c, "p2/country");
+	feed("peru\n", 0);
+	assert_int_equal(choose(c), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/country"), "PER");
+	assert_false(forms_page_focus(c->page, "p2/country:other"));
+	/* A window with no room for the chooser: a message, nothing else. */
+	wresize(c->win, 5, 40);
+	forms_page_resize(c->page, c->win);
+	focus(c, "p2/country");
+	feed("gha\n", 0);
+	assert_int_equal(choose(c), FORMS_HANDLED);
+	assert_non_null(strstr(forms_page_message(c->page), "too small"));
+	assert_string_equal(get(c, "p2/country"), "PER");
+	flushinp();
+	ctx_free(c);
+}
+
+static void
+test_long_multiple(void **state)
+{
+	struct ctx *c = ctx_new("p2", NULL, 24, 80);
+
+	(void)state;
+	focus(c, "p2/langs");
+	forms_page_draw(c->page);
+	assert_true(on_screen(c, L"Space marks"));
+	/* Space marks two, Ctrl-U clears what was typed, Enter stores both,
+	 * in the order of the options. */
+	feed("spa \x15" "fre \n", 0);
+	assert_int_equal(choose(c), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/langs"), "french spanish");
+	assert_true(on_screen(c, L"French; Spanish"));
+	/* Marked, then Esc: nothing changes. */
+	feed("ara \x1b", 0);
+	assert_int_equal(choose(c), FORMS_HANDLED);
+	assert_string_equal(get(c, "p2/langs"), "french spanish");
+	/* Reopened where it was left (French): Space unmarks it. */
+	feed(" \n", 0);
+	assert_int_equal(choose(c), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/langs"), "spanish");
+	/* Space on the page opens it too; moving with Home and PgDn. */
+	feed("", KEY_HOME, ' ', KEY_NPAGE, KEY_NPAGE, ' ', '\n', 0);
+	assert_int_equal(key(c, L' '), FORMS_CHANGED);
+	assert_string_equal(get(c, "p2/langs"), "arabic spanish turkish");
+	ctx_free(c);
+}
+
 int
 main(void)
 {
@@ -608,6 +786,10 @@ main(void)
 		cmocka_unit_test(test_keys_left_to_the_caller),
 		cmocka_unit_test(test_drawn_text),
 		cmocka_unit_test(test_wide_and_small),
+		cmocka_unit_test(test_long_single),
+		cmocka_unit_test(test_long_escape),
+		cmocka_unit_test(test_long_other_and_small),
+		cmocka_unit_test(test_long_multiple),
 	};
 
 	setenv("TERM", "xterm", 1);
