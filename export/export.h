@@ -116,6 +116,9 @@ checklist_status export_write_fd(struct checklist_response *r,
  * STATE the front section's State code ("XXX" when none), each part
  * reduced to [A-Za-z0-9.-]. NOW as in the options. Caller frees. */
 char *export_default_name(struct checklist_response *r, time_t now);
+/* The folder of the response file FILE, where its relative attachment
+ * paths start ("." for a bare name). Caller frees. */
+char *export_base_dir(const char *file);
 /* The time OPTS->now stands for (see struct export_options). */
 time_t export_now(time_t now);
 

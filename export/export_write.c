@@ -162,3 +162,15 @@ export_default_name(struct checklist_response *r, time_t now)
 	strcat(b, ".xml.gz");
 	return checklist_xstrdup(b);
 }
+
+char *
+export_base_dir(const char *file)
+{
+	const char *slash = strrchr(file, '/');
+
+	if (slash == NULL)
+		return checklist_xstrdup(".");
+	if (slash == file)
+		return checklist_xstrdup("/");
+	return checklist_xstrndup(file, (size_t)(slash - file));
+}

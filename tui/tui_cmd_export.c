@@ -121,19 +121,6 @@ tui_export_problems(const char *file, const struct export_problems *p,
 	}
 }
 
-/* The folder of FILE (attachment paths start there). Caller frees. */
-static char *
-tui_export_dir(const char *file)
-{
-	const char *slash = strrchr(file, '/');
-
-	if (slash == NULL)
-		return checklist_xstrdup(".");
-	if (slash == file)
-		return checklist_xstrdup("/");
-	return checklist_xstrndup(file, (size_t)(slash - file));
-}
-
 /* Write the package of RESP to A->output (or the default name). */
 static int
 tui_export_write(struct checklist_response *resp,
@@ -176,7 +163,7 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 	struct export_options o = { .force = a->force };
 	struct export_problems probs;
 	struct checklist_error err;
-	char *dir = tui_export_dir(file);
+	char *dir = export_base_dir(file);
 	int status;
 
 	o.base_dir = dir;

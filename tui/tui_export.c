@@ -16,20 +16,6 @@
 #include "export/export.h"
 #include "tui/tui_app.h"
 
-/* The folder of the response file: attachments start there, and the
- * package goes there. Caller frees. */
-static char *
-tui_export_dir(const char *file)
-{
-	const char *slash = strrchr(file, '/');
-
-	if (slash == NULL)
-		return checklist_xstrdup(".");
-	if (slash == file)
-		return checklist_xstrdup("/");
-	return checklist_xstrndup(file, (size_t)(slash - file));
-}
-
 /* One line per problem, then the line that writes anyway. */
 static size_t
 tui_export_lines(struct tui_app *app, const struct export_problems *p,
@@ -106,7 +92,7 @@ tui_export_run(struct tui_app *app)
 
 	if (!tui_app_leave(app, &r))
 		return r;
-	dir = tui_export_dir(app->file);
+	dir = export_base_dir(app->file);
 	memset(&o, 0, sizeof o);
 	o.base_dir = dir;
 	export_check(app->resp, &o, &p);
