@@ -348,6 +348,15 @@ const char *checklist_state_name(enum checklist_state s);
  */
 checklist_status checklist_response_save(struct checklist_response *r,
     const char *file, struct checklist_error *err);
+/* Write LEN bytes of BUF to FILE by the same atomic path (temporary
+ * file beside it, mode 0600, fsync, rename, folder fsync), keeping the
+ * previous FILE as FILE.bak when KEEP_BACKUP. For every file the program
+ * writes whole: responses, packages. */
+checklist_status checklist_write_atomic(const char *file, const char *buf,
+    size_t len, bool keep_backup, struct checklist_error *err);
+/* The folder part of PATH ("." for a bare name, "/" for the root).
+ * Caller frees. */
+char *checklist_dirname(const char *path);
 /* Read FILE (size-capped) and parse it against CL. A damaged file gives
  * CHECKLIST_ERR_DAMAGED with the reason and the name of FILE.bak. */
 checklist_status checklist_response_load(const struct checklist *cl,

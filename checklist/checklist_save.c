@@ -215,16 +215,9 @@ checklist_save_backup(const char *target, struct checklist_error *err,
 static int
 checklist_save_sync_dir(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir;
+	char *dir = checklist_dirname(path);
 	int fd, e = 0;
 
-	if (slash == NULL)
-		dir = checklist_xstrdup(".");
-	else if (slash == path)
-		dir = checklist_xstrdup("/");
-	else
-		dir = checklist_xstrndup(path, (size_t)(slash - path));
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	free(dir);
 	if (fd < 0)
@@ -279,21 +272,16 @@ checklist_save_commit(char *tmp, const char *target,
 }
 
 checklist_status
-checklist_response_save(struct checklist_response *r, const char *file,
-    struct checklist_error *err)
+checklist_write_atomic(const char *file, const char *buf, size_t len,
+    bool keep_backup, struct checklist_error *err)
 {
-	char *buf = NULL, *tmp = NULL, *target;
-	size_t len = 0;
+	char *tmp = NULL, *target = checklist_save_target(file);
 	checklist_status st;
 
-	st = checklist_response_serialize(r, &buf, &len, err);
-	if (st != CHECKLIST_OK)
-		return st;
-	target = checklist_save_target(file);
 	st = checklist_save_temp(target, buf, len, &tmp, err, file);
-	free(buf);
 	if (st == CHECKLIST_OK) {
-		st = checklist_save_backup(target, err, file);
+		if (keep_backup)
+			st = checklist_save_backup(target, err, file);
 		if (st != CHECKLIST_OK) {
 			unlink(tmp);
 			free(tmp);
@@ -302,6 +290,34 @@ checklist_response_save(struct checklist_response *r, const char *file,
 	}
 	free(target);
 	return st;
+}
+
+checklist_status
+checklist_response_save(struct checklist_response *r, const char *file,
+    struct checklist_error *err)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	checklist_status st;
+
+	st = checklist_response_serialize(r, &buf, &len, err);
+	if (st != CHECKLIST_OK)
+		return st;
+	st = checklist_write_atomic(file, buf, len, true, err);
+	free(buf);
+	return st;
+}
+
+char *
+checklist_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return checklist_xstrdup(".");
+	if (slash == path)
+		return checklist_xstrdup("/");
+	return checklist_xstrndup(path, (size_t)(slash - path));
 }
 
 /* Turn the parse error PERR of FILE into ERR: damaged, with the reason

@@ -35,40 +35,6 @@ export_write_all(int fd, const char *buf, size_t len)
 	return true;
 }
 
-/* Write BUF to FILE through a temporary file and a rename. */
-static checklist_status
-export_write_file(const char *file, const char *buf, size_t len,
-    struct checklist_error *err)
-{
-	char *tmp = checklist_xasprintf("%s.tmp-XXXXXX", file);
-	int fd = mkstemp(tmp), saved;
-	bool ok;
-
-	if (fd < 0) {
-		saved = errno;
-		free(tmp);
-		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "cannot create a file beside it: %s", strerror(saved));
-	}
-	ok = export_write_all(fd, buf, len) && fsync(fd) == 0;
-	saved = errno;
-	if (close(fd) != 0 && ok) {
-		ok = false;
-		saved = errno;
-	}
-	if (ok && rename(tmp, file) != 0) {
-		ok = false;
-		saved = errno;
-	}
-	if (!ok)
-		unlink(tmp);
-	free(tmp);
-	if (!ok)
-		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "cannot write: %s", strerror(saved));
-	return CHECKLIST_OK;
-}
-
 /* Record in R's root what the package just written says. */
 static void
 export_write_stamp(struct checklist_response *r, time_t now)
@@ -106,7 +72,7 @@ export_write_to(struct checklist_response *r,
 	if (st != CHECKLIST_OK)
 		return st;
 	if (fd < 0)
-		st = export_write_file(file, buf, len, err);
+		st = checklist_write_atomic(file, buf, len, false, err);
 	else if (!export_write_all(fd, buf, len))
 		st = checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
 		    "cannot write: %s", strerror(errno));
@@ -166,11 +132,5 @@ export_default_name(struct checklist_response *r, time_t now)
 char *
 export_base_dir(const char *file)
 {
-	const char *slash = strrchr(file, '/');
-
-	if (slash == NULL)
-		return checklist_xstrdup(".");
-	if (slash == file)
-		return checklist_xstrdup("/");
-	return checklist_xstrndup(file, (size_t)(slash - file));
+	return checklist_dirname(file);
 }
