@@ -118,6 +118,8 @@ enum checklist_gkind {
 /* Longest values accepted, in bytes. */
 #define CHECKLIST_TEXT_MAX 2000
 #define CHECKLIST_LONGTEXT_MAX 200000
+/* Most entries one list (repeat) may hold. */
+#define CHECKLIST_ENTRIES_MAX 1000
 
 struct checklist_choice {
 	char *value; /* an XML NMTOKEN */

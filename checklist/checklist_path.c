@@ -18,6 +18,9 @@
 
 #include "checklist/checklist_internal.h"
 
+#define CHECKLIST_STR_(x) #x
+#define CHECKLIST_STR(x) CHECKLIST_STR_(x)
+
 static xmlNodePtr
 checklist_path_child(xmlNodePtr parent, const char *name, bool create)
 {
@@ -113,7 +116,8 @@ checklist_path_step(const char *s, size_t slen, size_t *len, size_t *n)
 		return false;
 	errno = 0;
 	v = strtoul(b + 1, &end, 10);
-	if (errno != 0 || end != s + slen - 1 || v == 0 || v > 100000 ||
+	if (errno != 0 || end != s + slen - 1 || v == 0 ||
+	    v > CHECKLIST_ENTRIES_MAX ||
 	    b[1] < '1' || b[1] > '9')
 		return false;
 	*len = (size_t)(b - s);
@@ -297,7 +301,9 @@ checklist_response_set(struct checklist_response *r, const char *path,
 
 	if (el == NULL)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
-		    0, "no question '%s' in checklist %s", path, r->cl->id);
+		    0, "no question '%s' in checklist %s%s", path, r->cl->id,
+		    strchr(path, '[') == NULL ? "" : " (entries of a list are "
+		    "numbered from 1 to " CHECKLIST_STR(CHECKLIST_ENTRIES_MAX) ")");
 	if (q->type == CHECKLIST_Q_REPEAT)
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
 		    "'%s' is a list of entries: set its questions, as in "
@@ -374,6 +380,10 @@ checklist_response_add_entry(struct checklist_response *r,
 
 	if (el == NULL)
 		return CHECKLIST_ERR_NOT_FOUND;
+	if (checklist_path_count(el) >= CHECKLIST_ENTRIES_MAX)
+		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
+		    "'%s' holds the most entries a list may hold (%d)", repeat,
+		    CHECKLIST_ENTRIES_MAX);
 	checklist_path_new_entry(el, q);
 	if (index != NULL)
 		*index = checklist_path_count(el);

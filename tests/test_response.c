@@ -106,6 +106,13 @@ test_entries_and_constraint(void **state)
 	assert_int_equal(checklist_response_remove_entry(r, "p1_1/laws", 9, NULL),
 	    CHECKLIST_ERR_NOT_FOUND);
 	assert_null(checklist_response_get(r, "p1_1/laws[0]/title"));
+	/* a typo cannot make a million entries */
+	assert_int_equal(set(r, "p1_1/laws[1001]/title", "x"),
+	    CHECKLIST_ERR_NOT_FOUND);
+	assert_int_equal(checklist_response_entries(r, "p1_1/laws"), 2);
+	assert_int_equal(set(r, "p1_1/laws[1000]/title", "Last"), CHECKLIST_OK);
+	assert_int_equal(checklist_response_add_entry(r, "p1_1/laws", &idx, NULL),
+	    CHECKLIST_ERR_VALUE);
 	assert_null(checklist_response_get(r, "p1_1/laws[x]/title"));
 	checklist_response_free(r);
 }
