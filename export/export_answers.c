@@ -307,6 +307,8 @@ export_answers_copy(struct checklist_response *r,
 	    1);
 	if (root == NULL)
 		checklist_fatal("out of memory (copying the answers)");
+	/* where the definition lies on this machine is nobody else's affair */
+	xmlUnsetProp(root, (const xmlChar *)"checklist-source");
 	export_walk_response(&w, root);
 	if (w.stopped) {
 		xmlFreeNode(root);

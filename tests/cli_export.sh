@@ -110,6 +110,9 @@ has "$tmp/m.xml" 'complete="true"'
 has "$tmp/m.xml" '<consent-to-publish>no</consent-to-publish>'
 has "$tmp/m.xml" 'name="law.txt" media-type="text/plain" size="20"'
 has "$tmp/m.xml" '<law>law.txt</law>'
+# the response remembers where its definition lies; the package does not
+has "$M" 'checklist-source="'
+! grep -q 'checklist-source' "$tmp/m.xml" || fail "the package names a local path"
 has "$tmp/m.xml" '<exported>2026-11-30T12:00:00Z</exported>'
 expect 0 "$SACL" export --verify --checklist "$C" "$P"
 has "$tmp/out" "complete, 3/3 required answered, 1 attachment"
