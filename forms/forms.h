@@ -60,9 +60,16 @@ void forms_page_refresh(struct forms_page *page);
 enum forms_reaction forms_page_key(struct forms_page *page, wint_t ch,
     bool iskey);
 /* Commit the field being edited, if any (before quitting, saving on a
- * signal, leaving the page, or every few seconds of idle typing). Returns
- * FORMS_CHANGED when a value went into the response. */
+ * signal, leaving the page) and end the edit. Returns FORMS_CHANGED when
+ * a value went into the response; FORMS_INVALID when it was refused (the
+ * edit stays open, forms_page_message() says why). */
 enum forms_reaction forms_page_commit(struct forms_page *page);
+/* Store the value being typed, if valid, and leave the edit open with
+ * its text (blanks included) and caret as they were: the save after a
+ * few seconds of idle typing. Returns FORMS_CHANGED when a value went
+ * into the response, FORMS_INVALID (with no message: the user is still
+ * typing) when it is not valid yet, FORMS_HANDLED otherwise. */
+enum forms_reaction forms_page_commit_keep(struct forms_page *page);
 
 /* Run $VISUAL/$EDITOR on the current long text; curses must be suspended
  * by the caller (def_prog_mode/endwin before, reset_prog_mode after). */

@@ -290,18 +290,14 @@ void
 forms_edit_relocate(struct forms_page *page)
 {
 	struct forms_item *it = forms_current_item(page);
-	char *text;
-	bool changed, longline = page->longline;
+	struct forms_edit_state st;
 
 	if (it == NULL || (box_y(page, it) == page->edit_y &&
 	    field_rows(page, it) == page->edit_rows))
 		return;
-	text = forms_edit_text(page);
-	changed = field_status(page->fields[0]);
+	forms_edit_save(page, &st);
 	forms_edit_end(page);
-	page->longline = longline;
-	forms_edit_begin(page, text, changed);
-	free(text);
+	forms_edit_restore(page, &st);
 }
 
 void
@@ -489,45 +485,3 @@ forms_edit_key(struct forms_page *page, wint_t ch, bool iskey)
 	return FORMS_IGNORED;
 }
 
-/* Put the caret back at buffer row ROW, column COL (or as near). */
-static void
-caret_restore(struct forms_page *page, int row, int col)
-{
-	FORM *f = page->form;
-	int guard;
-
-	drive(page, REQ_BEG_FIELD);
-	for (guard = 0; f->currow < row && guard < 100000; guard++)
-		if (drive(page, REQ_NEXT_LINE) != E_OK)
-			break;
-	for (guard = 0; f->curcol < col && guard < 100000; guard++)
-		if (drive(page, REQ_NEXT_CHAR) != E_OK)
-			break;
-}
-
-/*
- * The caller's commit (idle typing, quitting, a signal, leaving the
- * page): the value goes in when it is valid, and the edit goes on where
- * the caret was, so that a save while the user pauses never takes the
- * keyboard away from the field.
- */
-enum forms_reaction
-forms_page_commit(struct forms_page *page)
-{
-	enum forms_reaction re;
-	char *path;
-	int row, col;
-
-	if (!page->editing)
-		return FORMS_HANDLED;
-	path = checklist_xstrdup(forms_page_current_path(page));
-	row = page->form->currow;
-	col = page->form->curcol;
-	re = forms_edit_commit(page);
-	if (!page->editing && forms_page_current_path(page) != NULL &&
-	    strcmp(forms_page_current_path(page), path) == 0 &&
-	    forms_edit_begin(page, NULL, false) == FORMS_HANDLED)
-		caret_restore(page, row, col);
-	free(path);
-	return re;
-}

@@ -173,6 +173,20 @@ void forms_field_sync(struct forms_page *page);
 enum forms_reaction forms_store(struct forms_page *page, const char *path,
     const char *value);
 
+/* forms_keep.c: what is being typed, kept across a new field (a resize,
+ * a box that moved, a store that rebuilt the page): the text exactly,
+ * blanks before the caret included, and the caret. */
+struct forms_edit_state {
+	char *text;
+	size_t caret;     /* one row: characters before the caret */
+	int row, col;     /* several rows: the caret in the field */
+	int cols;         /* several rows: the field's width */
+	bool changed, longline, onerow;
+};
+void forms_edit_save(struct forms_page *page, struct forms_edit_state *st);
+/* Edit the current item again from ST (frees ST's text). */
+void forms_edit_restore(struct forms_page *page, struct forms_edit_state *st);
+
 /* forms_fieldtype.c: the one FIELDTYPE, judging by the model. */
 FIELDTYPE *forms_fieldtype(void);
 

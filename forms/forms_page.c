@@ -304,15 +304,15 @@ forms_page_draw(struct forms_page *page)
 void
 forms_page_resize(struct forms_page *page, WINDOW *win)
 {
-	char *text = NULL;
+	struct forms_edit_state st;
+	bool editing = page->editing;
 
-	if (page->editing)
-		text = forms_edit_text(page);
+	if (editing)
+		forms_edit_save(page, &st);
 	page->win = win;
 	forms_rebuild(page);
-	if (text != NULL)
-		forms_edit_begin(page, text, true);
-	free(text);
+	if (editing)
+		forms_edit_restore(page, &st);
 }
 
 void

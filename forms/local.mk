@@ -8,6 +8,7 @@ libforms_a_SOURCES = \
 	forms/forms_wrap.c \
 	forms/forms_key.c \
 	forms/forms_field.c \
+	forms/forms_keep.c \
 	forms/forms_fieldtype.c \
 	forms/forms_text.c \
 	forms/forms_choice.c \

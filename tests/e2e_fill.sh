@@ -7,7 +7,10 @@
 # what export misses and jump, `n`, quit; then `sacl get` shows exactly
 # those answers. Also: a second sacl on the same file is refused (exit
 # 4); TERM vt100, linux and xterm-256color open, answer and quit; text
-# being typed survives closing the tmux session (SIGHUP). Every
+# being typed survives closing the tmux session (SIGHUP), is saved after
+# a pause with the field left open, and keeps a blank typed last across a
+# resize; --lang for a
+# language the checklist lacks says so in the status line. Every
 # wait polls the screen or the file with a timeout. Skipped (77) without
 # tmux.
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -164,6 +167,35 @@ hangup() {
 	wait_get "$f" "p5_1/status=full"
 }
 
+# Idle typing is saved and the field stays open: the next letters are
+# typed, not taken as commands; a blank typed last survives a resize.
+idle() {
+	f=$DIR/idle.xml
+	start idle 80 24 screen "$f"
+	keys g
+	wait_for "Go to provision"
+	keys -l 5.1
+	keys Enter
+	wait_for "Coordinated anti-corruption policies"
+	keys Space
+	wait_get "$f" "p5_1/status=full"
+	search "Examples of implementation"
+	wait_for 'found for "Examples of implementation"'
+	keys Enter
+	wait_for "5.1  Coordinated"
+	keys Enter
+	keys -l "half "
+	wait_get "$f" "p5_1/examples=half"
+	tm resize-window -t "$S" -x 100 -y 30
+	wait_for "Provisions:"
+	keys -l "and rest xq"
+	wait_get "$f" "p5_1/examples=half and rest xq"
+	keys Tab # a long text: Enter would end a paragraph
+	keys q
+	wait_for "SACL-EXIT=0"
+	tm kill-session -t "$S"
+}
+
 # Other terminals: open, answer, quit (letters and Enter only: tmux
 # sends its own sequences for function keys whatever TERM says).
 smoke() {
@@ -181,7 +213,21 @@ smoke() {
 	tm kill-session -t "$S"
 }
 
+# --lang for a language the checklist lacks: said in the status line.
+lang_notice() {
+	S=lang
+	tm new-session -d -s "$S" -x 80 -y 24 \
+	    "env TERM=screen LC_ALL=$LOC '$SACL' fill --lang xx '$DIR/lang.xml' \
+	    2>/dev/null; echo SACL-EXIT=\$?; sleep 600" || fail "tmux: no session $S"
+	wait_for "Provisions:"
+	wait_for "the checklist has no texts in 'xx'"
+	keys q
+	wait_for "SACL-EXIT=0"
+	tm kill-session -t "$S"
+}
+
 run 80 24 screen
+lang_notice
 for t in vt100 linux xterm-256color; do
 	infocmp "$t" >/dev/null 2>&1 && smoke "$t"
 done
@@ -189,4 +235,5 @@ T2=screen-256color
 infocmp "$T2" >/dev/null 2>&1 || T2=screen
 run 132 43 "$T2"
 hangup
+idle
 pass

@@ -197,24 +197,130 @@ test_commit_keeps_editing(void **state)
 	struct ctx *c = ctx_new("p1", NULL, 24, 80);
 
 	(void)state;
+	/* The idle save: stored, the edit goes on where it was. */
 	focus(c, "p1/name");
 	key(c, L'\n');
-	type(c, "Integrity");
-	fkey(c, KEY_LEFT);
-	/* The caller's commit (idle typing) stores, and the edit goes on. */
-	assert_int_equal(forms_page_commit(c->page), FORMS_CHANGED);
-	assert_string_equal(get(c, "p1/name"), "Integrity");
+	type(c, "abc");
+	assert_int_equal(forms_page_commit_keep(c->page), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/name"), "abc");
 	assert_true(forms_page_editing(c->page));
-	type(c, "X");
+	type(c, "d");
 	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
-	assert_string_equal(get(c, "p1/name"), "IntegritXy");
-	/* An invalid value is refused, still editing. */
+	assert_false(forms_page_editing(c->page));
+	assert_string_equal(get(c, "p1/name"), "abcd");
+	/* The caret stays where it was, not at the end. */
+	key(c, L'\n');
+	fkey(c, KEY_LEFT);
+	type(c, "X");
+	assert_int_equal(forms_page_commit_keep(c->page), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/name"), "abcXd");
+	type(c, "Y");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/name"), "abcXYd");
+	/* Nothing typed: nothing to store, still editing. */
+	key(c, L'\n');
+	assert_int_equal(forms_page_commit_keep(c->page), FORMS_HANDLED);
+	assert_true(forms_page_editing(c->page));
+	key(c, 27);
+	/* An unfinished value is not stored and not commented on. */
 	focus(c, "p1/staff");
 	key(c, L'\n');
 	type(c, "1x");
-	assert_int_equal(forms_page_commit(c->page), FORMS_INVALID);
+	assert_int_equal(forms_page_commit_keep(c->page), FORMS_INVALID);
 	assert_true(forms_page_editing(c->page));
+	assert_null(forms_page_message(c->page));
 	assert_string_equal(get(c, "p1/staff"), "");
+	fkey(c, KEY_BACKSPACE);
+	type(c, "2");
+	assert_int_equal(forms_page_commit_keep(c->page), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/staff"), "12");
+	assert_true(forms_page_editing(c->page));
+	/* The caller's plain commit ends the edit; refused, it stays. */
+	type(c, "x");
+	assert_int_equal(forms_page_commit(c->page), FORMS_INVALID);
+	assert_non_null(forms_page_message(c->page));
+	assert_true(forms_page_editing(c->page));
+	fkey(c, KEY_BACKSPACE);
+	type(c, "3");
+	assert_int_equal(forms_page_commit(c->page), FORMS_CHANGED);
+	assert_false(forms_page_editing(c->page));
+	assert_string_equal(get(c, "p1/staff"), "123");
+	ctx_free(c);
+}
+
+/* A new window of ROWS x COLS for the page, as the application makes. */
+static void
+resize_to(struct ctx *c, int rows, int cols)
+{
+	WINDOW *old = c->win;
+
+	c->win = newwin(rows, cols, 0, 0);
+	assert_non_null(c->win);
+	forms_page_resize(c->page, c->win);
+	delwin(old);
+	forms_page_draw(c->page);
+}
+
+static void
+test_blank_kept(void **state)
+{
+	struct ctx *c = ctx_new("p1", NULL, 24, 80);
+
+	(void)state;
+	/* A blank typed last survives a resize (libformw pads with them). */
+	focus(c, "p1/name");
+	key(c, L'\n');
+	type(c, "half ");
+	resize_to(c, 30, 120);
+	assert_true(forms_page_editing(c->page));
+	type(c, "and rest");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/name"), "half and rest");
+	/* ...and the idle save. */
+	key(c, L'\n');
+	key(c, (wint_t)('u' & 0x1f));
+	type(c, "one ");
+	assert_int_equal(forms_page_commit_keep(c->page), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/name"), "one");
+	type(c, "two");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/name"), "one two");
+	/* The caret survives a resize too. */
+	key(c, L'\n');
+	fkey(c, KEY_LEFT);
+	fkey(c, KEY_LEFT);
+	resize_to(c, 24, 80);
+	type(c, "X");
+	assert_int_equal(key(c, L'\n'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/name"), "one tXwo");
+	/* Long text on several rows: the same. */
+	checklist_response_set(c->r, "p1/status", "none", NULL);
+	forms_page_refresh(c->page);
+	focus(c, "p1/steps");
+	key(c, L'\n');
+	type(c, "half ");
+	resize_to(c, 30, 120);
+	type(c, "and rest");
+	assert_int_equal(forms_page_commit_keep(c->page), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/steps"), "half and rest");
+	type(c, " ");
+	resize_to(c, 24, 80);
+	type(c, "too");
+	assert_int_equal(key(c, L'\t'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/steps"), "half and rest too");
+	/* ...and in one-line mode (wide characters), paragraphs kept. */
+	focus(c, "p1/steps");
+	key(c, L'\n');
+	fkey(c, KEY_END);
+	key(c, L'\n');
+	type(c, "中文 ");
+	assert_int_equal(forms_page_commit_keep(c->page), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/steps"), "half and rest too\n中文");
+	type(c, "x");
+	resize_to(c, 30, 120);
+	type(c, " y");
+	assert_int_equal(key(c, L'\t'), FORMS_CHANGED);
+	assert_string_equal(get(c, "p1/steps"), "half and rest too\n中文 x y");
 	ctx_free(c);
 }
 
@@ -777,6 +883,7 @@ main(void)
 		cmocka_unit_test(test_text_commits),
 		cmocka_unit_test(test_invalid_integer_refused),
 		cmocka_unit_test(test_commit_keeps_editing),
+		cmocka_unit_test(test_blank_kept),
 		cmocka_unit_test(test_escape_restores),
 		cmocka_unit_test(test_relevance_live),
 		cmocka_unit_test(test_multiple_and_other),

@@ -28,11 +28,12 @@
  * Run the full-screen interface on RESP, saved to FILE after every
  * committed change, texts in LANG (NULL: the checklist's default). Owns
  * the terminal from start to end and always restores it. The caller
- * holds the lock on FILE. Returns an exit status (enum tui_exit); after a
- * signal, 128 + its number.
+ * holds the lock on FILE and has checked the terminal. NOTICE (NULL:
+ * none) is shown in the status line at start. Returns an exit status
+ * (enum tui_exit); after a signal, 128 + its number.
  */
 int tui_run(struct checklist_response *resp, const char *file,
-    const char *lang);
+    const char *lang, const char *notice);
 
 /* ------------------------------------------------- the key table (tui_keys.c) */
 

@@ -124,11 +124,22 @@ tui_act_quit(struct tui_app *app)
 	return TUI_R_NONE;
 }
 
+/* Ctrl-S: store the value being typed and save, the edit going on; a
+ * value not valid yet is judged as leaving the field would, with why. */
 static unsigned
 tui_act_save(struct tui_app *app)
 {
-	unsigned r = tui_app_commit(app);
+	enum forms_reaction fr = app->page != NULL ?
+	    forms_page_commit_keep(app->page) : FORMS_IGNORED;
+	unsigned r = fr == FORMS_CHANGED ? TUI_R_NAV : TUI_R_NONE;
 
+	app->last_typed = 0;
+	if (fr == FORMS_INVALID) {
+		r = tui_app_commit(app);
+		if (app->dirty)
+			tui_app_save(app);
+		return r | TUI_R_DRAW;
+	}
 	if (tui_app_save(app))
 		tui_message(app, false, "Saved to %s.", app->file);
 	return r | TUI_R_DRAW;

@@ -399,58 +399,20 @@ tui_app_key(struct tui_app *app, wint_t ch, bool iskey)
 	return a != TUI_ACT_NONE ? tui_act(app, a) : TUI_R_NONE;
 }
 
-/*
- * After an idle commit the page has ended the edit; the user is still
- * typing, and the next letter must not become a command (`x`, `q`...).
- * Open the same field again (Enter), the caret at the end of the text,
- * but only if the focus is still on that text question.
- */
-static void
-tui_app_reopen(struct tui_app *app, const char *path)
-{
-	const struct checklist_question *q = forms_page_current(app->page);
-	const char *now = forms_page_current_path(app->page);
-
-	bool other = now != NULL && strstr(now, ":" CHECKLIST_OTHER) != NULL;
-
-	if (q == NULL || now == NULL || strcmp(now, path) != 0 ||
-	    forms_page_editing(app->page))
-		return;
-	if (!other && (q->type == CHECKLIST_Q_BOOLEAN ||
-	    q->type == CHECKLIST_Q_SINGLE || q->type == CHECKLIST_Q_MULTIPLE ||
-	    q->type == CHECKLIST_Q_REPEAT))
-		return; /* Enter there would choose, not edit */
-	if (forms_page_key(app->page, '\n', false) == FORMS_HANDLED &&
-	    forms_page_editing(app->page))
-		app->last_typed = 0;
-}
-
-/* No key for a while: commit and save text typed TUI_IDLE_SAVE ago. */
+/* No key for a while: save text typed TUI_IDLE_SAVE ago. The edit stays
+ * open, text and caret as they were, so that the next letter is typed,
+ * not taken as a command; an unfinished value is judged when the field
+ * is left, not now. */
 static unsigned
 tui_app_idle(struct tui_app *app)
 {
-	enum forms_reaction fr;
-	unsigned r;
-	char *path;
-
 	if (app->page == NULL || app->last_typed == 0 ||
 	    time(NULL) - app->last_typed < TUI_IDLE_SAVE)
 		return TUI_R_NONE;
 	app->last_typed = 0;
-	if (!forms_page_editing(app->page))
+	if (forms_page_commit_keep(app->page) != FORMS_CHANGED)
 		return TUI_R_NONE;
-	path = checklist_xstrdup(forms_page_current_path(app->page) != NULL ?
-	    forms_page_current_path(app->page) : "");
-	fr = forms_page_commit(app->page);
-	/* an unfinished value is judged when the field is left, not now */
-	if (fr != FORMS_CHANGED) {
-		free(path);
-		return TUI_R_NONE;
-	}
-	r = tui_app_page_reaction(app, fr);
-	tui_app_reopen(app, path);
-	free(path);
-	return r;
+	return tui_app_page_reaction(app, FORMS_CHANGED);
 }
 
 static void
@@ -527,7 +489,8 @@ tui_app_finish(struct tui_app *app)
 }
 
 int
-tui_run(struct checklist_response *resp, const char *file, const char *lang)
+tui_run(struct checklist_response *resp, const char *file, const char *lang,
+    const char *notice)
 {
 	struct tui_app app;
 
@@ -545,6 +508,8 @@ tui_run(struct checklist_response *resp, const char *file, const char *lang)
 		return TUI_EXIT_IO;
 	}
 	app.nav = tui_nav_new();
+	if (notice != NULL)
+		tui_message(&app, true, "%s", notice);
 	tui_app_loop(&app);
 	return tui_app_finish(&app);
 }

@@ -4,6 +4,8 @@
  * response's lock (refused: the holder is named, exit 4), opens RESPONSE
  * or creates it (saved at once, mode 0600, so that it exists before the
  * first answer), and hands over to the full-screen interface (tui_run).
+ * The terminal is checked before RESPONSE is touched: a refusal (not a
+ * terminal, an unknown TERM) creates nothing.
  * `--print-keys` prints the key table as man(7) text for doc/sacl.1.
  */
 #include "config.h"
@@ -17,6 +19,8 @@
 
 #include "tui/tui.h"
 #include "tui/tui_cmd.h"
+#define TUI_CURSES_TERM /* setupterm(); last: its macros stay here */
+#include "tui/tui_curses.h"
 
 static const char tui_fill_usage[] =
     "sacl fill [--checklist FILE|ID] [--lang LANG] RESPONSE";
@@ -84,18 +88,59 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 	return -1;
 }
 
-/* Is LANG one the checklist has texts in? (Say so when not: the texts
- * then fall back to the default language.) */
-static void
+/* Is LANG one the checklist has texts in? When not (the texts then fall
+ * back to the default language) the warning, for the status line and
+ * stderr; else NULL. Caller frees. */
+static char *
 tui_fill_check_lang(const struct checklist *cl, const char *lang)
 {
 	size_t i;
+	char *msg;
 
 	for (i = 0; i < cl->nlanguages; i++)
 		if (strcmp(cl->languages[i], lang) == 0)
-			return;
-	tui_cmd_warn("the checklist has no texts in '%s'; using '%s'", lang,
-	    cl->default_lang);
+			return NULL;
+	msg = checklist_xasprintf("the checklist has no texts in '%s'; "
+	    "using '%s'", lang, cl->default_lang);
+	tui_cmd_warn("%s", msg);
+	return msg;
+}
+
+/*
+ * Can the screen run here? Asked before RESPONSE is created or opened:
+ * a refusal leaves no file behind. setupterm() reads the terminal type
+ * as newterm() would, and says why it cannot (the terminfo it loaded is
+ * freed: tui_run's newterm() loads its own).
+ */
+static bool
+tui_fill_terminal_ok(void)
+{
+	const char *term = getenv("TERM");
+	int err = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		tui_cmd_warn("fill needs a terminal; `sacl set` answers from "
+		    "scripts");
+		return false;
+	}
+	if (term == NULL || term[0] == '\0') {
+		tui_cmd_warn("TERM is not set; set it, e.g. TERM=xterm");
+		return false;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+		del_curterm(cur_term);
+		return true;
+	}
+	if (err == 1)
+		tui_cmd_warn("the terminal type '%s' cannot show a full "
+		    "screen; set TERM, e.g. TERM=xterm", term);
+	else if (err == -1)
+		tui_cmd_warn("no terminal database (terminfo) was found for "
+		    "'%s'; install ncurses-base or set TERMINFO", term);
+	else
+		tui_cmd_warn("the terminal type '%s' is unknown; set TERM, "
+		    "e.g. TERM=xterm", term);
+	return false;
 }
 
 /* With the lock held: open or create, then run the screen. */
@@ -117,10 +162,12 @@ tui_fill_locked(const struct tui_fill_opts *o)
 		tui_cmd_error(&err);
 		status = tui_cmd_exit_for(err.status);
 	} else {
-		if (o->lang != NULL)
-			tui_fill_check_lang(cl, o->lang);
+		char *notice = o->lang != NULL ?
+		    tui_fill_check_lang(cl, o->lang) : NULL;
+
 		status = tui_run(resp, o->file, o->lang != NULL ? o->lang :
-		    resp->lang);
+		    resp->lang, notice);
+		free(notice);
 	}
 	checklist_response_free(resp);
 	checklist_free(cl);
@@ -144,12 +191,11 @@ tui_cmd_fill(int argc, char **argv)
 		return err.status == CHECKLIST_ERR_LOCKED ? TUI_EXIT_LOCKED :
 		    tui_cmd_exit_for(err.status);
 	}
-	/* after the lock: "in use" says more than "not a terminal" */
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		tui_cmd_warn("fill needs a terminal; `sacl set` answers from "
-		    "scripts");
+	/* after the lock: "in use" says more than "not a terminal"; before
+	 * RESPONSE is made: a refusal leaves nothing behind */
+	if (!tui_fill_terminal_ok())
 		status = TUI_EXIT_USAGE;
-	} else
+	else
 		status = tui_fill_locked(&o);
 	checklist_lock_release(lock);
 	return status;
