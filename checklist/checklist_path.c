@@ -125,27 +125,53 @@ checklist_path_step(const char *s, size_t slen, size_t *len, size_t *n)
 	return true;
 }
 
+/* The entries a resolution made, one run at the end of each list it
+ * crossed, so that a refused value can take them back. */
+struct checklist_made {
+	size_t n;
+	xmlNodePtr first[8];
+};
+
 /* Step into the entry N of repeat element EL (question Q), making the
- * missing entries when CREATE. */
+ * missing entries when CREATE (and noting them in MADE, if given). */
 static xmlNodePtr
 checklist_path_into(xmlNodePtr el, const struct checklist_question *q,
-    size_t n, bool create)
+    size_t n, bool create, struct checklist_made *made)
 {
-	xmlNodePtr e;
+	xmlNodePtr e, first = NULL;
 
 	if (q->type != CHECKLIST_Q_REPEAT || n == 0)
 		return NULL;
 	if ((e = checklist_path_entry(el, n)) != NULL || !create)
 		return e;
-	while (checklist_path_count(el) < n)
+	while (checklist_path_count(el) < n) {
 		e = checklist_path_new_entry(el, q);
+		if (first == NULL)
+			first = e;
+	}
+	if (made != NULL && made->n < sizeof made->first / sizeof *made->first)
+		made->first[made->n++] = first;
 	return e;
+}
+
+/* Take back the entries MADE noted, innermost first. */
+static void
+checklist_path_unmake(struct checklist_made *made)
+{
+	xmlNodePtr e, next;
+
+	while (made->n > 0)
+		for (e = made->first[--made->n]; e != NULL; e = next) {
+			next = e->next;
+			xmlUnlinkNode(e);
+			xmlFreeNode(e);
+		}
 }
 
 static xmlNodePtr
 checklist_path_walk(struct checklist_response *r,
     const struct checklist_group *g, const char *rest, bool create,
-    const struct checklist_question **qout)
+    const struct checklist_question **qout, struct checklist_made *made)
 {
 	struct checklist_question *const *qs = g->questions;
 	size_t nq = g->nquestions, slen, len, n;
@@ -162,7 +188,7 @@ checklist_path_walk(struct checklist_response *r,
 			return NULL;
 		if (slash == NULL)
 			break;
-		if ((node = checklist_path_into(el, q, n, create)) == NULL)
+		if ((node = checklist_path_into(el, q, n, create, made)) == NULL)
 			return NULL;
 		qs = q->children;
 		nq = q->nchildren;
@@ -174,9 +200,10 @@ checklist_path_walk(struct checklist_response *r,
 	return el;
 }
 
-xmlNodePtr
-checklist_path_resolve(struct checklist_response *r, const char *path,
-    bool create, const struct checklist_question **q, bool *other)
+static xmlNodePtr
+checklist_path_resolve_made(struct checklist_response *r, const char *path,
+    bool create, const struct checklist_question **q, bool *other,
+    struct checklist_made *made)
 {
 	char *copy = checklist_xstrdup(path), *colon, *slash;
 	const struct checklist_group *g;
@@ -194,13 +221,21 @@ checklist_path_resolve(struct checklist_response *r, const char *path,
 		*slash = '\0';
 		g = checklist_find_group(r->cl, copy);
 		if (g != NULL && g->kind != CHECKLIST_G_SECTION)
-			el = checklist_path_walk(r, g, slash + 1, create, &found);
+			el = checklist_path_walk(r, g, slash + 1, create, &found,
+			    made);
 	}
 	free(copy);
 	if (el == NULL || (*other && !found->other))
 		return NULL;
 	*q = found;
 	return el;
+}
+
+xmlNodePtr
+checklist_path_resolve(struct checklist_response *r, const char *path,
+    bool create, const struct checklist_question **q, bool *other)
+{
+	return checklist_path_resolve_made(r, path, create, q, other, NULL);
 }
 
 /* ------------------------------------------------------------ values */
@@ -289,25 +324,16 @@ checklist_path_check(const struct checklist_question *q, bool other,
 	return checklist_value_check(&text, value, err);
 }
 
-checklist_status
-checklist_response_set(struct checklist_response *r, const char *path,
+/* Store VALUE (normalised) at EL if it passes its type and constraint;
+ * else leave EL as it was. */
+static checklist_status
+checklist_path_store_checked(struct checklist_response *r,
+    const struct checklist_question *q, xmlNodePtr el, bool other,
     const char *value, struct checklist_error *err)
 {
-	const struct checklist_question *q;
-	bool other;
-	xmlNodePtr el = checklist_path_resolve(r, path, true, &q, &other);
 	char *norm, *old;
 	checklist_status st;
 
-	if (el == NULL)
-		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
-		    0, "no question '%s' in checklist %s%s", path, r->cl->id,
-		    strchr(path, '[') == NULL ? "" : " (entries of a list are "
-		    "numbered from 1 to " CHECKLIST_STR(CHECKLIST_ENTRIES_MAX) ")");
-	if (q->type == CHECKLIST_Q_REPEAT)
-		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-		    "'%s' is a list of entries: set its questions, as in "
-		    "%s[1]/%s", path, path, q->children[0]->id);
 	norm = other ? checklist_xstrdup(value) : checklist_value_normalize(q,
 	    value);
 	st = checklist_path_check(q, other, norm, err);
@@ -320,10 +346,39 @@ checklist_response_set(struct checklist_response *r, const char *path,
 		free(old);
 	}
 	free(norm);
-	if (st == CHECKLIST_OK)
-		r->changes++;
 	return st;
 }
+
+checklist_status
+checklist_response_set(struct checklist_response *r, const char *path,
+    const char *value, struct checklist_error *err)
+{
+	const struct checklist_question *q;
+	struct checklist_made made = { 0 };
+	bool other;
+	xmlNodePtr el = checklist_path_resolve_made(r, path, true, &q, &other,
+	    &made);
+	checklist_status st;
+
+	if (el == NULL || q->type == CHECKLIST_Q_REPEAT)
+		checklist_path_unmake(&made);
+	if (el == NULL)
+		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
+		    0, "no question '%s' in checklist %s%s", path, r->cl->id,
+		    strchr(path, '[') == NULL ? "" : " (entries of a list are "
+		    "numbered from 1 to " CHECKLIST_STR(CHECKLIST_ENTRIES_MAX) ")");
+	if (q->type == CHECKLIST_Q_REPEAT)
+		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
+		    "'%s' is a list of entries: set its questions, as in "
+		    "%s[1]/%s", path, path, q->children[0]->id);
+	st = checklist_path_store_checked(r, q, el, other, value, err);
+	if (st == CHECKLIST_OK)
+		r->changes++;
+	else
+		checklist_path_unmake(&made); /* on failure nothing changes */
+	return st;
+}
+
 
 bool
 checklist_response_valid(struct checklist_response *r, const char *path,

@@ -79,6 +79,11 @@ test_entries_and_constraint(void **state)
 
 	(void)state;
 	assert_int_equal(checklist_response_entries(r, "p1_1/laws"), 0);
+	/* refused values and unknown questions make no entries */
+	assert_int_equal(set(r, "p1_1/laws[3]/year", "1800"), CHECKLIST_ERR_VALUE);
+	assert_int_equal(set(r, "p1_1/laws[3]/year", "soon"), CHECKLIST_ERR_VALUE);
+	assert_int_equal(set(r, "p1_1/laws[3]/nope", "1"), CHECKLIST_ERR_NOT_FOUND);
+	assert_int_equal(checklist_response_entries(r, "p1_1/laws"), 0);
 	assert_int_equal(set(r, "p1_1/laws[2]/title", "Second"), CHECKLIST_OK);
 	assert_int_equal(checklist_response_entries(r, "p1_1/laws"), 2);
 	assert_string_equal(checklist_response_get(r, "p1_1/laws[1]/title"), "");
