@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <assert.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,6 +121,7 @@ tui_help_keys(int width, char ***lines, size_t *n)
 	for (i = 0; i < nk; i++) {
 		char *tab = strchr(keys[i], '\t'), *line;
 
+		assert(tab != NULL); /* tui_keys_lines: KEYS<TAB>TEXT */
 		*tab = '\0';
 		wrapped = NULL;
 		nw = 0;

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <assert.h>
+
 #include <string.h>
 
 #include "tui/tui.h"
@@ -177,6 +179,7 @@ tui_keys_print_man(FILE *out)
 	for (i = 0; i < n; i++) {
 		char *tab = strchr(lines[i], '\t');
 
+		assert(tab != NULL); /* tui_keys_lines: KEYS<TAB>TEXT */
 		*tab = '\0';
 		fputs(".TP\n.B ", out);
 		tui_keys_man_text(out, lines[i]);
