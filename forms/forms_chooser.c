@@ -435,8 +435,8 @@ chooser_frame(struct chooser *c)
 
 /* -------------------------------------------------------------- the keys */
 
-static int
-chooser_request(wint_t ch, bool iskey)
+int
+forms_menu_request(wint_t ch, bool iskey)
 {
 	if (!iskey)
 		return 0;
@@ -518,7 +518,7 @@ static enum chooser_state
 chooser_key(struct chooser *c, int rc, wint_t ch)
 {
 	bool iskey = rc == KEY_CODE_YES;
-	int req = chooser_request(ch, iskey);
+	int req = forms_menu_request(ch, iskey);
 
 	if (rc == ERR)
 		return CHOOSER_CANCEL;

@@ -4,33 +4,9 @@
 # forced, a complete one exported by default name with an attachment,
 # the package checked with xmllint against data/response.xsd, the
 # revision growing, the submission id kept, and damaged packages refused.
-set -u
-: "${SACL:?SACL must name the sacl program}"
-: "${TOP_SRCDIR:?TOP_SRCDIR must name the source tree}"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sacl-export-XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
-failures=0
+. "${TOP_SRCDIR:?TOP_SRCDIR must name the source tree}/tests/lib_checks.sh"
 XSD=$TOP_SRCDIR/data/response.xsd
 export SACL_NOW=2026-11-30T12:00:00Z
-
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
-
-expect() {
-	want=$1
-	shift
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	[ "$got" -eq "$want" ] ||
-		fail "exit $got, not $want: $* ($(cat "$tmp/err"))"
-}
-
-has() { # has FILE TEXT: FILE holds TEXT
-	grep -F -q -- "$2" "$1" || fail "$1 lacks '$2': $(cat "$1")"
-}
 
 # xmllint is in libxml2-utils: without it the schema checks are skipped,
 # the rest runs, and a pass is reported as a skip (77).

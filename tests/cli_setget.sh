@@ -3,28 +3,8 @@
 # round trip, multiple choice and "other", repeat entries, escaping,
 # clearing, all-or-nothing on an unknown id or an invalid value, usage
 # errors, a lock held by a live process, a damaged file.
-set -u
-: "${SACL:?SACL must name the sacl program}"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sacl-setget-XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
+. "${TOP_SRCDIR:?TOP_SRCDIR must name the source tree}/tests/lib_checks.sh"
 R=$tmp/answers.xml
-failures=0
-
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
-
-# expect STATUS COMMAND...: run it, output in $tmp/out and $tmp/err.
-expect() {
-	want=$1
-	shift
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	[ "$got" -eq "$want" ] ||
-		fail "exit $got, not $want: $* ($(cat "$tmp/err"))"
-}
 
 # same OUT EXPECTED: the stdout of the last command is exactly EXPECTED.
 same() {

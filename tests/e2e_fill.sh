@@ -144,22 +144,28 @@ p9_1/steps=Adopt the new procurement act"
 	tm kill-session -t "$S"
 }
 
-# Text being typed, not yet committed, survives a closed session.
-hangup() {
-	f=$DIR/hup.xml
-	start hup 80 24 screen "$f"
+# On 5.1 of response F: answer the status, then start typing in the
+# examples of implementation.
+open_examples() {
 	keys g
 	wait_for "Go to provision"
 	keys -l 5.1
 	keys Enter
 	wait_for "Coordinated anti-corruption policies"
 	keys Space
-	wait_get "$f" "p5_1/status=full"
+	wait_get "$1" "p5_1/status=full"
 	search "Examples of implementation"
 	wait_for 'found for "Examples of implementation"'
 	keys Enter
 	wait_for "5.1  Coordinated"
 	keys Enter
+}
+
+# Text being typed, not yet committed, survives a closed session.
+hangup() {
+	f=$DIR/hup.xml
+	start hup 80 24 screen "$f"
+	open_examples "$f"
 	keys -l "Audit of 2024"
 	wait_for "Audit of 2024"
 	tm kill-session -t "$S" # SIGHUP to sacl
@@ -172,18 +178,7 @@ hangup() {
 idle() {
 	f=$DIR/idle.xml
 	start idle 80 24 screen "$f"
-	keys g
-	wait_for "Go to provision"
-	keys -l 5.1
-	keys Enter
-	wait_for "Coordinated anti-corruption policies"
-	keys Space
-	wait_get "$f" "p5_1/status=full"
-	search "Examples of implementation"
-	wait_for 'found for "Examples of implementation"'
-	keys Enter
-	wait_for "5.1  Coordinated"
-	keys Enter
+	open_examples "$f"
 	keys -l "half "
 	wait_get "$f" "p5_1/examples=half"
 	tm resize-window -t "$S" -x 100 -y 30

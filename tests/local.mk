@@ -45,4 +45,4 @@ tests_test_response_SOURCES = tests/test_response.c tests/test_util.c
 tests_test_response_CFLAGS = $(TEST_CFLAGS)
 tests_test_response_LDADD = $(TEST_MODEL_LIBS)
 
-EXTRA_DIST += tests/cli_validate.sh tests/lib.sh tests/fixtures
+EXTRA_DIST += tests/cli_validate.sh tests/lib.sh tests/lib_checks.sh tests/fixtures

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "forms/forms.h"
 #include "tui/tui_app.h"
 
 #define TUI_ESC 27
@@ -37,6 +38,22 @@ tui_dialog_key(struct tui_app *app, wint_t *ch)
 				return ERR; /* no room: cancel, the loop says so */
 		}
 		return rc;
+	}
+}
+
+/* The next key for the dialog in WIN, which stays as it is over a resize
+ * of the screen behind it. */
+static int
+tui_dialog_key_in(struct tui_app *app, WINDOW *win, wint_t *ch)
+{
+	int rc;
+
+	for (;;) {
+		wrefresh(win);
+		rc = tui_dialog_key(app, ch);
+		if (rc != KEY_CODE_YES || *ch != KEY_RESIZE)
+			return rc;
+		touchwin(win);
 	}
 }
 
@@ -235,12 +252,7 @@ tui_dialog_prompt(struct tui_app *app, const char *label)
 	mvwaddstr(win, 4, 2, " Enter: go   Esc: cancel ");
 	curs_set(1);
 	for (;;) {
-		wrefresh(win);
-		rc = tui_dialog_key(app, &ch);
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-			touchwin(win);
-			continue;
-		}
+		rc = tui_dialog_key_in(app, win, &ch);
 		if (rc == ERR || tui_dialog_is(rc, ch, TUI_ESC, false))
 			break;
 		if (tui_dialog_enter(rc, ch)) {
@@ -306,15 +318,7 @@ static int
 tui_dialog_menu_req(int rc, wint_t ch)
 {
 	if (rc == KEY_CODE_YES)
-		switch (ch) {
-		case KEY_UP: return REQ_UP_ITEM;
-		case KEY_DOWN: return REQ_DOWN_ITEM;
-		case KEY_PPAGE: return REQ_SCR_UPAGE;
-		case KEY_NPAGE: return REQ_SCR_DPAGE;
-		case KEY_HOME: return REQ_FIRST_ITEM;
-		case KEY_END: return REQ_LAST_ITEM;
-		default: return 0;
-		}
+		return forms_menu_request(ch, true);
 	return ch == 'k' ? REQ_UP_ITEM : ch == 'j' ? REQ_DOWN_ITEM : 0;
 }
 
@@ -331,12 +335,7 @@ tui_dialog_list(struct tui_app *app, const char *title, char **lines,
 	wint_t ch;
 
 	for (;;) {
-		wrefresh(win);
-		rc = tui_dialog_key(app, &ch);
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-			touchwin(win);
-			continue;
-		}
+		rc = tui_dialog_key_in(app, win, &ch);
 		if (tui_dialog_cancel(rc, ch))
 			break;
 		if (tui_dialog_enter(rc, ch)) {
