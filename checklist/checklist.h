@@ -311,6 +311,25 @@ bool checklist_response_group_relevant(struct checklist_response *r,
 bool checklist_response_valid(struct checklist_response *r, const char *path,
     struct checklist_error *err);
 
+/* ------------------------------------------------------------------ undo */
+/*
+ * The history of a response's changes, for taking them back one by one
+ * (the terminal interface's undo). It borrows R, which must outlive it,
+ * and keeps up to DEPTH earlier documents. Call checklist_undo_note()
+ * after changes (any number of them since the last note make one step).
+ */
+struct checklist_undo;
+struct checklist_undo *checklist_undo_new(struct checklist_response *r,
+    size_t depth);
+void checklist_undo_free(struct checklist_undo *u);
+void checklist_undo_note(struct checklist_undo *u);
+/* Steps that can be taken back. */
+size_t checklist_undo_count(const struct checklist_undo *u);
+/* Put the response back as it was before its last noted change (a change
+ * not yet noted is the one taken back). False when there is none. The
+ * caller saves, as after any change. */
+bool checklist_undo_step(struct checklist_undo *u);
+
 /* ---------------------------------------------------------------- progress */
 
 enum checklist_state {
@@ -393,6 +412,16 @@ checklist_status checklist_read_file(const char *file, size_t max,
  * Caller frees.
  */
 char *checklist_sanitize(const char *s, bool keep_newlines);
+/*
+ * S on one line, safe for a terminal and reversible (what `sacl get`
+ * prints and `sacl set --from` reads back): a backslash is "\\", a
+ * newline "\n", a tab "\t", a CR "\r", every character the sanitizer
+ * would mark "\uXXXX" and a byte that is not UTF-8 "\xNN".
+ * checklist_unescape() undoes it in place (other backslashes stay).
+ * Caller frees.
+ */
+char *checklist_escape(const char *s);
+void checklist_unescape(char *s);
 
 /* ------------------------------------------------------------ allocation */
 

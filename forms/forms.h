@@ -1,6 +1,6 @@
 /*
  * forms.h: one page of questions (a provision, or the front section) as
- * an ncurses form (libformw) in a window that the caller owns.
+ * a form in an ncurses window that the caller owns.
  *
  * The page shows the group's number, title and help, then each relevant
  * question: its label, its field, and beside it the message of the last
@@ -65,11 +65,16 @@ enum forms_reaction forms_page_key(struct forms_page *page, wint_t ch,
  * edit stays open, forms_page_message() says why). */
 enum forms_reaction forms_page_commit(struct forms_page *page);
 /* Store the value being typed, if valid, and leave the edit open with
- * its text (blanks included) and caret as they were: the save after a
- * few seconds of idle typing. Returns FORMS_CHANGED when a value went
+ * its text and caret as they were: the save after a few seconds of idle
+ * typing (Esc still gives back the value from before the edit). Returns FORMS_CHANGED when a value went
  * into the response, FORMS_INVALID (with no message: the user is still
  * typing) when it is not valid yet, FORMS_HANDLED otherwise. */
 enum forms_reaction forms_page_commit_keep(struct forms_page *page);
+
+/* Give back the value the field being edited had when the edit began
+ * (Esc), storing it again when an idle save replaced it: FORMS_CHANGED
+ * then; FORMS_HANDLED otherwise. */
+enum forms_reaction forms_page_cancel(struct forms_page *page);
 
 /* Run $VISUAL/$EDITOR on the current long text; curses must be suspended
  * by the caller (def_prog_mode/endwin before, reset_prog_mode after). */
@@ -87,8 +92,19 @@ const char *forms_page_current_path(const struct forms_page *page);
 bool forms_page_focus(struct forms_page *page, const char *path);
 /* The message to show (a refused value, a required answer), or NULL. */
 const char *forms_page_message(const struct forms_page *page);
-/* Is a field being edited (typed into but not yet committed)? */
+/* Is a field being edited (the caret in it, its text not yet stored)?
+ * The caller shows it (the status line says EDIT, the cursor shows). */
 bool forms_page_editing(const struct forms_page *page);
+/* The same, for a long text (Enter is a new line, PgUp/PgDn scroll). */
+bool forms_page_multiline(const struct forms_page *page);
+/* Is the focus on a text question (one a typed character edits)? */
+bool forms_page_on_text(const struct forms_page *page);
+/* Insert TEXT (LEN bytes of UTF-8, from a paste) at the caret of the
+ * field being edited, all at once: in one line a newline is a space.
+ * FORMS_IGNORED when no field is being edited (the caller says the paste
+ * was ignored); FORMS_INVALID when it does not fit (nothing inserted). */
+enum forms_reaction forms_page_paste(struct forms_page *page,
+    const char *text, size_t len);
 
 /* Colour pairs for every page: the title, the values, the messages (0,
  * the default, for none: monochrome attributes only). The caller sets

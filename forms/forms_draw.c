@@ -30,9 +30,6 @@ put_screen(struct forms_page *page, int y, int x, const wchar_t *s, size_t n,
 
 	if (y < 0 || y >= page->height || x >= page->width)
 		return;
-	if (page->editing && y >= page->edit_y &&
-	    y < page->edit_y + page->edit_rows)
-		return;
 	if (maxw > page->width - x)
 		maxw = page->width - x;
 	k = forms_fit(s, n, maxw, NULL);
@@ -130,12 +127,16 @@ value_box(struct forms_page *page, struct forms_item *it, int avail)
 		it->fwidth = it->fwidth > 24 ? 24 : it->fwidth;
 	if (it->q->type == CHECKLIST_Q_DATE)
 		it->fwidth = it->fwidth > 12 ? 12 : it->fwidth;
-	if (forms_is_longtext(it)) {
+	if (forms_is_longtext(it) && page->editing &&
+	    it == forms_current_item(page)) {
+		it->frows = forms_view_box_rows(page, it);
+	} else if (forms_is_longtext(it)) {
 		struct forms_lines l;
 		int cap = it == forms_current_item(page) ? vh - 6 : 4;
 
-		forms_wrap(&l, forms_value(page, it->path), it->fwidth, true);
 		cap = cap > 10 ? 10 : (cap < 3 ? 3 : cap);
+		forms_wrap_rows(&l, forms_value(page, it->path), it->fwidth,
+		    true, (size_t)cap + 1);
 		it->frows = (int)l.n < 3 ? 3 : ((int)l.n > cap ? cap : (int)l.n);
 		forms_lines_free(&l);
 	}
@@ -152,18 +153,16 @@ value_draw(struct forms_page *page, struct forms_item *it, int vy)
 	int r;
 
 	if (page->editing && cur) {
-		if (page->longline && it->frows > 1)
-			forms_put_lines(page, vy + 1, it->fcol, it->fwidth,
-			    "\u00b6 ends a paragraph; Ctrl-E: editor", false,
-			    A_NORMAL, &r, true);
+		forms_view_draw(page, it, vy, with_pair(A_REVERSE,
+		    forms_pair_field));
 		return;
 	}
 	blank = checklist_xreallocarray(NULL, (size_t)it->fwidth + 1,
 	    sizeof *blank);
 	wmemset(blank, L' ', (size_t)it->fwidth);
 	blank[it->fwidth] = L'\0';
-	forms_wrap(&l, forms_value(page, it->path), it->fwidth,
-	    forms_is_longtext(it));
+	forms_wrap_rows(&l, forms_value(page, it->path), it->fwidth,
+	    forms_is_longtext(it), (size_t)it->frows + 1);
 	for (r = 0; r < it->frows; r++) {
 		forms_put_vrow(page, vy + r, it->fcol, blank, (size_t)it->fwidth,
 		    it->fwidth, a, true);

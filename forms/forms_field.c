@@ -1,26 +1,39 @@
 /*
- * forms_field.c: editing a value in a libformw field.
+ * forms_field.c: editing a text value (text, long text, number, date,
+ * file, the "other" text of a choice), from the first key to the commit.
  *
- * While the user edits, the page holds a FORM of one FIELD laid over the
- * value's box (a derived window of the page's window); otherwise values
- * are drawn by forms_draw.c. One live field per page, rather than a form
- * of every question, is deliberate: the page scrolls, is rebuilt after
- * every change (relevance) and holds lists libform has no field for,
- * while libform demands that all its fields fit the form's window. The
- * field's type is the one FIELDTYPE of forms_fieldtype.c, so REQ_VALIDATION
- * asks the model (checklist_value_check) whether the value may go in.
+ * Why not libformw: DESIGN.md names libformw for form fields, and sacl
+ * used it until 2026-12. Its fields keep cells, not text: ncurses 6.4's
+ * libformw drops combining marks and ZWJ sequences typed into a field
+ * (Thai, decomposed Latin, emoji), loses wide characters in multi-line
+ * fields, pads with blanks it cannot tell from typed ones and has no
+ * newline. An answer must be kept byte-exact (DESIGN.md §6), so the text
+ * being edited lives in a buffer of our own (forms_buf.c, by grapheme
+ * cluster) drawn in the value's box (forms_view.c); the model still
+ * judges every value (checklist_value_check), as the field type did.
  *
- * Combining marks (zero-width characters) are the exception: libformw
- * 6.4 cannot step over them and moves them to the end of the text, so
- * a value holding one is edited in the external editor only, and one
- * typed is refused with a message.
+ * The edit model has no hidden state: a field is being edited when the
+ * page says so (forms_page_editing: the caret shows, the box is
+ * highlighted, the status line says EDIT). Editing starts with Enter, or
+ * with a character typed on the question (the character goes in, as in
+ * a spreadsheet, the caret after the text already there). Keys while
+ * editing:
  *
- * Keys while editing: characters type (insert mode); Left/Right/Home/End
- * and Ctrl-A/Ctrl-E (one line) move; Backspace/Delete erase; Ctrl-U
- * clears the field, Ctrl-K to the end of the line; Enter commits (long
- * text: ends the paragraph, shown by a pilcrow); Tab/Down commit
- * and go to the next question, Shift-Tab/Up to the previous (long text:
- * Up/Down move between lines first); Esc gives the stored value back.
+ *   characters, a paste   go in at the caret (in one line, a newline or a
+ *                         tab is a space)
+ *   Left, Right, Home, End, Ctrl-A     move by what the user sees as one
+ *                         character; Home/End: the line's start and end
+ *   Backspace, Delete     erase one character
+ *   Ctrl-U, Ctrl-K        clear the value; erase to the end of the line
+ *   Enter                 one line: store; long text: a new line
+ *   Tab, Shift-Tab        store, then the next / previous question
+ *   Up, Down              long text: the row above / below, and out of the
+ *                         field from its first / last row; one line: store
+ *                         and the previous / next question
+ *   PgUp, PgDn            long text: a boxful up / down
+ *   Esc                   give back the value the field had when the edit
+ *                         began (stored again if an idle save changed it)
+ *   Ctrl-E                store, then edit in $VISUAL / $EDITOR
  */
 #include "config.h"
 
@@ -44,125 +57,6 @@ forms_is_longtext(const struct forms_item *it)
 	    it->q->type == CHECKLIST_Q_LONGTEXT;
 }
 
-static int
-box_y(const struct forms_page *page, const struct forms_item *it)
-{
-	return page->head + it->top + it->frow - page->scroll;
-}
-
-/* Rows of the field: a long text in one-line mode has one. */
-static int
-field_rows(const struct forms_page *page, const struct forms_item *it)
-{
-	return page->longline ? 1 : it->frows;
-}
-
-/* Is the field of IT one row (a one-line question, or a long text in
- * one-line mode)? */
-static bool
-one_row(const struct forms_page *page, const struct forms_item *it)
-{
-	return !forms_is_longtext(it) || page->longline;
-}
-
-/*
- * A one-row field is grown to its full capacity before anything is typed
- * and may not grow further: libformw 6.4 fills the cells it adds while a
- * wide character is being typed with NULs (read back as "^@"), and never
- * does so in room it already has.
- */
-static void
-field_pregrow(FIELD *f, size_t cap)
-{
-	char *blank = checklist_xmalloc(cap + 1);
-	int rows, cols, max;
-
-	memset(blank, ' ', cap);
-	blank[cap] = '\0';
-	set_field_buffer(f, 0, blank);
-	free(blank);
-	if (dynamic_field_info(f, &rows, &cols, &max) == E_OK)
-		set_max_field(f, cols);
-	set_field_buffer(f, 0, "");
-}
-
-static FIELD *
-field_make(struct forms_page *page, struct forms_item *it)
-{
-	FIELD *f = new_field(field_rows(page, it), it->fwidth, 0, 0, 0, 0);
-	attr_t a = A_REVERSE;
-
-	if (f == NULL)
-		return NULL;
-	if (forms_pair_field > 0)
-		a |= (attr_t)COLOR_PAIR(forms_pair_field);
-	field_opts_off(f, O_AUTOSKIP | O_STATIC | O_BLANK);
-	if (one_row(page, it))
-		field_pregrow(f, forms_is_longtext(it) ?
-		    FORMS_INLINE_MAX + 1000 : CHECKLIST_TEXT_MAX + 100);
-	else
-		set_max_field(f, 0);
-	set_field_type(f, forms_fieldtype());
-	set_field_back(f, a);
-	set_field_fore(f, a);
-	return f;
-}
-
-/* Type S into the posted field (set_field_buffer() would misplace the
- * caret after wide characters). */
-static void
-type_in(struct forms_page *page, const char *s, bool keep_newlines)
-{
-	wchar_t *w = forms_wcs(s, keep_newlines);
-	size_t i;
-
-	for (i = 0; w[i] != L'\0'; i++)
-		form_driver_w(page->form, OK, w[i]);
-	free(w);
-}
-
-/* Before the paragraph mark ending the multi-line field's row, if any. */
-static void
-caret_before_mark(struct forms_page *page)
-{
-	FORM *f = page->form;
-	int rows, cols, max;
-	wchar_t *w;
-	size_t at;
-
-	if (dynamic_field_info(page->fields[0], &rows, &cols, &max) != E_OK)
-		return;
-	forms_field_sync(page);
-	at = (size_t)f->currow * (size_t)cols + (size_t)f->curcol;
-	w = forms_wcs(field_buffer(page->fields[0], 0), true);
-	if (at > 0 && at <= wcslen(w) && w[at - 1] == FORMS_PARA)
-		form_driver_w(page->form, KEY_CODE_YES, REQ_PREV_CHAR);
-	free(w);
-}
-
-/* End: the end of the text (one row: REQ_END_LINE miscounts wide
- * characters in libformw 6.4), or of the row before its mark. */
-static void
-caret_end(struct forms_page *page, bool row)
-{
-	char *text = forms_edit_text(page);
-	wchar_t *w = forms_wcs(text, true);
-	size_t n = wcslen(w), i;
-
-	if (!row) {
-		form_driver_w(page->form, KEY_CODE_YES, REQ_END_LINE);
-		caret_before_mark(page);
-		free(w);
-		free(text);
-		return;
-	}
-	form_driver_w(page->form, KEY_CODE_YES, REQ_BEG_FIELD);
-	for (i = 0; i < n; i++)
-		form_driver_w(page->form, KEY_CODE_YES, REQ_NEXT_CHAR);
-	free(w);
-	free(text);
-}
-
 static enum forms_reaction
 refuse(struct forms_page *page, const char *path, const char *msg)
 {
@@ -170,145 +64,42 @@ refuse(struct forms_page *page, const char *path, const char *msg)
 	return FORMS_INVALID;
 }
 
-/* The form of one field over IT's value box at window row Y, posted. */
-static enum forms_reaction
-form_post(struct forms_page *page, struct forms_item *it, int y)
-{
-	page->fields[0] = field_make(page, it);
-	page->fields[1] = NULL;
-	if (page->fields[0] == NULL)
-		return refuse(page, it->path, "Cannot make a field here.");
-	set_field_userptr(page->fields[0], page);
-	page->form = new_form(page->fields);
-	page->sub = derwin(page->win, field_rows(page, it), it->fwidth, y,
-	    it->fcol);
-	if (page->form == NULL || page->sub == NULL) {
-		forms_edit_end(page);
-		return refuse(page, it->path, "Cannot make a field here.");
-	}
-	set_form_win(page->form, page->win);
-	set_form_sub(page->form, page->sub);
-	if (post_form(page->form) != E_OK) {
-		forms_edit_end(page);
-		return refuse(page, it->path, "The window is too small.");
-	}
-	return FORMS_HANDLED;
-}
-
-/* Start editing the current item, with INITIAL (NULL: the stored value);
- * CHANGED says whether INITIAL differs from what is stored. */
+/* Start editing the current item from its stored value. */
 enum forms_reaction
-forms_edit_begin(struct forms_page *page, const char *initial, bool changed)
+forms_edit_begin(struct forms_page *page)
 {
 	struct forms_item *it = forms_current_item(page);
 	const char *value;
-	int y;
+	bool longtext = forms_is_longtext(it);
 
 	if (!forms_is_field_item(it) || page->editing)
 		return FORMS_IGNORED;
-	value = initial != NULL ? initial : forms_value(page, it->path);
-	y = box_y(page, it);
-	if (y < page->head || y + it->frows > page->height)
-		return refuse(page, it->path,
-		    "The window is too small to edit this answer here.");
-	if (forms_is_longtext(it) && strlen(value) > FORMS_INLINE_MAX)
-		return refuse(page, it->path,
-		    "This text is long: press e to edit it in your editor.");
-	if (forms_has_combining(value))
-		return refuse(page, it->path, "This answer holds combining "
-		    "marks, which the field would misplace: press Ctrl-E to "
-		    "edit it in your editor.");
-	page->longline = forms_is_longtext(it) &&
-	    (page->longline || forms_longtext_wide(value));
-	if (form_post(page, it, y) != FORMS_HANDLED)
-		return FORMS_INVALID;
+	value = forms_value(page, it->path);
+	forms_buf_init(&page->buf, value, longtext ? CHECKLIST_LONGTEXT_MAX :
+	    CHECKLIST_TEXT_MAX, longtext);
+	page->edit_path = checklist_xstrdup(it->path);
+	page->edit_orig = checklist_xstrdup(value);
+	page->edit_top = page->edit_left = 0;
 	page->editing = true;
-	page->edit_y = y;
-	page->edit_rows = field_rows(page, it);
-	if (page->longline) {
-		char *line = forms_longtext_line(value);
-
-		type_in(page, line, false);
-		free(line);
-	} else if (forms_is_longtext(it)) {
-		forms_longtext_fill(page, value);
-	} else {
-		type_in(page, value, false);
-	}
-	set_field_status(page->fields[0], changed);
+	forms_layout(page); /* a long text's box grows */
 	return FORMS_HANDLED;
 }
 
-/* Drop the form and its field (the value typed is lost). */
+/* Drop the edit (what was typed and not stored is gone). */
 void
 forms_edit_end(struct forms_page *page)
 {
-	if (page->form != NULL) {
-		unpost_form(page->form);
-		free_form(page->form);
-	}
-	if (page->fields[0] != NULL)
-		free_field(page->fields[0]);
-	if (page->sub != NULL)
-		delwin(page->sub);
-	page->form = NULL;
-	page->fields[0] = NULL;
-	page->sub = NULL;
-	page->editing = false;
-	page->longline = false;
-	page->edit_rows = 0;
-}
-
-/* Copy what the field's window shows into its buffer (libform does it
- * lazily), without judging it. */
-void
-forms_field_sync(struct forms_page *page)
-{
-	bool v = page->validating;
-
-	page->validating = false;
-	form_driver_w(page->form, KEY_CODE_YES, REQ_VALIDATION);
-	page->validating = v;
-}
-
-/* The text in the field now, as it would be stored. Caller frees. */
-char *
-forms_edit_text(struct forms_page *page)
-{
-	int rows, cols, max;
-
-	forms_field_sync(page);
-	if (dynamic_field_info(page->fields[0], &rows, &cols, &max) != E_OK)
-		cols = forms_current_item(page)->fwidth;
-	return forms_field_value(page->fields[0],
-	    forms_is_longtext(forms_current_item(page)), cols);
-}
-
-/* The layout moved the field's box (a message above it, a resize): start
- * the edit again where the box is now, keeping what was typed. */
-void
-forms_edit_relocate(struct forms_page *page)
-{
-	struct forms_item *it = forms_current_item(page);
-	struct forms_edit_state st;
-
-	if (it == NULL || (box_y(page, it) == page->edit_y &&
-	    field_rows(page, it) == page->edit_rows))
+	if (!page->editing)
 		return;
-	forms_edit_save(page, &st);
-	forms_edit_end(page);
-	forms_edit_restore(page, &st);
+	forms_buf_free(&page->buf);
+	free(page->edit_path);
+	free(page->edit_orig);
+	page->edit_path = page->edit_orig = NULL;
+	page->editing = false;
 }
 
-void
-forms_edit_cancel(struct forms_page *page)
-{
-	forms_edit_end(page);
-	forms_clear_message(page);
-	forms_layout(page);
-}
-
-/* Store VALUE at PATH; rebuild the page for relevance. */
+/* Store VALUE at PATH; rebuild the page for relevance (an edit going on
+ * stays open when its question is still there). */
 enum forms_reaction
 forms_store(struct forms_page *page, const char *path, const char *value)
 {
@@ -331,36 +122,98 @@ forms_store(struct forms_page *page, const char *path, const char *value)
 	return FORMS_CHANGED;
 }
 
-/* Check the field with the model, then store it. */
-enum forms_reaction
-forms_edit_commit(struct forms_page *page)
+/* Would the model take the text typed? On false, *MSG says why. */
+static bool
+judge(struct forms_page *page, char *msg, size_t size)
 {
 	struct forms_item *it = forms_current_item(page);
-	enum forms_reaction re = FORMS_HANDLED;
-	char *text;
-	int rc;
+	struct checklist_error err;
+
+	if (it->kind == FORMS_I_OTHER)
+		return true; /* the buffer's cap is the only rule */
+	checklist_error_clear(&err);
+	if (checklist_value_check(it->q, page->buf.text, &err) == CHECKLIST_OK)
+		return true;
+	snprintf(msg, size, "%s", err.message[0] != '\0' ? err.message :
+	    "This value is not accepted.");
+	return false;
+}
+
+/* Store the text typed, if it changed; KEEP leaves the edit open. */
+static enum forms_reaction
+edit_store(struct forms_page *page, bool keep, bool quiet)
+{
+	char msg[sizeof page->message], *path, *text;
+	enum forms_reaction re;
 
 	if (!page->editing)
 		return FORMS_HANDLED;
-	forms_field_sync(page); /* libform marks a change when it syncs */
-	if (!field_status(page->fields[0])) {
-		forms_edit_cancel(page); /* nothing typed: nothing to judge */
+	if (strcmp(page->buf.text, forms_value(page, page->edit_path)) == 0) {
+		if (!keep)
+			forms_edit_end(page);
 		return FORMS_HANDLED;
 	}
-	page->message[0] = '\0';
-	page->validating = true;
-	rc = form_driver_w(page->form, KEY_CODE_YES, REQ_VALIDATION);
-	page->validating = false;
-	if (rc != E_OK)
-		return refuse(page, it->path, page->message[0] != '\0' ?
-		    page->message : "This value is not accepted.");
-	text = forms_edit_text(page);
-	if (strcmp(text, forms_value(page, it->path)) != 0)
-		re = forms_store(page, it->path, text);
-	else
-		forms_edit_cancel(page);
+	if (!judge(page, msg, sizeof msg))
+		return quiet ? FORMS_INVALID :
+		    refuse(page, page->edit_path, msg);
+	path = checklist_xstrdup(page->edit_path);
+	text = checklist_xstrdup(page->buf.text);
+	if (!keep)
+		forms_edit_end(page);
+	re = forms_store(page, path, text);
+	free(path);
 	free(text);
 	return re;
+}
+
+enum forms_reaction
+forms_edit_commit(struct forms_page *page)
+{
+	enum forms_reaction re = edit_store(page, false, false);
+
+	forms_layout(page);
+	return re;
+}
+
+enum forms_reaction
+forms_page_commit(struct forms_page *page)
+{
+	return forms_edit_commit(page);
+}
+
+enum forms_reaction
+forms_page_commit_keep(struct forms_page *page)
+{
+	return edit_store(page, true, true);
+}
+
+/* Esc: the value the field had when the edit began, stored again when an
+ * idle save replaced it. */
+enum forms_reaction
+forms_edit_cancel(struct forms_page *page)
+{
+	enum forms_reaction re = FORMS_HANDLED;
+	char *path, *orig;
+
+	if (!page->editing)
+		return FORMS_HANDLED;
+	path = page->edit_path;
+	orig = page->edit_orig;
+	page->edit_path = page->edit_orig = NULL;
+	forms_edit_end(page);
+	forms_clear_message(page);
+	if (strcmp(orig, forms_value(page, path)) != 0)
+		re = forms_store(page, path, orig);
+	free(path);
+	free(orig);
+	forms_layout(page);
+	return re;
+}
+
+enum forms_reaction
+forms_page_cancel(struct forms_page *page)
+{
+	return forms_edit_cancel(page);
 }
 
 static enum forms_reaction
@@ -374,66 +227,83 @@ commit_and_move(struct forms_page *page, int delta)
 	return re;
 }
 
-static int
-drive(struct forms_page *page, int req)
+static enum forms_reaction
+buf_result(struct forms_page *page, enum forms_buf_status st)
 {
-	return form_driver_w(page->form, KEY_CODE_YES, (wchar_t)req);
+	char msg[128];
+
+	if (st == FORMS_BUF_FULL) {
+		snprintf(msg, sizeof msg, "No more room: this answer holds at "
+		    "most %zu bytes.", page->buf.max);
+		return refuse(page, page->edit_path, msg);
+	}
+	if (page->message[0] != '\0')
+		forms_clear_message(page);
+	if (page->buf.multiline)
+		forms_layout(page); /* the box may grow */
+	return FORMS_HANDLED;
 }
 
-/* Keys that only move or erase inside the field: their request, or 0. */
-static int
-edit_request(wint_t ch, bool iskey, bool longtext)
+/* Keys that move or erase inside the text. */
+static bool
+edit_motion(struct forms_page *page, wint_t ch, bool iskey,
+    enum forms_buf_status *st)
 {
+	struct forms_buf *b = &page->buf;
+
+	*st = FORMS_BUF_SAME;
 	if (iskey) {
 		switch (ch) {
-		case KEY_LEFT: return REQ_PREV_CHAR;
-		case KEY_RIGHT: return REQ_NEXT_CHAR;
-		case KEY_HOME: return REQ_BEG_LINE;
-		case KEY_END: return REQ_END_LINE;
-		case KEY_BACKSPACE: return REQ_DEL_PREV;
-		case KEY_DC: return REQ_DEL_CHAR;
-		default: return 0;
+		case KEY_LEFT: forms_buf_left(b); return true;
+		case KEY_RIGHT: forms_buf_right(b); return true;
+		case KEY_HOME: forms_buf_home(b); return true;
+		case KEY_END: forms_buf_end(b); return true;
+		case KEY_BACKSPACE: *st = forms_buf_backspace(b); return true;
+		case KEY_DC: *st = forms_buf_delete(b); return true;
+		default: return false;
 		}
 	}
-	if (ch == 127 || ch == FORMS_CTRL('h'))
-		return REQ_DEL_PREV;
-	if (ch == FORMS_CTRL('u'))
-		return REQ_CLR_FIELD;
-	if (ch == FORMS_CTRL('k'))
-		return REQ_CLR_EOL;
-	if (ch == FORMS_CTRL('a'))
-		return REQ_BEG_LINE;
-	if (ch == FORMS_CTRL('e') && !longtext)
-		return REQ_END_LINE;
-	return 0;
+	switch (ch) {
+	case 127:
+	case FORMS_CTRL('h'): *st = forms_buf_backspace(b); return true;
+	case FORMS_CTRL('u'): *st = forms_buf_clear(b); return true;
+	case FORMS_CTRL('k'): *st = forms_buf_kill_line(b); return true;
+	case FORMS_CTRL('a'): forms_buf_home(b); return true;
+	default: return false;
+	}
 }
 
-static enum forms_reaction
-edit_lines(struct forms_page *page, wint_t ch, bool iskey)
+static bool
+is_enter(wint_t ch, bool iskey)
 {
-	bool enter = (!iskey && (ch == L'\n' || ch == L'\r')) ||
+	return (!iskey && (ch == L'\n' || ch == L'\r')) ||
 	    (iskey && ch == KEY_ENTER);
+}
 
-	if (enter) {
-		if (page->longline)
-			form_driver_w(page->form, OK, FORMS_PARA);
-		else
-			forms_longtext_newline(page);
-		return FORMS_HANDLED;
-	}
-	if (iskey && (ch == KEY_UP || ch == KEY_DOWN)) {
-		if (drive(page, ch == KEY_UP ? REQ_UP_CHAR : REQ_DOWN_CHAR) ==
-		    E_OK)
+/* Long text: rows, boxfuls, and leaving from the first or last row. */
+static enum forms_reaction
+edit_rows_key(struct forms_page *page, wint_t ch, bool iskey)
+{
+	struct forms_item *it = forms_current_item(page);
+	int width = it->fwidth - 1, i, n;
+
+	if (is_enter(ch, iskey))
+		return buf_result(page, forms_buf_insert(&page->buf, "\n", 1));
+	if (!iskey)
+		return FORMS_IGNORED;
+	if (ch == KEY_UP || ch == KEY_DOWN) {
+		if (forms_view_vertical(&page->buf, width,
+		    ch == KEY_UP ? -1 : 1))
 			return FORMS_HANDLED;
 		return commit_and_move(page, ch == KEY_UP ? -1 : 1);
 	}
-	if (!iskey && ch == FORMS_CTRL('e')) {
-		enum forms_reaction re = forms_edit_commit(page);
-
-		if (re == FORMS_INVALID)
-			return re;
-		page->pending = re == FORMS_CHANGED;
-		return FORMS_EDITOR;
+	if (ch == KEY_PPAGE || ch == KEY_NPAGE) {
+		n = it->frows > 1 ? it->frows - 1 : 1;
+		for (i = 0; i < n; i++)
+			if (!forms_view_vertical(&page->buf, width,
+			    ch == KEY_PPAGE ? -1 : 1))
+				break;
+		return FORMS_HANDLED;
 	}
 	return FORMS_IGNORED;
 }
@@ -441,47 +311,47 @@ edit_lines(struct forms_page *page, wint_t ch, bool iskey)
 enum forms_reaction
 forms_edit_key(struct forms_page *page, wint_t ch, bool iskey)
 {
-	bool longtext = forms_is_longtext(forms_current_item(page));
-	int req = edit_request(ch, iskey, longtext);
+	enum forms_buf_status st;
 	enum forms_reaction re;
 
-	if (!iskey && ch == FORMS_ESC) {
-		forms_edit_cancel(page);
-		return FORMS_HANDLED;
-	}
-	if (req == REQ_END_LINE) {
-		caret_end(page, one_row(page, forms_current_item(page)));
-		return FORMS_HANDLED;
-	}
-	if (req != 0) {
-		drive(page, req);
-		return FORMS_HANDLED;
-	}
-	if (longtext && (re = edit_lines(page, ch, iskey)) != FORMS_IGNORED)
+	if (!iskey && ch == FORMS_ESC)
+		return forms_edit_cancel(page);
+	if (edit_motion(page, ch, iskey, &st))
+		return buf_result(page, st);
+	if (page->buf.multiline &&
+	    (re = edit_rows_key(page, ch, iskey)) != FORMS_IGNORED)
 		return re;
-	if ((!iskey && (ch == L'\n' || ch == L'\r')) ||
-	    (iskey && ch == KEY_ENTER))
+	if (is_enter(ch, iskey))
 		return forms_edit_commit(page);
 	if ((!iskey && ch == L'\t') || (iskey && ch == KEY_DOWN))
 		return commit_and_move(page, 1);
 	if (iskey && (ch == KEY_BTAB || ch == KEY_UP))
 		return commit_and_move(page, -1);
-	if (!iskey && iswprint((wint_t)ch)) {
-		if (page->message[0] != '\0')
-			forms_clear_message(page);
-		if (wcwidth((wchar_t)ch) == 0) {
-			forms_set_message(page, forms_page_current_path(page),
-			    "Combining marks cannot be typed in this field: "
-			    "commit, then Ctrl-E edits it in your editor.");
-			return FORMS_INVALID;
-		}
-		if (longtext && !page->longline && wcwidth((wchar_t)ch) != 1)
-			forms_longtext_to_line(page);
-		if (form_driver_w(page->form, OK, (wchar_t)ch) != E_OK)
-			forms_set_message(page, forms_page_current_path(page),
-			    "No more room in this answer.");
-		return FORMS_HANDLED;
+	if (!iskey && ch == FORMS_CTRL('e')) {
+		re = forms_edit_commit(page);
+		if (re == FORMS_INVALID)
+			return re;
+		page->pending = re == FORMS_CHANGED;
+		return FORMS_EDITOR;
 	}
+	if (!iskey && (iswprint(ch) || forms_buf_extends((wchar_t)ch)))
+		return buf_result(page,
+		    forms_buf_insert_wc(&page->buf, (wchar_t)ch));
 	return FORMS_IGNORED;
 }
 
+enum forms_reaction
+forms_page_paste(struct forms_page *page, const char *text, size_t len)
+{
+	char msg[160];
+
+	if (!page->editing)
+		return FORMS_IGNORED;
+	if (forms_buf_insert(&page->buf, text, len) == FORMS_BUF_FULL) {
+		snprintf(msg, sizeof msg, "Nothing was pasted: the paste (%zu "
+		    "bytes) does not fit in this answer (at most %zu bytes).",
+		    len, page->buf.max);
+		return refuse(page, page->edit_path, msg);
+	}
+	return buf_result(page, FORMS_BUF_CHANGED);
+}

@@ -8,9 +8,8 @@
  * child questions follow it as items while it is open). The items are
  * rebuilt from the model after every committed change (relevance), and
  * laid out in "virtual rows": the page scrolls over them below a fixed
- * title. Values are drawn by the page itself; a libformw FORM with one
- * FIELD exists only while a value is being edited (see forms_field.c for
- * why).
+ * title. Values are drawn by the page itself; the value being edited
+ * lives in a buffer of the page's own (see forms_field.c for why).
  */
 #ifndef SACL_FORMS_INTERNAL_H
 #define SACL_FORMS_INTERNAL_H
@@ -53,6 +52,18 @@ struct forms_lines {
 	int *width;
 };
 
+/* A value being edited (forms_buf.c): the user's bytes, exactly. */
+struct forms_buf {
+	char *text;      /* UTF-8, NUL-terminated */
+	size_t len, cap;
+	size_t caret;    /* a byte offset at a cluster boundary */
+	size_t max;      /* most bytes the value may hold */
+	bool multiline;  /* long text: newlines stay */
+	int goal;        /* the column Up and Down aim for, or -1 */
+};
+
+enum forms_buf_status { FORMS_BUF_SAME, FORMS_BUF_CHANGED, FORMS_BUF_FULL };
+
 struct forms_page {
 	struct checklist_response *r;
 	const struct checklist_group *g;
@@ -66,19 +77,20 @@ struct forms_page {
 	int helprows;      /* virtual rows of the help text, blank included */
 	int total;         /* virtual rows */
 	int scroll;        /* first virtual row shown */
-	/* Editing: a form of one field over the current item's value box. */
+	/* Editing: the text of the current item in a buffer of our own
+	 * (forms_buf.c), drawn over the item's value box (forms_view.c). */
 	bool editing;
-	bool validating;   /* the field check judges only when asked */
-	FORM *form;
-	FIELD *fields[2];
-	WINDOW *sub;
-	int edit_y, edit_rows; /* window rows the field covers */
+	struct forms_buf buf;
+	char *edit_path;   /* the value being edited */
+	char *edit_orig;   /* its value when the edit began: Esc gives it back */
+	int edit_top;      /* long text: first row of the text shown */
+	int edit_left;     /* one line: first cell shown */
+	int cur_y, cur_x;  /* where the caret was drawn, in the window */
 	/* The last message, and the item it belongs to (NULL: the page). */
 	char message[1024];
 	char *msg_path;
 	bool confirm;      /* a deletion waits for y/n */
 	bool pending;      /* committed before FORMS_EDITOR: report CHANGED */
-	bool longline;     /* a long text edited in one row (see forms_text.c) */
 	/* Open repeat entries, by entry path ("p1/laws[2]"). */
 	char **open;
 	size_t nopen;
@@ -117,6 +129,8 @@ int forms_wcswidth(const wchar_t *s, size_t n);
 size_t forms_fit(const wchar_t *s, size_t n, int maxw, int *used);
 void forms_wrap(struct forms_lines *l, const char *s, int width,
     bool keep_newlines);
+void forms_wrap_rows(struct forms_lines *l, const char *s, int width,
+    bool keep_newlines, size_t maxrows);
 void forms_lines_free(struct forms_lines *l);
 
 /* forms_choice.c: choice lists. */
@@ -157,59 +171,54 @@ enum forms_reaction forms_repeat_confirm_key(struct forms_page *page,
     wint_t ch, bool iskey);
 void forms_open_free(struct forms_page *page);
 
-/* forms_field.c: editing in a libformw field. */
+/* forms_buf.c: the edit buffer and grapheme clusters. */
+void forms_buf_init(struct forms_buf *b, const char *text, size_t max,
+    bool multiline);
+void forms_buf_free(struct forms_buf *b);
+bool forms_buf_extends(wchar_t c);
+size_t forms_buf_next(const char *s, size_t len, size_t i);
+size_t forms_buf_prev(const char *s, size_t len, size_t i);
+enum forms_buf_status forms_buf_insert(struct forms_buf *b, const char *s,
+    size_t n);
+enum forms_buf_status forms_buf_insert_wc(struct forms_buf *b, wchar_t c);
+enum forms_buf_status forms_buf_backspace(struct forms_buf *b);
+enum forms_buf_status forms_buf_delete(struct forms_buf *b);
+enum forms_buf_status forms_buf_kill_line(struct forms_buf *b);
+enum forms_buf_status forms_buf_clear(struct forms_buf *b);
+void forms_buf_left(struct forms_buf *b);
+void forms_buf_right(struct forms_buf *b);
+void forms_buf_home(struct forms_buf *b);
+void forms_buf_end(struct forms_buf *b);
+
+/* forms_view.c: the buffer laid out in the value's box and drawn. */
+struct forms_row { size_t start, end; }; /* bytes; END before any newline */
+size_t forms_view_rows(const struct forms_buf *b, int width,
+    struct forms_row **rows);
+size_t forms_view_caret_row(const struct forms_buf *b,
+    const struct forms_row *rows, size_t n);
+int forms_view_width(const char *s, size_t from, size_t to);
+bool forms_view_vertical(struct forms_buf *b, int width, int delta);
+int forms_view_box_rows(struct forms_page *page, struct forms_item *it);
+void forms_view_draw(struct forms_page *page, struct forms_item *it, int vy,
+    attr_t attr);
+
+/* forms_field.c: editing a text value. */
 bool forms_is_field_item(const struct forms_item *it);
 bool forms_is_longtext(const struct forms_item *it);
-enum forms_reaction forms_edit_begin(struct forms_page *page,
-    const char *initial, bool changed);
+enum forms_reaction forms_edit_begin(struct forms_page *page);
 enum forms_reaction forms_edit_key(struct forms_page *page, wint_t ch,
     bool iskey);
 enum forms_reaction forms_edit_commit(struct forms_page *page);
-void forms_edit_cancel(struct forms_page *page);
+enum forms_reaction forms_edit_cancel(struct forms_page *page);
 void forms_edit_end(struct forms_page *page);
-void forms_edit_relocate(struct forms_page *page);
-char *forms_edit_text(struct forms_page *page);
-void forms_field_sync(struct forms_page *page);
 enum forms_reaction forms_store(struct forms_page *page, const char *path,
     const char *value);
 
-/* forms_keep.c: what is being typed, kept across a new field (a resize,
- * a box that moved, a store that rebuilt the page): the text exactly,
- * blanks before the caret included, and the caret. */
-struct forms_edit_state {
-	char *text;
-	size_t caret;     /* one row: characters before the caret */
-	int row, col;     /* several rows: the caret in the field */
-	int cols;         /* several rows: the field's width */
-	bool changed, longline, onerow;
-};
-void forms_edit_save(struct forms_page *page, struct forms_edit_state *st);
-/* Edit the current item again from ST (frees ST's text). */
-void forms_edit_restore(struct forms_page *page, struct forms_edit_state *st);
-
-/* forms_fieldtype.c: the one FIELDTYPE, judging by the model. */
-FIELDTYPE *forms_fieldtype(void);
-
-/* forms_text.c: long text in a multi-line field; the external editor. */
-void forms_longtext_fill(struct forms_page *page, const char *value);
-char *forms_longtext_read(const char *buf, int cols);
-char *forms_oneline_read(const char *buf);
-char *forms_field_value(FIELD *f, bool longtext, int cols);
-void forms_longtext_newline(struct forms_page *page);
-bool forms_longtext_wide(const char *value);
-bool forms_has_combining(const char *value);
-char *forms_longtext_line(const char *value);
-void forms_longtext_to_line(struct forms_page *page);
-/* The paragraph mark of long text being edited inline (a pilcrow). */
-#define FORMS_PARA L'\u00b6'
-#define FORMS_PARA_UTF8 "\xc2\xb6"
-
+/* forms_text.c: long text handed to the user's editor. */
 /* forms_key.c: moving between items. */
 enum forms_reaction forms_move(struct forms_page *page, int delta);
 
 #define FORMS_CTRL(c) ((wint_t)((c) & 0x1f))
 #define FORMS_ESC 27
-/* Long texts bigger than this are edited in the external editor only. */
-#define FORMS_INLINE_MAX 8000
 
 #endif /* SACL_FORMS_INTERNAL_H */

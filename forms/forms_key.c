@@ -6,12 +6,12 @@
  *
  *   Up, Shift-Tab       previous question      (while editing: commit first)
  *   Down, Tab           next question          (while editing: commit first)
- *   Enter               text: start editing / commit the edit
- *                       long text: start editing (Enter is then a new line)
- *   Esc                 while editing: give back the stored value
- *   e, Ctrl-E           long text: edit in $VISUAL / $EDITOR (FORMS_EDITOR)
- *   Ctrl-E              any text answer: the same (the way to edit an
- *                       answer holding combining marks)
+ *   Enter               text: start editing (see forms_field.c for the
+ *                       keys of an edit)
+ *   a character         text: start editing with it, as in a spreadsheet
+ *   Backspace           text: start editing, erasing the last character
+ *   Esc                 while editing: give back the value the field had
+ *   Ctrl-E              any text answer: edit in $VISUAL / $EDITOR
  *   Left, Right         choice: move the cursor (while editing: the caret)
  *   Up, Down            choice over several rows: the row above / below
  *                       first, then the previous / next question
@@ -21,9 +21,9 @@
  *   Space, Enter        a list of more than FORMS_LONG_LIST options (only
  *                       its value is shown): open the chooser, below
  *   Delete, Backspace   such a long list: clear its value
- *   a                   repeat: add an entry (opened)
+ *   a, Insert           repeat: add an entry (opened)
  *   Enter               repeat entry: open / close its questions
- *   d                   repeat entry: delete, after y/n
+ *   d, Delete           repeat entry: delete, after y/n
  *   K, J                repeat entry: move up / down
  *
  * In the chooser of a long list (forms_chooser.c, its own key loop):
@@ -38,12 +38,15 @@
  *   Esc, F10, Ctrl-C    close, the value unchanged
  *   (a resize)          close; KEY_RESIZE goes back to the caller
  *
- * While editing: characters type; Backspace, Delete, Home, End,
- * Ctrl-A, Ctrl-E (one line), Ctrl-U (clear), Ctrl-K (to end of line);
- * see forms_field.c. Editing starts with Enter only, so that the letters
- * the application uses as commands stay its own.
+ * While editing: see forms_field.c. On a page every printable key
+ * belongs to the page (typed into a text question, or ignored); the
+ * application's commands on a page use keys that cannot be text
+ * (function keys, Ctrl, Alt), so that no letter ever runs a command
+ * while the user means to type it.
  */
 #include "config.h"
+
+#include <wctype.h>
 
 #include "forms/forms_internal.h"
 
@@ -70,16 +73,25 @@ is_enter(wint_t ch, bool iskey)
 	    (iskey && ch == KEY_ENTER);
 }
 
+/* A text question not being edited: Enter edits it; a character typed
+ * (or Backspace) starts the edit with that key, as in a spreadsheet. */
 static enum forms_reaction
-text_key(struct forms_page *page, struct forms_item *it, wint_t ch,
-    bool iskey)
+text_key(struct forms_page *page, wint_t ch, bool iskey)
 {
+	bool typed = !iskey && ch >= L' ' && ch != 127 &&
+	    (iswprint(ch) || forms_buf_extends((wchar_t)ch));
+	bool erase = (iskey && ch == KEY_BACKSPACE) ||
+	    (!iskey && (ch == 127 || ch == FORMS_CTRL('h')));
+
 	if (is_enter(ch, iskey))
-		return forms_edit_begin(page, NULL, false);
-	if (!iskey && (ch == FORMS_CTRL('e') ||
-	    (ch == L'e' && forms_is_longtext(it))))
+		return forms_edit_begin(page);
+	if (!iskey && ch == FORMS_CTRL('e'))
 		return FORMS_EDITOR;
-	return FORMS_IGNORED;
+	if (!typed && !erase)
+		return FORMS_IGNORED;
+	if (forms_edit_begin(page) != FORMS_HANDLED)
+		return FORMS_INVALID;
+	return forms_edit_key(page, ch, iskey);
 }
 
 enum forms_reaction
@@ -105,7 +117,7 @@ forms_page_key(struct forms_page *page, wint_t ch, bool iskey)
 	switch (it->kind) {
 	case FORMS_I_TEXT:
 	case FORMS_I_OTHER:
-		return text_key(page, it, ch, iskey);
+		return text_key(page, ch, iskey);
 	case FORMS_I_CHOICE:
 		return forms_choice_key(page, it, ch, iskey);
 	case FORMS_I_REPEAT:

@@ -156,8 +156,6 @@ forms_rebuild(struct forms_page *page)
 	int cursor = 0;
 	size_t old = page->cur, i;
 
-	if (page->editing)
-		forms_edit_end(page);
 	if (page->cur < page->nitems) {
 		keep = checklist_xstrdup(page->items[page->cur].path);
 		cursor = page->items[page->cur].cursor;
@@ -166,7 +164,9 @@ forms_rebuild(struct forms_page *page)
 	for (i = 0; i < page->g->nquestions; i++)
 		add_question(page, page->g->questions[i],
 		    checklist_xstrdup(page->g->questions[i]->path), 0);
-	i = find_item(page, keep);
+	if (page->editing && find_item(page, page->edit_path) == (size_t)-1)
+		forms_edit_end(page); /* its question is no longer relevant */
+	i = find_item(page, page->editing ? page->edit_path : keep);
 	if (i != (size_t)-1) {
 		page->cur = i;
 		page->items[i].cursor = cursor;
@@ -230,8 +230,6 @@ forms_layout(struct forms_page *page)
 	}
 	page->total = vy;
 	scroll_to_current(page);
-	if (page->editing)
-		forms_edit_relocate(page);
 }
 
 struct forms_item *
@@ -275,9 +273,6 @@ forms_page_draw(struct forms_page *page)
 	int y;
 
 	for (y = 0; y < page->height; y++) {
-		if (page->editing && y >= page->edit_y &&
-		    y < page->edit_y + page->edit_rows)
-			continue;
 		wmove(page->win, y, 0);
 		wclrtoeol(page->win);
 	}
@@ -297,22 +292,16 @@ forms_page_draw(struct forms_page *page)
 	for (i = 0; i < page->nitems; i++)
 		forms_item_render(page, &page->items[i], page->items[i].top,
 		    true);
-	if (page->editing)
-		pos_form_cursor(page->form);
+	if (page->editing && page->cur_y >= 0)
+		wmove(page->win, page->cur_y, page->cur_x);
 }
 
+/* The edit, if any, goes on: its text and caret are the page's own. */
 void
 forms_page_resize(struct forms_page *page, WINDOW *win)
 {
-	struct forms_edit_state st;
-	bool editing = page->editing;
-
-	if (editing)
-		forms_edit_save(page, &st);
 	page->win = win;
 	forms_rebuild(page);
-	if (editing)
-		forms_edit_restore(page, &st);
 }
 
 void
@@ -367,6 +356,7 @@ forms_page_focus(struct forms_page *page, const char *path)
 
 	if (page->editing && forms_edit_commit(page) == FORMS_INVALID)
 		return false;
+	forms_edit_end(page);
 	i = find_item(page, path);
 	if (i == (size_t)-1 && strchr(path, ']') != NULL) {
 		open_entries_on(page, path);
@@ -411,4 +401,17 @@ bool
 forms_page_editing(const struct forms_page *page)
 {
 	return page->editing;
+}
+
+bool
+forms_page_multiline(const struct forms_page *page)
+{
+	return page->editing && page->buf.multiline;
+}
+
+bool
+forms_page_on_text(const struct forms_page *page)
+{
+	return page->cur < page->nitems &&
+	    forms_is_field_item(&page->items[page->cur]);
 }

@@ -214,7 +214,7 @@ forms_repeat_key(struct forms_page *page, struct forms_item *it, wint_t ch,
 	bool enter = (!iskey && (ch == L'\n' || ch == L'\r')) ||
 	    (iskey && ch == KEY_ENTER);
 
-	if (!iskey && ch == L'a')
+	if ((!iskey && ch == L'a') || (iskey && ch == KEY_IC))
 		return entry_add(page, it->repeat);
 	if (it->kind == FORMS_I_REPEAT) {
 		if (!enter)
@@ -229,7 +229,7 @@ forms_repeat_key(struct forms_page *page, struct forms_item *it, wint_t ch,
 		forms_rebuild(page);
 		return FORMS_HANDLED;
 	}
-	if (!iskey && ch == L'd')
+	if ((!iskey && ch == L'd') || (iskey && ch == KEY_DC))
 		return entry_ask_delete(page, it);
 	if (!iskey && (ch == L'K' || ch == L'J'))
 		return entry_move(page, it, ch == L'K' ? -1 : 1);

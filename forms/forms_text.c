@@ -1,29 +1,11 @@
 /*
- * forms_text.c: text values in and out of libformw fields, and long text
- * handed to the user's editor.
- *
- * A multi-line field keeps no newlines: its buffer is its rows, each
- * padded with blanks, and a row ended by Enter cannot be told from one
- * the field wrapped. So the page marks the end of a paragraph with a
- * visible pilcrow (FORMS_PARA, inserted by Enter, then a new line): on
- * the way out a pilcrow is a newline and every run of blanks one space.
- * Known limits of inline editing: runs of spaces inside a line become
- * one, and a pilcrow typed as text becomes a newline; an untouched field
- * is never written back, and the external editor (e, Ctrl-E) keeps the
- * text exactly.
- *
- * Wide and zero-width characters: libformw 6.4 loses them in multi-line
- * fields (set_field_buffer() stops at the first row, word wrap refuses
- * the next character, rows gain blanks), while one-line fields keep them.
- * So a long text holding any character whose width is not one is edited
- * in one scrolling row, paragraphs joined by pilcrows ("one-line mode");
- * typing such a character into a multi-line field switches to it, caret
- * kept. Shown, not edited, the text is wrapped on several rows as ever.
+ * forms_text.c: a text answer handed to the user's editor (Ctrl-E): the
+ * way to write pages of text with the tools one knows.
  *
  * The external editor: $VISUAL, then $EDITOR, then vi, on a private
  * temporary file (mkstemp: mode 0600) in $TMPDIR or /tmp; the text read
  * back is capped at CHECKLIST_LONGTEXT_MAX and committed through the
- * model like any other value.
+ * model like any other value. An edit going on is committed first.
  */
 #include "config.h"
 
@@ -37,199 +19,6 @@
 #include <unistd.h>
 
 #include "forms/forms_internal.h"
-
-/* Type VALUE into the posted multi-line field. */
-void
-forms_longtext_fill(struct forms_page *page, const char *value)
-{
-	wchar_t *w = forms_wcs(value, true);
-	size_t i;
-
-	for (i = 0; w[i] != L'\0'; i++) {
-		if (w[i] == L'\n') {
-			forms_longtext_newline(page);
-		} else {
-			form_driver_w(page->form, OK, w[i]);
-		}
-	}
-	free(w);
-}
-
-/* End a paragraph in the field being edited: the mark, a new line. */
-void
-forms_longtext_newline(struct forms_page *page)
-{
-	form_driver_w(page->form, OK, FORMS_PARA);
-	form_driver_w(page->form, KEY_CODE_YES, REQ_NEW_LINE);
-}
-
-/* Does VALUE hold a character a multi-line field would lose? */
-bool
-forms_longtext_wide(const char *value)
-{
-	wchar_t *w = forms_wcs(value, true);
-	bool wide = false;
-	size_t i;
-
-	for (i = 0; w[i] != L'\0' && !wide; i++)
-		wide = w[i] != L'\n' && wcwidth(w[i]) != 1;
-	free(w);
-	return wide;
-}
-
-/* Does VALUE hold a zero-width character (a combining mark)? */
-bool
-forms_has_combining(const char *value)
-{
-	wchar_t *w = forms_wcs(value, true);
-	bool found = false;
-	size_t i;
-
-	for (i = 0; w[i] != L'\0' && !found; i++)
-		found = w[i] != L'\n' && wcwidth(w[i]) == 0;
-	free(w);
-	return found;
-}
-
-/* VALUE (sanitized) on one line, newlines as pilcrows. Caller frees. */
-char *
-forms_longtext_line(const char *value)
-{
-	char *clean = checklist_sanitize(value, true), *p;
-	size_t n = 0;
-	char *out;
-
-	for (p = clean; *p != '\0'; p++)
-		n += *p == '\n' ? sizeof FORMS_PARA_UTF8 - 1 : 1;
-	out = checklist_xmalloc(n + 1);
-	for (n = 0, p = clean; *p != '\0'; p++) {
-		if (*p == '\n') {
-			memcpy(out + n, FORMS_PARA_UTF8, sizeof FORMS_PARA_UTF8 - 1);
-			n += sizeof FORMS_PARA_UTF8 - 1;
-		} else {
-			out[n++] = *p;
-		}
-	}
-	out[n] = '\0';
-	free(clean);
-	return out;
-}
-
-/* Characters of the text before the caret of the multi-line field;
- * *BLANK: the caret follows a blank (which reading drops). */
-static size_t
-caret_offset(struct forms_page *page, bool *blank)
-{
-	FORM *f = page->form;
-	int rows, cols, max;
-	size_t cells, n;
-	wchar_t *w;
-	char *mb, *before;
-
-	if (dynamic_field_info(page->fields[0], &rows, &cols, &max) != E_OK)
-		cols = forms_current_item(page)->fwidth;
-	forms_field_sync(page);
-	cells = (size_t)f->currow * (size_t)cols + (size_t)f->curcol;
-	w = forms_wcs(field_buffer(page->fields[0], 0), true);
-	if (cells < wcslen(w))
-		w[cells] = L'\0'; /* narrow text only: one cell, one character */
-	*blank = cells > 0 && wcslen(w) == cells && w[cells - 1] == L' ';
-	n = wcstombs(NULL, w, 0);
-	mb = checklist_xmalloc(n == (size_t)-1 ? 1 : n + 1);
-	if (n == (size_t)-1 || wcstombs(mb, w, n + 1) == (size_t)-1)
-		mb[0] = '\0';
-	before = forms_longtext_read(mb, cols);
-	free(mb);
-	free(w);
-	w = forms_wcs(before, true);
-	n = wcslen(w);
-	free(w);
-	free(before);
-	return n;
-}
-
-/* Go on editing the current long text in one-line mode, where the caret
- * was (the page is about to take a character a multi-line field would
- * lose). */
-void
-forms_longtext_to_line(struct forms_page *page)
-{
-	bool blank;
-	size_t at = caret_offset(page, &blank), i;
-	char *text = forms_edit_text(page), *line = forms_longtext_line(text);
-	wchar_t *w = forms_wcs(line, false);
-	bool changed = field_status(page->fields[0]);
-
-	if (blank && at < wcslen(w) && w[at] == L' ')
-		at++, blank = false; /* the blank that joins two rows */
-	free(w);
-	free(line);
-	forms_edit_end(page);
-	page->longline = true;
-	forms_edit_begin(page, text, changed);
-	free(text);
-	if (!page->editing)
-		return;
-	form_driver_w(page->form, KEY_CODE_YES, REQ_BEG_LINE);
-	for (i = 0; i < at; i++)
-		form_driver_w(page->form, KEY_CODE_YES, REQ_NEXT_CHAR);
-	if (blank)
-		form_driver_w(page->form, OK, L' ');
-}
-
-/* The buffer of a multi-line field, as text. Caller frees. */
-char *
-forms_longtext_read(const char *buf, int cols)
-{
-	static const char para[] = FORMS_PARA_UTF8;
-	size_t n = strlen(buf), i, o = 0, plen = sizeof para - 1;
-	char *out = checklist_xmalloc(n + 1);
-	bool blank = false;
-
-	(void)cols;
-	for (i = 0; i < n; i++) {
-		if (buf[i] == ' ') {
-			blank = true;
-			continue;
-		}
-		if (strncmp(buf + i, para, plen) == 0) {
-			while (o > 0 && out[o - 1] == ' ')
-				o--;
-			out[o++] = '\n';
-			i += plen - 1;
-			blank = false;
-			continue;
-		}
-		if (blank && o > 0 && out[o - 1] != '\n')
-			out[o++] = ' ';
-		blank = false;
-		out[o++] = buf[i];
-	}
-	out[o] = '\0';
-	return out;
-}
-
-/* A one-line buffer without its padding. Caller frees. */
-char *
-forms_oneline_read(const char *buf)
-{
-	size_t n = strlen(buf);
-
-	while (n > 0 && buf[n - 1] == ' ')
-		n--;
-	return checklist_xstrndup(buf, n);
-}
-
-char *
-forms_field_value(FIELD *f, bool longtext, int cols)
-{
-	const char *buf = field_buffer(f, 0);
-
-	if (buf == NULL)
-		buf = "";
-	return longtext ? forms_longtext_read(buf, cols) :
-	    forms_oneline_read(buf);
-}
 
 static const char *
 editor_command(void)
@@ -354,6 +143,7 @@ forms_page_edit_external(struct forms_page *page)
 		page->pending = true;
 	if (page->editing)
 		return external_result(page, FORMS_INVALID);
+	it = forms_current_item(page); /* the commit rebuilt the page */
 	path = checklist_xstrdup(it->path);
 	if (!temp_write(forms_value(page, path), file, sizeof file)) {
 		forms_set_message(page, path, "Cannot write a temporary file "

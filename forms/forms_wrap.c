@@ -26,7 +26,7 @@ forms_wcs(const char *s, bool keep_newlines)
 
 	memset(&st, 0, sizeof st);
 	while (*p != '\0') {
-		size_t k = mbrtowc(&w[i], p, strlen(p), &st);
+		size_t k = mbrtowc(&w[i], p, n - (size_t)(p - clean), &st);
 
 		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
 			memset(&st, 0, sizeof st);
@@ -143,6 +143,32 @@ forms_wrap(struct forms_lines *l, const char *s, int width,
 	if (width < 1)
 		width = 1;
 	while (l->text[i] != L'\0')
+		i = wrap_one(l, i, width);
+}
+
+/* The same, for the first MAXROWS rows only: a long answer shown in a
+ * few rows costs what those rows hold, not the whole text. */
+void
+forms_wrap_rows(struct forms_lines *l, const char *s, int width,
+    bool keep_newlines, size_t maxrows)
+{
+	size_t len = s != NULL ? strlen(s) : 0, cut, i = 0;
+	char *head;
+
+	if (width < 1)
+		width = 1;
+	cut = maxrows * ((size_t)width + 2) * 16 + 64;
+	if (len <= cut) {
+		forms_wrap(l, s, width, keep_newlines);
+		return;
+	}
+	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--; /* not inside a character */
+	head = checklist_xstrndup(s, cut);
+	memset(l, 0, sizeof *l);
+	l->text = forms_wcs(head, keep_newlines);
+	free(head);
+	while (l->text[i] != L'\0' && l->n < maxrows)
 		i = wrap_one(l, i, width);
 }
 

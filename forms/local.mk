@@ -1,4 +1,4 @@
-# forms/: one page of questions as an ncurses form (libformw).
+# forms/: one page of questions drawn with ncursesw.
 noinst_LIBRARIES += libforms.a
 libforms_a_SOURCES = \
 	forms/forms.h \
@@ -7,9 +7,9 @@ libforms_a_SOURCES = \
 	forms/forms_draw.c \
 	forms/forms_wrap.c \
 	forms/forms_key.c \
+	forms/forms_buf.c \
+	forms/forms_view.c \
 	forms/forms_field.c \
-	forms/forms_keep.c \
-	forms/forms_fieldtype.c \
 	forms/forms_text.c \
 	forms/forms_choice.c \
 	forms/forms_chooser.c \

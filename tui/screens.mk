@@ -15,6 +15,7 @@ libtui_a_SOURCES = \
 	tui/tui_status.c \
 	tui/tui_dialog.c \
 	tui/tui_help.c \
+	tui/tui_view.c \
 	tui/tui_search.c \
 	tui/tui_progress.c \
 	tui/tui_export.c \

@@ -50,6 +50,8 @@ enum tui_action {
 	TUI_ACT_GOTO,
 	TUI_ACT_PROGRESS,
 	TUI_ACT_SAVE,
+	TUI_ACT_UNDO,         /* take back the last committed change */
+	TUI_ACT_VIEW,         /* the current answer in full */
 	TUI_ACT_REDRAW,
 	TUI_ACT_FILTER_LEVEL,
 	TUI_ACT_FILTER_THEME,
@@ -60,25 +62,45 @@ enum tui_action {
 	TUI_ACT_FIRST,
 	TUI_ACT_LAST,
 	TUI_ACT_OPEN,         /* open the page chosen in the navigator */
+	/* The page's own keys (forms/forms_key.c, forms_field.c handle
+	 * them): rows of the table for the help and the man page only. */
+	TUI_ACT_PAGE_TYPE,
+	TUI_ACT_PAGE_ENTER,
+	TUI_ACT_PAGE_SPACE,
+	TUI_ACT_PAGE_MOVE,
+	TUI_ACT_PAGE_CARET,
+	TUI_ACT_PAGE_ERASE,
+	TUI_ACT_PAGE_CLEAR,
+	TUI_ACT_PAGE_CANCEL,
+	TUI_ACT_PAGE_EDITOR,
+	TUI_ACT_PAGE_PASTE,
+	TUI_ACT_PAGE_ADD,
+	TUI_ACT_PAGE_DELETE,
+	TUI_ACT_PAGE_ENTRY,
+	TUI_ACT_PAGE_ALT,
 	TUI_ACT_COUNT
 };
 
 /*
  * Where a key works. GLOBAL keys are looked at before the page sees the
- * key (function and control keys, never typed into a field); COMMAND keys
- * work in the navigator, and on the page when the page does not want the
- * key (a letter typed into a text field stays a letter); NAV keys only in
- * the navigator.
+ * key (function and control keys, never text); COMMAND keys work in the
+ * navigator, and on the page when the page does not want the key (Esc,
+ * Tab, PgUp, PgDn: never text either); NAV keys (the letters) only in the
+ * navigator, and on a page as Alt+letter. PAGE rows are the page's own
+ * keys, listed for the help and the man page, never looked up: on a page
+ * no printable key runs a command.
  */
 enum tui_scope {
 	TUI_SCOPE_GLOBAL,
 	TUI_SCOPE_COMMAND,
 	TUI_SCOPE_NAV,
+	TUI_SCOPE_PAGE,
 };
 
 /* Where the status line hints at a key (bits). */
 #define TUI_HINT_NAV  1u
 #define TUI_HINT_PAGE 2u
+#define TUI_HINT_EDIT 4u
 
 struct tui_key {
 	wint_t key;          /* a character, or a KEY_ code when iskey */
@@ -102,9 +124,14 @@ enum tui_action tui_key_lookup(wint_t ch, bool iskey, enum tui_scope scope);
 const char *tui_action_desc(enum tui_action action);
 /* All names of the keys for ACTION, "q, F10"; caller frees. */
 char *tui_action_keys(enum tui_action action);
-/* One line per action: "KEYS<TAB>DESCRIPTION"; caller frees each line and
- * the array (*LINES). Returns the count. */
-size_t tui_keys_lines(char ***lines);
+/* The parts of the key list: everywhere (GLOBAL), in the list (COMMAND
+ * and NAV), on a question page (PAGE). */
+enum tui_keys_part { TUI_KEYS_EVERYWHERE, TUI_KEYS_LIST, TUI_KEYS_PAGE,
+	TUI_KEYS_NPARTS };
+extern const char *const tui_keys_part_title[TUI_KEYS_NPARTS];
+/* One line per action of PART: "KEYS<TAB>DESCRIPTION"; caller frees each
+ * line and the array (*LINES). Returns the count. */
+size_t tui_keys_lines(enum tui_keys_part part, char ***lines);
 /* The key table as man(7) .TP paragraphs, for doc/sacl.1. */
 void tui_keys_print_man(FILE *out);
 

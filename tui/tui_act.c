@@ -145,6 +145,34 @@ tui_act_save(struct tui_app *app)
 	return r | TUI_R_DRAW;
 }
 
+/* Ctrl-Z: while typing, the field's value back first (Esc); then the
+ * last committed change, and the one before, each saved. */
+static unsigned
+tui_act_undo(struct tui_app *app)
+{
+	size_t left;
+
+	if (app->page != NULL && forms_page_editing(app->page)) {
+		app->last_typed = 0;
+		if (forms_page_cancel(app->page) == FORMS_CHANGED)
+			tui_app_save(app);
+		tui_message(app, false, "The field has its value back; Ctrl-Z "
+		    "again undoes the change before.");
+		return TUI_R_DRAW | TUI_R_NAV;
+	}
+	if (!checklist_undo_step(app->undo)) {
+		tui_message(app, false, "Nothing to undo since sacl started.");
+		return TUI_R_DRAW;
+	}
+	if (app->page != NULL)
+		forms_page_refresh(app->page);
+	left = checklist_undo_count(app->undo);
+	if (tui_app_save(app))
+		tui_message(app, false, "Undone and saved (%zu more change%s "
+		    "can be undone).", left, left == 1 ? "" : "s");
+	return TUI_R_DRAW | TUI_R_NAV;
+}
+
 /* Actions only when the screen is large enough to show anything. */
 static unsigned
 tui_act_screen(struct tui_app *app, enum tui_action action)
@@ -176,6 +204,9 @@ tui_act_screen(struct tui_app *app, enum tui_action action)
 		return tui_act_filter(app, action);
 	case TUI_ACT_EXPORT:
 		return tui_export_run(app);
+	case TUI_ACT_VIEW:
+		tui_view_show(app);
+		return TUI_R_DRAW;
 	case TUI_ACT_OPEN:
 		return tui_app_open(app, tui_nav_current(app->nav), NULL);
 	default:
@@ -191,6 +222,8 @@ tui_act(struct tui_app *app, enum tui_action action)
 		return tui_act_quit(app);
 	case TUI_ACT_SAVE:
 		return tui_act_save(app);
+	case TUI_ACT_UNDO:
+		return tui_act_undo(app);
 	case TUI_ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return TUI_R_LAYOUT | TUI_R_DRAW;

@@ -227,7 +227,8 @@ tui_app_draw(struct tui_app *app)
 		werase(app->page_win);
 		wnoutrefresh(app->page_win);
 	}
-	curs_set(app->nav_focus ? 0 : 1);
+	/* the caret shows only in a field being edited: no hidden mode */
+	curs_set(show_page && forms_page_editing(app->page) ? 1 : 0);
 	if (app->nav_focus && show_nav)
 		wnoutrefresh(app->nav_win);
 	doupdate();
@@ -246,6 +247,7 @@ tui_app_save(struct tui_app *app)
 {
 	struct checklist_error err;
 
+	checklist_undo_note(app->undo); /* every change passes here */
 	checklist_error_clear(&err);
 	if (checklist_response_save(app->resp, app->file, &err) !=
 	    CHECKLIST_OK) {
@@ -367,12 +369,27 @@ tui_app_getkey(struct tui_app *app, wint_t *ch)
 	return ERR;
 }
 
-/* A key: the global keys first, then the page, then commands. */
+/* A printable key the page did not take: never a command on a page. */
+static unsigned
+tui_app_stray(struct tui_app *app, wint_t ch)
+{
+	(void)ch;
+	tui_message(app, false, forms_page_on_text(app->page) ?
+	    "Type to answer; Enter stores. Commands: F1 help, F2 list, "
+	    "Alt+letter." : "Letters are not commands on a page: Space or "
+	    "Enter answers; F1 help, F2 list, Alt+letter for the list's keys.");
+	return TUI_R_DRAW;
+}
+
+/* A key: the global keys first, then the page, then commands (never a
+ * printable key on a page: see tui.h). */
 static unsigned
 tui_app_key(struct tui_app *app, wint_t ch, bool iskey)
 {
 	enum tui_action a;
 	enum forms_reaction fr;
+	bool on_page = !app->nav_focus && app->page != NULL &&
+	    !app->too_small;
 
 	if (iskey && ch == KEY_RESIZE) {
 		/* paint everything: what the terminal kept of the old size is
@@ -385,18 +402,55 @@ tui_app_key(struct tui_app *app, wint_t ch, bool iskey)
 	a = tui_key_lookup(ch, iskey, TUI_SCOPE_GLOBAL);
 	if (a != TUI_ACT_NONE)
 		return tui_act(app, a);
-	if (!app->nav_focus && app->page != NULL && !app->too_small) {
+	if (on_page) {
 		fr = forms_page_key(app->page, ch, iskey);
 		if (fr != FORMS_IGNORED) {
 			app->last_typed = forms_page_editing(app->page) ?
 			    time(NULL) : 0;
 			return tui_app_page_reaction(app, fr);
 		}
+		if (!iskey && ch >= L' ' && ch != 127)
+			return tui_app_stray(app, ch);
 	}
 	a = tui_key_lookup(ch, iskey, TUI_SCOPE_COMMAND);
 	if (a == TUI_ACT_NONE && app->nav_focus)
 		a = tui_key_lookup(ch, iskey, TUI_SCOPE_NAV);
 	return a != TUI_ACT_NONE ? tui_act(app, a) : TUI_R_NONE;
+}
+
+/* Alt+letter (Esc then the letter): the list's letter command, from a
+ * page as from the list. */
+unsigned
+tui_app_alt(struct tui_app *app, wint_t ch)
+{
+	enum tui_action a = tui_key_lookup(ch, false, TUI_SCOPE_NAV);
+
+	if (!app->message_error || !app->dirty)
+		app->message[0] = '\0';
+	if (a == TUI_ACT_NONE || (a >= TUI_ACT_UP && a <= TUI_ACT_OPEN &&
+	    !app->nav_focus))
+		return TUI_R_NONE;
+	return tui_act(app, a);
+}
+
+/* Text pasted (bracketed paste, or a burst of keys): into the field
+ * being edited at once, else ignored with a word. Never commands. */
+unsigned
+tui_app_paste(struct tui_app *app, const char *text, size_t len)
+{
+	enum forms_reaction fr = FORMS_IGNORED;
+
+	if (!app->message_error || !app->dirty)
+		app->message[0] = '\0';
+	if (!app->nav_focus && app->page != NULL && !app->too_small)
+		fr = forms_page_paste(app->page, text, len);
+	if (fr == FORMS_IGNORED) {
+		tui_message(app, true, "Paste ignored: no field is being edited "
+		    "(Enter on a text question, then paste).");
+		return TUI_R_DRAW;
+	}
+	app->last_typed = time(NULL);
+	return tui_app_page_reaction(app, fr);
 }
 
 /* No key for a while: save text typed TUI_IDLE_SAVE ago. The edit stays
@@ -473,6 +527,7 @@ tui_app_finish(struct tui_app *app)
 	if (app->page != NULL)
 		forms_page_free(app->page);
 	tui_nav_free(app->nav); /* before its window */
+	checklist_undo_free(app->undo);
 	tui_app_free_windows(app);
 	free(app->themes);
 	endwin();
@@ -508,6 +563,7 @@ tui_run(struct checklist_response *resp, const char *file, const char *lang,
 		return TUI_EXIT_IO;
 	}
 	app.nav = tui_nav_new();
+	app.undo = checklist_undo_new(resp, TUI_UNDO_DEPTH);
 	if (notice != NULL)
 		tui_message(&app, true, "%s", notice);
 	tui_app_loop(&app);

@@ -27,6 +27,8 @@
 #define TUI_NAV_MIN_COLS 24
 /* Seconds of idle typing after which the field is committed and saved. */
 #define TUI_IDLE_SAVE 3
+/* Changes that Ctrl-Z can take back. */
+#define TUI_UNDO_DEPTH 200
 /* The loop wakes this often (ms) to look at signals and idle time. */
 #define TUI_TICK_MS 500
 
@@ -60,6 +62,7 @@ struct tui_app {
 	const char *lang;
 	WINDOW *title_win, *nav_win, *page_win, *status_win;
 	struct tui_nav *nav;
+	struct checklist_undo *undo; /* the changes of this run */
 	struct forms_page *page;
 	const struct checklist_group *group; /* the page shown */
 	struct tui_filter filter;
@@ -95,6 +98,10 @@ bool tui_app_leave(struct tui_app *app, unsigned *r);
  * value PATH when not NULL. Gives the page the keys. */
 unsigned tui_app_open(struct tui_app *app, const struct checklist_group *g,
     const char *path);
+/* Alt+letter: the list's letter command. */
+unsigned tui_app_alt(struct tui_app *app, wint_t ch);
+/* Pasted text: into the field being edited, else ignored with a word. */
+unsigned tui_app_paste(struct tui_app *app, const char *text, size_t len);
 /* Read one key with the loop's timeout: OK, KEY_CODE_YES or ERR. */
 int tui_app_getkey(struct tui_app *app, wint_t *ch);
 /* After a resize inside a modal screen: lay out and draw behind it. */
@@ -103,6 +110,8 @@ void tui_app_behind(struct tui_app *app);
 /* tui_act.c: what the actions of the key table do. */
 unsigned tui_act(struct tui_app *app, enum tui_action action);
 unsigned tui_act_quit(struct tui_app *app);
+/* The answer with the focus, in full, in the pager (F5, v). */
+void tui_view_show(struct tui_app *app);
 
 /* tui_nav.c: the navigator. */
 struct tui_nav *tui_nav_new(void);

@@ -182,23 +182,6 @@ tui_set_locked(const char *file, const char *checklist, size_t n,
 	return status;
 }
 
-/* Undo get's escapes in S, in place: \\ \n \t \r (others stay). */
-static void
-tui_set_unescape(char *s)
-{
-	char *out = s;
-
-	for (; *s != '\0'; s++) {
-		if (s[0] == '\\' && s[1] != '\0' && strchr("\\ntr", s[1])) {
-			s++;
-			*out++ = *s == 'n' ? '\n' : *s == 't' ? '\t' :
-			    *s == 'r' ? '\r' : '\\';
-		} else
-			*out++ = *s;
-	}
-	*out = '\0';
-}
-
 /* Standard input, whole, up to CHECKLIST_RESPONSE_MAX bytes. */
 static checklist_status
 tui_set_read_stdin(char **buf, size_t *len, struct checklist_error *err)
@@ -252,7 +235,7 @@ tui_set_split_lines(const char *from, char *buf, size_t len, char ***args,
 			tui_cmd_warn("%s:%zu: not ID=VALUE", from, line);
 			return TUI_EXIT_INVALID;
 		}
-		tui_set_unescape(strchr(p, '=') + 1);
+		checklist_unescape(strchr(p, '=') + 1);
 		*args = checklist_xreallocarray(*args, *n + 1, sizeof **args);
 		(*args)[(*n)++] = p;
 	}
@@ -338,34 +321,13 @@ tui_cmd_set(int argc, char **argv)
 	return status;
 }
 
-/* VALUE with backslash, newline, tab and CR escaped, then sanitised.
- * Caller frees. */
-static char *
-tui_get_escape(const char *value)
-{
-	char *esc = checklist_xmalloc(2 * strlen(value) + 1), *out, *p = esc;
-
-	for (; *value != '\0'; value++) {
-		const char *rep = *value == '\\' ? "\\\\" : *value == '\n' ?
-		    "\\n" : *value == '\t' ? "\\t" : *value == '\r' ? "\\r" :
-		    NULL;
-		if (rep != NULL) {
-			memcpy(p, rep, 2);
-			p += 2;
-		} else
-			*p++ = *value;
-	}
-	*p = '\0';
-	out = checklist_sanitize(esc, false);
-	free(esc);
-	return out;
-}
-
+/* One ID=VALUE line, the value escaped reversibly (checklist_escape):
+ * safe on a terminal, and read back exactly by set --from. */
 static void
 tui_get_print(const char *path, const char *value)
 {
 	char *spath = checklist_sanitize(path, false);
-	char *svalue = tui_get_escape(value);
+	char *svalue = checklist_escape(value);
 
 	printf("%s=%s\n", spath, svalue);
 	free(spath);

@@ -108,16 +108,19 @@ tui_help_legend(char ***lines, size_t *n)
 	}
 }
 
-/* "KEYS        description", the description wrapped beside the keys. */
+/* "KEYS        description", the description wrapped beside the keys,
+ * for each part of the key table. */
 static void
-tui_help_keys(int width, char ***lines, size_t *n)
+tui_help_keys_part(int width, enum tui_keys_part part, char ***lines,
+    size_t *n)
 {
-	char **keys;
-	size_t nk = tui_keys_lines(&keys), i, j, nw;
-	char **wrapped;
-	const int kw = 16;
+	char **keys, **wrapped, *head;
+	size_t nk = tui_keys_lines(part, &keys), i, j, nw;
+	const int kw = 18;
 
-	tui_help_heading(lines, n, "== Keys ==");
+	head = checklist_xasprintf("== Keys: %s ==", tui_keys_part_title[part]);
+	tui_help_heading(lines, n, head);
+	free(head);
 	for (i = 0; i < nk; i++) {
 		char *tab = strchr(keys[i], '\t'), *line;
 
@@ -127,6 +130,10 @@ tui_help_keys(int width, char ***lines, size_t *n)
 		nw = 0;
 		tui_text_wrap(tab + 1, width > kw + 10 ? width - kw - 1 : 10,
 		    &wrapped, &nw);
+		if (tui_text_width(keys[i]) > kw) { /* long names: own line */
+			tui_lines_add(lines, n, keys[i]);
+			keys[i][0] = '\0';
+		}
 		for (j = 0; j < nw; j++) {
 			line = checklist_xasprintf("%-*s %s", kw,
 			    j == 0 ? keys[i] : "", wrapped[j]);
@@ -136,10 +143,20 @@ tui_help_keys(int width, char ***lines, size_t *n)
 		tui_lines_free(wrapped, nw);
 	}
 	tui_lines_free(keys, nk);
+}
+
+static void
+tui_help_keys(int width, char ***lines, size_t *n)
+{
+	int part;
+
+	for (part = 0; part < TUI_KEYS_NPARTS; part++)
+		tui_help_keys_part(width, (enum tui_keys_part)part, lines, n);
 	tui_lines_add(lines, n, "");
-	tui_text_wrap("On a question page the page has the keys first: "
-	    "letters go into the field being typed, while F-keys and Ctrl-keys "
-	    "work everywhere.", width, lines, n);
+	tui_text_wrap("On a question page no letter is a command: letters "
+	    "type into the question, and the list's letter commands are "
+	    "Alt+letter there. The status line says EDIT while a field is "
+	    "being edited.", width, lines, n);
 }
 
 static char **

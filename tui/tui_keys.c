@@ -16,51 +16,72 @@
 
 /* Rows of the same action stay together: the help merges them. */
 const struct tui_key tui_keys[] = {
+	/* everywhere */
 	{ KEY_F(1), true, TUI_SCOPE_GLOBAL, "F1", TUI_ACT_HELP,
 	  "help: the provision, the current question's hint, these keys",
-	  TUI_HINT_NAV | TUI_HINT_PAGE, "help" },
-	{ '?', false, TUI_SCOPE_COMMAND, "?", TUI_ACT_HELP, NULL, 0, NULL },
+	  TUI_HINT_NAV | TUI_HINT_PAGE | TUI_HINT_EDIT, "help" },
 	{ KEY_F(2), true, TUI_SCOPE_GLOBAL, "F2", TUI_ACT_FOCUS,
-	  "switch between the list of provisions and the question page",
-	  TUI_HINT_PAGE, "list" },
-	{ '\t', false, TUI_SCOPE_COMMAND, "Tab", TUI_ACT_FOCUS, NULL, 0, NULL },
-	{ 27, false, TUI_SCOPE_COMMAND, "Esc", TUI_ACT_LIST,
-	  "back to the list of provisions (after cancelling an edit)", 0,
-	  NULL },
-	{ KEY_NPAGE, true, TUI_SCOPE_COMMAND, "PgDn", TUI_ACT_NEXT_PROV,
-	  "next provision (in the list: the next screenful)", 0, NULL },
-	{ ']', false, TUI_SCOPE_COMMAND, "]", TUI_ACT_NEXT_PROV, NULL, 0, NULL },
-	{ KEY_PPAGE, true, TUI_SCOPE_COMMAND, "PgUp", TUI_ACT_PREV_PROV,
-	  "previous provision (in the list: the previous screenful)", 0, NULL },
-	{ '[', false, TUI_SCOPE_COMMAND, "[", TUI_ACT_PREV_PROV, NULL, 0, NULL },
-	{ 'n', false, TUI_SCOPE_COMMAND, "n", TUI_ACT_NEXT_REQUIRED,
-	  "next required question still unanswered, on any page",
-	  TUI_HINT_PAGE, "required" },
-	{ '/', false, TUI_SCOPE_COMMAND, "/", TUI_ACT_SEARCH,
+	  "switch between the list of provisions and the question page "
+	  "(in the list, Tab too)", TUI_HINT_PAGE, "list" },
+	{ KEY_F(3), true, TUI_SCOPE_GLOBAL, "F3", TUI_ACT_SEARCH,
 	  "search provision numbers, titles, questions and answers",
 	  TUI_HINT_NAV, "search" },
-	{ KEY_F(3), true, TUI_SCOPE_GLOBAL, "F3", TUI_ACT_SEARCH, NULL, 0,
-	  NULL },
-	{ 'g', false, TUI_SCOPE_COMMAND, "g", TUI_ACT_GOTO,
-	  "go to a provision by its number, e.g. 9.1(a)", 0, NULL },
-	{ 'p', false, TUI_SCOPE_COMMAND, "p", TUI_ACT_PROGRESS,
+	{ CTRL('f'), false, TUI_SCOPE_GLOBAL, "Ctrl-F", TUI_ACT_SEARCH, NULL,
+	  0, NULL },
+	{ KEY_F(4), true, TUI_SCOPE_GLOBAL, "F4", TUI_ACT_PROGRESS,
 	  "progress: required answers given, per article, as bars", 0, NULL },
-	{ KEY_F(4), true, TUI_SCOPE_GLOBAL, "F4", TUI_ACT_PROGRESS, NULL, 0,
-	  NULL },
-	{ 'l', false, TUI_SCOPE_COMMAND, "l", TUI_ACT_FILTER_LEVEL,
-	  "list only one obligation level: all, shall, shall consider, may", 0,
-	  NULL },
-	{ 't', false, TUI_SCOPE_COMMAND, "t", TUI_ACT_FILTER_THEME,
-	  "list only one theme (press again for the next theme)", 0, NULL },
-	{ 'u', false, TUI_SCOPE_COMMAND, "u", TUI_ACT_UNFINISHED,
-	  "list only what is unfinished, or everything again", 0, NULL },
-	{ 'x', false, TUI_SCOPE_COMMAND, "x", TUI_ACT_EXPORT,
+	{ KEY_F(5), true, TUI_SCOPE_GLOBAL, "F5", TUI_ACT_VIEW,
+	  "read the current answer in full", 0, NULL },
+	{ CTRL('n'), false, TUI_SCOPE_GLOBAL, "Ctrl-N", TUI_ACT_NEXT_REQUIRED,
+	  "next required question still unanswered, on any page",
+	  TUI_HINT_PAGE, "next required" },
+	{ CTRL('g'), false, TUI_SCOPE_GLOBAL, "Ctrl-G", TUI_ACT_GOTO,
+	  "go to a provision by its number, e.g. 9.1(a)", 0, NULL },
+	{ CTRL('x'), false, TUI_SCOPE_GLOBAL, "Ctrl-X", TUI_ACT_EXPORT,
 	  "export: list what is incomplete, then write the package", 0, NULL },
+	{ CTRL('z'), false, TUI_SCOPE_GLOBAL, "Ctrl-Z", TUI_ACT_UNDO,
+	  "undo: take back the last change (again: the one before), saved "
+	  "like any change; while typing, first give back the field's value",
+	  TUI_HINT_PAGE | TUI_HINT_EDIT, "undo" },
 	{ CTRL('s'), false, TUI_SCOPE_GLOBAL, "Ctrl-S", TUI_ACT_SAVE,
 	  "save now, or retry after a failed save (every change is saved "
 	  "anyway)", 0, NULL },
 	{ CTRL('l'), false, TUI_SCOPE_GLOBAL, "Ctrl-L", TUI_ACT_REDRAW,
 	  "redraw the screen", 0, NULL },
+	{ KEY_F(10), true, TUI_SCOPE_GLOBAL, "F10", TUI_ACT_QUIT,
+	  "quit (answers are saved as you go)", TUI_HINT_PAGE, "quit" },
+	{ CTRL('c'), false, TUI_SCOPE_GLOBAL, "Ctrl-C", TUI_ACT_QUIT, NULL, 0,
+	  NULL },
+	/* in the list (Esc, Tab, PgUp, PgDn on a page too) */
+	{ 'q', false, TUI_SCOPE_NAV, "q", TUI_ACT_QUIT, NULL, TUI_HINT_NAV,
+	  "quit" },
+	{ '?', false, TUI_SCOPE_NAV, "?", TUI_ACT_HELP, NULL, 0, NULL },
+	{ '\t', false, TUI_SCOPE_COMMAND, "Tab", TUI_ACT_FOCUS, NULL, 0, NULL },
+	{ 27, false, TUI_SCOPE_COMMAND, "Esc", TUI_ACT_LIST,
+	  "from a page (no field being edited): back to the list", 0, NULL },
+	{ KEY_NPAGE, true, TUI_SCOPE_COMMAND, "PgDn", TUI_ACT_NEXT_PROV,
+	  "next provision (in the list: the next screenful; in a long text "
+	  "being edited: a boxful down)", 0, NULL },
+	{ ']', false, TUI_SCOPE_NAV, "]", TUI_ACT_NEXT_PROV, NULL, 0, NULL },
+	{ KEY_PPAGE, true, TUI_SCOPE_COMMAND, "PgUp", TUI_ACT_PREV_PROV,
+	  "previous provision (in the list: the previous screenful)", 0,
+	  NULL },
+	{ '[', false, TUI_SCOPE_NAV, "[", TUI_ACT_PREV_PROV, NULL, 0, NULL },
+	{ 'n', false, TUI_SCOPE_NAV, "n", TUI_ACT_NEXT_REQUIRED, NULL, 0,
+	  NULL },
+	{ '/', false, TUI_SCOPE_NAV, "/", TUI_ACT_SEARCH, NULL, 0, NULL },
+	{ 'g', false, TUI_SCOPE_NAV, "g", TUI_ACT_GOTO, NULL, 0, NULL },
+	{ 'p', false, TUI_SCOPE_NAV, "p", TUI_ACT_PROGRESS, NULL, 0, NULL },
+	{ 'v', false, TUI_SCOPE_NAV, "v", TUI_ACT_VIEW, NULL, 0, NULL },
+	{ 'z', false, TUI_SCOPE_NAV, "z", TUI_ACT_UNDO, NULL, 0, NULL },
+	{ 'l', false, TUI_SCOPE_NAV, "l", TUI_ACT_FILTER_LEVEL,
+	  "list only one obligation level: all, shall, shall consider, may", 0,
+	  NULL },
+	{ 't', false, TUI_SCOPE_NAV, "t", TUI_ACT_FILTER_THEME,
+	  "list only one theme (press again for the next theme)", 0, NULL },
+	{ 'u', false, TUI_SCOPE_NAV, "u", TUI_ACT_UNFINISHED,
+	  "list only what is unfinished, or everything again", 0, NULL },
+	{ 'x', false, TUI_SCOPE_NAV, "x", TUI_ACT_EXPORT, NULL, 0, NULL },
 	{ KEY_UP, true, TUI_SCOPE_NAV, "Up", TUI_ACT_UP,
 	  "list: previous line", 0, NULL },
 	{ 'k', false, TUI_SCOPE_NAV, "k", TUI_ACT_UP, NULL, 0, NULL },
@@ -78,12 +99,47 @@ const struct tui_key tui_keys[] = {
 	  NULL },
 	{ KEY_RIGHT, true, TUI_SCOPE_NAV, "Right", TUI_ACT_OPEN, NULL, 0,
 	  NULL },
-	{ 'q', false, TUI_SCOPE_COMMAND, "q", TUI_ACT_QUIT,
-	  "quit (answers are saved as you go)", TUI_HINT_NAV, "quit" },
-	{ KEY_F(10), true, TUI_SCOPE_GLOBAL, "F10", TUI_ACT_QUIT, NULL,
-	  TUI_HINT_PAGE, "quit" },
-	{ CTRL('c'), false, TUI_SCOPE_GLOBAL, "Ctrl-C", TUI_ACT_QUIT, NULL, 0,
+	/* on a question page: the page's own keys (documented here) */
+	{ 0, false, TUI_SCOPE_PAGE, "letters, digits", TUI_ACT_PAGE_TYPE,
+	  "on a text, number or date question: start editing it with that "
+	  "key, after the text already there (no letter is ever a command on "
+	  "a page)", TUI_HINT_PAGE, "type to answer" },
+	{ 0, false, TUI_SCOPE_PAGE, "Enter", TUI_ACT_PAGE_ENTER,
+	  "edit the text answer (editing: store it; in a long text, a new "
+	  "line); on a list: choose; on an entry: open or close it",
+	  TUI_HINT_EDIT, "store" },
+	{ 0, false, TUI_SCOPE_PAGE, "Space", TUI_ACT_PAGE_SPACE,
+	  "choose an option, or tick and untick it in a multiple choice", 0,
 	  NULL },
+	{ 0, false, TUI_SCOPE_PAGE, "Up, Down, Tab, Shift-Tab",
+	  TUI_ACT_PAGE_MOVE, "previous / next question (editing: the value "
+	  "is stored first; in a long text Up and Down move by row and leave "
+	  "it from its first or last row)", 0, NULL },
+	{ 0, false, TUI_SCOPE_PAGE, "Left, Right, Home, End, Ctrl-A",
+	  TUI_ACT_PAGE_CARET, "move in the text being edited, or among a "
+	  "list's options", 0, NULL },
+	{ 0, false, TUI_SCOPE_PAGE, "Backspace, Delete", TUI_ACT_PAGE_ERASE,
+	  "erase a character (Backspace on a text question starts editing)",
+	  0, NULL },
+	{ 0, false, TUI_SCOPE_PAGE, "Ctrl-U, Ctrl-K", TUI_ACT_PAGE_CLEAR,
+	  "editing: clear the text; erase to the end of the line", 0, NULL },
+	{ 0, false, TUI_SCOPE_PAGE, "Esc", TUI_ACT_PAGE_CANCEL,
+	  "editing: give back the value the field had when the edit began "
+	  "(even after an idle save)", TUI_HINT_EDIT, "cancel" },
+	{ 0, false, TUI_SCOPE_PAGE, "Ctrl-E", TUI_ACT_PAGE_EDITOR,
+	  "edit the text answer in $VISUAL or $EDITOR", 0, NULL },
+	{ 0, false, TUI_SCOPE_PAGE, "paste", TUI_ACT_PAGE_PASTE,
+	  "pasted text goes into the field being edited, all at once (in one "
+	  "line, newlines become spaces); elsewhere it is ignored", 0, NULL },
+	{ 0, false, TUI_SCOPE_PAGE, "a, Insert", TUI_ACT_PAGE_ADD,
+	  "on a list of entries (laws cited...): add an entry", 0, NULL },
+	{ 0, false, TUI_SCOPE_PAGE, "d, Delete", TUI_ACT_PAGE_DELETE,
+	  "on an entry: delete it (asks first)", 0, NULL },
+	{ 0, false, TUI_SCOPE_PAGE, "K, J", TUI_ACT_PAGE_ENTRY,
+	  "on an entry: move it up / down", 0, NULL },
+	{ 0, false, TUI_SCOPE_PAGE, "Alt+letter", TUI_ACT_PAGE_ALT,
+	  "the list's letter command from a page: Alt-n next required, Alt-q "
+	  "quit, Alt-x export...", 0, NULL },
 };
 const size_t tui_nkeys = sizeof tui_keys / sizeof tui_keys[0];
 
@@ -92,6 +148,8 @@ tui_key_lookup(wint_t ch, bool iskey, enum tui_scope scope)
 {
 	size_t i;
 
+	if (scope == TUI_SCOPE_PAGE)
+		return TUI_ACT_NONE; /* documentation only */
 	for (i = 0; i < tui_nkeys; i++)
 		if (tui_keys[i].key == ch && tui_keys[i].iskey == iskey &&
 		    tui_keys[i].scope == scope)
@@ -113,12 +171,14 @@ tui_action_desc(enum tui_action action)
 char *
 tui_action_keys(enum tui_action action)
 {
-	char buf[128] = "";
-	size_t i, j;
+	char buf[160] = "";
+	size_t i, j, first = tui_nkeys;
 
 	for (i = 0; i < tui_nkeys; i++) {
 		if (tui_keys[i].action != action)
 			continue;
+		if (first == tui_nkeys)
+			first = i;
 		for (j = 0; j < i; j++) /* "Enter" once for three codes */
 			if (tui_keys[j].action == action &&
 			    strcmp(tui_keys[j].name, tui_keys[i].name) == 0)
@@ -128,13 +188,31 @@ tui_action_keys(enum tui_action action)
 		if (buf[0] != '\0')
 			strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
 		strncat(buf, tui_keys[i].name, sizeof buf - strlen(buf) - 1);
+		if (tui_keys[i].scope == TUI_SCOPE_NAV &&
+		    tui_keys[first].scope != TUI_SCOPE_NAV)
+			strncat(buf, " (list)", sizeof buf - strlen(buf) - 1);
 	}
 	return checklist_xstrdup(buf);
 }
 
-/* Each action once, in table order, with the keys and the description. */
+const char *const tui_keys_part_title[TUI_KEYS_NPARTS] = {
+	"Everywhere", "In the list of provisions", "On a question page",
+};
+
+static enum tui_keys_part
+tui_keys_part_of(const struct tui_key *k)
+{
+	switch (k->scope) {
+	case TUI_SCOPE_GLOBAL: return TUI_KEYS_EVERYWHERE;
+	case TUI_SCOPE_PAGE: return TUI_KEYS_PAGE;
+	default: return TUI_KEYS_LIST;
+	}
+}
+
+/* Each action of PART once, in table order (the part of an action is
+ * that of its first row), with its keys and its description. */
 size_t
-tui_keys_lines(char ***lines)
+tui_keys_lines(enum tui_keys_part part, char ***lines)
 {
 	bool seen[TUI_ACT_COUNT] = { false };
 	size_t i, n = 0;
@@ -147,6 +225,8 @@ tui_keys_lines(char ***lines)
 		if (seen[a])
 			continue;
 		seen[a] = true;
+		if (tui_keys_part_of(&tui_keys[i]) != part)
+			continue;
 		keys = tui_action_keys(a);
 		line = checklist_xasprintf("%s\t%s", keys, tui_action_desc(a));
 		tui_lines_add(lines, &n, line);
@@ -170,12 +250,13 @@ tui_keys_man_text(FILE *out, const char *s)
 	}
 }
 
-void
-tui_keys_print_man(FILE *out)
+static void
+tui_keys_man_part(FILE *out, enum tui_keys_part part)
 {
 	char **lines;
-	size_t i, n = tui_keys_lines(&lines);
+	size_t i, n = tui_keys_lines(part, &lines);
 
+	fprintf(out, ".SS %s\n", tui_keys_part_title[part]);
 	for (i = 0; i < n; i++) {
 		char *tab = strchr(lines[i], '\t');
 
@@ -188,4 +269,13 @@ tui_keys_print_man(FILE *out)
 		fputc('\n', out);
 	}
 	tui_lines_free(lines, n);
+}
+
+void
+tui_keys_print_man(FILE *out)
+{
+	int part;
+
+	for (part = 0; part < TUI_KEYS_NPARTS; part++)
+		tui_keys_man_part(out, (enum tui_keys_part)part);
 }

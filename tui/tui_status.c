@@ -76,11 +76,28 @@ tui_title_draw(struct tui_app *app)
 	free(right);
 }
 
+static bool
+tui_status_editing(const struct tui_app *app)
+{
+	return !app->nav_focus && app->page != NULL &&
+	    forms_page_editing(app->page);
+}
+
+/* The mode, always in view: the list, a page, or a field being edited. */
+static const char *
+tui_status_mode(const struct tui_app *app)
+{
+	if (app->nav_focus)
+		return "LIST";
+	return tui_status_editing(app) ? "EDIT" : "PAGE";
+}
+
 /* "F1 help  F2 list/page  n required  F10 quit": the hinted keys. */
 static char *
 tui_status_hints(struct tui_app *app)
 {
-	unsigned want = app->nav_focus ? TUI_HINT_NAV : TUI_HINT_PAGE;
+	unsigned want = app->nav_focus ? TUI_HINT_NAV :
+	    tui_status_editing(app) ? TUI_HINT_EDIT : TUI_HINT_PAGE;
 	char buf[256] = "";
 	size_t i;
 
@@ -139,8 +156,10 @@ tui_status_draw(struct tui_app *app)
 	werase(w);
 	prog = tui_status_progress(app);
 	pw = tui_text_width(prog);
+	tui_status_put(w, 0, tui_status_mode(app), 4,
+	    tui_attr(app, TUI_ROLE_STATUS) | A_BOLD | A_REVERSE);
 	if (app->message[0] != '\0') { /* the message before everything */
-		tui_status_put(w, 0, app->message, COLS, app->message_error ?
+		tui_status_put(w, 5, app->message, COLS - 5, app->message_error ?
 		    tui_attr(app, TUI_ROLE_ERROR) :
 		    tui_attr(app, TUI_ROLE_STATUS));
 		free(hints);
@@ -151,7 +170,7 @@ tui_status_draw(struct tui_app *app)
 		hw = COLS - 30;
 	left = tui_status_where(app);
 	x = COLS - hw - pw - 4;
-	tui_status_put(w, 1, left, x > 2 ? x - 2 : 0,
+	tui_status_put(w, 5, left, x > 6 ? x - 6 : 0,
 	    tui_attr(app, TUI_ROLE_STATUS));
 	if (x > 1)
 		tui_status_put(w, x, prog, pw, tui_attr(app, TUI_ROLE_STATUS) |
