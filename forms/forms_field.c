@@ -158,9 +158,9 @@ edit_store(struct forms_page *page, bool keep, bool quiet)
 		    refuse(page, page->edit_path, msg);
 	path = checklist_xstrdup(page->edit_path);
 	text = checklist_xstrdup(page->buf.text);
-	if (!keep)
+	re = forms_store(page, path, text); /* refused: the edit stays */
+	if (re == FORMS_CHANGED && !keep)
 		forms_edit_end(page);
-	re = forms_store(page, path, text);
 	free(path);
 	free(text);
 	return re;

@@ -64,13 +64,16 @@ run() {
 	st=0
 	"$SACL" fill "$f" </dev/null >"$DIR/second.out" 2>&1 || st=$?
 	[ "$st" -eq 4 ] || fail "second fill: exit $st, not 4: $(cat "$DIR/second.out")"
-	# export: the list of what is missing; Enter jumps to the first
-	keys x
+	# a letter on a page is never a command: q on a choice stays put
+	keys q
+	wait_for "Letters are not commands on a page"
+	# export (Ctrl-X on a page): the list of what is missing; Enter jumps
+	keys C-x
 	wait_for "Not complete:"
 	keys Enter
 	wait_for "Asked once: the State answering"
-	# n: the next required question still unanswered
-	keys n
+	# Ctrl-N: the next required question still unanswered
+	keys C-n
 	wait_for "Name of the focal point"
 	# quit
 	keys F10
@@ -119,18 +122,18 @@ idle() {
 	start idle 80 24 screen "$f"
 	open_examples "$f"
 	keys -l "half "
-	wait_get "$f" "p5_1/examples=half"
+	wait_get "$f" "p5_1/examples=half " # as typed
 	tm resize-window -t "$S" -x 100 -y 30
 	wait_for "Provisions:"
 	keys -l "and rest xq"
 	wait_get "$f" "p5_1/examples=half and rest xq"
 	keys Tab # a long text: Enter would end a paragraph
-	keys q
+	keys C-c
 	wait_for "SACL-EXIT=0"
 	tm kill-session -t "$S"
 }
 
-# Other terminals: open, answer, quit (letters and Enter only: tmux
+# Other terminals: open, answer, quit (letters, Enter and Ctrl only: tmux
 # sends its own sequences for function keys whatever TERM says).
 smoke() {
 	f=$DIR/smoke-$1.xml
@@ -142,7 +145,7 @@ smoke() {
 	wait_for "Coordinated anti-corruption policies"
 	keys Space
 	wait_get "$f" "p5_1/status=full"
-	keys q
+	keys C-c
 	wait_for "SACL-EXIT=0"
 	tm kill-session -t "$S"
 }

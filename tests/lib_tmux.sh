@@ -55,9 +55,9 @@ start() {
 	wait_for "Provisions:"
 }
 
-# search WORD: `/`, the word, Enter.
+# search WORD: F3 (from the list or a page), the word, Enter.
 search() {
-	keys /
+	keys F3
 	wait_for "Search for"
 	keys -l "$1"
 	keys Enter

@@ -341,8 +341,15 @@ test_key_table(void **state)
 		bound[tui_keys[i].action] = true;
 		if (tui_keys[i].desc != NULL)
 			described[tui_keys[i].action] = true;
+		if (tui_keys[i].scope == TUI_SCOPE_PAGE)
+			continue; /* the page's own keys: documentation */
+		/* no printable key is a command outside the list */
+		if (!tui_keys[i].iskey && tui_keys[i].key >= ' ' &&
+		    tui_keys[i].key != 127)
+			assert_int_equal(tui_keys[i].scope, TUI_SCOPE_NAV);
 		for (j = 0; j < i; j++) /* one key, one meaning */
-			if (tui_keys[j].key == tui_keys[i].key &&
+			if (tui_keys[j].scope != TUI_SCOPE_PAGE &&
+			    tui_keys[j].key == tui_keys[i].key &&
 			    tui_keys[j].iskey == tui_keys[i].iskey)
 				fail_msg("key %s bound twice", tui_keys[i].name);
 	}
@@ -353,8 +360,12 @@ test_key_table(void **state)
 			fail_msg("action %d has no description", a);
 		assert_non_null(tui_action_desc((enum tui_action)a));
 	}
-	assert_int_equal(tui_key_lookup('q', false, TUI_SCOPE_COMMAND),
+	assert_int_equal(tui_key_lookup('q', false, TUI_SCOPE_NAV),
 	    TUI_ACT_QUIT);
+	assert_int_equal(tui_key_lookup('q', false, TUI_SCOPE_COMMAND),
+	    TUI_ACT_NONE); /* on a page, q is a letter */
+	assert_int_equal(tui_key_lookup(0x1a, false, TUI_SCOPE_GLOBAL),
+	    TUI_ACT_UNDO);
 	assert_int_equal(tui_key_lookup(KEY_F(1), true, TUI_SCOPE_GLOBAL),
 	    TUI_ACT_HELP);
 	assert_int_equal(tui_key_lookup('q', false, TUI_SCOPE_GLOBAL),

@@ -16,10 +16,12 @@ tests_test_forms_LDADD = libforms.a libchecklist.a $(CURSES_LIBS) \
 # its refusal to start without a usable terminal.
 if WITH_TESTS
 check_PROGRAMS += tests/test_tui_nav
-TESTS += tests/test_tui_nav tests/e2e_fill.sh tests/cli_fill.sh
+TESTS += tests/test_tui_nav tests/e2e_fill.sh tests/e2e_edit.sh \
+	tests/cli_fill.sh
 endif
 tests_test_tui_nav_SOURCES = tests/test_tui_nav.c tests/test_util.c
 tests_test_tui_nav_CFLAGS = $(TEST_CFLAGS) $(CURSES_CFLAGS)
 tests_test_tui_nav_LDADD = libtui.a libchecklist.a $(XML_LIBS) \
 	$(CMOCKA_LIBS)
-EXTRA_DIST += tests/e2e_fill.sh tests/cli_fill.sh
+EXTRA_DIST += tests/e2e_fill.sh tests/e2e_edit.sh tests/cli_fill.sh \
+	tests/lib_tmux.sh

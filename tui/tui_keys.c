@@ -21,8 +21,8 @@ const struct tui_key tui_keys[] = {
 	  "help: the provision, the current question's hint, these keys",
 	  TUI_HINT_NAV | TUI_HINT_PAGE | TUI_HINT_EDIT, "help" },
 	{ KEY_F(2), true, TUI_SCOPE_GLOBAL, "F2", TUI_ACT_FOCUS,
-	  "switch between the list of provisions and the question page "
-	  "(in the list, Tab too)", TUI_HINT_PAGE, "list" },
+	  "switch between the list of provisions and the question page",
+	  TUI_HINT_PAGE, "list" },
 	{ KEY_F(3), true, TUI_SCOPE_GLOBAL, "F3", TUI_ACT_SEARCH,
 	  "search provision numbers, titles, questions and answers",
 	  TUI_HINT_NAV, "search" },
@@ -34,7 +34,7 @@ const struct tui_key tui_keys[] = {
 	  "read the current answer in full", 0, NULL },
 	{ CTRL('n'), false, TUI_SCOPE_GLOBAL, "Ctrl-N", TUI_ACT_NEXT_REQUIRED,
 	  "next required question still unanswered, on any page",
-	  TUI_HINT_PAGE, "next required" },
+	  TUI_HINT_PAGE, "required" },
 	{ CTRL('g'), false, TUI_SCOPE_GLOBAL, "Ctrl-G", TUI_ACT_GOTO,
 	  "go to a provision by its number, e.g. 9.1(a)", 0, NULL },
 	{ CTRL('x'), false, TUI_SCOPE_GLOBAL, "Ctrl-X", TUI_ACT_EXPORT,
@@ -42,7 +42,7 @@ const struct tui_key tui_keys[] = {
 	{ CTRL('z'), false, TUI_SCOPE_GLOBAL, "Ctrl-Z", TUI_ACT_UNDO,
 	  "undo: take back the last change (again: the one before), saved "
 	  "like any change; while typing, first give back the field's value",
-	  TUI_HINT_PAGE | TUI_HINT_EDIT, "undo" },
+	  TUI_HINT_EDIT, "undo" },
 	{ CTRL('s'), false, TUI_SCOPE_GLOBAL, "Ctrl-S", TUI_ACT_SAVE,
 	  "save now, or retry after a failed save (every change is saved "
 	  "anyway)", 0, NULL },
@@ -103,7 +103,7 @@ const struct tui_key tui_keys[] = {
 	{ 0, false, TUI_SCOPE_PAGE, "letters, digits", TUI_ACT_PAGE_TYPE,
 	  "on a text, number or date question: start editing it with that "
 	  "key, after the text already there (no letter is ever a command on "
-	  "a page)", TUI_HINT_PAGE, "type to answer" },
+	  "a page)", 0, NULL },
 	{ 0, false, TUI_SCOPE_PAGE, "Enter", TUI_ACT_PAGE_ENTER,
 	  "edit the text answer (editing: store it; in a long text, a new "
 	  "line); on a list: choose; on an entry: open or close it",
@@ -188,8 +188,8 @@ tui_action_keys(enum tui_action action)
 		if (buf[0] != '\0')
 			strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
 		strncat(buf, tui_keys[i].name, sizeof buf - strlen(buf) - 1);
-		if (tui_keys[i].scope == TUI_SCOPE_NAV &&
-		    tui_keys[first].scope != TUI_SCOPE_NAV)
+		if (tui_keys[i].scope != TUI_SCOPE_GLOBAL &&
+		    tui_keys[first].scope == TUI_SCOPE_GLOBAL)
 			strncat(buf, " (list)", sizeof buf - strlen(buf) - 1);
 	}
 	return checklist_xstrdup(buf);
