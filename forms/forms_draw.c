@@ -112,6 +112,24 @@ forms_help_render(struct forms_page *page, bool draw)
 	return rows + 1;
 }
 
+/* The first rows of IT's stored value at its box's width, wrapped once
+ * per rebuild and width (see forms_item). Borrowed. */
+#define FORMS_SHOWN_ROWS 11
+static const struct forms_lines *
+value_lines(struct forms_page *page, struct forms_item *it)
+{
+	if (it->shown != NULL && it->shown_width == it->fwidth)
+		return it->shown;
+	if (it->shown == NULL)
+		it->shown = checklist_xcalloc(1, sizeof *it->shown);
+	else
+		forms_lines_free(it->shown);
+	forms_wrap_rows(it->shown, forms_value(page, it->path), it->fwidth,
+	    forms_is_longtext(it), FORMS_SHOWN_ROWS);
+	it->shown_width = it->fwidth;
+	return it->shown;
+}
+
 /* The box where a text value shows: WIDTH cells by ROWS. */
 static void
 value_box(struct forms_page *page, struct forms_item *it, int avail)
@@ -131,14 +149,13 @@ value_box(struct forms_page *page, struct forms_item *it, int avail)
 	    it == forms_current_item(page)) {
 		it->frows = forms_view_box_rows(page, it);
 	} else if (forms_is_longtext(it)) {
-		struct forms_lines l;
+		const struct forms_lines *l = value_lines(page, it);
 		int cap = it == forms_current_item(page) ? vh - 6 : 4;
 
-		cap = cap > 10 ? 10 : (cap < 3 ? 3 : cap);
-		forms_wrap_rows(&l, forms_value(page, it->path), it->fwidth,
-		    true, (size_t)cap + 1);
-		it->frows = (int)l.n < 3 ? 3 : ((int)l.n > cap ? cap : (int)l.n);
-		forms_lines_free(&l);
+		cap = cap > FORMS_SHOWN_ROWS - 1 ? FORMS_SHOWN_ROWS - 1 :
+		    (cap < 3 ? 3 : cap);
+		it->frows = (int)l->n < 3 ? 3 :
+		    ((int)l->n > cap ? cap : (int)l->n);
 	}
 }
 
@@ -148,7 +165,7 @@ value_draw(struct forms_page *page, struct forms_item *it, int vy)
 	bool cur = it == forms_current_item(page);
 	attr_t a = with_pair(cur ? A_UNDERLINE | A_BOLD : A_UNDERLINE,
 	    forms_pair_field);
-	struct forms_lines l;
+	const struct forms_lines *l;
 	wchar_t *blank;
 	int r;
 
@@ -161,20 +178,18 @@ value_draw(struct forms_page *page, struct forms_item *it, int vy)
 	    sizeof *blank);
 	wmemset(blank, L' ', (size_t)it->fwidth);
 	blank[it->fwidth] = L'\0';
-	forms_wrap_rows(&l, forms_value(page, it->path), it->fwidth,
-	    forms_is_longtext(it), (size_t)it->frows + 1);
+	l = value_lines(page, it);
 	for (r = 0; r < it->frows; r++) {
 		forms_put_vrow(page, vy + r, it->fcol, blank, (size_t)it->fwidth,
 		    it->fwidth, a, true);
-		if ((size_t)r < l.n)
+		if ((size_t)r < l->n)
 			forms_put_vrow(page, vy + r, it->fcol,
-			    l.text + l.start[r], l.len[r], it->fwidth, a, true);
+			    l->text + l->start[r], l->len[r], it->fwidth, a, true);
 	}
-	if (l.n > (size_t)it->frows || (l.n > 0 && !forms_is_longtext(it) &&
-	    l.n > 1))
+	if (l->n > (size_t)it->frows || (l->n > 0 && !forms_is_longtext(it) &&
+	    l->n > 1))
 		forms_put_vrow(page, vy + it->frows - 1,
 		    it->fcol + it->fwidth - 1, L">", 1, 1, a | A_REVERSE, true);
-	forms_lines_free(&l);
 	free(blank);
 }
 
@@ -218,11 +233,15 @@ stored_problem(struct forms_page *page, struct forms_item *it)
 	if ((it->kind != FORMS_I_TEXT && it->kind != FORMS_I_CHOICE) ||
 	    forms_value(page, it->path)[0] == '\0')
 		return NULL;
-	checklist_error_clear(&err);
-	if (checklist_response_valid(page->r, it->path, &err))
-		return NULL;
-	return checklist_xasprintf("! %s", err.message[0] != '\0' ?
-	    err.message : "This answer is no longer valid.");
+	if (!it->judged) {
+		it->judged = true;
+		checklist_error_clear(&err);
+		if (!checklist_response_valid(page->r, it->path, &err))
+			it->problem = checklist_xasprintf("! %s",
+			    err.message[0] != '\0' ? err.message :
+			    "This answer is no longer valid.");
+	}
+	return it->problem != NULL ? checklist_xstrdup(it->problem) : NULL;
 }
 
 /* The focus note, then the message of the last failed check (or the

@@ -28,6 +28,14 @@ enum forms_ikind {
 	FORMS_I_ENTRY,  /* one entry of a repeat group */
 };
 
+/* Lines of wrapped text: each a slice of TEXT, measured in cells. */
+struct forms_lines {
+	wchar_t *text;
+	size_t n;
+	size_t *start, *len;
+	int *width;
+};
+
 struct forms_item {
 	enum forms_ikind kind;
 	const struct checklist_question *q;
@@ -42,15 +50,15 @@ struct forms_item {
 	int fcol, frows, fwidth; /* the value's box: column, rows, width */
 	int cursor;    /* CHOICE: the option under the cursor */
 	int crow;      /* CHOICE: the cursor's row, relative to top */
+	/* Judged and wrapped once per rebuild (the stored value changes only
+	 * through a store, which rebuilds): a long answer costs a key what
+	 * its first rows cost, not its whole length. */
+	bool judged;
+	char *problem; /* why the stored value is not valid, or NULL */
+	int shown_width;               /* 0: not wrapped yet */
+	struct forms_lines *shown;     /* the value's first rows */
 };
 
-/* Lines of wrapped text: each a slice of TEXT, measured in cells. */
-struct forms_lines {
-	wchar_t *text;
-	size_t n;
-	size_t *start, *len;
-	int *width;
-};
 
 /* A value being edited (forms_buf.c): the user's bytes, exactly. */
 struct forms_buf {

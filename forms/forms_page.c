@@ -131,6 +131,10 @@ items_free(struct forms_page *page)
 	for (i = 0; i < page->nitems; i++) {
 		free(page->items[i].path);
 		free(page->items[i].repeat);
+		free(page->items[i].problem);
+		if (page->items[i].shown != NULL)
+			forms_lines_free(page->items[i].shown);
+		free(page->items[i].shown);
 	}
 	free(page->items);
 	page->items = NULL;

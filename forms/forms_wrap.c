@@ -157,7 +157,7 @@ forms_wrap_rows(struct forms_lines *l, const char *s, int width,
 
 	if (width < 1)
 		width = 1;
-	cut = maxrows * ((size_t)width + 2) * 16 + 64;
+	cut = maxrows * ((size_t)width + 2) * 4 + 64; /* 4: UTF-8 */
 	if (len <= cut) {
 		forms_wrap(l, s, width, keep_newlines);
 		return;

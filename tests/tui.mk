@@ -25,3 +25,16 @@ tests_test_tui_nav_LDADD = libtui.a libchecklist.a $(XML_LIBS) \
 	$(CMOCKA_LIBS)
 EXTRA_DIST += tests/e2e_fill.sh tests/e2e_edit.sh tests/cli_fill.sh \
 	tests/lib_tmux.sh
+
+# make bench: speed targets as ratios measured in one run (never timed
+# assertions in make check).
+EXTRA_PROGRAMS = tests/bench_page
+tests_bench_page_SOURCES = tests/bench_page.c tests/test_util.c
+tests_bench_page_CFLAGS = $(TEST_CFLAGS) $(CURSES_CFLAGS)
+tests_bench_page_LDADD = libforms.a libchecklist.a $(CURSES_LIBS) \
+	$(XML_LIBS) $(CMOCKA_LIBS)
+CLEANFILES += $(EXTRA_PROGRAMS)
+bench: tests/bench_page$(EXEEXT)
+	TOP_SRCDIR='$(abs_top_srcdir)' FIXTURES='$(abs_top_srcdir)/tests/fixtures' \
+	    ./tests/bench_page$(EXEEXT)
+.PHONY: bench
