@@ -311,6 +311,14 @@ bool checklist_response_group_relevant(struct checklist_response *r,
 bool checklist_response_valid(struct checklist_response *r, const char *path,
     struct checklist_error *err);
 
+/* The value path last visited in `sacl fill` (root attribute `resume`),
+ * or NULL when none or it names nothing now. Caller frees. */
+char *checklist_response_resume(struct checklist_response *r);
+/* Remember PATH as the place to reopen at; true when it changed (the
+ * caller saves). Not a change of the answers. */
+bool checklist_response_set_resume(struct checklist_response *r,
+    const char *path);
+
 /* ------------------------------------------------------------------ undo */
 /*
  * The history of a response's changes, for taking them back one by one

@@ -17,6 +17,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_path.c \
 	checklist/checklist_progress.c \
 	checklist/checklist_undo.c \
+	checklist/checklist_resume.c \
 	checklist/checklist_save.c \
 	checklist/checklist_lock.c \
 	checklist/checklist_sanitize.c

@@ -153,6 +153,8 @@ edit_store(struct forms_page *page, bool keep, bool quiet)
 			forms_edit_end(page);
 		return FORMS_HANDLED;
 	}
+	if (keep && forms_current_item(page)->q->type == CHECKLIST_Q_FILE)
+		return FORMS_HANDLED; /* a path half typed is no file to take in */
 	if (!judge(page, msg, sizeof msg))
 		return quiet ? FORMS_INVALID :
 		    refuse(page, page->edit_path, msg);

@@ -122,6 +122,14 @@ undo_rows() {
 	keys C-c
 	wait_for "SACL-EXIT=0"
 	tm kill-session -t "$S"
+	# reopened at the question last visited, on its page
+	WAIT="PAGE" start_env undo2 80 24 "$LOCENV" TERM=screen -- fill "$f"
+	wait_for "National policy"
+	screen | grep -q "> People who worked on the answers" ||
+	    fail "not reopened at the question last visited"
+	keys F10
+	wait_for "SACL-EXIT=0"
+	tm kill-session -t "$S"
 }
 
 typing

@@ -179,6 +179,11 @@ tui_app_layout(struct tui_app *app)
 	if (app->page == NULL && app->group != NULL)
 		app->page = forms_page_new(app->resp, app->group,
 		    app->page_win, app->lang);
+	if (app->resume != NULL && app->page != NULL) { /* once, at start */
+		forms_page_focus(app->page, app->resume);
+		free(app->resume);
+		app->resume = NULL;
+	}
 }
 
 static void
@@ -510,6 +515,42 @@ tui_app_first_page(struct tui_app *app)
 	return cl->npages > 0 ? cl->pages[0] : NULL;
 }
 
+/* Where to reopen next time: the question with the focus, or the page. */
+static void
+tui_app_bookmark(struct tui_app *app)
+{
+	const char *path = app->page != NULL ?
+	    forms_page_current_path(app->page) : NULL;
+
+	if (path == NULL && app->group != NULL && app->group->nquestions > 0)
+		path = app->group->questions[0]->path;
+	if (path != NULL && checklist_response_set_resume(app->resp, path))
+		app->dirty = true;
+}
+
+/* Open at the question last visited (response attribute `resume`), else
+ * at the first page not complete, in the list. */
+static void
+tui_app_reopen(struct tui_app *app)
+{
+	char *path = checklist_response_resume(app->resp);
+	char *gid;
+
+	if (path != NULL) {
+		gid = checklist_xstrndup(path, strcspn(path, "/"));
+		app->group = checklist_find_group(app->cl, gid);
+		free(gid);
+	}
+	if (path == NULL || app->group == NULL ||
+	    !tui_order_is_page(app->group)) {
+		free(path);
+		app->group = tui_app_first_page(app);
+		return;
+	}
+	app->resume = path;
+	app->nav_focus = false;
+}
+
 /* Commit, save, and give the terminal back whatever happened. */
 static int
 tui_app_finish(struct tui_app *app)
@@ -520,6 +561,7 @@ tui_app_finish(struct tui_app *app)
 	if (app->page != NULL &&
 	    forms_page_commit(app->page) == FORMS_CHANGED)
 		app->dirty = true;
+	tui_app_bookmark(app);
 	checklist_error_clear(&err);
 	if (app->dirty && checklist_response_save(app->resp, app->file,
 	    &err) != CHECKLIST_OK)
@@ -530,6 +572,7 @@ tui_app_finish(struct tui_app *app)
 	checklist_undo_free(app->undo);
 	tui_app_free_windows(app);
 	free(app->themes);
+	free(app->resume);
 	endwin();
 	delscreen(tui_screen);
 	tui_screen = NULL;
@@ -557,7 +600,7 @@ tui_run(struct checklist_response *resp, const char *file, const char *lang,
 	app.filter.level = CHECKLIST_LEVEL_NONE;
 	app.nthemes = tui_order_themes(app.cl, &app.themes);
 	app.nav_focus = true;
-	app.group = tui_app_first_page(&app);
+	tui_app_reopen(&app);
 	if (!tui_app_start(&app)) {
 		free(app.themes);
 		return TUI_EXIT_IO;

@@ -65,6 +65,7 @@ struct tui_app {
 	struct checklist_undo *undo; /* the changes of this run */
 	struct forms_page *page;
 	const struct checklist_group *group; /* the page shown */
+	char *resume;        /* at start: the value path to focus, once */
 	struct tui_filter filter;
 	const char **themes;
 	size_t nthemes;
