@@ -250,7 +250,7 @@ struct checklist_response {
 	xmlDocPtr doc;   /* root <response>; see doc/response-format.md */
 	char *lang;      /* the language the user answers in */
 	unsigned long changes; /* bumped by every successful change */
-	void *priv;
+	void *priv;      /* the model's: the file it is kept in */
 };
 
 /* A new response to CL: the skeleton instance, defaults filled in. */
@@ -285,9 +285,32 @@ const char *checklist_response_get(struct checklist_response *r,
     const char *path);
 /* Check (type, then constraint against the response) and store VALUE
  * (normalised); "" clears the answer. Creates repeat entries up to the
- * index named. On failure nothing changes. */
+ * index named. On failure nothing changes. Two rules hold for every
+ * caller (the command line, --from, the forms):
+ * - a choice value without "other" clears the "other" text;
+ * - a file question's VALUE is a path to a file, resolved from the
+ *   current folder, which is taken in at once: checked (a regular file
+ *   that can be read, within CHECKLIST_ATTACH_FILE_MAX and, with the
+ *   other files taken in, CHECKLIST_ATTACH_TOTAL_MAX), copied into the
+ *   response's attachment folder (checklist_attach_dir) under a name no
+ *   other file has, and stored as that copy's path relative to the
+ *   response's folder, with its SHA-256 in the attribute sha256. This
+ *   needs checklist_response_set_file() first. VALUE equal to the value
+ *   stored already changes nothing. */
 checklist_status checklist_response_set(struct checklist_response *r,
     const char *path, const char *value, struct checklist_error *err);
+/* Tell R the file it is kept in (FILE as named: absolute, or relative
+ * to the current folder, which is made absolute now). Whoever opens a
+ * response to change it calls this once, before any set. */
+void checklist_response_set_file(struct checklist_response *r,
+    const char *file);
+/* The absolute folder of R's file; NULL before set_file. Borrowed. */
+const char *checklist_response_dir(const struct checklist_response *r);
+/* Is "other" chosen at PATH (a choice question that allows it) while its
+ * text is empty? Such an answer is a required answer missing, whether
+ * the question itself is required or not. */
+bool checklist_response_other_missing(struct checklist_response *r,
+    const char *path);
 /* Repeat entries: count, append (returns the new 1-based index), remove,
  * move (entry FROM to position TO). REPEAT is the repeat's path with
  * indexes of outer repeats, e.g. "p9_1/measures". */
@@ -338,6 +361,29 @@ size_t checklist_undo_count(const struct checklist_undo *u);
  * caller saves, as after any change. */
 bool checklist_undo_step(struct checklist_undo *u);
 
+/* ------------------------------------------------------------ attachments */
+
+/* Caps on attached files, checked when a file is taken in and again at
+ * export: one file, and all the files of a response. */
+#define CHECKLIST_ATTACH_FILE_MAX (10u * 1024 * 1024)
+#define CHECKLIST_ATTACH_TOTAL_MAX (25u * 1024 * 1024)
+/* The attribute of a file question's element holding the SHA-256 (64
+ * lower-case hex digits) of the copy its value names. */
+#define CHECKLIST_ATTR_SHA256 "sha256"
+
+/* The one rule for where a response's files live: the folder
+ * RESPONSE.files beside the response file RESPONSE ("answers.xml" keeps
+ * its files in "answers.xml.files/"). Caller frees. */
+char *checklist_attach_dir(const char *response_file);
+/* Read the copy that the file question at PATH names (its value is
+ * relative to BASE_DIR, or to R's folder when BASE_DIR is NULL), at most
+ * MAX bytes, and check it against its recorded SHA-256. A value never
+ * taken in (no checksum), a missing copy, a changed one: an error whose
+ * message says which and what to do. Caller frees *BUF. */
+checklist_status checklist_attach_read(struct checklist_response *r,
+    const char *path, const char *base_dir, size_t max, char **buf,
+    size_t *len, struct checklist_error *err);
+
 /* ---------------------------------------------------------------- progress */
 
 enum checklist_state {
@@ -352,7 +398,8 @@ enum checklist_state {
 struct checklist_progress {
 	size_t relevant;          /* relevant questions (repeat = one) */
 	size_t answered;          /* of those, answered */
-	size_t required;          /* relevant required questions */
+	size_t required;          /* relevant required questions, and
+	                           * "other" chosen without its text */
 	size_t required_answered;
 	size_t invalid;           /* answered but no longer valid */
 };

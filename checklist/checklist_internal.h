@@ -99,6 +99,45 @@ xmlNodePtr checklist_skeleton_question(xmlNodePtr parent,
 bool checklist_node_relevant(struct checklist_response *r,
     const struct checklist_question *q, xmlNodePtr node);
 
+/* Is "other" chosen in EL (the element of Q) without its text? */
+bool checklist_node_other_missing(const struct checklist_question *q,
+    xmlNodePtr el);
+/* Does the value in EL satisfy Q's constraint (true when it has none or
+ * is empty)? On false, ERR says why. */
+checklist_status checklist_path_constraint(struct checklist_response *r,
+    const struct checklist_question *q, xmlNodePtr el,
+    struct checklist_error *err);
+
+/* ------------------------------------------ attachments (attach.c) */
+
+/* Hung on a response's priv: where it is kept. */
+struct checklist_rpriv {
+	char *dir;  /* absolute folder of the response file */
+	char *name; /* its last component */
+};
+
+/* A file being taken in: checked and read, not yet copied. */
+struct checklist_attach_copy {
+	char *data;   /* the file's bytes (LEN) */
+	size_t len;
+	char *target; /* where the copy goes (absolute) */
+	char *stored; /* the value to store: TARGET relative to the folder */
+	char sha256[65];
+	bool present; /* TARGET already holds these bytes: nothing to write */
+};
+
+/* Check and read the file VALUE names (from the current folder) for the
+ * file question element EL, and choose its copy's name. */
+checklist_status checklist_attach_prepare(struct checklist_response *r,
+    xmlNodePtr el, const char *value, struct checklist_attach_copy *c,
+    struct checklist_error *err);
+/* Write the copy C prepared (atomically, never over another file). */
+checklist_status checklist_attach_commit(struct checklist_response *r,
+    const struct checklist_attach_copy *c, struct checklist_error *err);
+void checklist_attach_copy_free(struct checklist_attach_copy *c);
+/* Free what checklist_response_set_file() hung on R. */
+void checklist_attach_forget(struct checklist_response *r);
+
 /* ------------------------------------------------------ misc (model.c) */
 
 void checklist_text_add(struct checklist_text *t, const char *lang,

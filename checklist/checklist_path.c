@@ -266,19 +266,61 @@ checklist_path_value(xmlNodePtr el, bool other)
 }
 
 static void
+checklist_path_prop(xmlNodePtr el, const char *name, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		xmlUnsetProp(el, (const xmlChar *)name);
+	else
+		xmlSetProp(el, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static void
 checklist_path_store(xmlNodePtr el, bool other, const char *value)
 {
 	if (other) {
-		if (*value == '\0')
-			xmlUnsetProp(el, (const xmlChar *)"other");
-		else
-			xmlSetProp(el, (const xmlChar *)"other",
-			    (const xmlChar *)value);
+		checklist_path_prop(el, "other", value);
 		return;
 	}
 	xmlNodeSetContent(el, NULL);
 	if (*value != '\0')
 		xmlNodeAddContent(el, (const xmlChar *)value); /* raw text */
+}
+
+/* Is "other" one of the space-separated tokens of VALUE? */
+static bool
+checklist_path_has_other(const char *value)
+{
+	size_t n = strlen(CHECKLIST_OTHER), len;
+
+	for (;;) {
+		value += strspn(value, " ");
+		if (*value == '\0')
+			return false;
+		len = strcspn(value, " ");
+		if (len == n && memcmp(value, CHECKLIST_OTHER, n) == 0)
+			return true;
+		value += len;
+	}
+}
+
+bool
+checklist_node_other_missing(const struct checklist_question *q,
+    xmlNodePtr el)
+{
+	return q->other && q->type != CHECKLIST_Q_REPEAT &&
+	    checklist_path_has_other(checklist_path_value(el, false)) &&
+	    checklist_path_value(el, true)[0] == '\0';
+}
+
+bool
+checklist_response_other_missing(struct checklist_response *r,
+    const char *path)
+{
+	const struct checklist_question *q;
+	bool other;
+	xmlNodePtr el = checklist_path_resolve(r, path, false, &q, &other);
+
+	return el != NULL && checklist_node_other_missing(q, el);
 }
 
 const char *
@@ -293,7 +335,7 @@ checklist_response_get(struct checklist_response *r, const char *path)
 	return checklist_path_value(el, other);
 }
 
-static checklist_status
+checklist_status
 checklist_path_constraint(struct checklist_response *r,
     const struct checklist_question *q, xmlNodePtr el,
     struct checklist_error *err)
@@ -324,27 +366,90 @@ checklist_path_check(const struct checklist_question *q, bool other,
 	return checklist_value_check(&text, value, err);
 }
 
-/* Store VALUE (normalised) at EL if it passes its type and constraint;
- * else leave EL as it was. */
+/* What a change may touch in an element, kept to be put back. */
+struct checklist_path_saved {
+	char *value, *other, *sha256;
+};
+
+static void
+checklist_path_save(xmlNodePtr el, struct checklist_path_saved *s)
+{
+	s->value = checklist_xstrdup(checklist_path_value(el, false));
+	s->other = checklist_xml_attr(el, "other");
+	s->sha256 = checklist_xml_attr(el, CHECKLIST_ATTR_SHA256);
+}
+
+/* Put back what S kept (when RESTORE), and free it. */
+static void
+checklist_path_saved_end(xmlNodePtr el, struct checklist_path_saved *s,
+    bool restore)
+{
+	if (restore) {
+		checklist_path_store(el, false, s->value);
+		checklist_path_prop(el, "other", s->other);
+		checklist_path_prop(el, CHECKLIST_ATTR_SHA256, s->sha256);
+	}
+	free(s->value);
+	free(s->other);
+	free(s->sha256);
+}
+
+/* Store VALUE, with the rules that go with a value: a choice without
+ * "other" loses its "other" text (unticked, it would still be sent); a
+ * file question records the checksum of the copy it names (SHA256, or
+ * NULL for a value kept as it was), none once cleared. */
+static void
+checklist_path_apply(xmlNodePtr el, const struct checklist_question *q,
+    bool other, const char *value, const char *sha256)
+{
+	checklist_path_store(el, other, value);
+	if (other)
+		return;
+	if (q->other && !checklist_path_has_other(value))
+		checklist_path_prop(el, "other", NULL);
+	if (q->type == CHECKLIST_Q_FILE && (sha256 != NULL || *value == '\0'))
+		checklist_path_prop(el, CHECKLIST_ATTR_SHA256, sha256);
+}
+
+/* Is NORM a file to take in: a file question's new value? */
+static bool
+checklist_path_takes_in(const struct checklist_question *q, xmlNodePtr el,
+    bool other, const char *norm)
+{
+	return q->type == CHECKLIST_Q_FILE && !other && *norm != '\0' &&
+	    strcmp(norm, checklist_path_value(el, false)) != 0;
+}
+
+/* Store VALUE (normalised) at EL if it passes its type and constraint
+ * (a file question's file taken in, see checklist.h); else leave EL as
+ * it was. */
 static checklist_status
 checklist_path_store_checked(struct checklist_response *r,
     const struct checklist_question *q, xmlNodePtr el, bool other,
     const char *value, struct checklist_error *err)
 {
-	char *norm, *old;
+	struct checklist_attach_copy copy = { 0 };
+	struct checklist_path_saved saved;
+	char *norm;
 	checklist_status st;
 
 	norm = other ? checklist_xstrdup(value) : checklist_value_normalize(q,
 	    value);
 	st = checklist_path_check(q, other, norm, err);
+	if (st == CHECKLIST_OK && checklist_path_takes_in(q, el, other, norm))
+		st = checklist_attach_prepare(r, el, norm, &copy, err);
 	if (st == CHECKLIST_OK) {
-		old = checklist_xstrdup(checklist_path_value(el, other));
-		checklist_path_store(el, other, norm);
-		if (!other && (st = checklist_path_constraint(r, q, el, err)) !=
-		    CHECKLIST_OK)
-			checklist_path_store(el, other, old);
-		free(old);
+		checklist_path_save(el, &saved);
+		checklist_path_apply(el, q, other, copy.stored != NULL ?
+		    copy.stored : norm, copy.stored != NULL ? copy.sha256 :
+		    NULL);
+		if (!other)
+			st = checklist_path_constraint(r, q, el, err);
+		if (st == CHECKLIST_OK && copy.stored != NULL)
+			st = checklist_attach_commit(r, &copy, err);
+		checklist_path_saved_end(el, &saved, st != CHECKLIST_OK);
 	}
+	checklist_attach_copy_free(&copy);
 	free(norm);
 	return st;
 }

@@ -91,16 +91,18 @@ checklist_progress_one(struct checklist_response *r,
     const struct checklist_question *q, xmlNodePtr el,
     struct checklist_progress *p)
 {
-	bool answered;
+	bool answered, unspecified;
 	xmlNodePtr e;
 
 	if (!checklist_node_relevant(r, q, el))
 		return;
 	answered = checklist_progress_answered(q, el);
+	/* "other" chosen makes its text a required answer */
+	unspecified = checklist_node_other_missing(q, el);
 	p->relevant++;
 	p->answered += answered;
-	p->required += q->required;
-	p->required_answered += q->required && answered;
+	p->required += q->required || unspecified;
+	p->required_answered += q->required && answered && !unspecified;
 	p->invalid += answered && checklist_progress_invalid(r, q, el);
 	if (q->type != CHECKLIST_Q_REPEAT)
 		return;

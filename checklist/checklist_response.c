@@ -209,6 +209,7 @@ checklist_response_free(struct checklist_response *r)
 	if (r == NULL)
 		return;
 	checklist_xpath_forget(r->doc);
+	checklist_attach_forget(r);
 	xmlFreeDoc(r->doc);
 	free(r->lang);
 	free(r);

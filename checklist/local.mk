@@ -15,6 +15,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_xpath.c \
 	checklist/checklist_response.c \
 	checklist/checklist_path.c \
+	checklist/checklist_attach.c \
 	checklist/checklist_progress.c \
 	checklist/checklist_undo.c \
 	checklist/checklist_resume.c \

@@ -36,8 +36,8 @@
 #define EXPORT_FORMAT "1"
 
 /* Caps (bytes) used when the options leave them 0. */
-#define EXPORT_ATTACH_FILE_MAX (10u * 1024 * 1024)  /* one attached file */
-#define EXPORT_ATTACH_TOTAL_MAX (25u * 1024 * 1024) /* all of them */
+#define EXPORT_ATTACH_FILE_MAX CHECKLIST_ATTACH_FILE_MAX   /* one file */
+#define EXPORT_ATTACH_TOTAL_MAX CHECKLIST_ATTACH_TOTAL_MAX /* all of them */
 #define EXPORT_READ_MAX (48u * 1024 * 1024)   /* a package file as read */
 #define EXPORT_INFLATE_MAX (64u * 1024 * 1024) /* a package once inflated */
 #define EXPORT_RATIO_MAX 1000u                /* inflated : compressed */
@@ -74,7 +74,8 @@ struct export_problems {
 struct export_options {
 	bool force;           /* write even when export_check finds problems */
 	const char *base_dir; /* where relative attachment paths start; NULL:
-	                       * the current directory */
+	                       * the response's folder (set_file), else the
+	                       * current directory */
 	time_t now;           /* export time; 0: $SACL_NOW, else the clock */
 	size_t attach_file_max, attach_total_max;
 };
@@ -117,7 +118,8 @@ checklist_status export_write_fd(struct checklist_response *r,
  * reduced to [A-Za-z0-9.-]. NOW as in the options. Caller frees. */
 char *export_default_name(struct checklist_response *r, time_t now);
 /* The folder of the response file FILE, where its relative attachment
- * paths start ("." for a bare name). Caller frees. */
+ * paths start ("." for a bare name): the copies taken in live below it
+ * (checklist_attach_dir). Caller frees. */
 char *export_base_dir(const char *file);
 /* The time OPTS->now stands for (see struct export_options). */
 time_t export_now(time_t now);

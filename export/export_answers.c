@@ -279,6 +279,7 @@ export_copy_question(struct export_walk *w,
 		return EXPORT_STOP;
 	xmlNodeSetContent(el, NULL);
 	xmlNodeAddContent(el, EXPORT_XC(name));
+	xmlUnsetProp(el, EXPORT_XC(CHECKLIST_ATTR_SHA256)); /* crc32 says it */
 	free(name);
 	return EXPORT_KEEP;
 }

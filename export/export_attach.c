@@ -1,9 +1,11 @@
 /*
  * export_attach.c: the files attached to a package (the laws cited...).
  *
- * Each file question's file is read with a size cap, embedded in base64
- * inside an <attachment> element with its name (the last component of
- * the local path, never the path itself: folders stay private), media
+ * Each file question's copy (taken in beside the response when it was
+ * given: checklist_attach.c) is read with a size cap and its SHA-256
+ * checked, embedded in base64 inside an <attachment> element with its
+ * name (the last component of the value, never a path: folders stay
+ * private), media
  * type (by extension), size and CRC-32 (zlib's crc32), and counted
  * against a cap on the total. Reading checks everything back: strict
  * base64, the size, the CRC. An attachment's name is untrusted and never
@@ -176,34 +178,21 @@ export_base_name(const char *path)
 	return checklist_xstrndup(last, (size_t)(p - last));
 }
 
-char *
-export_attach_file(const char *value, const char *base_dir)
-{
-	if (value[0] == '/' || base_dir == NULL || base_dir[0] == '\0')
-		return checklist_xstrdup(value);
-	return checklist_xasprintf("%s/%s", base_dir, value);
-}
-
-/* Read the file of VALUE under the per-file cap. */
+/* Read the copy VALUE names under the per-file cap, its checksum
+ * checked (the model's one reader of copies). */
 static checklist_status
 export_attach_load(struct export_attach_set *set, const char *path,
-    const char *value, char **data, size_t *len,
-    struct checklist_error *err)
+    char **data, size_t *len, struct checklist_error *err)
 {
 	struct checklist_error e;
-	char *file = export_attach_file(value, set->base_dir);
 	checklist_status st;
 
 	checklist_error_clear(&e);
-	st = checklist_read_file(file, set->file_max, data, len, &e);
-	if (st == CHECKLIST_ERR_TOO_BIG)
-		checklist_error_set(err, st, NULL, 0, 0, "%s: attached file %s "
-		    "is bigger than the cap of %zu bytes per file", path, file,
-		    set->file_max);
-	else if (st != CHECKLIST_OK)
-		checklist_error_set(err, st, NULL, 0, 0,
-		    "%s: attached file: %s", path, checklist_error_text(&e));
-	free(file);
+	st = checklist_attach_read(set->r, path, set->base_dir, set->file_max,
+	    data, len, &e);
+	if (st != CHECKLIST_OK)
+		checklist_error_set(err, st, NULL, 0, 0, "%s: attached file: %s",
+		    path, e.message);
 	return st;
 }
 
@@ -239,7 +228,7 @@ export_attach_add(struct export_attach_set *set, const char *path,
 	char *data, *name;
 	size_t len;
 
-	if (export_attach_load(set, path, value, &data, &len, err) !=
+	if (export_attach_load(set, path, &data, &len, err) !=
 	    CHECKLIST_OK)
 		return NULL;
 	if (set->total + len > set->total_max) {

@@ -2,18 +2,18 @@
  * export_check.c: the completeness check run before an export.
  *
  * It lists, in reading order, every relevant required question left
- * unanswered (a required repeat with no entry included), every answer
- * that is no longer valid (its type or constraint fails: a condition
- * elsewhere changed), and every attached file that cannot be read. Each
+ * unanswered (a required repeat with no entry included; an "other"
+ * chosen without its text, as PATH:other), every answer that is no
+ * longer valid (its type or constraint fails: a condition elsewhere
+ * changed), and every attached file whose copy is missing, changed or
+ * over the cap. Each
  * problem carries the value path and the question's page, so that the
  * TUI can jump to it and the command line can print it.
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "export/export_internal.h"
 
@@ -57,18 +57,24 @@ export_check_add(struct export_check_ctx *c, enum export_problem_kind kind,
 		out->invalid++;
 }
 
-/* A file question's file must be readable now, not only at export. */
+/* A file question's copy must be there, unchanged and within the cap
+ * now, not only when the package is written. */
 static void
 export_check_file(struct export_check_ctx *c,
-    const struct checklist_question *q, const char *path, const char *v)
+    const struct checklist_question *q, const char *path)
 {
-	char *file = export_attach_file(v, c->opts->base_dir);
+	struct checklist_error e;
+	size_t max = c->opts->attach_file_max ? c->opts->attach_file_max :
+	    EXPORT_ATTACH_FILE_MAX, len;
+	char *data;
 
-	if (access(file, R_OK) != 0)
+	checklist_error_clear(&e);
+	if (checklist_attach_read(c->r, path, c->opts->base_dir, max, &data,
+	    &len, &e) != CHECKLIST_OK)
 		export_check_add(c, EXPORT_PROBLEM_FILE, q, path,
-		    checklist_xasprintf("attached file %s: %s", file,
-		    strerror(errno)));
-	free(file);
+		    checklist_xasprintf("attached file: %s", e.message));
+	else
+		free(data);
 }
 
 /* One value path of a question that is not a repeat. */
@@ -78,6 +84,7 @@ export_check_value(struct export_check_ctx *c,
 {
 	struct checklist_error e;
 	const char *v = checklist_response_get(c->r, path);
+	char *other;
 
 	if (v == NULL || v[0] == '\0') {
 		if (q->required)
@@ -92,8 +99,15 @@ export_check_value(struct export_check_ctx *c,
 		    "not valid"));
 		return;
 	}
+	if (checklist_response_other_missing(c->r, path)) {
+		other = checklist_xasprintf("%s:%s", path, CHECKLIST_OTHER);
+		export_check_add(c, EXPORT_PROBLEM_MISSING, q, other,
+		    checklist_xstrdup("\"other\" is chosen: say what it is "
+		    "(required)"));
+		free(other);
+	}
 	if (q->type == CHECKLIST_Q_FILE)
-		export_check_file(c, q, path, v);
+		export_check_file(c, q, path);
 }
 
 /* Question Q at PATH (indexes included), and a repeat's entries. */

@@ -47,19 +47,17 @@ uint32_t export_crc32(const unsigned char *data, size_t len);
 const char *export_media_type(const char *name);
 /* The last component of PATH (after the last '/' or '\\'). Caller frees. */
 char *export_base_name(const char *path);
-/* The file a file question's VALUE names, resolved against BASE_DIR when
- * relative (BASE_DIR may be NULL). Caller frees. */
-char *export_attach_file(const char *value, const char *base_dir);
 
 /* The attachments being collected for one package. */
 struct export_attach_set {
+	struct checklist_response *r; /* whose files */
 	xmlNodePtr parent;  /* the <attachments> element */
 	size_t count, total;
 	size_t file_max, total_max;
 	const char *base_dir;
 };
-/* Read the file of the file question at PATH (value VALUE), check the
- * caps, append an <attachment> to SET->parent. Returns its name (the
+/* Read the copy the file question at PATH names (value VALUE), check
+ * its SHA-256 and the caps, append an <attachment> to SET->parent. Returns its name (the
  * value the package's answers hold) or NULL with ERR set. Caller frees. */
 char *export_attach_add(struct export_attach_set *set, const char *path,
     const char *value, struct checklist_error *err);

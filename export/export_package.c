@@ -147,6 +147,7 @@ export_doc(struct checklist_response *r, const struct export_options *o,
 	set.total_max = o->attach_total_max ? o->attach_total_max :
 	    EXPORT_ATTACH_TOTAL_MAX;
 	set.base_dir = o->base_dir;
+	set.r = r;
 	st = export_add_answers(answers, r, &set, id, rev, err);
 	free(id);
 	if (st != CHECKLIST_OK) {

@@ -73,7 +73,7 @@ M=$tmp/work/mini-answers.xml
 mkdir "$tmp/work" "$tmp/outdir"
 printf 'The law, article 1.\n' >"$tmp/work/law.txt"
 expect 0 "$SACL" set --checklist "$C" "$M" front/state=FRA \
-	front/consent=no p1/status=full p1/law=law.txt
+	front/consent=no p1/status=full "p1/law=$tmp/work/law.txt"
 (cd "$tmp/outdir" && "$SACL" export --checklist "$C" "$M") \
 	>"$tmp/out" 2>"$tmp/err" || fail "export: $(cat "$tmp/err")"
 P=$tmp/outdir/FRA_mini_2_2026-11-30.xml.gz

@@ -1,9 +1,12 @@
-# tests/export.mk: the submission package (issue 5); see tests/local.mk.
+# tests/export.mk: the submission package (issue 5) and the files it
+# carries, taken in when given (issue 8); see tests/local.mk.
 if WITH_TESTS
-check_PROGRAMS += tests/test_export
+check_PROGRAMS += tests/test_export tests/test_attach
 TESTS += \
 	tests/test_export \
-	tests/cli_export.sh
+	tests/test_attach \
+	tests/cli_export.sh \
+	tests/cli_attach.sh
 endif
 
 tests_test_export_SOURCES = tests/test_export.c
@@ -11,4 +14,9 @@ tests_test_export_CFLAGS = $(TEST_CFLAGS) $(ZLIB_CFLAGS)
 tests_test_export_LDADD = libexport.a libchecklist.a $(XML_LIBS) \
 	$(ZLIB_LIBS) $(CMOCKA_LIBS)
 
-EXTRA_DIST += tests/cli_export.sh tests/golden/export-mini.xml
+tests_test_attach_SOURCES = tests/test_attach.c tests/test_util.c
+tests_test_attach_CFLAGS = $(TEST_CFLAGS)
+tests_test_attach_LDADD = $(TEST_MODEL_LIBS)
+
+EXTRA_DIST += tests/cli_export.sh tests/cli_attach.sh \
+	tests/golden/export-mini.xml

@@ -1,7 +1,7 @@
 /*
  * test_export.c: the submission package. Writing (completeness check,
- * refusal of an incomplete export, relevance pruning, attachments and
- * their caps, determinism, a golden file, revisions), and reading back:
+ * refusal of an incomplete export, an "other" without its text, relevance
+ * pruning, attachments (copies lost or changed) and their caps, determinism, a golden file, revisions), and reading back:
  * the round trip and one test per refusal, with every damaged or
  * hostile file generated here.
  *
@@ -132,7 +132,6 @@ fill(struct fx *f)
 
 	attachment_bytes(bytes, sizeof bytes);
 	write_file(file, bytes, sizeof bytes);
-	free(file);
 	set(f->r, "front/state", "AUT");
 	set(f->r, "front/fp_name", "Anna Example");
 	set(f->r, "front/fp_email", "anna@example.org");
@@ -142,9 +141,11 @@ fill(struct fx *f)
 	set(f->r, "p1/challenges", "coordination other");
 	set(f->r, "p1/challenges:other", "Elections \"soon\"");
 	set(f->r, "p1/measures[1]/title", "Act 12 of 2020");
-	set(f->r, "p1/measures[1]/file", "law 12.pdf");
+	set(f->r, "p1/measures[1]/file", file); /* taken in: copied */
 	set(f->r, "p1/measures[2]/title", "Decree 3");
 	set(f->r, "p1/cases", "42");
+	assert_int_equal(unlink(file), 0); /* the copy is what counts */
+	free(file);
 }
 
 static int
@@ -152,6 +153,7 @@ setup(void **state)
 {
 	struct fx *f = checklist_xcalloc(1, sizeof *f);
 	struct checklist_error err;
+	char *resp;
 
 	checklist_error_clear(&err);
 	if (checklist_load_memory(mini_xml, strlen(mini_xml), "mini.xml",
@@ -162,6 +164,9 @@ setup(void **state)
 	assert_non_null(mkdtemp(f->dir));
 	f->opts.base_dir = f->dir;
 	f->ropts.cl = f->cl;
+	resp = checklist_xasprintf("%s/answers.xml", f->dir);
+	checklist_response_set_file(f->r, resp);
+	free(resp);
 	setenv(EXPORT_NOW_ENV, FIXED_NOW, 1);
 	*state = f;
 	return 0;
@@ -294,22 +299,85 @@ test_check_lists_missing(void **state)
 	export_problems_free(&p);
 }
 
+/* The copy of fill()'s attachment, as a path. */
+static char *
+copy_path(struct fx *f)
+{
+	return checklist_xasprintf("%s/answers.xml.files/law 12.pdf", f->dir);
+}
+
 static void
 test_check_repeat_child_and_file(void **state)
 {
 	struct fx *f = *state;
 	struct export_problems p;
+	char *copy = copy_path(f);
 
 	fill(f);
-	set(f->r, "p1/measures[3]/file", "missing.pdf");
+	set(f->r, "p1/measures[3]/title", ""); /* an entry, title missing */
+	/* the copy lost after it was taken in */
+	assert_int_equal(unlink(copy), 0);
 	export_check(f->r, &f->opts, &p);
 	assert_int_equal(p.n, 2);
-	assert_string_equal(p.v[0].path, "p1/measures[3]/title");
-	assert_int_equal(p.v[0].kind, EXPORT_PROBLEM_MISSING);
-	assert_string_equal(p.v[1].path, "p1/measures[3]/file");
-	assert_int_equal(p.v[1].kind, EXPORT_PROBLEM_FILE);
-	assert_non_null(strstr(p.v[1].reason, "missing.pdf"));
+	assert_string_equal(p.v[0].path, "p1/measures[1]/file");
+	assert_int_equal(p.v[0].kind, EXPORT_PROBLEM_FILE);
+	assert_non_null(strstr(p.v[0].reason, "is missing"));
+	assert_string_equal(p.v[1].path, "p1/measures[3]/title");
+	assert_int_equal(p.v[1].kind, EXPORT_PROBLEM_MISSING);
 	export_problems_free(&p);
+	free(copy);
+}
+
+static void
+test_changed_copy_refused(void **state)
+{
+	struct fx *f = *state;
+	struct checklist_error err;
+	struct export_problems p;
+	char *copy = copy_path(f), *buf;
+	size_t len;
+
+	fill(f);
+	write_file(copy, "not the law", 11);
+	export_check(f->r, &f->opts, &p);
+	assert_int_equal(p.n, 1);
+	assert_int_equal(p.v[0].kind, EXPORT_PROBLEM_FILE);
+	assert_non_null(strstr(p.v[0].reason, "has changed"));
+	export_problems_free(&p);
+	/* forced, still not written: a changed file is never sent */
+	f->opts.force = true;
+	checklist_error_clear(&err);
+	assert_int_equal(export_build(f->r, &f->opts, &buf, &len, &err),
+	    CHECKLIST_ERR_VALUE);
+	assert_null(buf);
+	assert_non_null(strstr(err.message, "p1/measures[1]/file"));
+	free(copy);
+}
+
+static void
+test_other_without_text_missing(void **state)
+{
+	struct fx *f = *state;
+	struct export_problems p;
+
+	fill(f);
+	set(f->r, "p1/challenges:other", "");
+	export_check(f->r, &f->opts, &p);
+	assert_int_equal(p.n, 1);
+	assert_int_equal(p.missing, 1);
+	assert_int_equal(p.v[0].kind, EXPORT_PROBLEM_MISSING);
+	assert_string_equal(p.v[0].path, "p1/challenges:other");
+	assert_string_equal(p.v[0].group->id, "p1");
+	assert_int_equal(p.progress.required, p.progress.required_answered + 1);
+	export_problems_free(&p);
+	/* unticked: nothing missing, and no ghost text in the package */
+	set(f->r, "p1/challenges:other", "Ghost text");
+	set(f->r, "p1/challenges", "coordination");
+	export_check(f->r, &f->opts, &p);
+	assert_int_equal(p.n, 0);
+	export_problems_free(&p);
+	assert_string_equal(checklist_response_get(f->r, "p1/challenges:other"),
+	    "");
 }
 
 static void
@@ -544,8 +612,13 @@ test_attachment_caps(void **state)
 	f->opts.attach_file_max = 999;
 	checklist_error_clear(&err);
 	assert_int_equal(export_build(f->r, &f->opts, &buf, &len, &err),
+	    CHECKLIST_ERR_VALUE); /* the check lists it first */
+	assert_non_null(strstr(err.message, "cap for one attachment"));
+	f->opts.force = true;
+	checklist_error_clear(&err);
+	assert_int_equal(export_build(f->r, &f->opts, &buf, &len, &err),
 	    CHECKLIST_ERR_TOO_BIG);
-	assert_non_null(strstr(err.message, "per file"));
+	assert_non_null(strstr(err.message, "cap for one attachment"));
 	f->opts.attach_file_max = 0;
 	f->opts.attach_total_max = 500;
 	checklist_error_clear(&err);
@@ -882,6 +955,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_check_lists_missing),
 		T(test_check_repeat_child_and_file),
+		T(test_changed_copy_refused),
+		T(test_other_without_text_missing),
 		T(test_refuse_incomplete_unless_forced),
 		T(test_round_trip),
 		T(test_not_relevant_left_out),

@@ -70,6 +70,58 @@ test_other_text(void **state)
 	checklist_response_free(r);
 }
 
+/* Issue 8 item 9: "other" chosen needs its text; unticked, it goes. */
+static void
+test_other_untick_and_missing(void **state)
+{
+	struct checklist_response *r = checklist_response_new(cl);
+	struct checklist_group *g = checklist_find_group(cl, "p1_1");
+	struct checklist_progress before, p;
+	char *buf = NULL;
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(set(r, "p1_1/status", "full"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/ta", "yes"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/ta_forms", "drafting"), CHECKLIST_OK);
+	assert_false(checklist_response_other_missing(r, "p1_1/ta_forms"));
+	checklist_progress_group(r, g, &before);
+	assert_int_equal(before.required, before.required_answered);
+	/* ticked without its text: a required answer missing, though the
+	 * question is optional */
+	assert_int_equal(set(r, "p1_1/ta_forms", "drafting,other"),
+	    CHECKLIST_OK);
+	assert_true(checklist_response_other_missing(r, "p1_1/ta_forms"));
+	checklist_progress_group(r, g, &p);
+	assert_int_equal(p.required, before.required + 1);
+	assert_int_equal(p.required_answered, before.required_answered);
+	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_MISSING);
+	assert_int_equal(set(r, "p1_1/ta_forms:other", "Ghost text"),
+	    CHECKLIST_OK);
+	assert_false(checklist_response_other_missing(r, "p1_1/ta_forms"));
+	checklist_progress_group(r, g, &p);
+	assert_int_equal(p.required, before.required);
+	assert_int_equal(p.required_answered, before.required_answered);
+	/* a refused value changes nothing, the text included */
+	assert_int_equal(set(r, "p1_1/ta_forms", "bogus"), CHECKLIST_ERR_VALUE);
+	assert_string_equal(checklist_response_get(r, "p1_1/ta_forms:other"),
+	    "Ghost text");
+	/* unticked: the text is gone from the model and the file */
+	assert_int_equal(set(r, "p1_1/ta_forms", "drafting"), CHECKLIST_OK);
+	assert_string_equal(checklist_response_get(r, "p1_1/ta_forms:other"),
+	    "");
+	assert_int_equal(checklist_response_serialize(r, &buf, &len, NULL),
+	    CHECKLIST_OK);
+	assert_null(strstr(buf, "Ghost text"));
+	free(buf);
+	/* ticked again: the text is asked for again */
+	assert_int_equal(set(r, "p1_1/ta_forms", "other"), CHECKLIST_OK);
+	assert_true(checklist_response_other_missing(r, "p1_1/ta_forms"));
+	assert_false(checklist_response_other_missing(r, "p1_1/status"));
+	assert_false(checklist_response_other_missing(r, "p1_1/nothing"));
+	checklist_response_free(r);
+}
+
 static void
 test_entries_and_constraint(void **state)
 {
@@ -265,6 +317,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults_and_values),
 		cmocka_unit_test(test_other_text),
+		cmocka_unit_test(test_other_untick_and_missing),
 		cmocka_unit_test(test_entries_and_constraint),
 		cmocka_unit_test(test_relevance),
 		cmocka_unit_test(test_conditions_on_document),

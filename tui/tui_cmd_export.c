@@ -96,7 +96,9 @@ tui_export_options(int argc, char **argv, struct tui_export_args *a)
 }
 
 /* Print the completeness problems on stderr: a summary, and when the
- * export is refused, one line per problem. */
+ * export is refused, one line per problem. Forced, the summary says
+ * only what is missing: whether the package was written is said after
+ * the write (tui_export_locked), never before. */
 static void
 tui_export_problems(const char *file, const struct export_problems *p,
     bool forced)
@@ -108,8 +110,7 @@ tui_export_problems(const char *file, const struct export_problems *p,
 	tui_cmd_warn("%s: not complete: %zu required answer%s missing, %zu "
 	    "answer%s not valid%s", s, p->missing, p->missing == 1 ? "" : "s",
 	    p->invalid, p->invalid == 1 ? "" : "s",
-	    forced ? " (exported anyway, marked incomplete)" :
-	    "; use --force to export anyway");
+	    forced ? "" : "; use --force to export anyway");
 	free(s);
 	for (i = 0; !forced && i < p->n; i++) {
 		path = checklist_sanitize(p->v[i].path, false);
@@ -119,6 +120,20 @@ tui_export_problems(const char *file, const struct export_problems *p,
 		free(path);
 		free(reason);
 	}
+}
+
+/* After a forced export of an incomplete response: what happened. */
+static void
+tui_export_forced(const char *file, bool written)
+{
+	char *s = checklist_sanitize(file, false);
+
+	if (written)
+		tui_cmd_warn("%s: exported anyway, marked incomplete", s);
+	else
+		tui_cmd_warn("%s: not exported: the package could not be "
+		    "written (see above)", s);
+	free(s);
 }
 
 /* Write the package of RESP to A->output (or the default name). */
@@ -161,23 +176,27 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 	struct checklist *cl = NULL;
 	struct checklist_response *resp = NULL;
 	struct export_options o = { .force = a->force };
-	struct export_problems probs;
+	struct export_problems probs = { 0 };
 	struct checklist_error err;
 	char *dir = export_base_dir(file);
+	bool incomplete = false;
 	int status;
 
 	o.base_dir = dir;
 	status = tui_cmd_open_response(file, a->checklist, &cl, &resp);
 	if (status == TUI_EXIT_OK) {
 		export_check(resp, &o, &probs);
-		if (probs.n > 0)
+		incomplete = probs.n > 0;
+		if (incomplete)
 			tui_export_problems(file, &probs, a->force);
-		if (probs.n > 0 && !a->force)
+		if (incomplete && !a->force)
 			status = TUI_EXIT_INCOMPLETE;
 		export_problems_free(&probs);
 	}
 	if (status == TUI_EXIT_OK)
 		status = tui_export_write(resp, a, &o);
+	if (incomplete && a->force)
+		tui_export_forced(file, status == TUI_EXIT_OK);
 	checklist_error_clear(&err);
 	if (status == TUI_EXIT_OK &&
 	    checklist_response_save(resp, file, &err) != CHECKLIST_OK) {

@@ -128,6 +128,7 @@ tui_cmd_open_response(const char *file, const char *override,
 		return status;
 	if (!tui_cmd_exists(file)) {
 		*resp = checklist_response_new(*cl);
+		checklist_response_set_file(*resp, file); /* attachments */
 		return TUI_EXIT_OK;
 	}
 	checklist_error_clear(&err);
@@ -137,6 +138,7 @@ tui_cmd_open_response(const char *file, const char *override,
 		*cl = NULL;
 		return tui_cmd_exit_for(err.status);
 	}
+	checklist_response_set_file(*resp, file); /* attachments */
 	return TUI_EXIT_OK;
 }
 

@@ -150,15 +150,18 @@ tui_order_answered(struct checklist_response *r,
 	if (q->type == CHECKLIST_Q_REPEAT)
 		return checklist_response_entries(r, q->path) > 0;
 	v = checklist_response_get(r, q->path);
-	return v != NULL && v[0] != '\0';
+	return v != NULL && v[0] != '\0' &&
+	    !checklist_response_other_missing(r, q->path);
 }
 
-/* Is Q on its page a required question still waiting for an answer? */
+/* Is Q on its page a required question still waiting for an answer? An
+ * "other" chosen without its text is one, required or not. */
 static bool
 tui_order_wanted(struct checklist_response *r,
     const struct checklist_question *q)
 {
-	return q->required && checklist_response_relevant(r, q->path) &&
+	return (q->required || checklist_response_other_missing(r, q->path)) &&
+	    checklist_response_relevant(r, q->path) &&
 	    !tui_order_answered(r, q);
 }
 
