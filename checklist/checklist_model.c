@@ -258,8 +258,12 @@ const char *
 checklist_state_name(enum checklist_state s)
 {
 	static const char *const names[] = {
-		"not started", "partly answered", "required answers missing",
-		"complete", "not relevant",
+		"not started (no answer yet)",
+		"started, a required answer missing",
+		"an answer not valid (it breaks a rule of its question)",
+		"complete (every required answer given; optional ones may be "
+		"empty)",
+		"not relevant (nothing is asked here now)",
 	};
 	return names[s];
 }

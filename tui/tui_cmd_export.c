@@ -96,12 +96,13 @@ tui_export_options(int argc, char **argv, struct tui_export_args *a)
 }
 
 /* Print the completeness problems on stderr: a summary, and when the
- * export is refused, one line per problem. */
+ * export is refused, one line per problem naming the question (its
+ * path, then its label). */
 static void
-tui_export_problems(const char *file, const struct export_problems *p,
-    bool forced)
+tui_export_problems(const char *file, const struct checklist *cl,
+    const struct export_problems *p, bool forced)
 {
-	char *s, *path, *reason;
+	char *s, *path, *reason, *label;
 	size_t i;
 
 	s = checklist_sanitize(file, false);
@@ -114,10 +115,13 @@ tui_export_problems(const char *file, const struct export_problems *p,
 	for (i = 0; !forced && i < p->n; i++) {
 		path = checklist_sanitize(p->v[i].path, false);
 		reason = checklist_sanitize(p->v[i].reason, false);
-		fprintf(stderr, "  %s: %s: %s\n", path,
-		    export_problem_kind_name(p->v[i].kind), reason);
+		label = checklist_sanitize(export_problem_label(cl, &p->v[i],
+		    NULL), false);
+		fprintf(stderr, "  %s: %s: %s (%s)\n", path,
+		    export_problem_kind_name(p->v[i].kind), reason, label);
 		free(path);
 		free(reason);
+		free(label);
 	}
 }
 
@@ -171,7 +175,7 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 	if (status == TUI_EXIT_OK) {
 		export_check(resp, &o, &probs);
 		if (probs.n > 0)
-			tui_export_problems(file, &probs, a->force);
+			tui_export_problems(file, cl, &probs, a->force);
 		if (probs.n > 0 && !a->force)
 			status = TUI_EXIT_INCOMPLETE;
 		export_problems_free(&probs);

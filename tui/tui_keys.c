@@ -20,6 +20,8 @@ const struct tui_key tui_keys[] = {
 	  "help: the provision, the current question's hint, these keys",
 	  TUI_HINT_NAV | TUI_HINT_PAGE, "help" },
 	{ '?', false, TUI_SCOPE_COMMAND, "?", TUI_ACT_HELP, NULL, 0, NULL },
+	{ 'm', false, TUI_SCOPE_COMMAND, "m", TUI_ACT_LEGEND,
+	  "the marks of the list and what they mean", TUI_HINT_NAV, "marks" },
 	{ KEY_F(2), true, TUI_SCOPE_GLOBAL, "F2", TUI_ACT_FOCUS,
 	  "switch between the list of provisions and the question page",
 	  TUI_HINT_PAGE, "list" },

@@ -76,23 +76,27 @@ tui_title_draw(struct tui_app *app)
 	free(right);
 }
 
-/* "F1 help  F2 list/page  n required  F10 quit": the hinted keys. */
+/* "F1 help  F2 list  n required  F10 quit": the hinted keys, the first
+ * KEEP of them at least, then more while they fit in ROOM columns. */
 static char *
-tui_status_hints(struct tui_app *app)
+tui_status_hints(struct tui_app *app, int room, size_t keep)
 {
 	unsigned want = app->nav_focus ? TUI_HINT_NAV : TUI_HINT_PAGE;
-	char buf[256] = "";
-	size_t i;
+	char buf[256] = "", one[64];
+	size_t i, shown = 0;
 
 	for (i = 0; i < tui_nkeys; i++) {
 		const struct tui_key *k = &tui_keys[i];
-		char one[64];
 
 		if (!(k->hint & want) || k->short_desc == NULL)
 			continue;
 		snprintf(one, sizeof one, "%s%s %s", buf[0] ? "  " : "",
 		    k->name, k->short_desc);
+		if (shown >= keep &&
+		    tui_text_width(buf) + tui_text_width(one) > room)
+			break;
 		strncat(buf, one, sizeof buf - strlen(buf) - 1);
+		shown++;
 	}
 	return checklist_xstrdup(buf);
 }
@@ -128,30 +132,32 @@ tui_status_progress(struct tui_app *app)
 	    p.required_answered, p.required, pct);
 }
 
+/* The status line: " WHERE  PROGRESS  HINTS ". WHERE has the room
+ * first: the hints beyond the first two give way to it. */
 void
 tui_status_draw(struct tui_app *app)
 {
 	WINDOW *w = app->status_win;
-	char *hints = tui_status_hints(app), *left, *prog;
-	int hw = tui_text_width(hints), pw, x;
+	char *left, *prog, *hints;
+	int pw, hw, x;
 
 	wbkgdset(w, ' ' | tui_attr(app, TUI_ROLE_STATUS));
 	werase(w);
-	prog = tui_status_progress(app);
-	pw = tui_text_width(prog);
 	if (app->message[0] != '\0') { /* the message before everything */
 		tui_status_put(w, 0, app->message, COLS, app->message_error ?
 		    tui_attr(app, TUI_ROLE_ERROR) :
 		    tui_attr(app, TUI_ROLE_STATUS));
-		free(hints);
-		free(prog);
 		return;
 	}
-	if (hw > COLS - 30)
-		hw = COLS - 30;
 	left = tui_status_where(app);
-	x = COLS - hw - pw - 4;
-	tui_status_put(w, 1, left, x > 2 ? x - 2 : 0,
+	prog = tui_status_progress(app);
+	pw = tui_text_width(prog);
+	hints = tui_status_hints(app, COLS - pw - tui_text_width(left) - 6, 2);
+	hw = tui_text_width(hints);
+	if (hw > COLS - pw - 6)
+		hw = COLS - pw - 6 > 0 ? COLS - pw - 6 : 0;
+	x = COLS - hw - pw - 3; /* the progress's column */
+	tui_status_put(w, 1, left, x > 3 ? x - 3 : 0,
 	    tui_attr(app, TUI_ROLE_STATUS));
 	if (x > 1)
 		tui_status_put(w, x, prog, pw, tui_attr(app, TUI_ROLE_STATUS) |
