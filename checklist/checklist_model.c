@@ -261,8 +261,7 @@ checklist_state_name(enum checklist_state s)
 		"not started (no answer yet)",
 		"started, a required answer missing",
 		"an answer not valid (it breaks a rule of its question)",
-		"complete (every required answer given; optional ones may be "
-		"empty)",
+		"complete (all required answers given; optional may be empty)",
 		"not relevant (nothing is asked here now)",
 	};
 	return names[s];

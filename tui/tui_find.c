@@ -18,8 +18,8 @@
 #define TUI_FIND_MAX 500
 /* An answer's hit shows this many columns of it, the match starting
  * about TUI_FIND_BEFORE columns in; a label is cut at TUI_FIND_LABEL. */
-#define TUI_FIND_WINDOW 48
-#define TUI_FIND_BEFORE 16
+#define TUI_FIND_WINDOW 60
+#define TUI_FIND_BEFORE 24
 #define TUI_FIND_LABEL 32
 
 struct tui_find {

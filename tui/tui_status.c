@@ -76,28 +76,46 @@ tui_title_draw(struct tui_app *app)
 	free(right);
 }
 
-/* "F1 help  F2 list  n required  F10 quit": the hinted keys, the first
- * KEEP of them at least, then more while they fit in ROOM columns. */
-static char *
-tui_status_hints(struct tui_app *app, int room, size_t keep)
+/* The hinted keys of the table, "F1 help"...; returns the count. */
+static size_t
+tui_status_hint_list(struct tui_app *app, char one[][48], size_t max)
 {
 	unsigned want = app->nav_focus ? TUI_HINT_NAV : TUI_HINT_PAGE;
-	char buf[256] = "", one[64];
-	size_t i, shown = 0;
+	size_t i, n = 0;
 
-	for (i = 0; i < tui_nkeys; i++) {
-		const struct tui_key *k = &tui_keys[i];
+	for (i = 0; i < tui_nkeys && n < max; i++)
+		if ((tui_keys[i].hint & want) && tui_keys[i].short_desc != NULL)
+			snprintf(one[n++], sizeof one[0], "%s %s",
+			    tui_keys[i].name, tui_keys[i].short_desc);
+	return n;
+}
 
-		if (!(k->hint & want) || k->short_desc == NULL)
-			continue;
-		snprintf(one, sizeof one, "%s%s %s", buf[0] ? "  " : "",
-		    k->name, k->short_desc);
-		if (shown >= keep &&
-		    tui_text_width(buf) + tui_text_width(one) > room)
-			break;
-		strncat(buf, one, sizeof buf - strlen(buf) - 1);
-		shown++;
+/* "F1 help  F2 list  n required  F10 quit": the hinted keys. The first
+ * two and the last always; those between while they fit in ROOM
+ * columns, so that where the user is keeps its room. */
+static char *
+tui_status_hints(struct tui_app *app, int room)
+{
+	char one[16][48], buf[16 * 50] = "";
+	size_t n = tui_status_hint_list(app, one, 16), i;
+	bool show[16];
+	int used = 0;
+
+	for (i = 0; i < n; i++) {
+		show[i] = i < 2 || i + 1 == n;
+		used += show[i] ? tui_text_width(one[i]) + 2 : 0;
 	}
+	for (i = 2; i + 1 < n; i++)
+		if (used + tui_text_width(one[i]) + 2 <= room + 2) {
+			show[i] = true;
+			used += tui_text_width(one[i]) + 2;
+		}
+	for (i = 0; i < n; i++)
+		if (show[i]) {
+			if (buf[0] != '\0')
+				strcat(buf, "  ");
+			strcat(buf, one[i]);
+		}
 	return checklist_xstrdup(buf);
 }
 
@@ -133,7 +151,7 @@ tui_status_progress(struct tui_app *app)
 }
 
 /* The status line: " WHERE  PROGRESS  HINTS ". WHERE has the room
- * first: the hints beyond the first two give way to it. */
+ * first: the hints between the first two and the last give way to it. */
 void
 tui_status_draw(struct tui_app *app)
 {
@@ -152,7 +170,7 @@ tui_status_draw(struct tui_app *app)
 	left = tui_status_where(app);
 	prog = tui_status_progress(app);
 	pw = tui_text_width(prog);
-	hints = tui_status_hints(app, COLS - pw - tui_text_width(left) - 6, 2);
+	hints = tui_status_hints(app, COLS - pw - tui_text_width(left) - 6);
 	hw = tui_text_width(hints);
 	if (hw > COLS - pw - 6)
 		hw = COLS - pw - 6 > 0 ? COLS - pw - 6 : 0;
