@@ -375,7 +375,7 @@ test_find_window(void **state)
 		assert_null(strchr(hits[0].text, '\n'));
 		assert_null(strstr(hits[0].text, "\u200b"));
 		assert_true(tui_text_width(strstr(hits[0].text, "Details: ")) <
-		    70);
+		    80);
 		tui_find_free(hits, n);
 	}
 	setlocale(LC_CTYPE, "C");
