@@ -386,13 +386,16 @@ checklist_status checklist_attach_read(struct checklist_response *r,
 
 /* ---------------------------------------------------------------- progress */
 
+/* What the marks of a page say, decided in one place
+ * (checklist_state_group); relevant questions only. */
 enum checklist_state {
-	CHECKLIST_STATE_NOT_STARTED,
-	CHECKLIST_STATE_PARTIAL,  /* some answers; required ones all given */
-	CHECKLIST_STATE_MISSING,  /* some answers; a required one missing
-	                           * or a value no longer valid */
-	CHECKLIST_STATE_COMPLETE, /* every relevant question answered */
-	CHECKLIST_STATE_NOT_RELEVANT,
+	CHECKLIST_STATE_NOT_STARTED,  /* untouched: no answer at all */
+	CHECKLIST_STATE_PARTIAL,      /* some answers; a required one missing */
+	CHECKLIST_STATE_INVALID,      /* an answer not valid: its constraint
+	                               * fails, or its value no longer is */
+	CHECKLIST_STATE_COMPLETE,     /* every required answer given and valid
+	                               * (optional ones may be empty) */
+	CHECKLIST_STATE_NOT_RELEVANT, /* nothing in it is asked now */
 };
 
 struct checklist_progress {
@@ -410,6 +413,10 @@ void checklist_progress_group(struct checklist_response *r,
     const struct checklist_group *g, struct checklist_progress *p);
 void checklist_progress_all(struct checklist_response *r,
     struct checklist_progress *p);
+/* The state of G: a page's from its own questions; an article's (or any
+ * group without questions) sums up the pages below it: any INVALID makes
+ * it INVALID, all untouched NOT_STARTED, all complete COMPLETE, else
+ * PARTIAL; pages not relevant are left out. */
 enum checklist_state checklist_state_group(struct checklist_response *r,
     const struct checklist_group *g);
 const char *checklist_state_name(enum checklist_state s);

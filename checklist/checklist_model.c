@@ -258,8 +258,11 @@ const char *
 checklist_state_name(enum checklist_state s)
 {
 	static const char *const names[] = {
-		"not started", "partly answered", "required answers missing",
-		"complete", "not relevant",
+		"not started (no answer yet)",
+		"started, a required answer missing",
+		"an answer not valid (it breaks a rule of its question)",
+		"complete (all required answers given; optional may be empty)",
+		"not relevant (nothing is asked here now)",
 	};
 	return names[s];
 }

@@ -182,23 +182,89 @@ checklist_progress_all(struct checklist_response *r,
 	}
 }
 
-enum checklist_state
-checklist_state_group(struct checklist_response *r,
+/* ------------------------------------------------------------- states */
+
+/*
+ * The one rule for the marks (checklist.h, enum checklist_state). A page
+ * is judged on its counts: nothing relevant, nothing answered, an answer
+ * not valid, a required answer missing, else complete (optional answers
+ * may stay empty).
+ */
+static enum checklist_state
+checklist_state_counts(const struct checklist_progress *p)
+{
+	if (p->relevant == 0)
+		return CHECKLIST_STATE_NOT_RELEVANT;
+	if (p->answered == 0)
+		return CHECKLIST_STATE_NOT_STARTED;
+	if (p->invalid > 0)
+		return CHECKLIST_STATE_INVALID;
+	if (p->required_answered < p->required)
+		return CHECKLIST_STATE_PARTIAL;
+	return CHECKLIST_STATE_COMPLETE;
+}
+
+/* The state of page G, its own questions only. */
+static enum checklist_state
+checklist_state_page(struct checklist_response *r,
     const struct checklist_group *g)
 {
 	struct checklist_progress p;
 
-	if (g->kind != CHECKLIST_G_SECTION &&
-	    !checklist_response_group_relevant(r, g))
+	if (!checklist_response_group_relevant(r, g))
 		return CHECKLIST_STATE_NOT_RELEVANT;
 	checklist_progress_group(r, g, &p);
-	if (p.relevant == 0)
+	return checklist_state_counts(&p);
+}
+
+/* Is A the group G or one below it? */
+static bool
+checklist_state_within(const struct checklist_group *a,
+    const struct checklist_group *g)
+{
+	for (; a != NULL; a = a->parent)
+		if (a == g)
+			return true;
+	return false;
+}
+
+/*
+ * A group without questions of its own (an article) summarises the pages
+ * below it: the pages not relevant left out, any page with an answer not
+ * valid makes it INVALID, all untouched NOT_STARTED, all complete
+ * COMPLETE, else PARTIAL. An untouched page never makes it INVALID.
+ */
+static enum checklist_state
+checklist_state_summary(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	bool any = false, all_untouched = true, all_complete = true;
+	enum checklist_state s;
+	size_t i;
+
+	for (i = 0; i < r->cl->npages; i++) {
+		if (!checklist_state_within(r->cl->pages[i], g))
+			continue;
+		s = checklist_state_page(r, r->cl->pages[i]);
+		if (s == CHECKLIST_STATE_NOT_RELEVANT)
+			continue;
+		if (s == CHECKLIST_STATE_INVALID)
+			return CHECKLIST_STATE_INVALID;
+		any = true;
+		all_untouched &= s == CHECKLIST_STATE_NOT_STARTED;
+		all_complete &= s == CHECKLIST_STATE_COMPLETE;
+	}
+	if (!any)
 		return CHECKLIST_STATE_NOT_RELEVANT;
-	if (p.answered == 0)
-		return CHECKLIST_STATE_NOT_STARTED;
-	if (p.invalid > 0 || p.required_answered < p.required)
-		return CHECKLIST_STATE_MISSING;
-	if (p.answered >= p.relevant)
-		return CHECKLIST_STATE_COMPLETE;
-	return CHECKLIST_STATE_PARTIAL;
+	return all_untouched ? CHECKLIST_STATE_NOT_STARTED : all_complete ?
+	    CHECKLIST_STATE_COMPLETE : CHECKLIST_STATE_PARTIAL;
+}
+
+enum checklist_state
+checklist_state_group(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	if (g->kind == CHECKLIST_G_SECTION || g->nquestions == 0)
+		return checklist_state_summary(r, g);
+	return checklist_state_page(r, g);
 }

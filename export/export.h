@@ -86,6 +86,11 @@ void export_check(struct checklist_response *r,
     const struct export_options *opts, struct export_problems *out);
 void export_problems_free(struct export_problems *p);
 const char *export_problem_kind_name(enum export_problem_kind k);
+/* The label of P's question in LANG (NULL: the default language of CL,
+ * its checklist), to name it beside its path ("Status of
+ * implementation"); borrowed. */
+const char *export_problem_label(const struct checklist *cl,
+    const struct export_problem *p, const char *lang);
 
 /* -------------------------------------------------------------- writing */
 

@@ -37,6 +37,14 @@ export_problem_kind_name(enum export_problem_kind k)
 	return "?";
 }
 
+const char *
+export_problem_label(const struct checklist *cl,
+    const struct export_problem *p, const char *lang)
+{
+	return checklist_text_get(&p->question->label, lang,
+	    cl->default_lang);
+}
+
 static void
 export_check_add(struct export_check_ctx *c, enum export_problem_kind kind,
     const struct checklist_question *q, const char *path, char *reason)

@@ -111,6 +111,10 @@ enum forms_reaction forms_page_paste(struct forms_page *page,
  * them only when it uses colour (has_colors(), no NO_COLOR). */
 void forms_set_color_pairs(short title, short field, short error);
 
+/* The mark of a closed or open repeat entry: a triangle, or ">" and "v"
+ * where the locale cannot write it (not the list's "[x]" marks). */
+const char *forms_entry_mark(bool open);
+
 /* The libmenu request for a key that moves in a list (Up, Down, PgUp,
  * PgDn, Home, End), or 0: one mapping for every menu of the program. */
 int forms_menu_request(wint_t ch, bool iskey);

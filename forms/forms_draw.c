@@ -275,6 +275,15 @@ notes_render(struct forms_page *page, struct forms_item *it, int vy, int x,
 	return rows;
 }
 
+const char *
+forms_entry_mark(bool open)
+{
+	/* a triangle where the locale can write it, else ASCII */
+	if (wcwidth(L'\u25b8') != 1 || wcwidth(L'\u25be') != 1)
+		return open ? "v" : ">";
+	return open ? "\u25be" : "\u25b8";
+}
+
 static int
 entry_render(struct forms_page *page, struct forms_item *it, int vy, int x,
     int width, bool draw)
@@ -286,7 +295,7 @@ entry_render(struct forms_page *page, struct forms_item *it, int vy, int x,
 	if (!draw)
 		return 1;
 	sum = forms_entry_summary(page, it);
-	line = checklist_xasprintf("[%c] %zu. %s", it->open ? '-' : '+',
+	line = checklist_xasprintf("%s %zu. %s", forms_entry_mark(it->open),
 	    it->index, sum);
 	w = forms_wcs(line, false);
 	forms_put_vrow(page, vy, x, w, wcslen(w), width, a, true);

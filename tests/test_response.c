@@ -253,14 +253,15 @@ test_progress(void **state)
 	checklist_progress_group(r, g, &p);
 	assert_int_equal(p.relevant, 5); /* and steps */
 	assert_int_equal(p.required_answered, 1);
-	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_MISSING);
-	assert_int_equal(set(r, "p1_1/ta", "no"), CHECKLIST_OK);
 	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_PARTIAL);
+	/* every required answer given: complete, optional ones empty */
+	assert_int_equal(set(r, "p1_1/ta", "no"), CHECKLIST_OK);
+	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_COMPLETE);
 	assert_int_equal(set(r, "p1_1/steps", "More"), CHECKLIST_OK);
 	assert_int_equal(set(r, "p1_1/since", "2020-01-01"), CHECKLIST_OK);
 	/* an entry whose required title is missing */
 	assert_int_equal(set(r, "p1_1/laws[1]/year", "2020"), CHECKLIST_OK);
-	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_MISSING);
+	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_PARTIAL);
 	assert_int_equal(set(r, "p1_1/laws[1]/title", "Act"), CHECKLIST_OK);
 	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_COMPLETE);
 	/* a section adds up its provisions */
@@ -270,6 +271,53 @@ test_progress(void **state)
 	assert_int_equal(p.invalid, 0);
 	assert_true(p.answered >= 6);
 	checklist_response_free(r);
+}
+
+/* An article sums up its provisions: untouched ones never make it
+ * INVALID; an answer not valid does, whatever else is given. */
+static void
+test_states(void **state)
+{
+	static const char doc[] =
+	    "<response checklist=\"mini\" checklist-version=\"2\" lang=\"en\">"
+	    "<a1><p1_1><status>full</status><ta>no</ta><laws><entry>"
+	    "<title>Act</title><year>1800</year></entry></laws></p1_1></a1>"
+	    "</response>";
+	struct checklist_response *r = checklist_response_new(cl), *bad = NULL;
+	struct checklist_group *a1 = checklist_find_group(cl, "a1");
+	struct checklist_group *p12 = checklist_find_group(cl, "p1_2");
+	struct checklist_error err;
+
+	(void)state;
+	assert_int_equal(checklist_state_group(r, a1),
+	    CHECKLIST_STATE_NOT_STARTED);
+	assert_int_equal(set(r, "p1_1/status", "full"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/ta", "no"), CHECKLIST_OK);
+	assert_int_equal(checklist_state_group(r,
+	    checklist_find_group(cl, "p1_1")), CHECKLIST_STATE_COMPLETE);
+	/* 1.2 and 1.2(a) untouched: started, not INVALID */
+	assert_int_equal(checklist_state_group(r, p12),
+	    CHECKLIST_STATE_NOT_STARTED);
+	assert_int_equal(checklist_state_group(r, a1), CHECKLIST_STATE_PARTIAL);
+	/* 1.2 complete, 1.2(a) no longer relevant: the article is complete */
+	assert_int_equal(set(r, "p1_2/status", "full"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_2/ta", "yes"), CHECKLIST_OK);
+	assert_int_equal(checklist_state_group(r,
+	    checklist_find_group(cl, "p1_2a")), CHECKLIST_STATE_NOT_RELEVANT);
+	assert_int_equal(checklist_state_group(r, a1),
+	    CHECKLIST_STATE_COMPLETE);
+	checklist_response_free(r);
+	/* a year its constraint refuses, read from a file */
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_response_parse(cl, doc, sizeof doc - 1,
+	    "doc.xml", &bad, &err), CHECKLIST_OK);
+	assert_int_equal(checklist_state_group(bad,
+	    checklist_find_group(cl, "p1_1")), CHECKLIST_STATE_INVALID);
+	assert_int_equal(checklist_state_group(bad, a1),
+	    CHECKLIST_STATE_INVALID);
+	assert_int_equal(checklist_state_group(bad, p12),
+	    CHECKLIST_STATE_NOT_STARTED);
+	checklist_response_free(bad);
 }
 
 static void
@@ -322,6 +370,7 @@ main(void)
 		cmocka_unit_test(test_relevance),
 		cmocka_unit_test(test_conditions_on_document),
 		cmocka_unit_test(test_progress),
+		cmocka_unit_test(test_states),
 		cmocka_unit_test(test_round_trip_and_refusals),
 	};
 

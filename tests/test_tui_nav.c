@@ -122,10 +122,52 @@ test_unfinished(void **state)
 	/* the markers tell every state apart */
 	assert_string_not_equal(tui_state_marker(CHECKLIST_STATE_COMPLETE),
 	    tui_state_marker(CHECKLIST_STATE_PARTIAL));
-	assert_string_not_equal(tui_state_marker(CHECKLIST_STATE_MISSING),
+	assert_string_not_equal(tui_state_marker(CHECKLIST_STATE_INVALID),
 	    tui_state_marker(CHECKLIST_STATE_NOT_STARTED));
 	assert_string_not_equal(tui_state_marker(CHECKLIST_STATE_NOT_RELEVANT),
 	    tui_state_marker(CHECKLIST_STATE_NOT_STARTED));
+}
+
+static enum checklist_state
+state_of(struct fixture *f, const char *group)
+{
+	return checklist_state_group(f->r, checklist_find_group(f->cl, group));
+}
+
+static const char *
+marker_of(struct fixture *f, const char *group)
+{
+	return tui_state_marker(state_of(f, group));
+}
+
+/* [x] once every required answer is given, optional ones empty; [ ]
+ * untouched, never turning the article into [!]; [~] started with a
+ * required answer missing; [-] not relevant. */
+static void
+test_marks(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(marker_of(f, "p1_1"), "[ ]");
+	assert_string_equal(marker_of(f, "a1"), "[ ]");
+	set(f->r, "p1_1/status", "partial"); /* steps, required, now asked */
+	assert_string_equal(marker_of(f, "p1_1"), "[~]");
+	assert_string_equal(marker_of(f, "a1"), "[~]");
+	set(f->r, "p1_1/steps", "A law");
+	assert_string_equal(marker_of(f, "p1_1"), "[x]"); /* note empty */
+	/* 1.2 and 1.2(a) untouched: the article is started, not [!] */
+	assert_string_equal(marker_of(f, "p1_2"), "[ ]");
+	assert_string_equal(marker_of(f, "a1"), "[~]");
+	set(f->r, "p1_2/status", "yes");
+	set(f->r, "p1_2a/status", "no");
+	assert_string_equal(marker_of(f, "a1"), "[x]");
+	assert_int_equal(state_of(f, "a2"), CHECKLIST_STATE_NOT_STARTED);
+	/* every state has a mark of its own */
+	assert_string_equal(tui_state_marker(CHECKLIST_STATE_INVALID), "[!]");
+	assert_string_equal(tui_state_marker(CHECKLIST_STATE_NOT_RELEVANT),
+	    "[-]");
+	assert_string_not_equal(checklist_state_name(CHECKLIST_STATE_INVALID),
+	    checklist_state_name(CHECKLIST_STATE_PARTIAL));
 }
 
 static const char *
@@ -235,6 +277,28 @@ test_themes_levels(void **state)
 	    CHECKLIST_LEVEL_NONE);
 }
 
+/* Levels in the Convention's words; themes readable. */
+static void
+test_level_theme_labels(void **state)
+{
+	char *s;
+
+	(void)state;
+	assert_string_equal(tui_level_label(CHECKLIST_LEVEL_MANDATORY),
+	    "shall");
+	assert_string_equal(tui_level_label(CHECKLIST_LEVEL_CONSIDER),
+	    "shall consider");
+	assert_string_equal(tui_level_label(CHECKLIST_LEVEL_OPTIONAL), "may");
+	assert_string_equal(tui_level_label(CHECKLIST_LEVEL_NONE),
+	    "all levels");
+	s = tui_theme_label("public-sector");
+	assert_string_equal(s, "Public sector");
+	free(s);
+	s = tui_theme_label("conflict-of-interest");
+	assert_string_equal(s, "Conflict of interest");
+	free(s);
+}
+
 /* Is there a hit on PAGE with PATH (NULL: a title hit) among HITS? */
 static bool
 has_hit(struct tui_hit *hits, size_t n, const char *page, const char *path)
@@ -282,6 +346,39 @@ test_find(void **state)
 	n = tui_find(f->r, NULL, "", &hits);
 	assert_int_equal(n, 0);
 	tui_find_free(hits, n);
+}
+
+/* A hit in a long answer shows the words around the match, "..." or
+ * "…" on both sides, on one line, controls made visible. */
+static void
+test_find_window(void **state)
+{
+	struct fixture *f = *state;
+	struct tui_hit *hits;
+	const char *utf8[] = { "C.UTF-8", "C" };
+	size_t n, k;
+
+	for (k = 0; k < 2; k++) {
+		if (setlocale(LC_CTYPE, utf8[k]) == NULL)
+			continue;
+		set(f->r, "p1_1/details", "The first paragraph says nothing "
+		    "of interest at all, really nothing.\nThen the answer names "
+		    "the Integrity Commission\u200b, which was set up in 2019 "
+		    "and reports to parliament every year since then.");
+		n = tui_find(f->r, NULL, "integrity commission", &hits);
+		assert_int_equal(n, 1);
+		assert_non_null(strstr(hits[0].text, "Integrity Commission"));
+		assert_null(strstr(hits[0].text, "first paragraph"));
+		assert_null(strstr(hits[0].text, "every year since then"));
+		assert_non_null(strstr(hits[0].text, "Details: "));
+		assert_non_null(strstr(hits[0].text, k == 0 ? "\u2026" : "..."));
+		assert_null(strchr(hits[0].text, '\n'));
+		assert_null(strstr(hits[0].text, "\u200b"));
+		assert_true(tui_text_width(strstr(hits[0].text, "Details: ")) <
+		    80);
+		tui_find_free(hits, n);
+	}
+	setlocale(LC_CTYPE, "C");
 }
 
 static void
@@ -419,6 +516,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_themes_levels, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_find, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_find_window, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_marks, setup, teardown),
+		cmocka_unit_test(test_level_theme_labels),
 		cmocka_unit_test(test_text_width),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_key_table),

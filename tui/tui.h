@@ -40,6 +40,7 @@ int tui_run(struct checklist_response *resp, const char *file,
 enum tui_action {
 	TUI_ACT_NONE = 0,
 	TUI_ACT_HELP,         /* help: provision, question, keys */
+	TUI_ACT_LEGEND,       /* what the marks of the list mean */
 	TUI_ACT_QUIT,
 	TUI_ACT_FOCUS,        /* between the navigator and the page */
 	TUI_ACT_LIST,         /* back to the navigator */
@@ -188,6 +189,12 @@ size_t tui_order_themes(const struct checklist *cl, const char ***out);
 enum checklist_level tui_order_next_level(enum checklist_level l);
 /* The marker of a state, readable in monochrome: "[x]", "[~]"... */
 const char *tui_state_marker(enum checklist_state s);
+/* An obligation level as the Convention words it: "shall", "shall
+ * consider", "may"; "all levels" for CHECKLIST_LEVEL_NONE. */
+const char *tui_level_label(enum checklist_level l);
+/* A theme id as a label: "public-sector" -> "Public sector". Caller
+ * frees. */
+char *tui_theme_label(const char *theme);
 /* The group whose number is NUMBER ("9.1", "9.1(a)", "9", "9.1a"); NULL
  * if none. */
 const struct checklist_group *tui_order_find_number(

@@ -181,6 +181,9 @@ tui_act_screen(struct tui_app *app, enum tui_action action)
 	case TUI_ACT_HELP:
 		tui_help_show(app);
 		return TUI_R_DRAW;
+	case TUI_ACT_LEGEND:
+		tui_legend_show(app);
+		return TUI_R_DRAW;
 	case TUI_ACT_FOCUS:
 		return tui_act_focus(app);
 	case TUI_ACT_LIST:

@@ -146,9 +146,14 @@ void tui_dialog_message(struct tui_app *app, const char *title,
 bool tui_dialog_yesno(struct tui_app *app, const char *question);
 /* A line of input; NULL when cancelled. Caller frees. */
 char *tui_dialog_prompt(struct tui_app *app, const char *label);
-/* Choose one of LINES; -1 when cancelled. */
+/* Choose one of LINES; -1 when cancelled. PgDn and PgUp beyond the
+ * list go to its last and first line. */
 int tui_dialog_list(struct tui_app *app, const char *title, char **lines,
     size_t n);
+/* The same, FOOT (NULL: the usual) on its last line; a letter in KEYS
+ * (NULL: none) closes it too, returning -2 with that letter in *KEY. */
+int tui_dialog_list_keys(struct tui_app *app, const char *title,
+    const char *foot, char **lines, size_t n, const char *keys, wint_t *key);
 /* Show LINES (already wrapped for WIDTH, see tui_dialog_width) in a
  * scrolling window until q, Esc or Enter. */
 void tui_dialog_pager(struct tui_app *app, const char *title,
@@ -156,6 +161,8 @@ void tui_dialog_pager(struct tui_app *app, const char *title,
 
 /* tui_help.c, tui_search.c, tui_progress.c */
 void tui_help_show(struct tui_app *app);
+/* What the marks of the list (and of repeat entries) mean, in a box. */
+void tui_legend_show(struct tui_app *app);
 unsigned tui_search_run(struct tui_app *app);
 unsigned tui_goto_run(struct tui_app *app);
 void tui_progress_show(struct tui_app *app);

@@ -96,14 +96,15 @@ tui_export_options(int argc, char **argv, struct tui_export_args *a)
 }
 
 /* Print the completeness problems on stderr: a summary, and when the
- * export is refused, one line per problem. Forced, the summary says
- * only what is missing: whether the package was written is said after
- * the write (tui_export_locked), never before. */
+ * export is refused, one line per problem naming the question (its
+ * path, then its label). Forced, the summary says only what is missing:
+ * whether the package was written is said after the write, never
+ * before. */
 static void
-tui_export_problems(const char *file, const struct export_problems *p,
-    bool forced)
+tui_export_problems(const char *file, const struct checklist *cl,
+    const struct export_problems *p, bool forced)
 {
-	char *s, *path, *reason;
+	char *s, *path, *reason, *label;
 	size_t i;
 
 	s = checklist_sanitize(file, false);
@@ -115,10 +116,13 @@ tui_export_problems(const char *file, const struct export_problems *p,
 	for (i = 0; !forced && i < p->n; i++) {
 		path = checklist_sanitize(p->v[i].path, false);
 		reason = checklist_sanitize(p->v[i].reason, false);
-		fprintf(stderr, "  %s: %s: %s\n", path,
-		    export_problem_kind_name(p->v[i].kind), reason);
+		label = checklist_sanitize(export_problem_label(cl, &p->v[i],
+		    NULL), false);
+		fprintf(stderr, "  %s: %s: %s (%s)\n", path,
+		    export_problem_kind_name(p->v[i].kind), reason, label);
 		free(path);
 		free(reason);
+		free(label);
 	}
 }
 
@@ -188,7 +192,7 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 		export_check(resp, &o, &probs);
 		incomplete = probs.n > 0;
 		if (incomplete)
-			tui_export_problems(file, &probs, a->force);
+			tui_export_problems(file, cl, &probs, a->force);
 		if (incomplete && !a->force)
 			status = TUI_EXIT_INCOMPLETE;
 		export_problems_free(&probs);

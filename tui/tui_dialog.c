@@ -270,10 +270,10 @@ tui_dialog_prompt(struct tui_app *app, const char *label)
 	return text;
 }
 
-/* The list dialog's menu over LINES, fitted to the box. */
+/* The list dialog's menu over LINES, fitted to the box, FOOT below. */
 static MENU *
 tui_dialog_menu(WINDOW *win, char **lines, size_t n, ITEM ***items,
-    char ***names)
+    char ***names, const char *foot)
 {
 	int h = getmaxy(win) - 4, w = getmaxx(win) - 4;
 	MENU *menu;
@@ -294,7 +294,7 @@ tui_dialog_menu(WINDOW *win, char **lines, size_t n, ITEM ***items,
 	set_menu_mark(menu, "");
 	menu_opts_off(menu, O_SHOWDESC);
 	post_menu(menu);
-	mvwaddnstr(win, h + 2, 2, "Enter: go there   Esc: close", w);
+	mvwaddnstr(win, h + 2, 2, foot, w);
 	return menu;
 }
 
@@ -322,15 +322,35 @@ tui_dialog_menu_req(int rc, wint_t ch)
 	return ch == 'k' ? REQ_UP_ITEM : ch == 'j' ? REQ_DOWN_ITEM : 0;
 }
 
+/* A page further than the list goes: its first or last line. */
+static void
+tui_dialog_menu_move(MENU *menu, int req)
+{
+	if (menu_driver(menu, req) != E_REQUEST_DENIED)
+		return;
+	if (req == REQ_SCR_DPAGE)
+		menu_driver(menu, REQ_LAST_ITEM);
+	else if (req == REQ_SCR_UPAGE)
+		menu_driver(menu, REQ_FIRST_ITEM);
+}
+
 int
 tui_dialog_list(struct tui_app *app, const char *title, char **lines,
     size_t n)
+{
+	return tui_dialog_list_keys(app, title, NULL, lines, n, NULL, NULL);
+}
+
+int
+tui_dialog_list_keys(struct tui_app *app, const char *title,
+    const char *foot, char **lines, size_t n, const char *keys, wint_t *key)
 {
 	int h = (int)n + 4 > LINES - 2 ? LINES - 2 : (int)n + 4;
 	WINDOW *win = tui_dialog_box(app, h, COLS - 4, title);
 	ITEM **items;
 	char **names;
-	MENU *menu = tui_dialog_menu(win, lines, n, &items, &names);
+	MENU *menu = tui_dialog_menu(win, lines, n, &items, &names,
+	    foot != NULL ? foot : "Enter: go there   Esc: close");
 	int choice = -1, rc, req;
 	wint_t ch;
 
@@ -342,8 +362,14 @@ tui_dialog_list(struct tui_app *app, const char *title, char **lines,
 			choice = item_index(current_item(menu));
 			break;
 		}
+		if (rc == OK && keys != NULL && ch > 0 && ch < 128 &&
+		    strchr(keys, (int)ch) != NULL) {
+			*key = ch;
+			choice = -2;
+			break;
+		}
 		if ((req = tui_dialog_menu_req(rc, ch)) != 0)
-			menu_driver(menu, req);
+			tui_dialog_menu_move(menu, req);
 	}
 	tui_dialog_menu_free(menu, items, names, n);
 	delwin(win);

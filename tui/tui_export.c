@@ -1,12 +1,13 @@
 /*
  * tui_export.c: export from the screen (`x`). Commits and saves, asks the
  * export room what keeps the response from being complete
- * (export_check), lists it (Enter on a problem opens its page with the
- * focus on the question), and writes the package beside the response
- * file under its default name (export_write), then saves the response,
- * which export_write stamped with the new revision. An incomplete
- * package is written only when the user picks the last line of the list
- * on purpose; it is then marked incomplete inside.
+ * (export_check), lists it, each line naming the question (its label,
+ * shortened, and its path; Enter opens its page with the focus on it),
+ * and writes the package beside the response file under its default
+ * name (export_write), then saves the response, which export_write
+ * stamped with the new revision. An incomplete package is written only
+ * when the user asks on purpose (`w`, or the last line of the list); it
+ * is then marked incomplete inside.
  */
 #include "config.h"
 
@@ -16,22 +17,39 @@
 #include "export/export.h"
 #include "tui/tui_app.h"
 
+/* The label of a problem's question cut to this many columns. */
+#define TUI_EXPORT_LABEL 36
+
+/* "5.3  Status of implementation (p5_3/status): required, not answered".
+ * Caller frees. */
+static char *
+tui_export_line(struct tui_app *app, const struct export_problem *p)
+{
+	char *where = p->group != NULL ? tui_group_name(app, p->group) :
+	    checklist_xstrdup("");
+	char *label = tui_text_fit(export_problem_label(app->cl, p, app->lang),
+	    TUI_EXPORT_LABEL, false);
+	char *line = checklist_xasprintf("%s  %s (%s): %s", where, label,
+	    p->path, p->reason);
+
+	free(where);
+	free(label);
+	return line;
+}
+
 /* One line per problem, then the line that writes anyway. */
 static size_t
 tui_export_lines(struct tui_app *app, const struct export_problems *p,
     char ***lines)
 {
 	size_t i, n = 0;
-	char *line, *where;
+	char *line;
 
 	*lines = NULL;
 	for (i = 0; i < p->n; i++) {
-		where = p->v[i].group != NULL ?
-		    tui_group_name(app, p->v[i].group) : checklist_xstrdup("");
-		line = checklist_xasprintf("%s  %s", where, p->v[i].reason);
+		line = tui_export_line(app, &p->v[i]);
 		tui_lines_add(lines, &n, line);
 		free(line);
-		free(where);
 	}
 	tui_lines_add(lines, &n, ">> Write the package anyway, marked "
 	    "incomplete");
@@ -67,13 +85,17 @@ tui_export_incomplete(struct tui_app *app, struct export_options *o,
 	size_t n = tui_export_lines(app, p, &lines);
 	int pick;
 	unsigned r = TUI_R_DRAW;
+	wint_t key = 0;
 
-	title = checklist_xasprintf("Not complete: %zu missing, %zu invalid. "
-	    "Enter on a line goes there", p->missing, p->invalid);
-	pick = tui_dialog_list(app, title, lines, n);
+	title = checklist_xasprintf("Not complete: %zu missing, %zu invalid",
+	    p->missing, p->invalid);
+	pick = tui_dialog_list_keys(app, title, "Enter: go there   w: write "
+	    "the package anyway, marked incomplete   Esc: close", lines, n, "w",
+	    &key);
 	if (pick >= 0 && (size_t)pick < p->n && app->signal == 0)
 		r |= tui_app_open(app, p->v[pick].group, p->v[pick].path);
-	else if (pick >= 0 && (size_t)pick == p->n && app->signal == 0) {
+	else if (((pick >= 0 && (size_t)pick == p->n) || key == 'w') &&
+	    app->signal == 0) {
 		o->force = true;
 		r |= tui_export_write(app, o, dir);
 	}

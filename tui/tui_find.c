@@ -3,16 +3,24 @@
  * provision and article numbers and titles, the question labels, and the
  * answers (repeat entries and "other" texts included), and returns hits
  * that say which page to open and which value to focus. ASCII letters
- * match in either case; other characters match exactly.
+ * match in either case; other characters match exactly. A hit in an
+ * answer shows the words around the match, not the answer's start.
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "tui/tui.h"
 
 /* Enough for any screen; a search that matches more is too vague. */
 #define TUI_FIND_MAX 500
+/* An answer's hit shows this many columns of it, the match starting
+ * about TUI_FIND_BEFORE columns in; a label is cut at TUI_FIND_LABEL. */
+#define TUI_FIND_WINDOW 60
+#define TUI_FIND_BEFORE 24
+#define TUI_FIND_LABEL 32
 
 struct tui_find {
 	struct checklist_response *r;
@@ -45,6 +53,83 @@ tui_find_add(struct tui_find *f, const struct checklist_group *g,
 	h->text = checklist_sanitize(text, false);
 }
 
+/* "…" where the locale can write it, else "...". */
+static const char *
+tui_find_ellipsis(void)
+{
+	return wcwidth(L'\u2026') == 1 ? "\u2026" : "...";
+}
+
+/* The display width of the character at S[I], stepping I past it. */
+static int
+tui_find_cwidth(const char *s, size_t *i)
+{
+	char one[8];
+	size_t k = 1;
+
+	while (s[*i + k] != '\0' && ((unsigned char)s[*i + k] & 0xc0) == 0x80 &&
+	    k < sizeof one - 1)
+		k++;
+	memcpy(one, s + *i, k);
+	one[k] = '\0';
+	*i += k;
+	return tui_text_width(one);
+}
+
+/* The start of the window: back from AT by about TUI_FIND_BEFORE
+ * columns, then on to the start of a word when one is near. */
+static size_t
+tui_find_window_start(const char *s, size_t at)
+{
+	size_t start = at, j;
+	int used = 0;
+
+	while (start > 0 && used < TUI_FIND_BEFORE) {
+		do
+			start--;
+		while (start > 0 && ((unsigned char)s[start] & 0xc0) == 0x80);
+		j = start;
+		used += tui_find_cwidth(s, &j);
+	}
+	if (start == 0)
+		return 0;
+	for (j = start; j < at && s[j] != ' '; j++)
+		;
+	return j < at ? j + 1 : start;
+}
+
+/*
+ * About TUI_FIND_WINDOW columns of the answer V around the match of the
+ * needle, sanitised, on one line, "…" marking what is left out on either
+ * side. Caller frees.
+ */
+static char *
+tui_find_window(const struct tui_find *f, const char *v)
+{
+	char *flat = checklist_xstrdup(v), *clean, *hit, *out, *p;
+	size_t start, end, len;
+	int used = 0;
+
+	for (p = flat; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	clean = checklist_sanitize(flat, false);
+	free(flat);
+	len = strlen(clean);
+	hit = strcasestr(clean, f->needle);
+	start = hit != NULL ? tui_find_window_start(clean,
+	    (size_t)(hit - clean)) : 0;
+	for (end = start; end < len && used < TUI_FIND_WINDOW;)
+		used += tui_find_cwidth(clean, &end);
+	if (hit != NULL && end < (size_t)(hit - clean) + strlen(f->needle))
+		end = (size_t)(hit - clean) + strlen(f->needle);
+	out = checklist_xasprintf("%s%.*s%s", start > 0 ?
+	    tui_find_ellipsis() : "", (int)(end - start), clean + start,
+	    end < len ? tui_find_ellipsis() : "");
+	free(clean);
+	return out;
+}
+
 /* The number of G, "9.1", or the front section's title. */
 static const char *
 tui_find_where(const struct tui_find *f, const struct checklist_group *g)
@@ -75,7 +160,7 @@ tui_find_values(struct tui_find *f, const struct checklist_question *q,
 	    f->r->cl->default_lang);
 	size_t i, j, n;
 	const char *v;
-	char *sub, *text;
+	char *sub, *text, *cut, *window;
 
 	if (q->type == CHECKLIST_Q_REPEAT) {
 		n = checklist_response_entries(f->r, path);
@@ -93,10 +178,14 @@ tui_find_values(struct tui_find *f, const struct checklist_question *q,
 		    checklist_xasprintf("%s:%s", path, CHECKLIST_OTHER);
 		v = checklist_response_get(f->r, sub);
 		if (v != NULL && v[0] != '\0' && tui_find_match(f, v)) {
+			cut = tui_text_fit(label, TUI_FIND_LABEL, false);
+			window = tui_find_window(f, v);
 			text = checklist_xasprintf("%s  %s: %s",
-			    tui_find_where(f, q->group), label, v);
+			    tui_find_where(f, q->group), cut, window);
 			tui_find_add(f, q->group, q, sub, text);
 			free(text);
+			free(window);
+			free(cut);
 		}
 		free(sub);
 	}

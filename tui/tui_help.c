@@ -1,8 +1,8 @@
 /*
  * tui_help.c: the help screen (F1 and `?`): the help text of the
  * provision shown, the label and hint of the question with the focus,
- * what the markers of the list mean, and every key from the key table,
- * so that help and bindings cannot drift apart. All texts are wrapped by
+ * what the markers of the list mean (alone with `m`), and every
+ * key from the key table, so that help and bindings cannot drift apart. All texts are wrapped by
  * display width and pass the sanitizer.
  */
 #include "config.h"
@@ -46,11 +46,15 @@ tui_help_group(struct tui_app *app, int width, char ***lines, size_t *n)
 	free(name);
 	free(head);
 	if (g->kind == CHECKLIST_G_PROVISION) {
+		char *theme = g->theme != NULL ? tui_theme_label(g->theme) :
+		    NULL;
+
 		head = checklist_xasprintf("Obligation: %s%s%s",
-		    checklist_level_name(g->level), g->theme != NULL ?
-		    "; theme: " : "", g->theme != NULL ? g->theme : "");
+		    tui_level_label(g->level), theme != NULL ? "; theme: " : "",
+		    theme != NULL ? theme : "");
 		tui_text_wrap(head, width, lines, n);
 		free(head);
+		free(theme);
 	}
 	if (tui_help_text(app, &g->help)[0] != '\0')
 		tui_text_wrap(tui_help_text(app, &g->help), width, lines, n);
@@ -88,24 +92,36 @@ tui_help_question(struct tui_app *app, int width, char ***lines, size_t *n)
 		tui_text_wrap(tui_help_text(app, &q->hint), width, lines, n);
 }
 
-static void
-tui_help_legend(char ***lines, size_t *n)
+/* What the marks mean: the list's, an article's, a repeat entry's; one
+ * line each, for the help and the legend. Caller frees. */
+static char *
+tui_help_legend(void)
 {
 	static const enum checklist_state states[] = {
 		CHECKLIST_STATE_NOT_STARTED, CHECKLIST_STATE_PARTIAL,
-		CHECKLIST_STATE_MISSING, CHECKLIST_STATE_COMPLETE,
+		CHECKLIST_STATE_INVALID, CHECKLIST_STATE_COMPLETE,
 		CHECKLIST_STATE_NOT_RELEVANT,
 	};
+	char *text = checklist_xstrdup(""), *more;
 	size_t i;
-	char *line;
 
-	tui_help_heading(lines, n, "== Markers in the list ==");
 	for (i = 0; i < sizeof states / sizeof states[0]; i++) {
-		line = checklist_xasprintf("%s  %s", tui_state_marker(states[i]),
-		    checklist_state_name(states[i]));
-		tui_lines_add(lines, n, line);
-		free(line);
+		more = checklist_xasprintf("%s%s  %s\n", text,
+		    tui_state_marker(states[i]), checklist_state_name(states[i]));
+		free(text);
+		text = more;
 	}
+	more = checklist_xasprintf("%sAn article sums up its provisions: %s "
+	    "when one has an answer not valid, %s when all are complete, %s "
+	    "when none is started, else %s.\nOn a page, %s marks a closed "
+	    "entry of a list and %s an open one.", text,
+	    tui_state_marker(CHECKLIST_STATE_INVALID),
+	    tui_state_marker(CHECKLIST_STATE_COMPLETE),
+	    tui_state_marker(CHECKLIST_STATE_NOT_STARTED),
+	    tui_state_marker(CHECKLIST_STATE_PARTIAL),
+	    forms_entry_mark(false), forms_entry_mark(true));
+	free(text);
+	return more;
 }
 
 /* "KEYS        description", the description wrapped beside the keys,
@@ -162,12 +178,15 @@ tui_help_keys(int width, char ***lines, size_t *n)
 static char **
 tui_help_build(struct tui_app *app, int width, size_t *n)
 {
-	char **lines = NULL;
+	char **lines = NULL, *legend = tui_help_legend();
 
 	*n = 0;
 	tui_help_group(app, width, &lines, n);
 	tui_help_question(app, width, &lines, n);
-	tui_help_legend(&lines, n);
+	tui_help_heading(&lines, n, "== Marks in the list (m shows them "
+	    "alone) ==");
+	tui_text_wrap(legend, width, &lines, n);
+	free(legend);
 	tui_help_keys(width, &lines, n);
 	return lines;
 }
@@ -176,4 +195,13 @@ void
 tui_help_show(struct tui_app *app)
 {
 	tui_dialog_pager(app, "Help", tui_help_build);
+}
+
+void
+tui_legend_show(struct tui_app *app)
+{
+	char *legend = tui_help_legend();
+
+	tui_dialog_message(app, "Marks in the list", legend);
+	free(legend);
 }

@@ -56,6 +56,8 @@ const struct tui_key tui_keys[] = {
 	{ 'q', false, TUI_SCOPE_NAV, "q", TUI_ACT_QUIT, NULL, TUI_HINT_NAV,
 	  "quit" },
 	{ '?', false, TUI_SCOPE_NAV, "?", TUI_ACT_HELP, NULL, 0, NULL },
+	{ 'm', false, TUI_SCOPE_NAV, "m", TUI_ACT_LEGEND,
+	  "the marks of the list and what they mean", TUI_HINT_NAV, "marks" },
 	{ '\t', false, TUI_SCOPE_COMMAND, "Tab", TUI_ACT_FOCUS, NULL, 0, NULL },
 	{ 27, false, TUI_SCOPE_COMMAND, "Esc", TUI_ACT_LIST,
 	  "from a page (no field being edited): back to the list", 0, NULL },

@@ -1,9 +1,10 @@
 /*
  * tui_nav.c: the navigator, a libmenuw list of the front section, the
  * articles, their provisions and lettered items (indented), each line
- * starting with its state's marker ("[x]" complete, "[~]" partly,
- * "[!]" a required answer missing, "[ ]" not started, "[-]" not
- * relevant) so that it reads in monochrome; colours only add to it. Each
+ * starting with its state's marker ("[x]" every required answer given,
+ * "[~]" started with a required answer missing, "[!]" an answer not
+ * valid, "[ ]" not started, "[-]" not relevant; `m` shows the legend)
+ * so that it reads in monochrome; colours only add to it. Each
  * item's userptr points back to its group (as kconfig's menus do). The
  * list is rebuilt whenever states, filters or the window change; which
  * lines appear is decided by tui_order.c.
@@ -102,12 +103,13 @@ static char *
 tui_nav_heading(struct tui_app *app)
 {
 	const struct tui_filter *f = &app->filter;
+	char *theme = f->theme != NULL ? tui_theme_label(f->theme) : NULL;
+	char *s = checklist_xasprintf("Provisions: %s%s%s%s",
+	    tui_level_label(f->level), theme != NULL ? ", theme " : "",
+	    theme != NULL ? theme : "", f->unfinished ? ", unfinished only" : "");
 
-	return checklist_xasprintf("Provisions: %s%s%s%s",
-	    f->level == CHECKLIST_LEVEL_NONE ? "all levels" :
-	    checklist_level_name(f->level),
-	    f->theme != NULL ? ", theme " : "", f->theme != NULL ? f->theme : "",
-	    f->unfinished ? ", unfinished only" : "");
+	free(theme);
+	return s;
 }
 
 static void
@@ -174,7 +176,7 @@ tui_nav_colour(struct tui_nav *nav, struct tui_app *app)
 	for (i = 0; i < rows && (size_t)(top + i) < nav->n; i++) {
 		const struct tui_entry *e = &nav->entries[top + i];
 		enum tui_role role = e->state == CHECKLIST_STATE_COMPLETE ?
-		    TUI_ROLE_COMPLETE : e->state == CHECKLIST_STATE_MISSING ?
+		    TUI_ROLE_COMPLETE : e->state == CHECKLIST_STATE_INVALID ?
 		    TUI_ROLE_MISSING : e->state == CHECKLIST_STATE_PARTIAL ?
 		    TUI_ROLE_PARTIAL : TUI_ROLE_DIM;
 

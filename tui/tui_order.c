@@ -247,6 +247,8 @@ tui_order_next_level(enum checklist_level l)
 	}
 }
 
+/* The marks of the list, readable in monochrome and on a vt100; what
+ * each means is checklist_state_name()'s and the legend's (`m`). */
 const char *
 tui_state_marker(enum checklist_state s)
 {
@@ -255,7 +257,7 @@ tui_state_marker(enum checklist_state s)
 		return "[ ]";
 	case CHECKLIST_STATE_PARTIAL:
 		return "[~]";
-	case CHECKLIST_STATE_MISSING:
+	case CHECKLIST_STATE_INVALID:
 		return "[!]";
 	case CHECKLIST_STATE_COMPLETE:
 		return "[x]";
@@ -263,6 +265,37 @@ tui_state_marker(enum checklist_state s)
 	default:
 		return "[-]";
 	}
+}
+
+const char *
+tui_level_label(enum checklist_level l)
+{
+	switch (l) {
+	case CHECKLIST_LEVEL_MANDATORY:
+		return "shall";
+	case CHECKLIST_LEVEL_CONSIDER:
+		return "shall consider";
+	case CHECKLIST_LEVEL_OPTIONAL:
+		return "may";
+	case CHECKLIST_LEVEL_NONE:
+	default:
+		return "all levels";
+	}
+}
+
+/* The format gives a theme no text of its own: its id is made readable,
+ * the first letter capitalised, hyphens and underscores as spaces. */
+char *
+tui_theme_label(const char *theme)
+{
+	char *s = checklist_xstrdup(theme), *p;
+
+	for (p = s; *p != '\0'; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
 }
 
 /* "9.1(a)" and "9.1a" and "9.1 (A)" compare equal: letters, digits and

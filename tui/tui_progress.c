@@ -2,7 +2,8 @@
  * tui_progress.c: the progress view (`p`, F4): for the front section and
  * each article, the required answers given over those required, drawn as
  * a bar of '#' and '.' (readable in monochrome and on a vt100), the
- * questions answered over the relevant ones, and the overall percentage.
+ * questions answered over the relevant ones, and the overall percentage;
+ * each line starts with the mark the list shows for it.
  * The counts come from the model's checklist_progress_*.
  */
 #include "config.h"
@@ -39,7 +40,8 @@ tui_progress_bar(size_t done, size_t total, int width)
 	return bar;
 }
 
-/* One line for group G: name, bar, counts, title. */
+/* One line for group G: its mark (as in the list), name, bar, counts,
+ * title. */
 static void
 tui_progress_line(struct tui_app *app, const struct checklist_group *g,
     int width, char ***lines, size_t *n)
@@ -50,8 +52,9 @@ tui_progress_line(struct tui_app *app, const struct checklist_group *g,
 
 	checklist_progress_group(app->resp, g, &p);
 	bar = tui_progress_bar(p.required_answered, p.required, bw);
-	line = checklist_xasprintf("%-8.8s %s %3zu/%-3zu %3u%%  %zu/%zu "
-	    "answered  %s", g->kind == CHECKLIST_G_FRONT ? "Front" : name, bar,
+	line = checklist_xasprintf("%s %-8.8s %s %3zu/%-3zu %3u%%  %zu/%zu "
+	    "answered  %s", tui_state_marker(checklist_state_group(app->resp,
+	    g)), g->kind == CHECKLIST_G_FRONT ? "Front" : name, bar,
 	    p.required_answered, p.required,
 	    tui_progress_pct(p.required_answered, p.required), p.answered,
 	    p.relevant, checklist_text_get(&g->title, app->lang,
@@ -82,8 +85,9 @@ tui_progress_build(struct tui_app *app, int width, size_t *n)
 	free(head);
 	free(bar);
 	if (all.invalid > 0) {
-		head = checklist_xasprintf("%zu answers are no longer valid: "
-		    "[!] in the list marks where.", all.invalid);
+		head = checklist_xasprintf("%zu answers are not valid: %s in "
+		    "the list marks where.", all.invalid,
+		    tui_state_marker(CHECKLIST_STATE_INVALID));
 		tui_text_wrap(head, width, &lines, n);
 		free(head);
 	}

@@ -92,25 +92,47 @@ tui_status_mode(const struct tui_app *app)
 	return tui_status_editing(app) ? "EDIT" : "PAGE";
 }
 
-/* "F1 help  F2 list/page  n required  F10 quit": the hinted keys. */
-static char *
-tui_status_hints(struct tui_app *app)
+/* The hinted keys of the table, "F1 help"...; returns the count. */
+static size_t
+tui_status_hint_list(struct tui_app *app, char one[][48], size_t max)
 {
 	unsigned want = app->nav_focus ? TUI_HINT_NAV :
 	    tui_status_editing(app) ? TUI_HINT_EDIT : TUI_HINT_PAGE;
-	char buf[256] = "";
-	size_t i;
+	size_t i, n = 0;
 
-	for (i = 0; i < tui_nkeys; i++) {
-		const struct tui_key *k = &tui_keys[i];
-		char one[64];
+	for (i = 0; i < tui_nkeys && n < max; i++)
+		if ((tui_keys[i].hint & want) && tui_keys[i].short_desc != NULL)
+			snprintf(one[n++], sizeof one[0], "%s %s",
+			    tui_keys[i].name, tui_keys[i].short_desc);
+	return n;
+}
 
-		if (!(k->hint & want) || k->short_desc == NULL)
-			continue;
-		snprintf(one, sizeof one, "%s%s %s", buf[0] ? "  " : "",
-		    k->name, k->short_desc);
-		strncat(buf, one, sizeof buf - strlen(buf) - 1);
+/* "F1 help  F2 list  n required  F10 quit": the hinted keys. The first
+ * two and the last always; those between while they fit in ROOM
+ * columns, so that where the user is keeps its room. */
+static char *
+tui_status_hints(struct tui_app *app, int room)
+{
+	char one[16][48], buf[16 * 50] = "";
+	size_t n = tui_status_hint_list(app, one, 16), i;
+	bool show[16];
+	int used = 0;
+
+	for (i = 0; i < n; i++) {
+		show[i] = i < 2 || i + 1 == n;
+		used += show[i] ? tui_text_width(one[i]) + 2 : 0;
 	}
+	for (i = 2; i + 1 < n; i++)
+		if (used + tui_text_width(one[i]) + 2 <= room + 2) {
+			show[i] = true;
+			used += tui_text_width(one[i]) + 2;
+		}
+	for (i = 0; i < n; i++)
+		if (show[i]) {
+			if (buf[0] != '\0')
+				strcat(buf, "  ");
+			strcat(buf, one[i]);
+		}
 	return checklist_xstrdup(buf);
 }
 
@@ -145,32 +167,35 @@ tui_status_progress(struct tui_app *app)
 	    p.required_answered, p.required, pct);
 }
 
+/* The status line: "MODE WHERE  PROGRESS  HINTS". MODE (LIST, PAGE,
+ * EDIT) is always there, a message beside it; WHERE has the room first:
+ * the hints between the first two and the last give way to it. */
 void
 tui_status_draw(struct tui_app *app)
 {
 	WINDOW *w = app->status_win;
-	char *hints = tui_status_hints(app), *left, *prog;
-	int hw = tui_text_width(hints), pw, x;
+	char *left, *prog, *hints;
+	int pw, hw, x;
 
 	wbkgdset(w, ' ' | tui_attr(app, TUI_ROLE_STATUS));
 	werase(w);
-	prog = tui_status_progress(app);
-	pw = tui_text_width(prog);
 	tui_status_put(w, 0, tui_status_mode(app), 4,
 	    tui_attr(app, TUI_ROLE_STATUS) | A_BOLD | A_REVERSE);
-	if (app->message[0] != '\0') { /* the message before everything */
-		tui_status_put(w, 5, app->message, COLS - 5, app->message_error ?
-		    tui_attr(app, TUI_ROLE_ERROR) :
+	if (app->message[0] != '\0') { /* the message before the rest */
+		tui_status_put(w, 5, app->message, COLS - 5,
+		    app->message_error ? tui_attr(app, TUI_ROLE_ERROR) :
 		    tui_attr(app, TUI_ROLE_STATUS));
-		free(hints);
-		free(prog);
 		return;
 	}
-	if (hw > COLS - 30)
-		hw = COLS - 30;
 	left = tui_status_where(app);
-	x = COLS - hw - pw - 4;
-	tui_status_put(w, 5, left, x > 6 ? x - 6 : 0,
+	prog = tui_status_progress(app);
+	pw = tui_text_width(prog);
+	hints = tui_status_hints(app, COLS - pw - tui_text_width(left) - 10);
+	hw = tui_text_width(hints);
+	if (hw > COLS - pw - 10)
+		hw = COLS - pw - 10 > 0 ? COLS - pw - 10 : 0;
+	x = COLS - hw - pw - 3; /* the progress's column */
+	tui_status_put(w, 5, left, x > 7 ? x - 7 : 0,
 	    tui_attr(app, TUI_ROLE_STATUS));
 	if (x > 1)
 		tui_status_put(w, x, prog, pw, tui_attr(app, TUI_ROLE_STATUS) |
