@@ -27,8 +27,8 @@ has "$tmp/err" "big.pdf: 11 MiB is over the 10 MiB cap for one attachment"
 
 # A relative path starts at the current folder, not the response's.
 printf 'National strategy\n' >"$tmp/src/strat.pdf"
-(cd "$tmp/src" && "$SACL" set ../resp/answers.xml "$F=strat.pdf" \
-	'p5_1/measures[1]/title=Strategy') >"$tmp/out" 2>"$tmp/err" ||
+(cd "$tmp/src" && "$SACL" set ../resp/answers.xml p5_1/status=full \
+	"$F=strat.pdf" 'p5_1/measures[1]/title=Strategy') >"$tmp/out" 2>"$tmp/err" ||
 	fail "set from another folder: $(cat "$tmp/err")"
 expect 0 "$SACL" get "$R" "$F"
 [ "$(cat "$tmp/out")" = "$F=answers.xml.files/strat.pdf" ] ||

@@ -52,7 +52,7 @@ start() {
 	tm new-session -d -s "$S" -x "$2" -y "$3" \
 	    "env TERM=$4 LC_ALL=$LOC NO_COLOR= '$SACL' fill '$5'; \
 	    echo SACL-EXIT=\$?; sleep 600" || fail "tmux: no session $S"
-	wait_for "Provisions:"
+	wait_for "${WAIT:-Provisions:}"
 }
 
 # search WORD: F3 (from the list or a page), the word, Enter.

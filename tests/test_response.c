@@ -95,7 +95,7 @@ test_other_untick_and_missing(void **state)
 	checklist_progress_group(r, g, &p);
 	assert_int_equal(p.required, before.required + 1);
 	assert_int_equal(p.required_answered, before.required_answered);
-	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_MISSING);
+	assert_int_equal(checklist_state_group(r, g), CHECKLIST_STATE_PARTIAL);
 	assert_int_equal(set(r, "p1_1/ta_forms:other", "Ghost text"),
 	    CHECKLIST_OK);
 	assert_false(checklist_response_other_missing(r, "p1_1/ta_forms"));
