@@ -23,3 +23,10 @@ tests_test_tui_nav_CFLAGS = $(TEST_CFLAGS) $(CURSES_CFLAGS)
 tests_test_tui_nav_LDADD = libtui.a libchecklist.a $(XML_LIBS) \
 	$(CMOCKA_LIBS)
 EXTRA_DIST += tests/e2e_fill.sh tests/cli_fill.sh
+
+# `sacl fill` under LC_ALL=C, POSIX and no locale: text edited and typed
+# stays byte-exact; a new response is said on screen (tmux; issue 8).
+if WITH_TESTS
+TESTS += tests/e2e_locale.sh
+endif
+EXTRA_DIST += tests/e2e_locale.sh

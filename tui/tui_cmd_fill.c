@@ -168,11 +168,12 @@ tui_fill_locale_ok(void)
 	free(mine);
 	if (!ok) {
 		setlocale(LC_CTYPE, "");
-		tui_cmd_warn("fill needs a UTF-8 locale, to keep the answers' "
-		    "text exact, and this system has none (the character set "
-		    "is %s); install one (Debian: apt-get install locales, or "
-		    "a glibc with C.UTF-8), then run it again, e.g. with "
-		    "LANG=C.UTF-8", nl_langinfo(CODESET));
+		tui_cmd_warn("fill needs a UTF-8 locale to keep text exact, "
+		    "and this system has none (the character set is %s; "
+		    "C.UTF-8 and en_US.UTF-8 were tried); install one "
+		    "(Debian: apt-get install locales, then dpkg-reconfigure "
+		    "locales) and run it with, e.g., LANG=C.UTF-8",
+		    nl_langinfo(CODESET));
 	}
 	return ok;
 }
