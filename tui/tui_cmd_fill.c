@@ -45,9 +45,11 @@ tui_fill_help(void)
 	    "  -l, --lang=LANG          show the texts in LANG (e.g. fr)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "In the program, F1 or ? lists the keys; q or F10 quits.\n"
-	    "Needs a terminal of at least 80x24.\n"
-	    "Exit: 0 done, 1 invalid checklist or response, 2 usage,\n"
-	    "3 read or write error, 4 RESPONSE in use by another sacl.\n",
+	    "Needs a terminal of at least 80x24, and a UTF-8 locale on the\n"
+	    "system (used whatever LANG says, so that text stays exact).\n"
+	    "Exit: 0 done, 1 invalid checklist or response, 2 usage (no\n"
+	    "terminal, no UTF-8 locale), 3 read or write error, 4 RESPONSE\n"
+	    "in use by another sacl.\n",
 	    tui_fill_usage);
 }
 
