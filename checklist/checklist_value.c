@@ -117,23 +117,60 @@ checklist_value_decimal(const char *s)
 	return digits > 0 && digits <= 30 && *p == '\0';
 }
 
+/* Does S have the shape YYYY-MM-DD (ten characters, digits and two
+ * dashes)? Its numbers in *Y, *M, *D. */
 static bool
-checklist_value_date(const char *s)
+checklist_value_date_shape(const char *s, int *y, int *m, int *d)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
-	int y, m, d, len = 0;
+	int i;
 
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &len) != 3 ||
-	    len != 10 || s[4] != '-' || s[7] != '-')
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return false;
-	for (int i = 0; i < 10; i++)
+	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			return false;
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return false;
-	return !(m == 2 && d == 29 &&
-	    !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	*y = atoi(s);
+	*m = atoi(s + 5);
+	*d = atoi(s + 8);
+	return true;
+}
+
+/* The days in month M (1-12) of year Y, in the proleptic Gregorian
+ * calendar (as xs:date). */
+static int
+checklist_value_month_days(int y, int m)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : mdays[m - 1];
+}
+
+/* A date: the shape first, then what is wrong with it, said plainly
+ * (the month out of range, or the days that month has). */
+static checklist_status
+checklist_value_date(const char *s, struct checklist_error *err)
+{
+	int y, m, d, n;
+
+	if (!checklist_value_date_shape(s, &y, &m, &d))
+		return checklist_value_fail(err,
+		    "'%s' is not a date of the form YYYY-MM-DD", s);
+	if (y < 1)
+		return checklist_value_fail(err,
+		    "'%s': there is no year 0000", s);
+	if (m < 1 || m > 12)
+		return checklist_value_fail(err,
+		    "'%s': month %02d is not between 01 and 12", s, m);
+	n = checklist_value_month_days(y, m);
+	if (d < 1)
+		return checklist_value_fail(err,
+		    "'%s': day 00 is not between 01 and %d", s, n);
+	if (d > n)
+		return checklist_value_fail(err,
+		    "'%s': day %02d: %04d-%02d has %d days", s, d, y, m, n);
+	return CHECKLIST_OK;
 }
 
 static checklist_status
@@ -174,9 +211,7 @@ checklist_value_check(const struct checklist_question *q, const char *text,
 		return checklist_value_decimal(text) ? CHECKLIST_OK :
 		    checklist_value_fail(err, "'%s' is not a number", text);
 	case CHECKLIST_Q_DATE:
-		return checklist_value_date(text) ? CHECKLIST_OK :
-		    checklist_value_fail(err,
-		    "'%s' is not a date of the form YYYY-MM-DD", text);
+		return checklist_value_date(text, err);
 	case CHECKLIST_Q_REPEAT:
 		return checklist_value_fail(err,
 		    "a list of entries has no value of its own");

@@ -77,6 +77,7 @@ struct export_options {
 	                       * the response's folder (set_file), else the
 	                       * current directory */
 	time_t now;           /* export time; 0: $SACL_NOW, else the clock */
+	bool replace;         /* export_write may replace an existing FILE */
 	size_t attach_file_max, attach_total_max;
 };
 
@@ -106,21 +107,32 @@ const char *export_problem_label(const struct checklist *cl,
 checklist_status export_build(struct checklist_response *r,
     const struct export_options *opts, char **buf, size_t *len,
     struct checklist_error *err);
-/* export_build, then write FILE atomically (a temporary file in the same
- * folder, mode 0600, renamed), then store the new revision (and the
- * creation time when missing) in R's root. The caller saves R
- * afterwards. */
+/* export_build, then write FILE whole or not at all (a temporary file
+ * in the same folder, mode 0600, given its name at the end), then store
+ * the new revision (and the creation time when missing) in R's root. An
+ * existing FILE is never replaced (CHECKLIST_ERR_IO, R unchanged), even
+ * one made by another process meanwhile, unless OPTS->replace. The
+ * caller saves R afterwards. */
 checklist_status export_write(struct checklist_response *r,
     const struct export_options *opts, const char *file,
+    struct checklist_error *err);
+/* The same under the default name in folder DIR (NULL: the current
+ * folder, the name then without a folder): export_default_name(), or
+ * when a file has it, the first free of NAME-2.xml.gz, NAME-3.xml.gz...
+ * (up to 99); never a replaced file. *PATH: the file written (caller
+ * frees; NULL on failure). */
+checklist_status export_write_new(struct checklist_response *r,
+    const struct export_options *opts, const char *dir, char **path,
     struct checklist_error *err);
 /* The same to the open descriptor FD (e.g. standard output); NAME names
  * it in messages. FD stays open. */
 checklist_status export_write_fd(struct checklist_response *r,
     const struct export_options *opts, int fd, const char *name,
     struct checklist_error *err);
-/* The default file name: "STATE_CHECKLIST_VERSION_YYYY-MM-DD.xml.gz",
- * STATE the front section's State code ("XXX" when none), each part
- * reduced to [A-Za-z0-9.-]. NOW as in the options. Caller frees. */
+/* The default file name: "STATE_CHECKLIST_VERSION_YYYY-MM-DD_rN.xml.gz",
+ * STATE the front section's State code ("XXX" when none), N the revision
+ * of the next package (one more than the response's), each part reduced
+ * to [A-Za-z0-9.-]. NOW as in the options. Caller frees. */
 char *export_default_name(struct checklist_response *r, time_t now);
 /* The folder of the response file FILE, where its relative attachment
  * paths start ("." for a bare name): the copies taken in live below it

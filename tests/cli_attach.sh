@@ -15,19 +15,19 @@ F='p5_1/measures[1]/file'
 cd "$tmp/elsewhere" || exit 99
 
 # Refused when given, with the reason, and nothing written.
-expect 1 "$SACL" set "$R" "$F=./nothere.pdf"
+expect 1 "$SACL" set --checklist uncac-chapter2 "$R" "$F=./nothere.pdf"
 has "$tmp/err" "$F: $tmp/elsewhere/nothere.pdf: no such file"
 [ ! -e "$R" ] || fail "a refused file made a response"
-expect 1 "$SACL" set "$R" "$F=$tmp/src"
+expect 1 "$SACL" set --checklist uncac-chapter2 "$R" "$F=$tmp/src"
 has "$tmp/err" "$tmp/src: not a regular file"
 truncate -s 11M "$tmp/src/big.pdf"
-expect 1 "$SACL" set "$R" "$F=$tmp/src/big.pdf"
+expect 1 "$SACL" set --checklist uncac-chapter2 "$R" "$F=$tmp/src/big.pdf"
 has "$tmp/err" "big.pdf: 11 MiB is over the 10 MiB cap for one attachment"
 [ ! -e "$R.files" ] || fail "a refused file was copied"
 
 # A relative path starts at the current folder, not the response's.
 printf 'National strategy\n' >"$tmp/src/strat.pdf"
-(cd "$tmp/src" && "$SACL" set ../resp/answers.xml p5_1/status=full \
+(cd "$tmp/src" && "$SACL" set --checklist uncac-chapter2 ../resp/answers.xml p5_1/status=full \
 	"$F=strat.pdf" 'p5_1/measures[1]/title=Strategy') >"$tmp/out" 2>"$tmp/err" ||
 	fail "set from another folder: $(cat "$tmp/err")"
 expect 0 "$SACL" get "$R" "$F"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # cli_export.sh: `sacl export` and `sacl export --verify` end to end:
 # an incomplete response refused (exit 5, the list on stderr), the same
-# forced, a complete one exported by default name with an attachment,
+# forced, a complete one exported by default name (with the revision)
+# with an attachment,
 # the package checked with xmllint against data/response.xsd, the
 # revision growing, the submission id kept, and damaged packages refused.
 . "${TOP_SRCDIR:?TOP_SRCDIR must name the source tree}/tests/lib_checks.sh"
@@ -19,7 +20,7 @@ schema_ok() {
 
 # The bundled checklist: a new response is far from complete.
 R=$tmp/answers.xml
-expect 0 "$SACL" set "$R" front/state=AUT p5_1/status=partial
+expect 0 "$SACL" set -c uncac-chapter2 "$R" front/state=AUT p5_1/status=partial
 expect 5 "$SACL" export -o "$tmp/p.xml.gz" "$R"
 has "$tmp/err" "not complete"
 has "$tmp/err" "front/fp_name: missing: required"
@@ -76,8 +77,8 @@ expect 0 "$SACL" set --checklist "$C" "$M" front/state=FRA \
 	front/consent=no p1/status=full "p1/law=$tmp/work/law.txt"
 (cd "$tmp/outdir" && "$SACL" export --checklist "$C" "$M") \
 	>"$tmp/out" 2>"$tmp/err" || fail "export: $(cat "$tmp/err")"
-P=$tmp/outdir/FRA_mini_2_2026-11-30.xml.gz
-[ "$(cat "$tmp/out")" = FRA_mini_2_2026-11-30.xml.gz ] ||
+P=$tmp/outdir/FRA_mini_2_2026-11-30_r1.xml.gz
+[ "$(cat "$tmp/out")" = FRA_mini_2_2026-11-30_r1.xml.gz ] ||
 	fail "default name: $(cat "$tmp/out")"
 [ -s "$P" ] || fail "no $P"
 schema_ok "$P"

@@ -13,8 +13,8 @@ same() {
 		fail "output: got '$(cat "$tmp/out")', want '$1'"
 }
 
-# A new response on the default checklist, private to its owner.
-expect 0 "$SACL" set "$R" p5_1/status=partial
+# A new response, on the checklist named, private to its owner.
+expect 0 "$SACL" set --checklist uncac-chapter2 "$R" p5_1/status=partial
 [ "$(stat -c %a "$R")" = 600 ] || fail "mode $(stat -c %a "$R"), not 600"
 [ ! -e "$R.lock" ] || fail "the lock was left behind"
 expect 0 "$SACL" get "$R" p5_1/status
@@ -69,7 +69,7 @@ cmp -s "$R" "$tmp/before" || fail "an invalid value changed the file"
 
 # --from: get's output read back (escapes undone) fills another file.
 "$SACL" get "$R" >"$tmp/all.txt"
-expect 0 "$SACL" set --from "$tmp/all.txt" "$tmp/copy.xml"
+expect 0 "$SACL" set -c uncac-chapter2 --from "$tmp/all.txt" "$tmp/copy.xml"
 "$SACL" get "$tmp/copy.xml" >"$tmp/copy.txt"
 cmp -s "$tmp/all.txt" "$tmp/copy.txt" || fail "--from: the copy differs"
 expect 0 "$SACL" get "$tmp/copy.xml" p5_1/examples

@@ -566,8 +566,18 @@ test_write_revisions(void **state)
 	id1 = xmlGetProp(root, EXPORT_XC("submission-id"));
 	assert_non_null(id1);
 	assert_int_equal(strlen((const char *)id1), 36);
+	/* an existing file is never replaced unless asked */
+	assert_int_equal(export_write(f->r, &f->opts, file, &err),
+	    CHECKLIST_ERR_IO);
+	assert_non_null(strstr(err.message, "not replaced"));
+	rev = xmlGetProp(root, EXPORT_XC("revision"));
+	assert_string_equal(rev, "1");
+	xmlFree(rev);
+	checklist_error_clear(&err);
+	f->opts.replace = true;
 	assert_int_equal(export_write(f->r, &f->opts, file, &err),
 	    CHECKLIST_OK);
+	f->opts.replace = false;
 	id2 = xmlGetProp(root, EXPORT_XC("submission-id"));
 	rev = xmlGetProp(root, EXPORT_XC("revision"));
 	assert_string_equal(id1, id2);
@@ -592,12 +602,52 @@ test_default_name(void **state)
 	char *name;
 
 	name = export_default_name(f->r, 0);
-	assert_string_equal(name, "XXX_mini_2_2026-11-30.xml.gz");
+	assert_string_equal(name, "XXX_mini_2_2026-11-30_r1.xml.gz");
 	free(name);
 	fill(f);
 	name = export_default_name(f->r, 0);
-	assert_string_equal(name, "AUT_mini_2_2026-11-30.xml.gz");
+	assert_string_equal(name, "AUT_mini_2_2026-11-30_r1.xml.gz");
 	free(name);
+}
+
+/* The default name is always a new file: the revision in it, and when
+ * that name is taken all the same, the next free "-2"; nothing replaced. */
+static void
+test_write_new(void **state)
+{
+	struct fx *f = *state;
+	struct checklist_error err;
+	char *path, *want, *first = NULL, *before = NULL, *after = NULL;
+	size_t n1, n2;
+
+	fill(f);
+	checklist_error_clear(&err);
+	assert_int_equal(export_write_new(f->r, &f->opts, f->dir, &path,
+	    &err), CHECKLIST_OK);
+	want = checklist_xasprintf("%s/AUT_mini_2_2026-11-30_r1.xml.gz",
+	    f->dir);
+	assert_string_equal(path, want);
+	free(want);
+	first = path;
+	assert_int_equal(checklist_read_file(first, 1 << 20, &before, &n1,
+	    &err), CHECKLIST_OK);
+	/* the response put back as it was before that export: r1 again */
+	xmlUnsetProp(xmlDocGetRootElement(f->r->doc), EXPORT_XC("revision"));
+	set(f->r, "p1/cases", "43"); /* other bytes */
+	assert_int_equal(export_write_new(f->r, &f->opts, f->dir, &path,
+	    &err), CHECKLIST_OK);
+	want = checklist_xasprintf("%s/AUT_mini_2_2026-11-30_r1-2.xml.gz",
+	    f->dir);
+	assert_string_equal(path, want);
+	free(want);
+	free(path);
+	assert_int_equal(checklist_read_file(first, 1 << 20, &after, &n2,
+	    &err), CHECKLIST_OK);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	free(first);
+	free(before);
+	free(after);
 }
 
 static void
@@ -964,6 +1014,7 @@ main(void)
 		T(test_golden),
 		T(test_write_revisions),
 		T(test_default_name),
+		T(test_write_new),
 		T(test_attachment_caps),
 		T(test_refuse_bomb),
 		T(test_refuse_over_size_cap),

@@ -63,6 +63,54 @@ test_message(void **state)
 	    "'31/12/2020' is not a date of the form YYYY-MM-DD");
 }
 
+/* The message checklist_value_check gives VALUE for the date p1_1/since. */
+static void
+check_date_message(const char *value, const char *want)
+{
+	struct checklist_error err;
+
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_value_check(checklist_find_question(cl,
+	    "p1_1/since"), value, &err), CHECKLIST_ERR_VALUE);
+	assert_string_equal(err.message, want);
+}
+
+/* A date says what is wrong with it; "not of the form" only when the
+ * shape is wrong. */
+static void
+test_date_messages(void **state)
+{
+	(void)state;
+	check_date_message("2018-13-45",
+	    "'2018-13-45': month 13 is not between 01 and 12");
+	check_date_message("2018-00-10",
+	    "'2018-00-10': month 00 is not between 01 and 12");
+	check_date_message("2018-01-45",
+	    "'2018-01-45': day 45: 2018-01 has 31 days");
+	check_date_message("2018-04-31",
+	    "'2018-04-31': day 31: 2018-04 has 30 days");
+	check_date_message("2023-02-29",
+	    "'2023-02-29': day 29: 2023-02 has 28 days");
+	check_date_message("1900-02-29",
+	    "'1900-02-29': day 29: 1900-02 has 28 days");
+	check_date_message("2024-02-30",
+	    "'2024-02-30': day 30: 2024-02 has 29 days");
+	check_date_message("2018-01-00",
+	    "'2018-01-00': day 00 is not between 01 and 31");
+	check_date_message("0000-01-01", "'0000-01-01': there is no year 0000");
+	check_date_message("2018-1-5",
+	    "'2018-1-5' is not a date of the form YYYY-MM-DD");
+	check_date_message("2018/01/05",
+	    "'2018/01/05' is not a date of the form YYYY-MM-DD");
+	check_date_message("2018-01-0x",
+	    "'2018-01-0x' is not a date of the form YYYY-MM-DD");
+	check_date_message(" 018-01-05",
+	    "' 018-01-05' is not a date of the form YYYY-MM-DD");
+	assert_true(ok("p1_1/since", "2000-02-29"));
+	assert_true(ok("p1_1/since", "0001-01-01"));
+	assert_true(ok("p1_1/since", "2018-12-31"));
+}
+
 static void
 check_norm(const char *path, const char *in, const char *want)
 {
@@ -92,6 +140,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_message),
+		cmocka_unit_test(test_date_messages),
 		cmocka_unit_test(test_normalize),
 	};
 

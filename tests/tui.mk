@@ -39,3 +39,10 @@ bench: tests/bench_page$(EXEEXT)
 	TOP_SRCDIR='$(abs_top_srcdir)' FIXTURES='$(abs_top_srcdir)/tests/fixtures' \
 	    ./tests/bench_page$(EXEEXT)
 .PHONY: bench
+
+# `sacl fill` under LC_ALL=C, POSIX and no locale: text edited and typed
+# stays byte-exact; a new response is said on screen (tmux; issue 8).
+if WITH_TESTS
+TESTS += tests/e2e_locale.sh
+endif
+EXTRA_DIST += tests/e2e_locale.sh

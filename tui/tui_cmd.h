@@ -7,6 +7,7 @@
 #ifndef SACL_TUI_CMD_H
 #define SACL_TUI_CMD_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "checklist/checklist.h"
@@ -43,10 +44,15 @@ int tui_cmd_usage(const char *usage);
 /* Load the checklist named by ARG (a path or a bundled id); on failure
  * print the error. */
 struct checklist *tui_cmd_load_checklist(const char *arg, int *exit_status);
+/* 0 when the response file FILE exists; else print "sacl: FILE: no such
+ * response file" and HINT (NULL: none) and return TUI_EXIT_IO. */
+int tui_cmd_response_present(const char *file, const char *hint);
 /* Load the checklist the response file FILE names (or OVERRIDE when
- * given), then the response; prints errors. */
+ * given), then the response; prints errors. A missing FILE is a new
+ * response when CREATE (on OVERRIDE, else the default checklist), an
+ * error otherwise. */
 int tui_cmd_open_response(const char *file, const char *override,
-    struct checklist **cl, struct checklist_response **resp);
+    bool create, struct checklist **cl, struct checklist_response **resp);
 
 /* Print VERSION information. */
 void tui_print_version(FILE *out);

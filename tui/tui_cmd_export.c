@@ -7,6 +7,9 @@
  * package (export_write: atomic; "-" is standard output), then saves the
  * response, whose root now carries the submission id and the new
  * revision. Relative attachment paths start at the response's folder.
+ * A package never replaces a file: the default name (with the revision)
+ * is always a new file (export_write_new); an existing -o FILE is refused
+ * unless --force, like gzip's -f. A missing RESPONSE is an error.
  *
  * Verify reads each package with the one reader (export_read_file) and
  * prints a summary line per package, or the reason it was refused.
@@ -44,17 +47,22 @@ tui_export_help(void)
 	    "                           with this checklist\n"
 	    "  -f, --force              export even when required answers\n"
 	    "                           are missing or invalid (the package\n"
-	    "                           says it is incomplete)\n"
-	    "  -o, --output=FILE        write FILE ('-': standard output);\n"
-	    "                           default STATE_CHECKLIST_VERSION_DATE\n"
-	    "                           .xml.gz in the current folder\n"
+	    "                           says it is incomplete); replace an\n"
+	    "                           existing -o FILE\n"
+	    "  -o, --output=FILE        write FILE ('-': standard output); an\n"
+	    "                           existing FILE is refused (exit 3)\n"
+	    "                           without --force. Default: a new file\n"
+	    "                           STATE_CHECKLIST_VERSION_DATE_rN.xml.gz\n"
+	    "                           in the current folder, N the revision\n"
+	    "                           (-2, -3... added if that name is taken)\n"
 	    "      --verify             read each PACKAGE back as the\n"
 	    "                           secretariat would, and summarise it\n"
 	    "      --plain              with --verify: also accept plain XML\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "$SACL_NOW (YYYY-MM-DDTHH:MM:SSZ) fixes the clock.\n"
 	    "Exit: 0 done, 1 invalid package or value, 2 usage, 3 read or\n"
-	    "write error, 4 RESPONSE in use, 5 incomplete (no --force).\n",
+	    "write error or no RESPONSE, 4 RESPONSE in use, 5 incomplete\n"
+	    "(no --force).\n",
 	    tui_export_usage);
 }
 
@@ -74,7 +82,7 @@ tui_export_options(int argc, char **argv, struct tui_export_args *a)
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+c:fo:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:fo:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': a->checklist = optarg; break;
 		case 'f': a->force = true; break;
@@ -141,34 +149,57 @@ tui_export_forced(const char *file, bool written)
 }
 
 /* Write the package of RESP to A->output (or the default name). */
+
+/* Is A->output a file that exists and may not be replaced? Then say so
+ * (before any work is done). */
+static bool
+tui_export_output_taken(const struct tui_export_args *a)
+{
+	char *s;
+
+	if (a->output == NULL || strcmp(a->output, "-") == 0 || a->force ||
+	    access(a->output, F_OK) != 0)
+		return false;
+	s = checklist_sanitize(a->output, false);
+	tui_cmd_warn("%s exists; it is not replaced without --force (or "
+	    "leave -o out: the default name is always a new file)", s);
+	free(s);
+	return true;
+}
+
+/* Write the package of RESP to A->output, or under the default name
+ * (a new file: never one that exists), and print the name. */
 static int
 tui_export_write(struct checklist_response *resp,
-    const struct tui_export_args *a, const struct export_options *o)
+    const struct tui_export_args *a, struct export_options *o)
 {
 	struct checklist_error err;
-	char *name = a->output != NULL ? checklist_xstrdup(a->output) :
-	    export_default_name(resp, 0);
+	char *name = NULL, *s;
 	checklist_status st;
 
 	checklist_error_clear(&err);
-	if (strcmp(name, "-") == 0 && isatty(STDOUT_FILENO)) {
-		tui_cmd_warn("will not write a compressed package to a "
-		    "terminal; use -o FILE");
-		free(name);
-		return TUI_EXIT_USAGE;
-	}
-	if (strcmp(name, "-") == 0)
+	o->replace = a->force; /* -o FILE only: the default never replaces */
+	if (a->output == NULL)
+		st = export_write_new(resp, o, NULL, &name, &err);
+	else if (strcmp(a->output, "-") == 0)
 		st = export_write_fd(resp, o, STDOUT_FILENO,
 		    "(standard output)", &err);
-	else
-		st = export_write(resp, o, name, &err);
+	else {
+		bool existed = access(a->output, F_OK) == 0;
+
+		st = export_write(resp, o, a->output, &err);
+		if (st == CHECKLIST_OK && existed) {
+			s = checklist_sanitize(a->output, false);
+			tui_cmd_warn("%s replaced (--force)", s);
+			free(s);
+		}
+	}
 	if (st != CHECKLIST_OK) {
 		tui_cmd_error(&err);
-		free(name);
 		return tui_cmd_exit_for(st);
 	}
-	if (strcmp(name, "-") != 0)
-		printf("%s\n", name);
+	if (a->output == NULL || strcmp(a->output, "-") != 0)
+		printf("%s\n", name != NULL ? name : a->output);
 	free(name);
 	return TUI_EXIT_OK;
 }
@@ -187,7 +218,8 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 	int status;
 
 	o.base_dir = dir;
-	status = tui_cmd_open_response(file, a->checklist, &cl, &resp);
+	status = tui_export_output_taken(a) ? TUI_EXIT_IO :
+	    tui_cmd_open_response(file, a->checklist, false, &cl, &resp);
 	if (status == TUI_EXIT_OK) {
 		export_check(resp, &o, &probs);
 		incomplete = probs.n > 0;
@@ -271,8 +303,18 @@ tui_cmd_export(int argc, char **argv)
 
 	if ((status = tui_export_options(argc, argv, &a)) >= 0)
 		return status;
+	if (a.output != NULL && strcmp(a.output, "-") == 0 &&
+	    isatty(STDOUT_FILENO)) {
+		tui_cmd_warn("will not write a compressed package to a "
+		    "terminal; use -o FILE");
+		return TUI_EXIT_USAGE;
+	}
 	if (a.verify)
 		return tui_export_verify(argc - optind, argv + optind, &a);
+	/* before the lock, which would make a lock file beside it */
+	if ((status = tui_cmd_response_present(argv[optind], NULL)) !=
+	    TUI_EXIT_OK)
+		return status;
 	checklist_error_clear(&err);
 	if (checklist_lock_acquire(argv[optind], &lock, &err) != CHECKLIST_OK) {
 		tui_cmd_error(&err);

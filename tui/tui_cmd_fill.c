@@ -4,17 +4,24 @@
  * response's lock (refused: the holder is named, exit 4), opens RESPONSE
  * or creates it (saved at once, mode 0600, so that it exists before the
  * first answer), and hands over to the full-screen interface (tui_run).
- * The terminal is checked before RESPONSE is touched: a refusal (not a
- * terminal, an unknown TERM) creates nothing.
+ * The locale and the terminal are checked before RESPONSE is touched: a
+ * refusal (no UTF-8 locale on the system, not a terminal, an unknown
+ * TERM) creates nothing. The screen always runs in UTF-8, whatever the
+ * user's locale says (LANG=C included), so that text typed, shown and
+ * stored stays byte-exact: responses are UTF-8, and ncursesw in a
+ * single-byte locale turns every character it cannot convert into '?'.
  * `--print-keys` prints the key table as man(7) text for doc/sacl.1.
  */
 #include "config.h"
 
 #include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "tui/tui.h"
@@ -38,9 +45,11 @@ tui_fill_help(void)
 	    "  -l, --lang=LANG          show the texts in LANG (e.g. fr)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "In the program, F1 or ? lists the keys; q or F10 quits.\n"
-	    "Needs a terminal of at least 80x24.\n"
-	    "Exit: 0 done, 1 invalid checklist or response, 2 usage,\n"
-	    "3 read or write error, 4 RESPONSE in use by another sacl.\n",
+	    "Needs a terminal of at least 80x24, and a UTF-8 locale on the\n"
+	    "system (used whatever LANG says, so that text stays exact).\n"
+	    "Exit: 0 done, 1 invalid checklist or response, 2 usage (no\n"
+	    "terminal, no UTF-8 locale), 3 read or write error, 4 RESPONSE\n"
+	    "in use by another sacl.\n",
 	    tui_fill_usage);
 }
 
@@ -64,7 +73,7 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+c:l:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:l:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			o->checklist = optarg;
@@ -106,6 +115,71 @@ tui_fill_check_lang(const struct checklist *cl, const char *lang)
 	return msg;
 }
 
+/* Is LC_CTYPE's character set UTF-8? */
+static bool
+tui_fill_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0;
+}
+
+/* The user's LC_CTYPE locale name as the environment gives it (LC_ALL,
+ * then LC_CTYPE, then LANG), with its character set made UTF-8:
+ * "fr_FR.ISO-8859-1@euro" gives "fr_FR.UTF-8@euro". NULL for none, C or
+ * POSIX. Caller frees. */
+static char *
+tui_fill_utf8_name(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	const char *v = NULL, *at;
+	size_t i, lang;
+
+	for (i = 0; i < sizeof vars / sizeof *vars && (v == NULL ||
+	    *v == '\0'); i++)
+		v = getenv(vars[i]);
+	if (v == NULL || *v == '\0' || strcmp(v, "C") == 0 ||
+	    strcmp(v, "POSIX") == 0 || strchr(v, '/') != NULL)
+		return NULL;
+	lang = strcspn(v, ".@");
+	at = strchr(v, '@');
+	return checklist_xasprintf("%.*s.UTF-8%s", (int)lang, v,
+	    at != NULL ? at : "");
+}
+
+/*
+ * Run in UTF-8. When the user's locale is not UTF-8 (LANG=C, POSIX,
+ * unset, or a single-byte one), LC_CTYPE becomes a UTF-8 locale, the
+ * user's language kept where the system has it; the other categories
+ * (messages, dates) stay the user's. None at all: refuse, before RESPONSE
+ * is locked or created, and say how to get one.
+ */
+static bool
+tui_fill_locale_ok(void)
+{
+	const char *fallbacks[] = { NULL, "C.UTF-8", "C.utf8", "en_US.UTF-8" };
+	char *mine = tui_fill_utf8_name();
+	size_t i;
+	bool ok = tui_fill_is_utf8();
+
+	fallbacks[0] = mine;
+	for (i = 0; !ok && i < sizeof fallbacks / sizeof *fallbacks; i++)
+		ok = fallbacks[i] != NULL &&
+		    setlocale(LC_CTYPE, fallbacks[i]) != NULL &&
+		    tui_fill_is_utf8();
+	free(mine);
+	if (!ok) {
+		setlocale(LC_CTYPE, "");
+		tui_cmd_warn("fill needs a UTF-8 locale to keep text exact, "
+		    "and this system has none (the character set is %s; "
+		    "C.UTF-8 and en_US.UTF-8 were tried); install one "
+		    "(Debian: apt-get install locales, then dpkg-reconfigure "
+		    "locales) and run it with, e.g., LANG=C.UTF-8",
+		    nl_langinfo(CODESET));
+	}
+	return ok;
+}
+
 /*
  * Can the screen run here? Asked before RESPONSE is created or opened:
  * a refusal leaves no file behind. setupterm() reads the terminal type
@@ -143,6 +217,26 @@ tui_fill_terminal_ok(void)
 	return false;
 }
 
+/* What the status line says at start: that RESPONSE was just created
+ * (a misspelt name must not pass unseen), that LANG has no texts; NULL
+ * for nothing. Caller frees. */
+static char *
+tui_fill_notice(const struct tui_fill_opts *o, const struct checklist *cl,
+    bool created)
+{
+	char *lang = o->lang != NULL ? tui_fill_check_lang(cl, o->lang) : NULL;
+	char *notice;
+
+	if (!created)
+		return lang;
+	/* the language first: its text is short, a path may be long */
+	notice = checklist_xasprintf("%s%sNew response: %s created (%s %s)",
+	    lang != NULL ? lang : "", lang != NULL ? "; " : "", o->file,
+	    cl->id, cl->version);
+	free(lang);
+	return notice;
+}
+
 /* With the lock held: open or create, then run the screen. */
 static int
 tui_fill_locked(const struct tui_fill_opts *o)
@@ -153,7 +247,8 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	bool created = access(o->file, F_OK) != 0;
 	int status;
 
-	status = tui_cmd_open_response(o->file, o->checklist, &cl, &resp);
+	status = tui_cmd_open_response(o->file, o->checklist, true, &cl,
+	    &resp);
 	if (status != TUI_EXIT_OK)
 		return status;
 	checklist_error_clear(&err);
@@ -162,8 +257,7 @@ tui_fill_locked(const struct tui_fill_opts *o)
 		tui_cmd_error(&err);
 		status = tui_cmd_exit_for(err.status);
 	} else {
-		char *notice = o->lang != NULL ?
-		    tui_fill_check_lang(cl, o->lang) : NULL;
+		char *notice = tui_fill_notice(o, cl, created);
 
 		status = tui_run(resp, o->file, o->lang != NULL ? o->lang :
 		    resp->lang, notice);
@@ -185,6 +279,9 @@ tui_cmd_fill(int argc, char **argv)
 	status = tui_fill_options(argc, argv, &o);
 	if (status >= 0)
 		return status;
+	/* before the lock: a refusal leaves nothing behind */
+	if (!tui_fill_locale_ok())
+		return TUI_EXIT_USAGE;
 	checklist_error_clear(&err);
 	if (checklist_lock_acquire(o.file, &lock, &err) != CHECKLIST_OK) {
 		tui_cmd_error(&err);

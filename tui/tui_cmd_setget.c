@@ -34,10 +34,11 @@ static void
 tui_set_help(void)
 {
 	printf("Usage: %s\n"
-	    "Set answers in RESPONSE (created when missing) and save it.\n\n"
-	    "  -c, --checklist=FILE|ID  the checklist of a new RESPONSE\n"
-	    "                           (default " CHECKLIST_DEFAULT_ID "), or\n"
-	    "                           another version for an existing one\n"
+	    "Set answers in RESPONSE and save it.\n\n"
+	    "  -c, --checklist=FILE|ID  the checklist of a new RESPONSE (one\n"
+	    "                           that does not exist is created only\n"
+	    "                           with it, e.g. -c " CHECKLIST_DEFAULT_ID "),\n"
+	    "                           or another version for an existing one\n"
 	    "  -f, --from=FILE          also the ID=VALUE lines of FILE (- for\n"
 	    "                           standard input), escaped as sacl get\n"
 	    "                           prints them; before the command line's\n"
@@ -51,7 +52,7 @@ tui_set_help(void)
 	    "  ID=                      clear the answer\n\n"
 	    "`sacl info --list CHECKLIST` lists the question ids.\n"
 	    "Exit: 0 saved, 1 unknown id or invalid value (nothing saved),\n"
-	    "2 usage, 3 read or write error, 4 RESPONSE in use.\n",
+	    "2 usage, 3 read or write error or no RESPONSE, 4 RESPONSE in use.\n",
 	    tui_set_usage);
 }
 
@@ -65,7 +66,9 @@ tui_get_help(void)
 	    "  -h, --help               show this help and exit\n\n"
 	    "In values, a backslash is written \\\\, a newline \\n, a tab \\t\n"
 	    "and a carriage return \\r; other control characters are shown\n"
-	    "as visible markers.\n", tui_get_usage);
+	    "as visible markers.\n"
+	    "Exit: 0 done, 1 unknown id or invalid RESPONSE, 2 usage, 3 read\n"
+	    "error or no RESPONSE.\n", tui_get_usage);
 }
 
 /* Parse the options. Returns -1 to go on (OPTIND at the operands), or
@@ -83,7 +86,7 @@ tui_setget_options(int argc, char **argv, const char *usage,
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+c:f:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:f:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			*checklist = optarg;
@@ -166,8 +169,9 @@ tui_set_locked(const char *file, const char *checklist, size_t n,
 	struct checklist_error err;
 	int status;
 
-	/* a missing FILE starts a new response on CHECKLIST or the default */
-	status = tui_cmd_open_response(file, checklist, &cl, &resp);
+	/* a missing FILE starts a new response only on a CHECKLIST named */
+	status = tui_cmd_open_response(file, checklist, checklist != NULL,
+	    &cl, &resp);
 	if (status == TUI_EXIT_OK)
 		status = tui_set_apply(resp, n, args);
 	if (status == TUI_EXIT_OK) {
@@ -310,6 +314,10 @@ tui_cmd_set(int argc, char **argv)
 		return tui_cmd_usage(tui_set_usage);
 	if (!tui_set_syntax_ok(n, argv + optind + 1))
 		return tui_cmd_usage(tui_set_usage);
+	if (checklist == NULL && (status = tui_cmd_response_present(
+	    argv[optind], "; to start a new one, name its checklist: sacl set "
+	    "--checklist " CHECKLIST_DEFAULT_ID " FILE ...")) != TUI_EXIT_OK)
+		return status;
 	/* read --from before taking the lock: stdin may keep us waiting */
 	status = tui_set_gather(from, (size_t)n, argv + optind + 1, &args,
 	    &nargs, &buf);
@@ -449,7 +457,8 @@ tui_cmd_get(int argc, char **argv)
 		return status;
 	if (argc - optind < 1)
 		return tui_cmd_usage(tui_get_usage);
-	status = tui_cmd_open_response(argv[optind], checklist, &cl, &resp);
+	status = tui_cmd_open_response(argv[optind], checklist, false, &cl,
+	    &resp);
 	if (status != TUI_EXIT_OK)
 		return status;
 	for (i = optind + 1; i < argc; i++)

@@ -118,12 +118,30 @@ tui_cmd_checklist_of(const char *file, const char *override,
 }
 
 int
-tui_cmd_open_response(const char *file, const char *override,
+tui_cmd_response_present(const char *file, const char *hint)
+{
+	char *s;
+
+	if (tui_cmd_exists(file))
+		return TUI_EXIT_OK;
+	s = checklist_sanitize(file, false);
+	tui_cmd_warn("%s: no such response file%s", s, hint != NULL ? hint :
+	    "");
+	free(s);
+	return TUI_EXIT_IO;
+}
+
+int
+tui_cmd_open_response(const char *file, const char *override, bool create,
     struct checklist **cl, struct checklist_response **resp)
 {
 	struct checklist_error err;
-	int status = tui_cmd_checklist_of(file, override, cl);
+	int status;
 
+	if (!create && (status = tui_cmd_response_present(file, NULL)) !=
+	    TUI_EXIT_OK)
+		return status;
+	status = tui_cmd_checklist_of(file, override, cl);
 	if (status != TUI_EXIT_OK)
 		return status;
 	if (!tui_cmd_exists(file)) {

@@ -4,10 +4,10 @@
  * (export_check), lists it, each line naming the question (its label,
  * shortened, and its path; Enter opens its page with the focus on it),
  * and writes the package beside the response file under its default
- * name (export_write), then saves the response, which export_write
- * stamped with the new revision. An incomplete package is written only
- * when the user asks on purpose (`w`, or the last line of the list); it
- * is then marked incomplete inside.
+ * name, always a new file (export_write_new), then saves the response,
+ * which export_write stamped with the new revision. An incomplete
+ * package is written only when the user asks on purpose (`w`, or the
+ * last line of the list); it is then marked incomplete inside.
  */
 #include "config.h"
 
@@ -62,16 +62,14 @@ tui_export_write(struct tui_app *app, const struct export_options *o,
     const char *dir)
 {
 	struct checklist_error err;
-	char *name = export_default_name(app->resp, o->now);
-	char *path = checklist_xasprintf("%s/%s", dir, name);
+	char *path = NULL;
 
 	checklist_error_clear(&err);
-	if (export_write(app->resp, o, path, &err) != CHECKLIST_OK)
+	if (export_write_new(app->resp, o, dir, &path, &err) != CHECKLIST_OK)
 		tui_message(app, true, "Not exported: %s",
 		    checklist_error_text(&err));
 	else if (tui_app_save(app))
 		tui_message(app, false, "Package written: %s", path);
-	free(name);
 	free(path);
 	return TUI_R_DRAW | TUI_R_NAV;
 }

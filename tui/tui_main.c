@@ -1,6 +1,10 @@
 /*
  * tui_main.c: `sacl COMMAND [OPTION]... [ARG]...`, one thin dispatcher
- * over the libraries. Each command lives in its own tui_cmd_*.c.
+ * over the libraries. Each command lives in its own tui_cmd_*.c. The
+ * locale is the user's (setlocale); `sacl fill` then makes sure its
+ * character set is UTF-8 (tui_cmd_fill.c). The other commands handle
+ * bytes: they never convert text through the locale, so non-ASCII
+ * answers pass through them byte-exact under LANG=C too.
  */
 #include "config.h"
 
@@ -42,6 +46,21 @@ tui_main_help(FILE *out)
 	    out);
 }
 
+/*
+ * Run command C on ARGV[2...]. Its options are parsed GNU-style: they may
+ * come before or after the operands, `--` ends them. Its ARGV[0] becomes
+ * "sacl COMMAND", the name getopt's messages start with.
+ */
+static int
+tui_main_run(const struct tui_command *c, int argc, char **argv)
+{
+	static char name[32];
+
+	snprintf(name, sizeof name, "sacl %s", c->name);
+	argv[1] = name;
+	return c->run(argc - 1, argv + 1);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -62,7 +81,7 @@ main(int argc, char **argv)
 	}
 	for (i = 0; i < sizeof tui_commands / sizeof tui_commands[0]; i++)
 		if (strcmp(argv[1], tui_commands[i].name) == 0)
-			return tui_commands[i].run(argc - 1, argv + 1);
+			return tui_main_run(&tui_commands[i], argc, argv);
 	fprintf(stderr, "sacl: unknown command '%s'; `sacl --help` lists them\n",
 	    argv[1]);
 	return TUI_EXIT_USAGE;
