@@ -28,8 +28,10 @@ static SCREEN *tui_screen;
 static void
 tui_app_fatal_hook(void)
 {
-	if (tui_screen != NULL && !isendwin())
+	if (tui_screen != NULL && !isendwin()) {
+		tui_input_stop();
 		endwin();
+	}
 }
 
 static bool
@@ -107,6 +109,7 @@ tui_app_start(struct tui_app *app)
 	set_escdelay(100);
 	wtimeout(stdscr, TUI_TICK_MS);
 	curs_set(0);
+	tui_input_start(); /* the keys terminals send, bracketed paste */
 	tui_app_colours(app);
 	/* keys are read from stdscr: refreshed once here, it is never
 	 * touched again, so wget_wch() will not paint it over the windows */
@@ -277,9 +280,11 @@ tui_app_page_reaction(struct tui_app *app, enum forms_reaction fr)
 		return TUI_R_DRAW;
 	case FORMS_EDITOR:
 		def_prog_mode();
+		tui_input_suspend();
 		endwin();
 		fr = forms_page_edit_external(app->page);
 		reset_prog_mode();
+		tui_input_resume();
 		clearok(curscr, TRUE);
 		return TUI_R_DRAW | (fr == FORMS_EDITOR ? TUI_R_NONE :
 		    tui_app_page_reaction(app, fr));
@@ -347,16 +352,15 @@ tui_app_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int
-tui_app_getkey(struct tui_app *app, wint_t *ch)
+bool
+tui_app_event(struct tui_app *app, struct tui_in *ev)
 {
 	static int quick_errs;
 	double t0 = tui_app_now();
-	int rc = wget_wch(stdscr, ch);
 
-	if (rc != ERR) {
+	if (tui_input_read(stdscr, ev)) {
 		quick_errs = 0;
-		return rc;
+		return true;
 	}
 	if (tui_signal_pending() == 0 &&
 	    tui_app_now() - t0 < TUI_TICK_MS / 4000.0) {
@@ -364,7 +368,22 @@ tui_app_getkey(struct tui_app *app, wint_t *ch)
 			app->signal = SIGHUP; /* the terminal is gone */
 	} else
 		quick_errs = 0;
-	return ERR;
+	return false;
+}
+
+int
+tui_app_getkey(struct tui_app *app, wint_t *ch)
+{
+	struct tui_in ev;
+	int rc = ERR;
+
+	if (tui_app_event(app, &ev) && (ev.kind == TUI_IN_CHAR ||
+	    ev.kind == TUI_IN_KEY)) {
+		*ch = ev.ch;
+		rc = ev.kind == TUI_IN_KEY ? KEY_CODE_YES : OK;
+	}
+	tui_in_clear(&ev);
+	return rc;
 }
 
 /* A key: the global keys first, then the page, then commands. */
@@ -399,6 +418,64 @@ tui_app_key(struct tui_app *app, wint_t ch, bool iskey)
 	return a != TUI_ACT_NONE ? tui_act(app, a) : TUI_R_NONE;
 }
 
+unsigned
+tui_app_paste(struct tui_app *app, const char *text, size_t len)
+{
+	const struct checklist_question *q;
+	unsigned r = TUI_R_DRAW;
+	enum forms_reaction fr;
+	size_t i = 0;
+	wint_t wc;
+	bool line;
+
+	if (app->nav_focus || app->page == NULL || app->too_small ||
+	    !forms_page_editing(app->page)) {
+		tui_message(app, true, "Paste ignored: no field is being edited "
+		    "- press Enter on a text question first");
+		return TUI_R_DRAW;
+	}
+	q = forms_page_current(app->page);
+	line = q == NULL || q->type != CHECKLIST_Q_LONGTEXT;
+	/* key by key until forms_page_paste(): a line end or a tab is a
+	 * blank (a new paragraph in a long text), and the text stops when
+	 * the edit does, so that no letter becomes a command */
+	while (i < len && forms_page_editing(app->page)) {
+		i += tui_in_utf8_get(text + i, len - i, &wc);
+		if (wc == L'\t' || (wc == L'\n' && line))
+			wc = L' ';
+		fr = forms_page_key(app->page, wc, false);
+		if (fr != FORMS_HANDLED && fr != FORMS_IGNORED)
+			r |= tui_app_page_reaction(app, fr);
+	}
+	app->last_typed = forms_page_editing(app->page) ? time(NULL) : 0;
+	return r;
+}
+
+/* An event of the loop: a key, a paste, or nothing to do. */
+static unsigned
+tui_app_input(struct tui_app *app, const struct tui_in *ev)
+{
+	unsigned r;
+
+	switch (ev->kind) {
+	case TUI_IN_CHAR:
+	case TUI_IN_KEY:
+		return tui_app_key(app, ev->ch, ev->kind == TUI_IN_KEY);
+	case TUI_IN_PASTE:
+		if (!app->message_error || !app->dirty)
+			app->message[0] = '\0';
+		r = tui_app_paste(app, ev->text, ev->len);
+		if (ev->truncated && app->message[0] == '\0')
+			tui_message(app, true, "Paste cut at %d MiB: the rest was "
+			    "dropped", TUI_IN_PASTE_MAX / (1024 * 1024));
+		return r;
+	case TUI_IN_ALT:  /* no Alt key is bound */
+	case TUI_IN_NONE: /* a sequence dropped */
+	default:
+		return TUI_R_NONE;
+	}
+}
+
 /* No key for a while: save text typed TUI_IDLE_SAVE ago. The edit stays
  * open, text and caret as they were, so that the next letter is typed,
  * not taken as a command; an unfinished value is judged when the field
@@ -419,8 +496,8 @@ static void
 tui_app_loop(struct tui_app *app)
 {
 	unsigned r = TUI_R_LAYOUT | TUI_R_DRAW;
-	wint_t ch;
-	int rc;
+	struct tui_in ev;
+	bool got;
 
 	while (!app->quit && app->signal == 0) {
 		if (r & TUI_R_LAYOUT)
@@ -429,13 +506,12 @@ tui_app_loop(struct tui_app *app)
 			tui_nav_rebuild(app->nav, app, NULL);
 		if (r != TUI_R_NONE)
 			tui_app_draw(app);
-		rc = tui_app_getkey(app, &ch);
+		got = tui_app_event(app, &ev);
 		if (app->signal == 0)
 			app->signal = tui_signal_pending();
-		if (app->signal != 0)
-			break;
-		r = rc == ERR ? tui_app_idle(app) :
-		    tui_app_key(app, ch, rc == KEY_CODE_YES);
+		if (app->signal == 0)
+			r = got ? tui_app_input(app, &ev) : tui_app_idle(app);
+		tui_in_clear(&ev);
 	}
 }
 
@@ -475,6 +551,7 @@ tui_app_finish(struct tui_app *app)
 	tui_nav_free(app->nav); /* before its window */
 	tui_app_free_windows(app);
 	free(app->themes);
+	tui_input_stop();
 	endwin();
 	delscreen(tui_screen);
 	tui_screen = NULL;
