@@ -19,5 +19,8 @@ libtui_a_SOURCES = \
 	tui/tui_search.c \
 	tui/tui_progress.c \
 	tui/tui_export.c \
-	tui/tui_signal.c
+	tui/tui_signal.c \
+	tui/tui_input.h \
+	tui/tui_input.c \
+	tui/tui_input_keys.c
 libtui_a_CFLAGS = $(AM_CFLAGS) $(CURSES_CFLAGS)

@@ -28,8 +28,10 @@ static SCREEN *tui_screen;
 static void
 tui_app_fatal_hook(void)
 {
-	if (tui_screen != NULL && !isendwin())
+	if (tui_screen != NULL && !isendwin()) {
+		tui_input_stop();
 		endwin();
+	}
 }
 
 static bool
@@ -107,6 +109,7 @@ tui_app_start(struct tui_app *app)
 	set_escdelay(100);
 	wtimeout(stdscr, TUI_TICK_MS);
 	curs_set(0);
+	tui_input_start(); /* the keys terminals send, bracketed paste */
 	tui_app_colours(app);
 	/* keys are read from stdscr: refreshed once here, it is never
 	 * touched again, so wget_wch() will not paint it over the windows */
@@ -284,9 +287,11 @@ tui_app_page_reaction(struct tui_app *app, enum forms_reaction fr)
 		return TUI_R_DRAW;
 	case FORMS_EDITOR:
 		def_prog_mode();
+		tui_input_suspend();
 		endwin();
 		fr = forms_page_edit_external(app->page);
 		reset_prog_mode();
+		tui_input_resume();
 		clearok(curscr, TRUE);
 		return TUI_R_DRAW | (fr == FORMS_EDITOR ? TUI_R_NONE :
 		    tui_app_page_reaction(app, fr));
@@ -354,16 +359,15 @@ tui_app_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int
-tui_app_getkey(struct tui_app *app, wint_t *ch)
+bool
+tui_app_event(struct tui_app *app, struct tui_in *ev)
 {
 	static int quick_errs;
 	double t0 = tui_app_now();
-	int rc = wget_wch(stdscr, ch);
 
-	if (rc != ERR) {
+	if (tui_input_read(stdscr, ev)) {
 		quick_errs = 0;
-		return rc;
+		return true;
 	}
 	if (tui_signal_pending() == 0 &&
 	    tui_app_now() - t0 < TUI_TICK_MS / 4000.0) {
@@ -371,7 +375,22 @@ tui_app_getkey(struct tui_app *app, wint_t *ch)
 			app->signal = SIGHUP; /* the terminal is gone */
 	} else
 		quick_errs = 0;
-	return ERR;
+	return false;
+}
+
+int
+tui_app_getkey(struct tui_app *app, wint_t *ch)
+{
+	struct tui_in ev;
+	int rc = ERR;
+
+	if (tui_app_event(app, &ev) && (ev.kind == TUI_IN_CHAR ||
+	    ev.kind == TUI_IN_KEY)) {
+		*ch = ev.ch;
+		rc = ev.kind == TUI_IN_KEY ? KEY_CODE_YES : OK;
+	}
+	tui_in_clear(&ev);
+	return rc;
 }
 
 /* A printable key the page did not take: never a command on a page. */
@@ -458,6 +477,64 @@ tui_app_paste(struct tui_app *app, const char *text, size_t len)
 	return tui_app_page_reaction(app, fr);
 }
 
+/* A burst of one line on a question page, not bracketed: fast typing
+ * (or a paste the terminal did not mark), safe as keys there, since no
+ * printable key is a command on a page. */
+static bool
+tui_app_burst_typed(const struct tui_app *app, const struct tui_in *ev)
+{
+	return !ev->bracketed && !app->nav_focus && app->page != NULL &&
+	    !app->too_small && !forms_page_editing(app->page) &&
+	    memchr(ev->text, '\n', ev->len) == NULL &&
+	    memchr(ev->text, '\r', ev->len) == NULL;
+}
+
+/* TEXT given to the page key by key. */
+static unsigned
+tui_app_type(struct tui_app *app, const char *text, size_t len)
+{
+	unsigned r = TUI_R_DRAW;
+	size_t i = 0;
+	wint_t wc;
+
+	while (i < len) {
+		i += tui_in_utf8_get(text + i, len - i, &wc);
+		r |= tui_app_key(app, wc, false);
+		if (app->page != NULL && forms_page_editing(app->page) &&
+		    i < len) /* the rest goes in at once */
+			return r | tui_app_paste(app, text + i, len - i);
+	}
+	return r;
+}
+
+/* An event of the loop: a key, a paste, or nothing to do. */
+static unsigned
+tui_app_input(struct tui_app *app, const struct tui_in *ev)
+{
+	unsigned r;
+
+	switch (ev->kind) {
+	case TUI_IN_CHAR:
+	case TUI_IN_KEY:
+		return tui_app_key(app, ev->ch, ev->kind == TUI_IN_KEY);
+	case TUI_IN_PASTE:
+		if (!app->message_error || !app->dirty)
+			app->message[0] = '\0';
+		if (tui_app_burst_typed(app, ev))
+			return tui_app_type(app, ev->text, ev->len);
+		r = tui_app_paste(app, ev->text, ev->len);
+		if (ev->truncated && app->message[0] == '\0')
+			tui_message(app, true, "Paste cut at %d MiB: the rest was "
+			    "dropped", TUI_IN_PASTE_MAX / (1024 * 1024));
+		return r;
+	case TUI_IN_ALT:
+		return tui_app_alt(app, ev->ch);
+	case TUI_IN_NONE: /* a sequence dropped */
+	default:
+		return TUI_R_NONE;
+	}
+}
+
 /* No key for a while: save text typed TUI_IDLE_SAVE ago. The edit stays
  * open, text and caret as they were, so that the next letter is typed,
  * not taken as a command; an unfinished value is judged when the field
@@ -478,8 +555,8 @@ static void
 tui_app_loop(struct tui_app *app)
 {
 	unsigned r = TUI_R_LAYOUT | TUI_R_DRAW;
-	wint_t ch;
-	int rc;
+	struct tui_in ev;
+	bool got;
 
 	while (!app->quit && app->signal == 0) {
 		if (r & TUI_R_LAYOUT)
@@ -488,13 +565,12 @@ tui_app_loop(struct tui_app *app)
 			tui_nav_rebuild(app->nav, app, NULL);
 		if (r != TUI_R_NONE)
 			tui_app_draw(app);
-		rc = tui_app_getkey(app, &ch);
+		got = tui_app_event(app, &ev);
 		if (app->signal == 0)
 			app->signal = tui_signal_pending();
-		if (app->signal != 0)
-			break;
-		r = rc == ERR ? tui_app_idle(app) :
-		    tui_app_key(app, ch, rc == KEY_CODE_YES);
+		if (app->signal == 0)
+			r = got ? tui_app_input(app, &ev) : tui_app_idle(app);
+		tui_in_clear(&ev);
 	}
 }
 
@@ -573,6 +649,7 @@ tui_app_finish(struct tui_app *app)
 	tui_app_free_windows(app);
 	free(app->themes);
 	free(app->resume);
+	tui_input_stop();
 	endwin();
 	delscreen(tui_screen);
 	tui_screen = NULL;

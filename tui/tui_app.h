@@ -18,6 +18,7 @@
 
 #include "tui/tui.h"
 #include "forms/forms.h"
+#include "tui/tui_input.h"
 
 /* The smallest screen drawn; below it the user is told the size. */
 #define TUI_MIN_COLS 80
@@ -103,8 +104,16 @@ unsigned tui_app_open(struct tui_app *app, const struct checklist_group *g,
 unsigned tui_app_alt(struct tui_app *app, wint_t ch);
 /* Pasted text: into the field being edited, else ignored with a word. */
 unsigned tui_app_paste(struct tui_app *app, const char *text, size_t len);
-/* Read one key with the loop's timeout: OK, KEY_CODE_YES or ERR. */
+/* Read one input event with the loop's timeout (tui_input.h): false when
+ * none came. The caller frees EV with tui_in_clear(). */
+bool tui_app_event(struct tui_app *app, struct tui_in *ev);
+/* Read one key with the loop's timeout: OK, KEY_CODE_YES or ERR (also
+ * for what is no key: a paste, an Alt key, a sequence dropped). */
 int tui_app_getkey(struct tui_app *app, wint_t *ch);
+/* Pasted TEXT (LEN bytes of UTF-8) into the field being edited; with no
+ * field being edited it is ignored and the status line says so. Pasted
+ * text never reaches the commands. Returns a reaction. */
+unsigned tui_app_paste(struct tui_app *app, const char *text, size_t len);
 /* After a resize inside a modal screen: lay out and draw behind it. */
 void tui_app_behind(struct tui_app *app);
 

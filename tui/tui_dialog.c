@@ -15,17 +15,40 @@
 #include "tui/tui_app.h"
 
 #define TUI_ESC 27
+/* What tui_dialog_key() returns for a paste (beside OK, KEY_CODE_YES and
+ * ERR). */
+#define TUI_DIALOG_PASTE (-2)
+
+/* The event EV as a key: OK, KEY_CODE_YES, or ERR for what is no key
+ * (an Alt key, a sequence dropped). */
+static int
+tui_dialog_event_key(struct tui_in *ev, wint_t *ch)
+{
+	*ch = ev->ch;
+	return ev->kind == TUI_IN_CHAR ? OK : ev->kind == TUI_IN_KEY ?
+	    KEY_CODE_YES : ERR;
+}
 
 /* A key for a dialog: OK or KEY_CODE_YES; ERR after a signal or when
  * the window became too small. Resizes are passed on (KEY_RESIZE) after
- * the screen behind is redone. */
+ * the screen behind is redone. A paste is TUI_DIALOG_PASTE, its event in
+ * *PASTE (freed by the caller), when PASTE is not NULL; else ignored: a
+ * pasted letter is never a dialog's answer. */
 static int
-tui_dialog_key(struct tui_app *app, wint_t *ch)
+tui_dialog_key(struct tui_app *app, wint_t *ch, struct tui_in *paste)
 {
+	struct tui_in ev;
 	int rc;
 
 	for (;;) {
-		rc = tui_app_getkey(app, ch);
+		rc = tui_app_event(app, &ev) ? tui_dialog_event_key(&ev, ch) :
+		    ERR;
+		if (ev.kind == TUI_IN_PASTE && paste != NULL &&
+		    app->signal == 0) {
+			*paste = ev;
+			return TUI_DIALOG_PASTE;
+		}
+		tui_in_clear(&ev);
 		if (app->signal == 0)
 			app->signal = tui_signal_pending();
 		if (app->signal != 0)
@@ -44,13 +67,14 @@ tui_dialog_key(struct tui_app *app, wint_t *ch)
 /* The next key for the dialog in WIN, which stays as it is over a resize
  * of the screen behind it. */
 static int
-tui_dialog_key_in(struct tui_app *app, WINDOW *win, wint_t *ch)
+tui_dialog_key_in(struct tui_app *app, WINDOW *win, wint_t *ch,
+    struct tui_in *paste)
 {
 	int rc;
 
 	for (;;) {
 		wrefresh(win);
-		rc = tui_dialog_key(app, ch);
+		rc = tui_dialog_key(app, ch, paste);
 		if (rc != KEY_CODE_YES || *ch != KEY_RESIZE)
 			return rc;
 		touchwin(win);
@@ -145,7 +169,7 @@ tui_dialog_message(struct tui_app *app, const char *title, const char *text)
 	wint_t ch;
 	int rc;
 
-	while ((rc = tui_dialog_key(app, &ch)) == KEY_CODE_YES &&
+	while ((rc = tui_dialog_key(app, &ch, NULL)) == KEY_CODE_YES &&
 	    ch == KEY_RESIZE) {
 		delwin(win);
 		win = tui_dialog_text(app, title, text, "Press a key.");
@@ -163,7 +187,7 @@ tui_dialog_yesno(struct tui_app *app, const char *question)
 	int rc;
 
 	for (;;) {
-		rc = tui_dialog_key(app, &ch);
+		rc = tui_dialog_key(app, &ch, NULL);
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			delwin(win);
 			win = tui_dialog_text(app, "Question", question, foot);
@@ -226,6 +250,22 @@ tui_dialog_edit(FORM *form, int rc, wint_t ch)
 		form_driver(form, REQ_END_LINE);
 }
 
+/* A paste into the input line: its first line, tabs as blanks. */
+static void
+tui_dialog_paste(FORM *form, struct tui_in *paste)
+{
+	size_t i = 0;
+	wint_t wc;
+
+	while (i < paste->len) {
+		i += tui_in_utf8_get(paste->text + i, paste->len - i, &wc);
+		if (wc == L'\n')
+			break;
+		form_driver_w(form, OK, wc == L'\t' ? L' ' : (wchar_t)wc);
+	}
+	tui_in_clear(paste);
+}
+
 static char *
 tui_dialog_form_text(FORM *form, FIELD *field)
 {
@@ -246,13 +286,18 @@ tui_dialog_prompt(struct tui_app *app, const char *label)
 	FIELD *fields[2];
 	FORM *form = tui_dialog_field(win, fields);
 	char *text = NULL;
+	struct tui_in paste;
 	wint_t ch;
 	int rc;
 
 	mvwaddstr(win, 4, 2, " Enter: go   Esc: cancel ");
 	curs_set(1);
 	for (;;) {
-		rc = tui_dialog_key_in(app, win, &ch);
+		rc = tui_dialog_key_in(app, win, &ch, &paste);
+		if (rc == TUI_DIALOG_PASTE) {
+			tui_dialog_paste(form, &paste);
+			continue;
+		}
 		if (rc == ERR || tui_dialog_is(rc, ch, TUI_ESC, false))
 			break;
 		if (tui_dialog_enter(rc, ch)) {
@@ -355,7 +400,7 @@ tui_dialog_list_keys(struct tui_app *app, const char *title,
 	wint_t ch;
 
 	for (;;) {
-		rc = tui_dialog_key_in(app, win, &ch);
+		rc = tui_dialog_key_in(app, win, &ch, NULL);
 		if (tui_dialog_cancel(rc, ch))
 			break;
 		if (tui_dialog_enter(rc, ch)) {
@@ -440,7 +485,7 @@ tui_dialog_pager(struct tui_app *app, const char *title,
 	wint_t ch;
 	int rc = KEY_CODE_YES;
 
-	for (ch = KEY_RESIZE;; rc = tui_dialog_key(app, &ch)) {
+	for (ch = KEY_RESIZE;; rc = tui_dialog_key(app, &ch, NULL)) {
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			if (win != NULL)
 				delwin(win);
