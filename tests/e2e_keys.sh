@@ -214,6 +214,9 @@ big_run() {
 	tm set-buffer -b big "$big"
 	t0=$(date +%s%N)
 	tm paste-buffer -b big -t "$S" $3
+	# without brackets a Tab already waiting behind the text would be
+	# pasted with it: commit once the text is there
+	wait_for "w0000699 END"
 	keys Tab
 	wait_get "$f" "p5_1/examples=big:$big"
 	t1=$(date +%s%N)

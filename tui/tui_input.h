@@ -95,11 +95,12 @@ void tui_in_define_keys(void);
  * 0 for an extended key of no plain meaning; else CODE. */
 int tui_in_plain_key(int code);
 /* Append the character WC to the UTF-8 text BUF of *LEN bytes (room for
- * *CAP, grown as needed, NUL-terminated). Used by the paste reader;
- * exported for the tests. */
+ * *CAP, grown as needed, NUL-terminated): how a paste's text is built,
+ * whatever the locale. */
 void tui_in_utf8_put(char **buf, size_t *len, size_t *cap, wint_t wc);
-/* Decode one UTF-8 character of S (N bytes left) into *WC; returns the
- * bytes used (an invalid byte: 1, *WC = U+FFFD). */
+/* Decode one UTF-8 character of S (N bytes left, N > 0) into *WC;
+ * returns the bytes used (an invalid byte: 1, *WC = U+FFFD): how a paste
+ * is read back by its receivers. */
 size_t tui_in_utf8_get(const char *s, size_t n, wint_t *wc);
 
 #endif /* SACL_TUI_INPUT_H */

@@ -13,6 +13,13 @@
  * ESC [1;5D, ESC [3;2~, ESC O5P; rxvt's ESC [3^, ESC [3$, ESC [3@, ESC Oa,
  * ESC [a) as the plain key. Bracketed paste's two markers get private
  * codes.
+ *
+ * Where terminfo does know a sequence but under another name, the name is
+ * read back: extended keys with modifiers (xterm's kLFT5, the Linux
+ * console's kcbt2 for ESC [Z) are the plain key; vt220's Find and Select
+ * (ESC [1~, ESC [4~) are Home and End, as every emulator sends them;
+ * PuTTY's keypad PF1-PF4 (ESC OP..OS, which tmux and others send for
+ * F1-F4) are F1-F4, its other keypad keys their characters.
  */
 #include "config.h"
 
