@@ -23,31 +23,7 @@
 # Skipped (77) without tmux.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-TMUX_CMD=${TMUX_BIN:-}
-[ -n "$TMUX_CMD" ] || TMUX_CMD=$(command -v tmux || true)
-[ -n "$TMUX_CMD" ] && [ -x "$TMUX_CMD" ] || skip "tmux is not installed"
-unset TMUX TMUX_PANE
-SOCK=sacl-keys-$$
-DIR=$(mktemp -d "${TMPDIR:-/tmp}/sacl-keys.XXXXXX")
-tm() { "$TMUX_CMD" -u -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1 || :; rm -rf "$DIR"' EXIT INT TERM
-LOC=C
-locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' && LOC=C.UTF-8
-TIMEOUT=${E2E_TIMEOUT:-20}
-tm new-session -d -s keep "sleep 3600" || fail "tmux cannot start"
-
-screen() { tm capture-pane -p -t "$S" 2>/dev/null || :; }
-
-wait_for() {
-	i=0
-	while [ "$i" -lt $((TIMEOUT * 10)) ]; do
-		screen | grep -F -q -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	screen >&2
-	fail "$S: timed out waiting for '$1' on the screen"
-}
+. "$TOP_SRCDIR/tests/lib_tmux.sh"
 
 # not_shown TEXT: TEXT is not on the screen now.
 not_shown() {
@@ -56,19 +32,6 @@ not_shown() {
 		fail "$S: '$1' is on the screen"
 	fi
 }
-
-wait_get() {
-	i=0
-	while [ "$i" -lt $((TIMEOUT * 10)) ]; do
-		"$SACL" get "$1" 2>/dev/null | grep -F -x -q -- "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	screen >&2
-	fail "$S: '$2' never reached $1: $("$SACL" get "$1" 2>&1 | cut -c1-200)"
-}
-
-keys() { tm send-keys -t "$S" "$@"; }
 
 # start NAME TERM FILE: sacl fill at 80x24, its output also in NAME.out.
 start() {

@@ -9,48 +9,12 @@
 # UTF-8 locale on the system (fill then refuses: see cli_safety.sh).
 . "$TOP_SRCDIR/tests/lib.sh"
 
-TMUX_CMD=${TMUX_BIN:-}
-[ -n "$TMUX_CMD" ] || TMUX_CMD=$(command -v tmux || true)
-[ -n "$TMUX_CMD" ] && [ -x "$TMUX_CMD" ] || skip "tmux is not installed"
 locale -a 2>/dev/null | grep -qi 'utf-\?8' || skip "no UTF-8 locale here"
-unset TMUX TMUX_PANE
-SOCK=sacl-locale-$$
-DIR=$(mktemp -d "${TMPDIR:-/tmp}/sacl-locale.XXXXXX")
-tm() { "$TMUX_CMD" -u -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1 || :; rm -rf "$DIR"' EXIT INT TERM
-TIMEOUT=${E2E_TIMEOUT:-20}
-tm new-session -d -s keep "sleep 3600" || fail "tmux cannot start"
+. "$TOP_SRCDIR/tests/lib_tmux.sh"
 
 FR='Évaluation annuelle: très réussie'
 ZH_AR='评估报告 تقييم سنوي'
 NAME='Ngozi Müller-Ørsted 王芳'
-
-screen() { tm capture-pane -p -t "$S" 2>/dev/null || :; }
-keys() { tm send-keys -t "$S" "$@"; }
-
-# wait_for TEXT: until TEXT is on the screen.
-wait_for() {
-	i=0
-	while [ "$i" -lt $((TIMEOUT * 10)) ]; do
-		screen | grep -F -q -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	screen >&2
-	fail "$S: timed out waiting for '$1' on the screen"
-}
-
-# wait_get FILE LINE: until `sacl get FILE` prints LINE (saved on disk).
-wait_get() {
-	i=0
-	while [ "$i" -lt $((TIMEOUT * 10)) ]; do
-		"$SACL" get "$1" 2>/dev/null | grep -F -x -q -- "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	screen >&2
-	fail "$S: '$2' never reached $1: $("$SACL" get "$1" 2>&1)"
-}
 
 # start NAME FILE ENV...: sacl fill FILE at 80x24 under `env -i` plus
 # ENV (so that no locale variable comes from the caller).

@@ -9,7 +9,7 @@ TESTS += \
 	tests/cli_attach.sh
 endif
 
-tests_test_export_SOURCES = tests/test_export.c
+tests_test_export_SOURCES = tests/test_export.c tests/test_util.c
 tests_test_export_CFLAGS = $(TEST_CFLAGS) $(ZLIB_CFLAGS)
 tests_test_export_LDADD = libexport.a libchecklist.a $(XML_LIBS) \
 	$(ZLIB_LIBS) $(CMOCKA_LIBS)

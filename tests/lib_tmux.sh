@@ -41,7 +41,7 @@ wait_get() {
 		i=$((i + 1))
 	done
 	screen >&2
-	fail "$S: '$2' never reached $1: $("$SACL" get "$1" 2>&1)"
+	fail "$S: '$2' never reached $1: $("$SACL" get "$1" 2>&1 | cut -c1-200)"
 }
 
 keys() { tm send-keys -t "$S" "$@"; }

@@ -118,10 +118,8 @@ static int
 teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd = checklist_xasprintf("rm -rf '%s'", f->dir);
 
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	test_rmtree(f->dir);
 	checklist_response_free(f->r);
 	free(f->dir);
 	free(f->src);

@@ -25,6 +25,7 @@
 
 #include "export/export.h"
 #include "export/export_internal.h"
+#include "tests/test_util.h"
 
 static const char mini_xml[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -176,10 +177,8 @@ static int
 teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd = checklist_xasprintf("rm -rf '%s'", f->dir);
 
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	test_rmtree(f->dir);
 	checklist_response_free(f->r);
 	checklist_free(f->cl);
 	free(f);

@@ -84,3 +84,12 @@ test_write_file(const char *path, const char *data, size_t len)
 	assert_int_equal(fwrite(data, 1, len, f), len);
 	assert_int_equal(fclose(f), 0);
 }
+
+void
+test_rmtree(const char *dir)
+{
+	char *cmd = checklist_xasprintf("rm -rf '%s'", dir);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}

@@ -28,6 +28,9 @@ int test_mini_teardown(void **state);
 /* A new private folder for scratch files. Caller frees (and may leave
  * the folder: it lives under $TMPDIR). */
 char *test_tmpdir(void);
+/* Remove DIR (made by test_tmpdir) and all it holds; fails the test if
+ * it cannot. */
+void test_rmtree(const char *dir);
 /* Write LEN bytes of DATA to PATH; fails the test on error. */
 void test_write_file(const char *path, const char *data, size_t len);
 
