@@ -514,14 +514,16 @@ tui_app_paste(struct tui_app *app, const char *text, size_t len)
 	return tui_app_page_reaction(app, fr);
 }
 
-/* A burst of one line on a question page, not bracketed: fast typing
- * (or a paste the terminal did not mark), safe as keys there, since no
- * printable key is a command on a page. */
+/* A burst of one line on a text question, not bracketed: fast typing
+ * (or a paste the terminal did not mark), safe as keys there: they only
+ * start an edit and type. Anywhere else (a list of entries, where a and
+ * d are keys; a y/n question) it is a paste, and ignored. */
 static bool
 tui_app_burst_typed(const struct tui_app *app, const struct tui_in *ev)
 {
 	return !ev->bracketed && !app->nav_focus && app->page != NULL &&
 	    !app->too_small && !forms_page_editing(app->page) &&
+	    forms_page_on_text(app->page) &&
 	    memchr(ev->text, '\n', ev->len) == NULL &&
 	    memchr(ev->text, '\r', ev->len) == NULL;
 }
