@@ -154,10 +154,9 @@ checklist_shorthand_bound(const struct checklist *cl,
 
 	memset(&t.limits, 0, sizeof t.limits);
 	checklist_error_clear(&e);
-	if (*v == '\0' || checklist_value_check(&t, v, &e) != CHECKLIST_OK) {
-		what = checklist_xasprintf("%s=\"%s\"", attr, v);
-		st = checklist_shorthand_fail(cl, q, err, what, *v == '\0' ?
-		    "is empty" : e.message);
+	if (checklist_value_check(&t, v, &e) != CHECKLIST_OK) {
+		what = checklist_xasprintf("%s=\"%s\" is not valid:", attr, v);
+		st = checklist_shorthand_fail(cl, q, err, what, e.message);
 		free(what);
 	}
 	return st;
