@@ -248,8 +248,9 @@ size_t checklist_count_provisions(const struct checklist *cl);
 /* ------------------------------------------------------ value validation */
 
 /*
- * Is TEXT a valid value for Q by its type (not its constraint, which
- * needs the response)? "" is always valid (no answer). On failure fills
+ * Is TEXT a valid value for Q by its type and its shorthand rules
+ * (struct checklist_limits; not its constraint, which needs the
+ * response)? "" is always valid (no answer). On failure fills
  * ERR (status CHECKLIST_ERR_VALUE) with a message for the user. This is
  * the one place where a value's validity is decided: the forms and the
  * command line call it.
