@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -157,6 +158,29 @@ checklist_build_question_child(struct checklist_builder *b,
 	}
 }
 
+/* A length (schema-checked: a positive integer) or 0 when absent. */
+static size_t
+checklist_build_size(xmlNodePtr n, const char *attr)
+{
+	char *v = checklist_xml_attr(n, attr);
+	size_t len = v != NULL ? (size_t)strtoul(v, NULL, 10) : 0;
+
+	free(v);
+	return len;
+}
+
+/* The shorthand rules (checked against the type, and the pattern
+ * compiled, in checklist_shorthand.c). */
+static void
+checklist_build_limits(struct checklist_question *q, xmlNodePtr n)
+{
+	q->limits.min = checklist_xml_attr(n, "min");
+	q->limits.max = checklist_xml_attr(n, "max");
+	q->limits.min_length = checklist_build_size(n, "min-length");
+	q->limits.max_length = checklist_build_size(n, "max-length");
+	q->limits.pattern = checklist_xml_attr(n, "pattern");
+}
+
 static struct checklist_question *
 checklist_build_question(struct checklist_builder *b, xmlNodePtr n)
 {
@@ -173,6 +197,8 @@ checklist_build_question(struct checklist_builder *b, xmlNodePtr n)
 	q->relevant = checklist_xml_attr(n, "relevant");
 	q->constraint = checklist_xml_attr(n, "constraint");
 	q->default_value = checklist_xml_attr(n, "default");
+	q->role = checklist_xml_attr(n, "role");
+	checklist_build_limits(q, n);
 	if (checklist_build_choice_list(b, q, n) != CHECKLIST_OK) {
 		checklist_question_free(q);
 		return NULL;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "checklist/checklist_internal.h"
+#include "checklist/checklist_internal_rules.h"
 
 checklist_status
 checklist_load_memory(const char *buf, size_t len, const char *name,
@@ -34,7 +35,9 @@ checklist_load_memory(const char *buf, size_t len, const char *name,
 	if (checklist_xml_validate(doc, (const char *)checklist_xsd,
 	    checklist_xsd_len, name, err) == CHECKLIST_OK &&
 	    checklist_build(doc, name, &cl, err) == CHECKLIST_OK &&
-	    checklist_semantic_check(cl, err) != CHECKLIST_OK) {
+	    (checklist_semantic_check(cl, err) != CHECKLIST_OK ||
+	    checklist_shorthand_check(cl, err) != CHECKLIST_OK ||
+	    checklist_roles_check(cl, err) != CHECKLIST_OK)) {
 		checklist_free(cl);
 		cl = NULL;
 	}

@@ -3,6 +3,7 @@ noinst_LIBRARIES += libchecklist.a
 libchecklist_a_SOURCES = \
 	checklist/checklist.h \
 	checklist/checklist_internal.h \
+	checklist/checklist_internal_rules.h \
 	checklist/checklist_alloc.c \
 	checklist/checklist_error.c \
 	checklist/checklist_read.c \
@@ -15,6 +16,9 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_xpath.c \
 	checklist/checklist_response.c \
 	checklist/checklist_path.c \
+	checklist/checklist_batch.c \
+	checklist/checklist_shorthand.c \
+	checklist/checklist_roles.c \
 	checklist/checklist_attach.c \
 	checklist/checklist_progress.c \
 	checklist/checklist_undo.c \

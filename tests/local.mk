@@ -21,13 +21,16 @@ check_PROGRAMS += \
 	tests/test_load \
 	tests/test_model \
 	tests/test_value \
-	tests/test_response
+	tests/test_response \
+	tests/test_rules
 TESTS += \
 	tests/test_load \
 	tests/test_model \
 	tests/test_value \
 	tests/test_response \
-	tests/cli_validate.sh
+	tests/test_rules \
+	tests/cli_validate.sh \
+	tests/cli_rules.sh
 endif
 
 noinst_HEADERS += tests/test_util.h
@@ -44,5 +47,8 @@ tests_test_value_LDADD = $(TEST_MODEL_LIBS)
 tests_test_response_SOURCES = tests/test_response.c tests/test_util.c
 tests_test_response_CFLAGS = $(TEST_CFLAGS)
 tests_test_response_LDADD = $(TEST_MODEL_LIBS)
+tests_test_rules_SOURCES = tests/test_rules.c tests/test_util.c
+tests_test_rules_CFLAGS = $(TEST_CFLAGS)
+tests_test_rules_LDADD = $(TEST_MODEL_LIBS)
 
-EXTRA_DIST += tests/cli_validate.sh tests/lib.sh tests/lib_checks.sh tests/fixtures
+EXTRA_DIST += tests/cli_validate.sh tests/cli_rules.sh tests/lib.sh tests/lib_checks.sh tests/fixtures
