@@ -203,6 +203,30 @@ checklist_batch_store(struct checklist_response *r,
 	return CHECKLIST_OK;
 }
 
+/* Every "other" text given is still there at the end: "other" chosen
+ * (a text whose choice lacks it would be dropped, or sent unseen). */
+static checklist_status
+checklist_batch_others(struct checklist_response *r,
+    const char *const *paths, const char *const *values, size_t n,
+    struct checklist_error *err)
+{
+	const char *colon, *now;
+	size_t i, bad = 0;
+
+	for (i = 0; i < n; i++) {
+		colon = strrchr(paths[i], ':');
+		if (colon == NULL || strcmp(colon, ":other") != 0 ||
+		    values[i][0] == '\0')
+			continue;
+		now = checklist_response_get(r, paths[i]);
+		if (now != NULL && strcmp(now, values[i]) == 0)
+			continue;
+		checklist_batch_line(err, paths[i], CHECKLIST_OTHER_NOT_CHOSEN);
+		bad++;
+	}
+	return bad > 0 ? CHECKLIST_ERR_VALUE : CHECKLIST_OK;
+}
+
 checklist_status
 checklist_response_set_all(struct checklist_response *r,
     const char *const *paths, const char *const *values, size_t n,
@@ -224,6 +248,8 @@ checklist_response_set_all(struct checklist_response *r,
 	w.failing = &before;
 	checklist_batch_walk(&w);
 	st = checklist_batch_store(r, paths, values, n, &set, err);
+	if (st == CHECKLIST_OK)
+		st = checklist_batch_others(r, paths, values, n, err);
 	if (st == CHECKLIST_OK) {
 		w.failing = NULL;
 		w.before = &before;

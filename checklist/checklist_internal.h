@@ -149,4 +149,12 @@ struct checklist_question *checklist_question_clone(
 /* The question type named S, or -1. */
 int checklist_qtype_parse(const char *s);
 
+/* The text of "other" without "other" chosen: refused by a single set
+ * and by a batch on its final state (it would be sent unseen). */
+#define CHECKLIST_OTHER_NOT_CHOSEN "the text of \"other\" is given, but " \
+	"\"other\" is not chosen: choose it too (or leave the text out)"
+bool checklist_path_has_other(const char *value);
+/* The value (or with OTHER the "other" text) of element EL; borrowed. */
+const char *checklist_path_value(xmlNodePtr el, bool other);
+
 #endif /* SACL_CHECKLIST_INTERNAL_H */

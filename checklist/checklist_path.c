@@ -242,7 +242,7 @@ checklist_path_resolve(struct checklist_response *r, const char *path,
 /* ------------------------------------------------------------ values */
 
 /* The element's text, as one text node (borrowed from the document). */
-static const char *
+const char *
 checklist_path_value(xmlNodePtr el, bool other)
 {
 	xmlAttrPtr a;
@@ -288,7 +288,7 @@ checklist_path_store(xmlNodePtr el, bool other, const char *value)
 }
 
 /* Is "other" one of the space-separated tokens of VALUE? */
-static bool
+bool
 checklist_path_has_other(const char *value)
 {
 	size_t n = strlen(CHECKLIST_OTHER), len;
@@ -439,6 +439,10 @@ checklist_path_store_checked(struct checklist_response *r,
 	norm = other ? checklist_xstrdup(value) : checklist_value_normalize(q,
 	    value);
 	st = checklist_path_check(r, q, other, norm, err);
+	if (st == CHECKLIST_OK && other && constraint && *norm != '\0' &&
+	    !checklist_path_has_other(checklist_path_value(el, false)))
+		st = checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
+		    "%s", CHECKLIST_OTHER_NOT_CHOSEN);
 	if (st == CHECKLIST_OK && checklist_path_takes_in(q, el, other, norm))
 		st = checklist_attach_prepare(r, el, norm, &copy, err);
 	if (st == CHECKLIST_OK) {

@@ -120,6 +120,31 @@ test_other_untick_and_missing(void **state)
 	assert_true(checklist_response_other_missing(r, "p1_1/ta_forms"));
 	assert_false(checklist_response_other_missing(r, "p1_1/status"));
 	assert_false(checklist_response_other_missing(r, "p1_1/nothing"));
+	/* a text for "other" while "other" is not chosen: refused alone,
+	 * and in a batch whatever the order, unless "other" comes too */
+	assert_int_equal(set(r, "p1_1/ta_forms", "drafting"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/ta_forms:other", "Unseen"),
+	    CHECKLIST_ERR_VALUE);
+	assert_string_equal(checklist_response_get(r, "p1_1/ta_forms:other"),
+	    "");
+	{
+		const char *paths[] = { "p1_1/ta_forms:other", "p1_1/ta_forms" };
+		const char *bad[] = { "Seen", "drafting" };
+		const char *good[] = { "Seen", "drafting other" };
+		struct checklist_error err;
+
+		checklist_error_clear(&err);
+		assert_int_not_equal(checklist_response_set_all(r, paths, bad,
+		    2, &err), CHECKLIST_OK);
+		assert_non_null(strstr(err.message, "not chosen"));
+		assert_string_equal(checklist_response_get(r,
+		    "p1_1/ta_forms:other"), "");
+		checklist_error_clear(&err);
+		assert_int_equal(checklist_response_set_all(r, paths, good, 2,
+		    &err), CHECKLIST_OK);
+		assert_string_equal(checklist_response_get(r,
+		    "p1_1/ta_forms:other"), "Seen");
+	}
 	checklist_response_free(r);
 }
 
