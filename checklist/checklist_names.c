@@ -288,11 +288,9 @@ checklist_names_eval(struct checklist_names *nm,
 		res = NULL;
 	}
 	if (res == NULL)
-		checklist_names_fail(nm, "'%s' cannot be resolved: %s%s",
+		checklist_names_fail(nm, "'%s' cannot be resolved: %s",
 		    p->shown, checklist_names_last_error[0] ?
-		    checklist_names_last_error : "not a path",
-		    strchr(p->shown, ':') ? " (the response has no namespaces)" :
-		    "");
+		    checklist_names_last_error : "not a path");
 	return res;
 }
 
