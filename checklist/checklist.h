@@ -165,6 +165,8 @@ struct checklist_question {
 	struct checklist_question *parent; /* the repeat holding it, or NULL */
 	struct checklist_group *group;     /* the group holding it */
 	int line;                          /* in the definition file */
+	int template_line; /* the line of the <template> it was written in
+	                    * (its children too), 0 when written in place */
 	void *priv;                        /* the model's compiled XPath */
 };
 
@@ -204,6 +206,12 @@ struct checklist {
 	/* Every question in reading order, repeat children included. */
 	size_t nall;
 	struct checklist_question **all;
+	/* What the loader found legal but surely not meant (a template no
+	 * provision uses, a section that asks nothing...), in the order
+	 * found: status CHECKLIST_OK, FILE:LINE and message, shown with
+	 * checklist_error_text(). Loading succeeds with warnings. */
+	size_t nwarnings;
+	struct checklist_error *warnings;
 	void *priv;
 };
 

@@ -187,6 +187,7 @@ checklist_free(struct checklist *cl)
 	free(cl->version);
 	free(cl->default_lang);
 	free(cl->source);
+	free(cl->warnings);
 	free(cl);
 }
 

@@ -11,9 +11,15 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_load.c \
 	checklist/checklist_build.c \
 	checklist/checklist_semantic.c \
+	checklist/checklist_names.c \
+	checklist/checklist_cycle.c \
+	checklist/checklist_texts.c \
+	checklist/checklist_warn.c \
 	checklist/checklist_model.c \
 	checklist/checklist_value.c \
 	checklist/checklist_xpath.c \
+	checklist/checklist_xpath_func.c \
+	checklist/checklist_xop.c \
 	checklist/checklist_response.c \
 	checklist/checklist_path.c \
 	checklist/checklist_batch.c \

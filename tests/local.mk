@@ -19,12 +19,14 @@ TEST_MODEL_LIBS = libchecklist.a $(XML_LIBS) $(CMOCKA_LIBS)
 if WITH_TESTS
 check_PROGRAMS += \
 	tests/test_load \
+	tests/test_validate \
 	tests/test_model \
 	tests/test_value \
 	tests/test_response \
 	tests/test_rules
 TESTS += \
 	tests/test_load \
+	tests/test_validate \
 	tests/test_model \
 	tests/test_value \
 	tests/test_response \
@@ -38,6 +40,9 @@ noinst_HEADERS += tests/test_util.h
 tests_test_load_SOURCES = tests/test_load.c tests/test_util.c
 tests_test_load_CFLAGS = $(TEST_CFLAGS)
 tests_test_load_LDADD = $(TEST_MODEL_LIBS)
+tests_test_validate_SOURCES = tests/test_validate.c tests/test_util.c
+tests_test_validate_CFLAGS = $(TEST_CFLAGS)
+tests_test_validate_LDADD = $(TEST_MODEL_LIBS) -lm
 tests_test_model_SOURCES = tests/test_model.c tests/test_util.c
 tests_test_model_CFLAGS = $(TEST_CFLAGS)
 tests_test_model_LDADD = $(TEST_MODEL_LIBS)
