@@ -2,6 +2,9 @@
  * checklist_load.c: loading a checklist definition, by path or by the id
  * of a bundled one. Bounded read, safe parse, the built-in schema, the
  * model, the semantic checks: the first error stops it and is returned.
+ * The SHA-256 of the bytes loaded is kept in the model (struct
+ * checklist, sha256): a package names the definition it was filled
+ * against by it.
  */
 #include "config.h"
 
@@ -41,6 +44,7 @@ checklist_load_memory(const char *buf, size_t len, const char *name,
 	xmlFreeDoc(doc);
 	if (cl == NULL)
 		return err->status;
+	checklist_sha256_hex(buf, len, cl->sha256);
 	*out = cl;
 	return CHECKLIST_OK;
 }

@@ -247,6 +247,7 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	bool created = access(o->file, F_OK) != 0;
 	int status;
 
+	tui_cmd_quiet_new(); /* the status line says it */
 	status = tui_cmd_open_response(o->file, o->checklist, true, &cl,
 	    &resp);
 	if (status != TUI_EXIT_OK)
