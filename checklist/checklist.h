@@ -420,7 +420,8 @@ void checklist_progress_group(struct checklist_response *r,
 void checklist_progress_all(struct checklist_response *r,
     struct checklist_progress *p);
 /* The state of G: a page's from its own questions; an article's (or any
- * group without questions) sums up the pages below it: any INVALID makes
+ * group without questions: a heading that only groups lettered items)
+ * sums up the pages below it: any INVALID makes
  * it INVALID, all untouched NOT_STARTED, all complete COMPLETE, else
  * PARTIAL; pages not relevant are left out. */
 enum checklist_state checklist_state_group(struct checklist_response *r,
