@@ -881,6 +881,8 @@ test_refuse_other_digest(void **state)
 	    &err), CHECKLIST_OK);
 	assert_non_null(p);
 	assert_int_equal(strspn(p->checklist_sha256, "0"), 64);
+	assert_false(need.unavailable);
+	export_need_clear(&need);
 	export_package_free(p);
 	free(buf);
 	free(from);
