@@ -250,20 +250,12 @@ static bool
 checklist_build_template_has(struct checklist_builder *b, xmlNodePtr p,
     const char *id)
 {
-	char *name = checklist_xml_attr(p, "template"), *v;
+	char *name = checklist_xml_attr(p, "template");
 	xmlNodePtr t = name != NULL ? checklist_build_named(b->templates,
-	    b->ntemplates, name) : NULL, c;
-	bool has = false;
+	    b->ntemplates, name) : NULL;
 
 	free(name);
-	if (t == NULL)
-		return false;
-	each_child(c, t) {
-		v = checklist_xml_attr(c, "id");
-		has |= strcmp(v, id) == 0;
-		free(v);
-	}
-	return has;
+	return t != NULL && checklist_template_has(t, id);
 }
 
 static void
@@ -290,116 +282,6 @@ checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
 	free(id);
 }
 
-/* ---------------------------------------------------------- templates */
-
-/* Does the template question N apply to level L? Its `level` attribute
- * lists the levels it is the variant for; without one it is the
- * default, for every level no variant claims (*DEFAULT set). */
-static bool
-checklist_build_for_level(xmlNodePtr n, enum checklist_level l,
-    bool *is_default)
-{
-	char *v = checklist_xml_attr(n, "level");
-	char *save = NULL, *tok;
-	bool yes = false;
-
-	*is_default = v == NULL;
-	for (tok = v != NULL ? strtok_r(v, " \t\r\n", &save) : NULL;
-	    tok != NULL && !yes; tok = strtok_r(NULL, " \t\r\n", &save))
-		yes = strcmp(tok, checklist_level_name(l)) == 0;
-	free(v);
-	return yes;
-}
-
-/* Is there a question with id ID among T's children before N? */
-static bool
-checklist_build_seen(xmlNodePtr t, xmlNodePtr n, const char *id)
-{
-	xmlNodePtr c;
-	char *v;
-	bool same = false;
-
-	each_child(c, t) {
-		if (c == n || same)
-			break;
-		v = checklist_xml_attr(c, "id");
-		same = strcmp(v, id) == 0;
-		free(v);
-	}
-	return same;
-}
-
-/* The question of template T with id ID that a provision of level L
- * asks: the variant for L, else the default, else none. */
-static xmlNodePtr
-checklist_build_variant(xmlNodePtr t, const char *id, enum checklist_level l)
-{
-	xmlNodePtr c, fallback = NULL;
-	bool is_default;
-	char *v;
-
-	each_child(c, t) {
-		v = checklist_xml_attr(c, "id");
-		if (strcmp(v, id) == 0) {
-			if (checklist_build_for_level(c, l, &is_default)) {
-				free(v);
-				return c;
-			}
-			if (is_default)
-				fallback = c;
-		}
-		free(v);
-	}
-	return fallback;
-}
-
-/* Two questions of template T with one id are variants: at most one
- * default, and no level claimed twice. Checked when the template is
- * read, whether a provision uses it or not. */
-static void
-checklist_build_template_check(struct checklist_builder *b, xmlNodePtr t)
-{
-	static const enum checklist_level levels[] = {
-		CHECKLIST_LEVEL_NONE, CHECKLIST_LEVEL_MANDATORY,
-		CHECKLIST_LEVEL_CONSIDER, CHECKLIST_LEVEL_OPTIONAL,
-	};
-	xmlNodePtr c, d;
-	bool def_c, def_d, for_c, for_d;
-	char *id, *other, *tid = checklist_xml_attr(t, "id");
-	size_t i;
-
-	each_child(c, t) {
-		id = checklist_xml_attr(c, "id");
-		for (d = t->children; d != c; d = d->next) {
-			if (d->type != XML_ELEMENT_NODE)
-				continue;
-			other = checklist_xml_attr(d, "id");
-			for (i = 0; i < sizeof levels / sizeof levels[0] &&
-			    strcmp(other, id) == 0; i++) {
-				for_c = checklist_build_for_level(c, levels[i],
-				    &def_c);
-				for_d = checklist_build_for_level(d, levels[i],
-				    &def_d);
-				if ((def_c && def_d) || (for_c && for_d)) {
-					checklist_error_set(b->err,
-					    CHECKLIST_ERR_SEMANTIC, b->name,
-					    checklist_build_line(c), 0,
-					    "template '%s': a second question "
-					    "'%s' %s%s (the first is at line %d)",
-					    tid, id, def_c ? "without level" :
-					    "for level ", def_c ? "" :
-					    checklist_level_name(levels[i]),
-					    checklist_build_line(d));
-					break;
-				}
-			}
-			free(other);
-		}
-		free(id);
-	}
-	free(tid);
-}
-
 /* Copies of template T's questions for G, at its level: for each id, in
  * the place of its first question in T, the variant for G's level or
  * the default. */
@@ -413,8 +295,8 @@ checklist_build_template_questions(struct checklist_builder *b,
 
 	each_child(c, t) {
 		id = checklist_xml_attr(c, "id");
-		v = checklist_build_seen(t, c, id) ? NULL :
-		    checklist_build_variant(t, id, g->level);
+		v = checklist_template_seen(t, c, id) ? NULL :
+		    checklist_template_variant(t, id, g->level);
 		free(id);
 		if (v != NULL && (q = checklist_build_question(b, v)) != NULL) {
 			q->group = g;
@@ -596,7 +478,7 @@ checklist_build_root_child(struct checklist_builder *b, xmlNodePtr c)
 		checklist_build_collect(b, &b->choices, &b->nchoices, c);
 	else if (checklist_xml_is(c, "template")) {
 		checklist_build_collect(b, &b->templates, &b->ntemplates, c);
-		checklist_build_template_check(b, c);
+		checklist_template_check(c, b->name, b->err);
 	}
 	else if (checklist_xml_is(c, "front"))
 		cl->front = checklist_build_group(b, c, CHECKLIST_G_FRONT, NULL);
