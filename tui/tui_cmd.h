@@ -20,6 +20,8 @@ enum tui_exit {
 	TUI_EXIT_IO = 3,       /* a file could not be read or written */
 	TUI_EXIT_LOCKED = 4,   /* another process holds the response file */
 	TUI_EXIT_INCOMPLETE = 5, /* export refused: required answers missing */
+	TUI_EXIT_UNAVAILABLE = 6, /* verify: a sound package whose checklist
+	                           * definition is not here */
 };
 
 /* Each command: ARGV[0] is the command's name. Returns an exit status. */
@@ -50,9 +52,16 @@ int tui_cmd_response_present(const char *file, const char *hint);
 /* Load the checklist the response file FILE names (or OVERRIDE when
  * given), then the response; prints errors. A missing FILE is a new
  * response when CREATE (on OVERRIDE, else the default checklist), an
- * error otherwise. */
+ * error otherwise; a new response is said on stderr ("New response:
+ * FILE created (ID VERSION, from DEFINITION)") unless
+ * tui_cmd_quiet_new() was called. OVERRIDE on an existing FILE is
+ * remembered in it (checklist-source) and saved at once, under the lock
+ * (the caller's or one taken for the save). */
 int tui_cmd_open_response(const char *file, const char *override,
     bool create, struct checklist **cl, struct checklist_response **resp);
+/* Say nothing on stderr when tui_cmd_open_response() creates a response
+ * (`sacl fill` says it on its status line). */
+void tui_cmd_quiet_new(void);
 
 /* Print VERSION information. */
 void tui_print_version(FILE *out);
