@@ -256,7 +256,8 @@ checklist_build_find(const struct checklist_group *g, const char *id)
 static char checklist_build_from_template[] = "template";
 
 /* A provision's own question: replaces the template's of the same id in
- * place, or comes after the others. */
+ * place (keeping its role, unless it declares one: the question still
+ * means the same), or comes after the others. */
 static void
 checklist_build_own_question(struct checklist_builder *b,
     struct checklist_group *g, xmlNodePtr n)
@@ -270,6 +271,8 @@ checklist_build_own_question(struct checklist_builder *b,
 	at = checklist_build_find(g, q->id);
 	if (at >= 0 && g->questions[at]->priv == checklist_build_from_template) {
 		g->questions[at]->priv = NULL; /* the mark is not the model's */
+		if (q->role == NULL && g->questions[at]->role != NULL)
+			q->role = checklist_xstrdup(g->questions[at]->role);
 		checklist_question_free(g->questions[at]);
 		g->questions[at] = q;
 	} else if (at >= 0) {
