@@ -33,3 +33,11 @@ libexport_a_SOURCES += \
 	export/export_import_answers.c \
 	export/export_attachments.c
 libexport_a_CFLAGS += $(SQLITE_CFLAGS)
+libexport_a_SOURCES += \
+	export/export_report_internal.h \
+	export/export_report.c \
+	export/export_report_text.c \
+	export/export_report_csv.c \
+	export/export_report_html.c \
+	export/export_report_submissions.c \
+	export/export_report_roles.c
