@@ -3,9 +3,10 @@
  * out in columns fitted to the width asked: the widest columns give up
  * room first (never below a floor), and a cell too long for its column
  * is cut by display width (wide characters count two, never cut in
- * half) with "~" at the end. Every cell passes through the sanitizer
- * on one line: no control, bidi or zero-width character reaches the
- * terminal.
+ * half) with "~" at the end. A table whose columns cannot fit even
+ * so is shown as records, one "Column: value" line per cell. Every cell
+ * passes through the sanitizer on one line: no control, bidi or
+ * zero-width character reaches the terminal.
  */
 #include "config.h"
 
@@ -96,8 +97,8 @@ export_text_put(char **out, size_t *len, const char *s, size_t w, bool right)
 }
 
 /* Column widths for T in WIDTH cells (0: no limit); CLEAN: its cells
- * and heads sanitised. */
-static void
+ * and heads sanitised. False when they cannot fit. */
+static bool
 export_text_widths(const struct export_rtable *t, char **clean,
     size_t *w, int width)
 {
@@ -117,9 +118,10 @@ export_text_widths(const struct export_rtable *t, char **clean,
 			total += w[i] + (i > 0 ? EXPORT_TEXT_GAP : 0);
 			big = w[i] > w[big] ? i : big;
 		}
-		if (width <= 0 || total <= (size_t)width ||
-		    w[big] <= EXPORT_TEXT_MIN)
-			return;
+		if (width <= 0 || total <= (size_t)width)
+			return true;
+		if (w[big] <= EXPORT_TEXT_MIN)
+			return false;
 		w[big]--;
 	}
 }
@@ -159,6 +161,34 @@ export_text_para(char **out, size_t *len, const char *s)
 	free(c);
 }
 
+/* T as records: "Head: value" a line, cut to WIDTH, a blank line
+ * between rows. */
+static void
+export_text_records(char **out, size_t *len, const struct export_rtable *t,
+    char **clean, int width)
+{
+	size_t r, i, hw = 0, w;
+
+	for (i = 0; i < t->ncols; i++) {
+		w = export_text_width(clean[i]);
+		hw = w > hw ? w : hw;
+	}
+	for (r = 1; r <= t->nrows; r++) {
+		if (r > 1)
+			export_text_para(out, len, "");
+		for (i = 0; i < t->ncols; i++) {
+			export_text_put(out, len, clean[i], hw, false);
+			export_text_put(out, len, ": ", 2, false);
+			w = (size_t)width > hw + 2 ? (size_t)width - hw - 2 : 1;
+			if (export_text_width(clean[r * t->ncols + i]) < w)
+				w = export_text_width(clean[r * t->ncols + i]);
+			export_text_put(out, len, clean[r * t->ncols + i], w,
+			    false);
+			export_text_para(out, len, "");
+		}
+	}
+}
+
 static void
 export_text_table(char **out, size_t *len, const struct export_rtable *t,
     int width)
@@ -171,13 +201,15 @@ export_text_table(char **out, size_t *len, const struct export_rtable *t,
 	for (i = t->ncols; i < n; i++)
 		clean[i] = checklist_sanitize(t->cells[i - t->ncols], false);
 	w = checklist_xcalloc(t->ncols, sizeof *w);
-	export_text_widths(t, clean, w, width);
 	export_text_para(out, len, "");
 	export_text_para(out, len, t->title);
 	if (t->note != NULL)
 		export_text_para(out, len, t->note);
-	for (i = 0; i <= t->nrows; i++)
-		export_text_line(out, len, t, clean + i * t->ncols, w);
+	if (!export_text_widths(t, clean, w, width))
+		export_text_records(out, len, t, clean, width);
+	else
+		for (i = 0; i <= t->nrows; i++)
+			export_text_line(out, len, t, clean + i * t->ncols, w);
 	if (t->nrows == 0)
 		export_text_para(out, len, "(none)");
 	for (i = 0; i < n; i++)
