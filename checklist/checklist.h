@@ -128,6 +128,22 @@ struct checklist_choice {
 
 struct checklist_group;
 
+/*
+ * A question's shorthand rules, its attributes min, max, min-length,
+ * max-length and pattern: checked with its type by checklist_value_check
+ * (so the forms, the command line and export all apply them), each with
+ * a default message in the user's language unless the question has a
+ * <message>. The loader checks that they fit the question's type.
+ */
+struct checklist_limits {
+	char *min, *max;   /* bounds of a number or a date (inclusive), or NULL */
+	size_t min_length; /* in characters (not bytes); 0 when absent */
+	size_t max_length;
+	char *pattern;     /* an XML Schema regular expression matched against
+	                    * the whole value, or NULL */
+	void *regexp;      /* PATTERN compiled (libxml2's xmlRegexp) */
+};
+
 struct checklist_question {
 	char *id;   /* local id, an NCName: the element name in the instance */
 	char *path; /* public id: "PROVISION/QUESTION", repeat children
@@ -139,6 +155,9 @@ struct checklist_question {
 	char *relevant;        /* XPath 1.0 or NULL */
 	char *constraint;      /* XPath 1.0 or NULL */
 	char *default_value;   /* or NULL */
+	char *role;            /* what it means to the program (see
+	                        * checklist_role()), or NULL */
+	struct checklist_limits limits;
 	size_t nchoices;
 	struct checklist_choice *choices;
 	size_t nchildren;      /* repeat: the questions of one entry */
@@ -146,6 +165,8 @@ struct checklist_question {
 	struct checklist_question *parent; /* the repeat holding it, or NULL */
 	struct checklist_group *group;     /* the group holding it */
 	int line;                          /* in the definition file */
+	int template_line; /* the line of the <template> it was written in
+	                    * (its children too), 0 when written in place */
 	void *priv;                        /* the model's compiled XPath */
 };
 
@@ -185,6 +206,12 @@ struct checklist {
 	/* Every question in reading order, repeat children included. */
 	size_t nall;
 	struct checklist_question **all;
+	/* What the loader found legal but surely not meant (a template no
+	 * provision uses, a section that asks nothing...), in the order
+	 * found: status CHECKLIST_OK, FILE:LINE and message, shown with
+	 * checklist_error_text(). Loading succeeds with warnings. */
+	size_t nwarnings;
+	struct checklist_error *warnings;
 	void *priv;
 };
 
@@ -229,14 +256,20 @@ size_t checklist_count_provisions(const struct checklist *cl);
 /* ------------------------------------------------------ value validation */
 
 /*
- * Is TEXT a valid value for Q by its type (not its constraint, which
- * needs the response)? "" is always valid (no answer). On failure fills
+ * Is TEXT a valid value for Q by its type and its shorthand rules
+ * (struct checklist_limits; not its constraint, which needs the
+ * response)? "" is always valid (no answer). On failure fills
  * ERR (status CHECKLIST_ERR_VALUE) with a message for the user. This is
  * the one place where a value's validity is decided: the forms and the
  * command line call it.
  */
 checklist_status checklist_value_check(const struct checklist_question *q,
     const char *text, struct checklist_error *err);
+/* The same, with the messages of shorthand rules (struct
+ * checklist_limits) in LANG (a BCP 47 tag; NULL: English) unless the
+ * question has a <message>. */
+checklist_status checklist_value_check_lang(const struct checklist_question *q,
+    const char *text, const char *lang, struct checklist_error *err);
 /* Put TEXT in canonical form (multiple choice: commas or spaces become
  * one space, order of the definition; boolean: "yes"/"no" from y/n/true/
  * false/1/0; trims spaces around one-line values). Caller frees. */
@@ -299,6 +332,24 @@ const char *checklist_response_get(struct checklist_response *r,
  *   stored already changes nothing. */
 checklist_status checklist_response_set(struct checklist_response *r,
     const char *path, const char *value, struct checklist_error *err);
+/*
+ * Set N values at once (PATHS[i] to VALUES[i]), all or nothing, so that
+ * the order of the assignments does not matter. Each value is checked by
+ * its type and stored in turn (as by checklist_response_set: normalised,
+ * files taken in, entries made); then the constraints are checked on the
+ * final state: the constraint of every question the batch stored, and
+ * every other constraint that held before the batch and fails after it
+ * (it reads a value the batch changed). A constraint that failed before
+ * and still fails, on a question not set, is left to export, as it is
+ * in the terminal interface. On any failure R is as it was (files taken
+ * in stay in the attachment folder, unused) and ERR's message has one
+ * line "PATH: reason" for each failure, '\n' between lines (PATH
+ * escaped as by checklist_escape; as many lines as fit). Cost: a copy of
+ * the document and two evaluations of every constraint of the response.
+ */
+checklist_status checklist_response_set_all(struct checklist_response *r,
+    const char *const *paths, const char *const *values, size_t n,
+    struct checklist_error *err);
 /* Tell R the file it is kept in (FILE as named: absolute, or relative
  * to the current folder, which is made absolute now). Whoever opens a
  * response to change it calls this once, before any set. */
@@ -341,6 +392,49 @@ char *checklist_response_resume(struct checklist_response *r);
  * caller saves). Not a change of the answers. */
 bool checklist_response_set_resume(struct checklist_response *r,
     const char *path);
+
+/* ------------------------------------------------------------------ roles */
+/*
+ * What a question means to the program (the State, consent, a
+ * provision's status...) is declared in the definition by the attribute
+ * role (doc/checklist-format.md), never by an id fixed in code. The
+ * loader checks each role's place, uniqueness and type:
+ * - front roles, once per checklist, on questions of the front section;
+ * - contact roles, once each, on the questions of the entry of the
+ *   repeat whose role is "contacts";
+ * - provision roles, once per provision (a template's role is every
+ *   provision's that uses it).
+ */
+#define CHECKLIST_ROLE_STATE "state"                 /* single */
+#define CHECKLIST_ROLE_CONSENT "consent"             /* boolean */
+#define CHECKLIST_ROLE_FP_NAME "focal-point-name"    /* text */
+#define CHECKLIST_ROLE_FP_TITLE "focal-point-title"
+#define CHECKLIST_ROLE_FP_ORG "focal-point-organization"
+#define CHECKLIST_ROLE_FP_EMAIL "focal-point-email"
+#define CHECKLIST_ROLE_FP_PHONE "focal-point-phone"
+#define CHECKLIST_ROLE_CONTACTS "contacts"           /* repeat */
+#define CHECKLIST_ROLE_CONTACT_NAME "contact-name"   /* text, in contacts */
+#define CHECKLIST_ROLE_CONTACT_TITLE "contact-title"
+#define CHECKLIST_ROLE_CONTACT_ORG "contact-organization"
+#define CHECKLIST_ROLE_CONTACT_EMAIL "contact-email"
+#define CHECKLIST_ROLE_CONTACT_PHONE "contact-phone"
+#define CHECKLIST_ROLE_STATUS "status"               /* single */
+#define CHECKLIST_ROLE_MEASURES "measures"           /* repeat */
+#define CHECKLIST_ROLE_GOOD_PRACTICE "good-practice" /* boolean */
+#define CHECKLIST_ROLE_GOOD_PRACTICE_TEXT "good-practice-text"
+#define CHECKLIST_ROLE_TA_NEEDED "ta-needed"         /* boolean */
+#define CHECKLIST_ROLE_TA_FORMS "ta-forms"           /* multiple */
+#define CHECKLIST_ROLE_TA_RECEIVED "ta-received"
+#define CHECKLIST_ROLE_CHALLENGES "challenges"       /* multiple */
+#define CHECKLIST_ROLE_EXAMPLES "examples"
+#define CHECKLIST_ROLE_STEPS "steps"
+#define CHECKLIST_ROLE_TIMELINE "timeline"
+
+/* The question that has ROLE: with G NULL, a front or contact role of
+ * CL; else a provision role in provision G (its own questions). NULL
+ * when no question has it. */
+const struct checklist_question *checklist_role(const struct checklist *cl,
+    const struct checklist_group *g, const char *role);
 
 /* ------------------------------------------------------------------ undo */
 /*

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -134,6 +135,17 @@ checklist_build_choice_list(struct checklist_builder *b,
 static struct checklist_question *checklist_build_question(
     struct checklist_builder *b, xmlNodePtr n);
 
+/* The line of the <template> that N is written in, or 0: messages about
+ * its questions name the template, not a provision that uses it. */
+static int
+checklist_build_template_line(xmlNodePtr n)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (checklist_xml_is(n, "template"))
+			return checklist_build_line(n);
+	return 0;
+}
+
 static void
 checklist_build_question_child(struct checklist_builder *b,
     struct checklist_question *q, xmlNodePtr c)
@@ -157,6 +169,29 @@ checklist_build_question_child(struct checklist_builder *b,
 	}
 }
 
+/* A length (schema-checked: a positive integer) or 0 when absent. */
+static size_t
+checklist_build_size(xmlNodePtr n, const char *attr)
+{
+	char *v = checklist_xml_attr(n, attr);
+	size_t len = v != NULL ? (size_t)strtoul(v, NULL, 10) : 0;
+
+	free(v);
+	return len;
+}
+
+/* The shorthand rules (checked against the type, and the pattern
+ * compiled, in checklist_shorthand.c). */
+static void
+checklist_build_limits(struct checklist_question *q, xmlNodePtr n)
+{
+	q->limits.min = checklist_xml_attr(n, "min");
+	q->limits.max = checklist_xml_attr(n, "max");
+	q->limits.min_length = checklist_build_size(n, "min-length");
+	q->limits.max_length = checklist_build_size(n, "max-length");
+	q->limits.pattern = checklist_xml_attr(n, "pattern");
+}
+
 static struct checklist_question *
 checklist_build_question(struct checklist_builder *b, xmlNodePtr n)
 {
@@ -168,11 +203,14 @@ checklist_build_question(struct checklist_builder *b, xmlNodePtr n)
 	q->type = (enum checklist_qtype)checklist_qtype_parse(type);
 	free(type);
 	q->line = checklist_build_line(n);
+	q->template_line = checklist_build_template_line(n);
 	q->required = checklist_build_bool(n, "required");
 	q->other = checklist_build_bool(n, "other");
 	q->relevant = checklist_xml_attr(n, "relevant");
 	q->constraint = checklist_xml_attr(n, "constraint");
 	q->default_value = checklist_xml_attr(n, "default");
+	q->role = checklist_xml_attr(n, "role");
+	checklist_build_limits(q, n);
 	if (checklist_build_choice_list(b, q, n) != CHECKLIST_OK) {
 		checklist_question_free(q);
 		return NULL;
@@ -236,8 +274,9 @@ checklist_build_own_question(struct checklist_builder *b,
 		g->questions[at] = q;
 	} else if (at >= 0) {
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
-		    q->line, 0, "duplicate question id '%s' in '%s'", q->id,
-		    g->id);
+		    q->line, 0, "duplicate question id '%s' in '%s': the "
+		    "question at line %d has it already", q->id, g->id,
+		    g->questions[at]->line);
 		checklist_question_free(q);
 	} else {
 		checklist_build_add_question(g, q);
@@ -422,11 +461,13 @@ checklist_build_collect(struct checklist_builder *b, xmlNodePtr **list,
     size_t *n, xmlNodePtr node)
 {
 	char *id = checklist_xml_attr(node, "id");
+	xmlNodePtr first = id ? checklist_build_named(*list, *n, id) : NULL;
 
-	if (id != NULL && checklist_build_named(*list, *n, id) != NULL)
+	if (first != NULL)
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
-		    checklist_build_line(node), 0, "duplicate %s id '%s'",
-		    (const char *)node->name, id);
+		    checklist_build_line(node), 0, "duplicate %s id '%s': the "
+		    "one at line %d has it already", (const char *)node->name,
+		    id, checklist_build_line(first));
 	free(id);
 	*list = checklist_xreallocarray(*list, *n + 1, sizeof **list);
 	(*list)[(*n)++] = node;

@@ -43,42 +43,164 @@ extern const size_t checklist_xsd_len;
 /* Build the model from a schema-valid DOC. Semantic errors go to ERR. */
 checklist_status checklist_build(xmlDocPtr doc, const char *name,
     struct checklist **out, struct checklist_error *err);
-/* Semantic checks over a built model (semantic.c). */
-checklist_status checklist_semantic_check(struct checklist *cl,
+/* Semantic checks over a built model (semantic.c); DOC is its
+ * definition, for the templates' names and lines. */
+checklist_status checklist_semantic_check(struct checklist *cl, xmlDocPtr doc,
     struct checklist_error *err);
 
 /* ---------------------------------------------------- XPath (xpath.c) */
 
-/* A compiled condition: the expression and where it was written. */
+/* A compiled condition: the expression, and what the checks of the
+ * definition found it reads (checklist_names.c). */
 struct checklist_expr {
 	char *source;
 	xmlXPathCompExprPtr comp;
-	size_t nnames;
-	char **names; /* element names its location paths name */
-	size_t nfuncs;
-	char **funcs; /* functions it calls */
+	size_t nreads;
+	const struct checklist_question **reads; /* the questions it reads (their
+	                                    * values), each once; borrowed */
 };
 
-/* Compile SOURCE; on error ERR gets "NAME:LINE: ... : reason". */
+/* Compile SOURCE; on error ERR gets "NAME:LINE: WHAT: ... : reason",
+ * WHAT naming the question and attribute (e.g. "question p1/a,
+ * attribute relevant"). */
 checklist_status checklist_expr_compile(const char *source, const char *name,
-    int line, struct checklist_expr **out, struct checklist_error *err);
+    int line, const char *what, struct checklist_expr **out,
+    struct checklist_error *err);
 void checklist_expr_free(struct checklist_expr *e);
 /* Evaluate E as a boolean with NODE as the context node. An evaluation
  * error counts as false (and as true for constraints: see the caller). */
 bool checklist_expr_eval(const struct checklist_expr *e, xmlDocPtr doc,
     xmlNodePtr node, bool on_error);
+/* Evaluate E with NODE as the context node; the result (NULL on an
+ * error) is the caller's to free with xmlXPathFreeObject(). */
+xmlXPathObjectPtr checklist_expr_eval_object(const struct checklist_expr *e,
+    xmlDocPtr doc, xmlNodePtr node);
+
+/* What libxml2's XPath error E means, in words (its XPath errors come
+ * with a code and no message). */
+const char *checklist_xpath_error_text(const xmlError *e);
 
 /* Forget the evaluation context kept for DOC (it is being freed). */
 void checklist_xpath_forget(xmlDocPtr doc);
+
+/* The functions a condition may call: the one table, used to register
+ * them on every evaluation context and to check calls in definitions.
+ * MAX_ARGS -1: any number. FN NULL: XPath 1.0 core, libxml2's own. */
+struct checklist_xpath_func {
+	const char *name;
+	int min_args, max_args;
+	xmlXPathFunction fn;
+};
+/* The entry for NAME, or NULL when conditions may not call it. */
+const struct checklist_xpath_func *checklist_xpath_func_find(
+    const char *name);
+
+/* The extension functions (xpath_func.c), in the XForms vocabulary as
+ * ODK Collect has it; doc/checklist-format.md says what each does. */
+void checklist_xpath_selected(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_count_selected(xmlXPathParserContextPtr ctxt,
+    int nargs);
+void checklist_xpath_selected_at(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_if(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_coalesce(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_regex(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_today(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_int(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_round(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_date(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_decimal_date_time(xmlXPathParserContextPtr ctxt,
+    int nargs);
+/* Does PATTERN compile as an XML Schema regular expression? */
+bool checklist_xpath_regex_ok(const char *pattern);
+
+/* ------------------------------------- what expressions read (xop.c) */
+
+/* One operation of a compiled expression, as libxml2 dumps it. */
+enum checklist_xop_kind {
+	CHECKLIST_XOP_OTHER,     /* operators, SORT, ARG... */
+	CHECKLIST_XOP_COLLECT,   /* a location step; kids[0] its input */
+	CHECKLIST_XOP_NODE,      /* the context node */
+	CHECKLIST_XOP_ROOT,      /* the document root */
+	CHECKLIST_XOP_FUNCTION,
+	CHECKLIST_XOP_VARIABLE,
+	CHECKLIST_XOP_VALUE,     /* a literal; TEXT as libxml2 shows it */
+	CHECKLIST_XOP_PREDICATE, /* [...] of a step */
+	CHECKLIST_XOP_FILTER,    /* [...] of another expression */
+};
+
+struct checklist_xop {
+	enum checklist_xop_kind kind;
+	char *axis;  /* COLLECT: the XPath axis ("child", "parent"...) */
+	char *test;  /* COLLECT: the node test ("x", "*", "node()"...) */
+	bool element_step; /* COLLECT: selects elements (or any node) */
+	char *name;  /* FUNCTION, VARIABLE: the name, with its prefix */
+	char *text;  /* VALUE: libxml2's rendering of the literal */
+	int nargs;   /* FUNCTION */
+	size_t nkids;
+	struct checklist_xop **kids;
+};
+
+/* The operations of SOURCE (a valid expression) as a tree, read from
+ * libxml2's own dump of its compiled form (no second parser of XPath).
+ * NULL when the expression nests deeper than the dump shows (24
+ * levels). Free with checklist_xop_free(). */
+struct checklist_xop *checklist_xop_read(const char *source);
+void checklist_xop_free(struct checklist_xop *op);
+
+/* ---------------------------------------- resolving names (names.c) */
+
+/* A skeleton instance of a checklist (every element, one entry in every
+ * repeat) against which the paths of its expressions are resolved. */
+struct checklist_names;
+struct checklist_names *checklist_names_new(const struct checklist *cl);
+void checklist_names_free(struct checklist_names *nm);
+/* The skeleton element of question Q, or of group G. */
+xmlNodePtr checklist_names_question(struct checklist_names *nm,
+    const struct checklist_question *q);
+xmlNodePtr checklist_names_group(struct checklist_names *nm,
+    const struct checklist_group *g);
+/* Check E, evaluated at CONTEXT (a skeleton element): functions known
+ * and called with their number of arguments, no variables, every path
+ * selecting something; fill E->reads. False, with MSG (SIZE bytes)
+ * saying why, on the first problem. */
+bool checklist_names_check(struct checklist_names *nm,
+    struct checklist_expr *e, xmlNodePtr context, char *msg, size_t size);
 
 /* Private parts hung on the model's void *priv. */
 struct checklist_qpriv {
 	struct checklist_expr *relevant;
 	struct checklist_expr *constraint;
+	size_t index; /* in the checklist's all[] */
 };
 struct checklist_gpriv {
 	struct checklist_expr *relevant;
 };
+
+/* ---------------------------------------------------- cycles (cycle.c) */
+
+/* Is there a cycle among relevance conditions (a question whose
+ * relevance depends, through the questions that its conditions and
+ * those of the groups and repeats above it read, on its own value)?
+ * Needs every expression's reads (checklist_names_check). When there
+ * is one: true, *AT the question where it was found and CHAIN (SIZE
+ * bytes) the whole chain, each question with its line. */
+bool checklist_cycle_find(const struct checklist *cl,
+    const struct checklist_question **at, char *chain, size_t size);
+
+/* ------------------------------------------ the document (texts.c) */
+
+/* Rules checked on the definition document itself: one text per
+ * language per place, a text in the default language wherever a text
+ * is given, no value twice in a choices list. */
+checklist_status checklist_texts_check(xmlDocPtr doc, const char *name,
+    struct checklist_error *err);
+
+/* --------------------------------------------- warnings (warn.c) */
+
+/* Add to CL's warnings what is legal but surely not meant: a template
+ * no provision uses, a template question no provision asks, a section
+ * or provision that asks nothing. DOC is CL's definition. */
+void checklist_warn_collect(struct checklist *cl, xmlDocPtr doc);
 
 /* ---------------------------------------------- responses (path.c) */
 
@@ -151,5 +273,13 @@ struct checklist_question *checklist_question_clone(
     const struct checklist_question *q);
 /* The question type named S, or -1. */
 int checklist_qtype_parse(const char *s);
+
+/* The text of "other" without "other" chosen: refused by a single set
+ * and by a batch on its final state (it would be sent unseen). */
+#define CHECKLIST_OTHER_NOT_CHOSEN "the text of \"other\" is given, but " \
+	"\"other\" is not chosen: choose it too (or leave the text out)"
+bool checklist_path_has_other(const char *value);
+/* The value (or with OTHER the "other" text) of element EL; borrowed. */
+const char *checklist_path_value(xmlNodePtr el, bool other);
 
 #endif /* SACL_CHECKLIST_INTERNAL_H */

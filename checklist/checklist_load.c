@@ -1,7 +1,9 @@
 /*
  * checklist_load.c: loading a checklist definition, by path or by the id
  * of a bundled one. Bounded read, safe parse, the built-in schema, the
- * model, the semantic checks: the first error stops it and is returned.
+ * model, the rules on texts and lists, the semantic checks: the first
+ * error stops it and is returned. A loaded checklist carries the
+ * warnings found (legal, but surely not meant).
  */
 #include "config.h"
 
@@ -11,6 +13,7 @@
 #include <unistd.h>
 
 #include "checklist/checklist_internal.h"
+#include "checklist/checklist_internal_rules.h"
 
 checklist_status
 checklist_load_memory(const char *buf, size_t len, const char *name,
@@ -33,10 +36,16 @@ checklist_load_memory(const char *buf, size_t len, const char *name,
 	}
 	if (checklist_xml_validate(doc, (const char *)checklist_xsd,
 	    checklist_xsd_len, name, err) == CHECKLIST_OK &&
-	    checklist_build(doc, name, &cl, err) == CHECKLIST_OK &&
-	    checklist_semantic_check(cl, err) != CHECKLIST_OK) {
-		checklist_free(cl);
-		cl = NULL;
+	    checklist_build(doc, name, &cl, err) == CHECKLIST_OK) {
+		if (checklist_texts_check(doc, name, err) == CHECKLIST_OK &&
+		    checklist_semantic_check(cl, doc, err) == CHECKLIST_OK &&
+		    checklist_shorthand_check(cl, err) == CHECKLIST_OK &&
+		    checklist_roles_check(cl, err) == CHECKLIST_OK) {
+			checklist_warn_collect(cl, doc);
+		} else {
+			checklist_free(cl);
+			cl = NULL;
+		}
 	}
 	xmlFreeDoc(doc);
 	if (cl == NULL)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "checklist/checklist_internal.h"
+#include "checklist/checklist_internal_rules.h"
 
 void
 checklist_text_add(struct checklist_text *t, const char *lang,
@@ -84,6 +85,8 @@ checklist_question_clone(const struct checklist_question *q)
 	c->constraint = q->constraint ? checklist_xstrdup(q->constraint) : NULL;
 	c->default_value = q->default_value ?
 	    checklist_xstrdup(q->default_value) : NULL;
+	c->role = q->role ? checklist_xstrdup(q->role) : NULL;
+	checklist_limits_copy(&c->limits, &q->limits);
 	checklist_text_copy(&c->label, &q->label);
 	checklist_text_copy(&c->hint, &q->hint);
 	checklist_text_copy(&c->constraint_msg, &q->constraint_msg);
@@ -130,6 +133,8 @@ checklist_question_free(struct checklist_question *q)
 	free(q->relevant);
 	free(q->constraint);
 	free(q->default_value);
+	free(q->role);
+	checklist_limits_free(&q->limits);
 	free(q);
 }
 
@@ -182,6 +187,7 @@ checklist_free(struct checklist *cl)
 	free(cl->version);
 	free(cl->default_lang);
 	free(cl->source);
+	free(cl->warnings);
 	free(cl);
 }
 

@@ -17,6 +17,7 @@
 #include <libxml/tree.h>
 
 #include "checklist/checklist_internal.h"
+#include "checklist/checklist_internal_rules.h"
 
 #define CHECKLIST_STR_(x) #x
 #define CHECKLIST_STR(x) CHECKLIST_STR_(x)
@@ -241,7 +242,7 @@ checklist_path_resolve(struct checklist_response *r, const char *path,
 /* ------------------------------------------------------------ values */
 
 /* The element's text, as one text node (borrowed from the document). */
-static const char *
+const char *
 checklist_path_value(xmlNodePtr el, bool other)
 {
 	xmlAttrPtr a;
@@ -287,7 +288,7 @@ checklist_path_store(xmlNodePtr el, bool other, const char *value)
 }
 
 /* Is "other" one of the space-separated tokens of VALUE? */
-static bool
+bool
 checklist_path_has_other(const char *value)
 {
 	size_t n = strlen(CHECKLIST_OTHER), len;
@@ -354,14 +355,16 @@ checklist_path_constraint(struct checklist_response *r,
 	    "the value does not satisfy the rule %s", q->constraint);
 }
 
+/* VALUE's type and shorthand rules, messages in R's language. */
 static checklist_status
-checklist_path_check(const struct checklist_question *q, bool other,
-    const char *value, struct checklist_error *err)
+checklist_path_check(struct checklist_response *r,
+    const struct checklist_question *q, bool other, const char *value,
+    struct checklist_error *err)
 {
 	struct checklist_question text = { 0 };
 
 	if (!other)
-		return checklist_value_check(q, value, err);
+		return checklist_value_check_lang(q, value, r->lang, err);
 	text.type = CHECKLIST_Q_TEXT;
 	return checklist_value_check(&text, value, err);
 }
@@ -420,13 +423,13 @@ checklist_path_takes_in(const struct checklist_question *q, xmlNodePtr el,
 	    strcmp(norm, checklist_path_value(el, false)) != 0;
 }
 
-/* Store VALUE (normalised) at EL if it passes its type and constraint
- * (a file question's file taken in, see checklist.h); else leave EL as
- * it was. */
+/* Store VALUE (normalised) at EL if it passes its type and (with
+ * CONSTRAINT) its constraint (a file question's file taken in, see
+ * checklist.h); else leave EL as it was. */
 static checklist_status
 checklist_path_store_checked(struct checklist_response *r,
     const struct checklist_question *q, xmlNodePtr el, bool other,
-    const char *value, struct checklist_error *err)
+    const char *value, bool constraint, struct checklist_error *err)
 {
 	struct checklist_attach_copy copy = { 0 };
 	struct checklist_path_saved saved;
@@ -435,7 +438,11 @@ checklist_path_store_checked(struct checklist_response *r,
 
 	norm = other ? checklist_xstrdup(value) : checklist_value_normalize(q,
 	    value);
-	st = checklist_path_check(q, other, norm, err);
+	st = checklist_path_check(r, q, other, norm, err);
+	if (st == CHECKLIST_OK && other && constraint && *norm != '\0' &&
+	    !checklist_path_has_other(checklist_path_value(el, false)))
+		st = checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
+		    "%s", CHECKLIST_OTHER_NOT_CHOSEN);
 	if (st == CHECKLIST_OK && checklist_path_takes_in(q, el, other, norm))
 		st = checklist_attach_prepare(r, el, norm, &copy, err);
 	if (st == CHECKLIST_OK) {
@@ -443,7 +450,7 @@ checklist_path_store_checked(struct checklist_response *r,
 		checklist_path_apply(el, q, other, copy.stored != NULL ?
 		    copy.stored : norm, copy.stored != NULL ? copy.sha256 :
 		    NULL);
-		if (!other)
+		if (!other && constraint)
 			st = checklist_path_constraint(r, q, el, err);
 		if (st == CHECKLIST_OK && copy.stored != NULL)
 			st = checklist_attach_commit(r, &copy, err);
@@ -458,6 +465,16 @@ checklist_status
 checklist_response_set(struct checklist_response *r, const char *path,
     const char *value, struct checklist_error *err)
 {
+	xmlNodePtr el;
+
+	return checklist_path_set(r, path, value, true, &el, err);
+}
+
+checklist_status
+checklist_path_set(struct checklist_response *r, const char *path,
+    const char *value, bool constraint, xmlNodePtr *changed,
+    struct checklist_error *err)
+{
 	const struct checklist_question *q;
 	struct checklist_made made = { 0 };
 	bool other;
@@ -465,6 +482,7 @@ checklist_response_set(struct checklist_response *r, const char *path,
 	    &made);
 	checklist_status st;
 
+	*changed = NULL;
 	if (el == NULL || q->type == CHECKLIST_Q_REPEAT)
 		checklist_path_unmake(&made);
 	if (el == NULL)
@@ -476,11 +494,14 @@ checklist_response_set(struct checklist_response *r, const char *path,
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
 		    "'%s' is a list of entries: set its questions, as in "
 		    "%s[1]/%s", path, path, q->children[0]->id);
-	st = checklist_path_store_checked(r, q, el, other, value, err);
-	if (st == CHECKLIST_OK)
+	st = checklist_path_store_checked(r, q, el, other, value, constraint,
+	    err);
+	if (st == CHECKLIST_OK) {
 		r->changes++;
-	else
+		*changed = el;
+	} else {
 		checklist_path_unmake(&made); /* on failure nothing changes */
+	}
 	return st;
 }
 
@@ -500,8 +521,8 @@ checklist_response_valid(struct checklist_response *r, const char *path,
 	}
 	if (q->type == CHECKLIST_Q_REPEAT && !other)
 		return true;
-	return checklist_path_check(q, other, checklist_path_value(el, other),
-	    err) == CHECKLIST_OK && (other ||
+	return checklist_path_check(r, q, other, checklist_path_value(el,
+	    other), err) == CHECKLIST_OK && (other ||
 	    checklist_path_constraint(r, q, el, err) == CHECKLIST_OK);
 }
 

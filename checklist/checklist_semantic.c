@@ -1,14 +1,18 @@
 /*
- * checklist_semantic.c: what the schema cannot check. Ids unique where
- * they become sibling elements of the response; choices and children
- * where the type needs them; defaults valid for their question;
- * conditions that compile, name only elements the response has, and do
- * not depend on each other in a cycle.
+ * checklist_semantic.c: what the schema cannot check, over the built
+ * model. Ids unique where they become sibling elements of the response
+ * (each duplicate says where the first one is); choices and children
+ * where the type needs them; defaults valid for their question; then
+ * the conditions: they compile, call known functions with the right
+ * number of arguments, name only what exists from where they stand
+ * (checklist_names.c) and do not depend on each other in a cycle
+ * (checklist_cycle.c). The rules on texts and choice lists are checked
+ * on the document (checklist_texts.c).
  *
- * Known limit: a name in a condition is resolved by scope (the question's
- * repeat entry, its group, the groups above, the front section), not by
- * following the exact path; a condition is checked to name existing
- * elements, and its dependencies for the cycle check are those names.
+ * Messages name the question and the attribute. A question written in
+ * a template is named by the template, at its line there, with the
+ * provisions where the mistake shows: not blamed on the first provision
+ * that uses the template.
  */
 #include "config.h"
 
@@ -20,8 +24,11 @@
 
 struct checklist_sem {
 	struct checklist *cl;
+	xmlDocPtr doc;
 	struct checklist_error *err;
 	const char *name;
+	struct checklist_names *nm;
+	int attr; /* the attribute checklist_sem_names_fail() looks at */
 };
 
 static void checklist_sem_fail(struct checklist_sem *s, int line,
@@ -40,18 +47,92 @@ checklist_sem_fail(struct checklist_sem *s, int line, const char *fmt, ...)
 	    "%s", msg);
 }
 
-/* ---------------------------------------------------- unique ids */
+/* ------------------------------------------------------ who is who */
 
-static bool
-checklist_sem_seen(const char **seen, size_t n, const char *id)
+/* The id of the template written at LINE. */
+static const char *
+checklist_sem_template_id(struct checklist_sem *s, int line)
 {
-	size_t i;
+	xmlNodePtr c;
+	xmlAttrPtr a;
 
-	for (i = 0; i < n; i++)
-		if (strcmp(seen[i], id) == 0)
-			return true;
-	return false;
+	for (c = xmlDocGetRootElement(s->doc)->children; c != NULL; c = c->next)
+		if (checklist_xml_is(c, "template") &&
+		    (int)xmlGetLineNo(c) == line &&
+		    (a = xmlHasProp(c, (const xmlChar *)"id")) != NULL &&
+		    a->children != NULL && a->children->content != NULL)
+			return (const char *)a->children->content;
+	return "?";
 }
+
+/* Q's path within its provision: "status", "laws/year". */
+static const char *
+checklist_sem_local(const struct checklist_question *q)
+{
+	const char *slash = strchr(q->path, '/');
+
+	return slash ? slash + 1 : q->path;
+}
+
+/* "question P", or "template 'T', question 'ID'" for a question written
+ * in a template. */
+static void
+checklist_sem_owner(struct checklist_sem *s, const struct checklist_question *q,
+    char *buf, size_t size)
+{
+	if (q->template_line > 0)
+		snprintf(buf, size, "template '%s', question '%s'",
+		    checklist_sem_template_id(s, q->template_line),
+		    checklist_sem_local(q));
+	else
+		snprintf(buf, size, "question %s", q->path);
+}
+
+static const char *
+checklist_sem_kind(const struct checklist_group *g)
+{
+	return g->kind == CHECKLIST_G_FRONT ? "front section" :
+	    g->kind == CHECKLIST_G_SECTION ? "section" : "provision";
+}
+
+/* The same question of the same template in another provision. */
+static bool
+checklist_sem_twin(const struct checklist_question *a,
+    const struct checklist_question *b)
+{
+	return a->template_line == b->template_line && a->line == b->line &&
+	    strcmp(checklist_sem_local(a), checklist_sem_local(b)) == 0;
+}
+
+/* " (in p1, p2 and 3 more)": the provisions holding a twin of Q for
+ * which FAILS is true (all of them when FAILS is NULL). */
+static void
+checklist_sem_users(struct checklist_sem *s, const struct checklist_question *q,
+    bool (*fails)(struct checklist_sem *, struct checklist_question *),
+    char *buf, size_t size)
+{
+	size_t i, shown = 0, more = 0, len;
+
+	len = (size_t)snprintf(buf, size, " (in");
+	for (i = 0; i < s->cl->nall; i++) {
+		struct checklist_question *t = s->cl->all[i];
+
+		if (!checklist_sem_twin(q, t) || (fails && !fails(s, t)))
+			continue;
+		if (shown++ < 6 && len < size)
+			len += (size_t)snprintf(buf + len, size - len, "%s %s",
+			    shown > 1 ? "," : "", t->group->id);
+		else
+			more++;
+	}
+	if (more > 0 && len < size)
+		len += (size_t)snprintf(buf + len, size - len, " and %zu more",
+		    more);
+	if (len < size)
+		snprintf(buf + len, size - len, ")");
+}
+
+/* ---------------------------------------------------- unique ids */
 
 /* Group ids are element names and the public ids' first part: unique in
  * the whole checklist. */
@@ -59,23 +140,24 @@ static void
 checklist_sem_group_ids(struct checklist_sem *s)
 {
 	struct checklist *cl = s->cl;
-	const char **seen = checklist_xcalloc(cl->npages + cl->nsections + 1,
-	    sizeof *seen);
-	size_t n = 0, i;
+	struct checklist_group **all = checklist_xcalloc(cl->npages +
+	    cl->nsections + 1, sizeof *all);
+	size_t n = 0, i, j;
 
-	for (i = 0; i < cl->nsections; i++) {
-		if (checklist_sem_seen(seen, n, cl->sections[i]->id))
-			checklist_sem_fail(s, cl->sections[i]->line,
-			    "duplicate id '%s'", cl->sections[i]->id);
-		seen[n++] = cl->sections[i]->id;
-	}
-	for (i = 0; i < cl->npages; i++) {
-		if (checklist_sem_seen(seen, n, cl->pages[i]->id))
-			checklist_sem_fail(s, cl->pages[i]->line,
-			    "duplicate id '%s'", cl->pages[i]->id);
-		seen[n++] = cl->pages[i]->id;
-	}
-	free(seen);
+	for (i = 0; i < cl->nsections; i++)
+		all[n++] = cl->sections[i];
+	for (i = 0; i < cl->npages; i++)
+		all[n++] = cl->pages[i];
+	for (i = 0; i < n; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(all[i]->id, all[j]->id) == 0) {
+				checklist_sem_fail(s, all[i]->line,
+				    "duplicate id '%s': the %s at line %d has it "
+				    "already", all[i]->id, checklist_sem_kind(all[j]),
+				    all[j]->line);
+				break;
+			}
+	free(all);
 }
 
 static void
@@ -88,8 +170,9 @@ checklist_sem_sibling_ids(struct checklist_sem *s,
 		for (j = 0; j < i; j++)
 			if (strcmp(qs[i]->id, qs[j]->id) == 0)
 				checklist_sem_fail(s, qs[i]->line,
-				    "duplicate question id '%s' in '%s'",
-				    qs[i]->id, where);
+				    "duplicate question id '%s' in '%s': the "
+				    "question at line %d has it already",
+				    qs[i]->id, where, qs[j]->line);
 }
 
 /* ------------------------------------------------ question shape */
@@ -99,55 +182,87 @@ checklist_sem_choices(struct checklist_sem *s, struct checklist_question *q)
 {
 	bool choice = q->type == CHECKLIST_Q_SINGLE ||
 	    q->type == CHECKLIST_Q_MULTIPLE;
+	char who[300];
 	size_t i, j;
 
+	checklist_sem_owner(s, q, who, sizeof who);
 	if (choice && q->nchoices == 0)
-		checklist_sem_fail(s, q->line,
-		    "choice question '%s' has no choices", q->id);
+		checklist_sem_fail(s, q->line, "%s: a choice question with no "
+		    "choices", who);
 	if (!choice && q->nchoices > 0)
-		checklist_sem_fail(s, q->line,
-		    "question '%s' of type %s cannot have choices", q->id,
-		    checklist_qtype_name(q->type));
+		checklist_sem_fail(s, q->line, "%s: a question of type %s cannot "
+		    "have choices", who, checklist_qtype_name(q->type));
 	if (!choice && q->other)
-		checklist_sem_fail(s, q->line,
-		    "question '%s' of type %s cannot have other=\"true\"", q->id,
-		    checklist_qtype_name(q->type));
+		checklist_sem_fail(s, q->line, "%s: a question of type %s cannot "
+		    "have other=\"true\"", who, checklist_qtype_name(q->type));
 	for (i = 0; i < q->nchoices; i++) {
 		if (q->other && strcmp(q->choices[i].value, CHECKLIST_OTHER) == 0)
-			checklist_sem_fail(s, q->line,
-			    "question '%s' has other=\"true\" and a choice '%s'",
-			    q->id, CHECKLIST_OTHER);
+			checklist_sem_fail(s, q->line, "%s has other=\"true\" and "
+			    "a choice '%s'", who, CHECKLIST_OTHER);
 		for (j = 0; j < i; j++)
 			if (strcmp(q->choices[i].value, q->choices[j].value) == 0)
-				checklist_sem_fail(s, q->line,
-				    "question '%s' lists the choice '%s' twice",
-				    q->id, q->choices[i].value);
+				checklist_sem_fail(s, q->line, "%s lists the "
+				    "choice '%s' twice", who, q->choices[i].value);
 	}
+}
+
+/* Does the default of Q choose "other", which has no text to go with
+ * it in a new response? */
+static bool
+checklist_sem_default_other(const struct checklist_question *q)
+{
+	const char *p = q->default_value;
+	size_t n, len = strlen(CHECKLIST_OTHER);
+
+	while (q->other && p != NULL && *p != '\0') {
+		p += strspn(p, " \t\r\n,");
+		n = strcspn(p, " \t\r\n,");
+		if (n == len && strncmp(p, CHECKLIST_OTHER, len) == 0)
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+static void
+checklist_sem_default(struct checklist_sem *s, struct checklist_question *q)
+{
+	struct checklist_error verr;
+	char who[300];
+
+	if (q->default_value == NULL)
+		return;
+	checklist_sem_owner(s, q, who, sizeof who);
+	checklist_error_clear(&verr);
+	if (q->type == CHECKLIST_Q_REPEAT)
+		checklist_sem_fail(s, q->line, "%s, attribute default: a repeat "
+		    "cannot have a default", who);
+	else if (checklist_sem_default_other(q))
+		checklist_sem_fail(s, q->line, "%s, attribute default: 'other' "
+		    "cannot be a default (its text would be missing); default "
+		    "to one of the choices", who);
+	else if (checklist_value_check(q, q->default_value, &verr) !=
+	    CHECKLIST_OK)
+		checklist_sem_fail(s, q->line, "%s, attribute default: not valid: "
+		    "%s", who, verr.message);
 }
 
 static void
 checklist_sem_question(struct checklist_sem *s, struct checklist_question *q)
 {
-	struct checklist_error verr;
+	char who[300];
 
+	checklist_sem_owner(s, q, who, sizeof who);
 	checklist_sem_choices(s, q);
 	if (q->type == CHECKLIST_Q_REPEAT && q->nchildren == 0)
-		checklist_sem_fail(s, q->line,
-		    "repeat question '%s' has no questions inside", q->id);
+		checklist_sem_fail(s, q->line, "%s: a repeat with no questions "
+		    "inside", who);
 	if (q->type != CHECKLIST_Q_REPEAT && q->nchildren > 0)
-		checklist_sem_fail(s, q->line,
-		    "question '%s' of type %s cannot hold questions", q->id,
-		    checklist_qtype_name(q->type));
+		checklist_sem_fail(s, q->line, "%s: a question of type %s cannot "
+		    "hold questions", who, checklist_qtype_name(q->type));
 	if (q->type == CHECKLIST_Q_REPEAT)
 		checklist_sem_sibling_ids(s, q->children, q->nchildren, q->path);
-	checklist_error_clear(&verr);
-	if (q->default_value != NULL && q->type == CHECKLIST_Q_REPEAT)
-		checklist_sem_fail(s, q->line,
-		    "repeat question '%s' cannot have a default", q->id);
-	else if (q->default_value != NULL &&
-	    checklist_value_check(q, q->default_value, &verr) != CHECKLIST_OK)
-		checklist_sem_fail(s, q->line, "the default of '%s' is not valid: %s",
-		    q->id, verr.message);
+	checklist_sem_default(s, q);
 }
 
 /* Question ids and the ids of child provisions share the element. */
@@ -161,232 +276,195 @@ checklist_sem_group(struct checklist_sem *s, struct checklist_group *g)
 		for (j = 0; j < g->nquestions; j++)
 			if (strcmp(g->children[i]->id, g->questions[j]->id) == 0)
 				checklist_sem_fail(s, g->children[i]->line,
-				    "id '%s' is both a question and a provision in '%s'",
-				    g->children[i]->id, g->id);
+				    "id '%s' is both a question (line %d) and a "
+				    "provision in '%s'", g->children[i]->id,
+				    g->questions[j]->line, g->id);
 }
 
 /* ------------------------------------------------------ conditions */
 
-static bool
-checklist_sem_known_name(const struct checklist *cl, const char *name)
-{
-	size_t i;
+static const char *const checklist_sem_attrs[] = { "relevant", "constraint" };
 
-	if (strcmp(name, "response") == 0 || strcmp(name, "entry") == 0)
-		return true;
-	for (i = 0; i < cl->nsections; i++)
-		if (strcmp(cl->sections[i]->id, name) == 0)
-			return true;
-	for (i = 0; i < cl->npages; i++)
-		if (strcmp(cl->pages[i]->id, name) == 0)
-			return true;
-	for (i = 0; i < cl->nall; i++)
-		if (strcmp(cl->all[i]->id, name) == 0)
-			return true;
-	return false;
+static struct checklist_expr **
+checklist_sem_slot(struct checklist_question *q, int attr)
+{
+	struct checklist_qpriv *p = q->priv;
+
+	return attr == 0 ? &p->relevant : &p->constraint;
 }
 
-static struct checklist_expr *
-checklist_sem_compile(struct checklist_sem *s, const char *source,
-    const char *owner, int line)
+/* "template 'T', question 'x' (in p1, p2), attribute constraint". */
+static void
+checklist_sem_what(struct checklist_sem *s, struct checklist_question *q,
+    int attr, bool (*fails)(struct checklist_sem *, struct checklist_question *),
+    char *buf, size_t size)
 {
-	static const char *const core[] = {
-		"last", "position", "count", "id", "local-name",
-		"namespace-uri", "name", "string", "concat", "starts-with",
-		"contains", "substring-before", "substring-after", "substring",
-		"string-length", "normalize-space", "translate", "boolean", "not",
-		"true", "false", "lang", "number", "sum", "floor", "ceiling",
-		"round", "selected",
-	};
-	struct checklist_expr *e = NULL;
-	size_t i, k;
+	char users[300] = "";
+	size_t len;
 
-	if (source == NULL || checklist_expr_compile(source, s->name, line, &e,
-	    s->err) != CHECKLIST_OK)
-		return NULL;
-	for (i = 0; i < e->nnames; i++)
-		if (!checklist_sem_known_name(s->cl, e->names[i]))
-			checklist_sem_fail(s, line,
-			    "the condition of '%s' names '%s', which is not a "
-			    "question or group of this checklist", owner,
-			    e->names[i]);
-	for (i = 0; i < e->nfuncs; i++) {
-		for (k = 0; k < sizeof core / sizeof *core; k++)
-			if (strcmp(e->funcs[i], core[k]) == 0)
-				break;
-		if (k == sizeof core / sizeof *core)
-			checklist_sem_fail(s, line,
-			    "the condition of '%s' calls an unknown function '%s'",
-			    owner, e->funcs[i]);
-	}
-	return e;
+	checklist_sem_owner(s, q, buf, size);
+	if (q->template_line > 0)
+		checklist_sem_users(s, q, fails, users, sizeof users);
+	len = strlen(buf);
+	snprintf(buf + len, size - len, "%s, attribute %s", users,
+	    checklist_sem_attrs[attr]);
 }
 
 static void
 checklist_sem_compile_question(struct checklist_sem *s,
     struct checklist_question *q)
 {
-	struct checklist_qpriv *p = checklist_xcalloc(1, sizeof *p);
+	const char *src[2] = { q->relevant, q->constraint };
+	char what[700];
+	int attr;
 
-	q->priv = p;
-	p->relevant = checklist_sem_compile(s, q->relevant, q->path, q->line);
-	p->constraint = checklist_sem_compile(s, q->constraint, q->path,
-	    q->line);
+	for (attr = 0; attr < 2; attr++) {
+		if (src[attr] == NULL)
+			continue;
+		checklist_sem_what(s, q, attr, NULL, what, sizeof what);
+		checklist_expr_compile(src[attr], s->name, q->line, what,
+		    checklist_sem_slot(q, attr), s->err);
+	}
 }
 
 static void
 checklist_sem_compile_group(struct checklist_sem *s, struct checklist_group *g)
 {
-	struct checklist_gpriv *p = checklist_xcalloc(1, sizeof *p);
+	struct checklist_gpriv *p = g->priv;
+	char what[300];
 
-	g->priv = p;
-	p->relevant = checklist_sem_compile(s, g->relevant, g->id, g->line);
+	if (g->relevant == NULL)
+		return;
+	snprintf(what, sizeof what, "%s %s, attribute relevant",
+	    checklist_sem_kind(g), g->id);
+	checklist_expr_compile(g->relevant, s->name, g->line, what,
+	    &p->relevant, s->err);
 }
 
-/* ---------------------------------------------------------- cycles */
-
-static struct checklist_question *
-checklist_sem_in(struct checklist_question **qs, size_t n, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(qs[i]->id, id) == 0)
-			return qs[i];
-	return NULL;
-}
-
-/* The question NAME most likely means (see the known limit at the top):
- * in the repeat entry REP, then in group FROM and the groups above it,
- * then in the front section; HINT is a group the same expression names. */
-static struct checklist_question *
-checklist_sem_resolve(const struct checklist *cl,
-    const struct checklist_question *rep, const struct checklist_group *from,
-    const char *name, const struct checklist_group *hint)
-{
-	const struct checklist_group *g;
-	struct checklist_question *r = NULL;
-
-	if (hint != NULL)
-		r = checklist_sem_in(hint->questions, hint->nquestions, name);
-	if (r == NULL && rep != NULL)
-		r = checklist_sem_in(rep->children, rep->nchildren, name);
-	for (g = from; r == NULL && g != NULL; g = g->parent)
-		r = checklist_sem_in(g->questions, g->nquestions, name);
-	if (r == NULL && cl->front != NULL)
-		r = checklist_sem_in(cl->front->questions,
-		    cl->front->nquestions, name);
-	return r;
-}
-
-typedef bool checklist_sem_visitor(const struct checklist *,
-    struct checklist_question *, unsigned char *);
-
-/* Call FN for every question that expression E reads, E being written on
- * a question inside repeat REP (or NULL) of group FROM. A group's own
- * condition is resolved from the group above it: a group cannot hang on
- * its own answers. */
+/* Does the expression of Q that S->attr names fail the names check? */
 static bool
-checklist_sem_each_dep(const struct checklist *cl,
-    const struct checklist_question *rep, const struct checklist_group *from,
-    const struct checklist_expr *e, checklist_sem_visitor *fn,
-    unsigned char *color)
+checklist_sem_names_fail(struct checklist_sem *s, struct checklist_question *q)
 {
-	const struct checklist_group *hint = NULL;
-	struct checklist_question *r;
-	size_t i;
+	struct checklist_expr *e = *checklist_sem_slot(q, s->attr);
+	char msg[512];
 
-	if (e == NULL)
-		return true;
-	for (i = 0; i < e->nnames && hint == NULL; i++)
-		hint = checklist_find_group(cl, e->names[i]);
-	for (i = 0; i < e->nnames; i++)
-		if ((r = checklist_sem_resolve(cl, rep, from, e->names[i],
-		    hint)) != NULL && !fn(cl, r, color))
-			return false;
-	return true;
+	return e != NULL && !checklist_names_check(s->nm, e,
+	    checklist_names_question(s->nm, q), msg, sizeof msg);
 }
 
-static size_t
-checklist_sem_index(const struct checklist *cl,
-    const struct checklist_question *q)
+static void
+checklist_sem_names_question(struct checklist_sem *s,
+    struct checklist_question *q)
 {
-	size_t i;
+	char msg[512], what[700];
+	struct checklist_expr *e;
+	int attr;
 
-	for (i = 0; i < cl->nall; i++)
-		if (cl->all[i] == q)
-			return i;
-	return 0;
+	for (attr = 0; attr < 2; attr++) {
+		e = *checklist_sem_slot(q, attr);
+		if (e == NULL || checklist_names_check(s->nm, e,
+		    checklist_names_question(s->nm, q), msg, sizeof msg))
+			continue;
+		s->attr = attr;
+		checklist_sem_what(s, q, attr, checklist_sem_names_fail, what,
+		    sizeof what);
+		checklist_sem_fail(s, q->line, "%s: %s", what, msg);
+		/* the twins recomputed their reads: put this one's back */
+		checklist_names_check(s->nm, e, checklist_names_question(s->nm,
+		    q), msg, sizeof msg);
+	}
 }
 
-/* Depth-first search: 0 white, 1 on the stack, 2 done. False: a cycle. */
-static bool
-checklist_sem_visit(const struct checklist *cl, struct checklist_question *q,
-    unsigned char *color)
+static void
+checklist_sem_names_group(struct checklist_sem *s, struct checklist_group *g)
 {
-	size_t me = checklist_sem_index(cl, q);
-	const struct checklist_question *up;
-	const struct checklist_group *g;
-	struct checklist_gpriv *gp;
+	struct checklist_gpriv *p = g->priv;
+	char msg[512];
 
-	if (color[me] == 1)
-		return false;
-	if (color[me] == 2)
-		return true;
-	color[me] = 1;
-	for (up = q; up != NULL; up = up->parent)
-		if (!checklist_sem_each_dep(cl, up->parent, q->group,
-		    ((struct checklist_qpriv *)up->priv)->relevant,
-		    checklist_sem_visit, color))
-			return false;
-	for (g = q->group; g != NULL; g = g->parent)
-		if ((gp = g->priv) != NULL &&
-		    !checklist_sem_each_dep(cl, NULL, g->parent, gp->relevant,
-		    checklist_sem_visit, color))
-			return false;
-	color[me] = 2;
-	return true;
+	if (p->relevant != NULL && !checklist_names_check(s->nm, p->relevant,
+	    checklist_names_group(s->nm, g), msg, sizeof msg))
+		checklist_sem_fail(s, g->line, "%s %s, attribute relevant: %s",
+		    checklist_sem_kind(g), g->id, msg);
 }
 
 static void
 checklist_sem_cycles(struct checklist_sem *s)
 {
-	unsigned char *color = checklist_xcalloc(s->cl->nall + 1, 1);
-	size_t i;
+	const struct checklist_question *at;
+	char chain[700], who[300];
 
-	for (i = 0; i < s->cl->nall; i++)
-		if (color[i] == 0 && !checklist_sem_visit(s->cl, s->cl->all[i],
-		    color)) {
-			checklist_sem_fail(s, s->cl->all[i]->line,
-			    "the conditions of '%s' depend on each other in a "
-			    "cycle", s->cl->all[i]->path);
-			break;
-		}
-	free(color);
+	if (!checklist_cycle_find(s->cl, &at, chain, sizeof chain))
+		return;
+	checklist_sem_owner(s, at, who, sizeof who);
+	checklist_sem_fail(s, at->line, "%s, attribute relevant: whether it is "
+	    "asked depends on its own answer, in a cycle: %s", who, chain);
 }
 
 /* -------------------------------------------------------------- all */
 
-checklist_status
-checklist_semantic_check(struct checklist *cl, struct checklist_error *err)
+/* Every group, sections included, in reading order. */
+static void
+checklist_sem_each_group(struct checklist_sem *s,
+    void (*fn)(struct checklist_sem *, struct checklist_group *))
 {
-	struct checklist_sem s = { cl, err, cl->source };
+	size_t i, j;
+
+	for (i = 0; i < s->cl->npages; i++) {
+		for (j = 0; j < s->cl->nsections; j++)
+			if (s->cl->sections[j]->nchildren > 0 &&
+			    s->cl->sections[j]->children[0] == s->cl->pages[i])
+				fn(s, s->cl->sections[j]);
+		fn(s, s->cl->pages[i]);
+	}
+}
+
+static void
+checklist_sem_priv(struct checklist_sem *s, struct checklist_group *g)
+{
+	(void)s;
+	if (g->priv == NULL)
+		g->priv = checklist_xcalloc(1, sizeof(struct checklist_gpriv));
+}
+
+static void
+checklist_sem_conditions(struct checklist_sem *s)
+{
 	size_t i;
 
-	checklist_sem_group_ids(&s);
-	for (i = 0; i < cl->nsections; i++) {
-		checklist_sem_group(&s, cl->sections[i]);
-		checklist_sem_compile_group(&s, cl->sections[i]);
-	}
-	for (i = 0; i < cl->npages; i++) {
-		checklist_sem_group(&s, cl->pages[i]);
-		checklist_sem_compile_group(&s, cl->pages[i]);
-	}
+	for (i = 0; i < s->cl->nall; i++)
+		checklist_sem_compile_question(s, s->cl->all[i]);
+	checklist_sem_each_group(s, checklist_sem_compile_group);
+	if (s->err->status != CHECKLIST_OK)
+		return;
+	s->nm = checklist_names_new(s->cl);
+	for (i = 0; i < s->cl->nall; i++)
+		checklist_sem_names_question(s, s->cl->all[i]);
+	checklist_sem_each_group(s, checklist_sem_names_group);
+	if (s->err->status == CHECKLIST_OK)
+		checklist_sem_cycles(s);
+	checklist_names_free(s->nm);
+	s->nm = NULL;
+}
+
+checklist_status
+checklist_semantic_check(struct checklist *cl, xmlDocPtr doc,
+    struct checklist_error *err)
+{
+	struct checklist_sem s = { cl, doc, err, cl->source, NULL, 0 };
+	struct checklist_qpriv *p;
+	size_t i;
+
 	for (i = 0; i < cl->nall; i++) {
-		checklist_sem_question(&s, cl->all[i]);
-		checklist_sem_compile_question(&s, cl->all[i]);
+		p = checklist_xcalloc(1, sizeof *p);
+		p->index = i;
+		cl->all[i]->priv = p;
 	}
+	checklist_sem_each_group(&s, checklist_sem_priv);
+	checklist_sem_group_ids(&s);
+	checklist_sem_each_group(&s, checklist_sem_group);
+	for (i = 0; i < cl->nall; i++)
+		checklist_sem_question(&s, cl->all[i]);
 	if (err->status == CHECKLIST_OK)
-		checklist_sem_cycles(&s);
+		checklist_sem_conditions(&s);
 	return err->status;
 }

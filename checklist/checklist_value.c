@@ -1,18 +1,25 @@
 /*
  * checklist_value.c: the one place where a value's validity for its
- * question is decided, by type (constraints, which need the response,
- * are in checklist_path.c). The forms' field types and the command line
- * both call checklist_value_check(), so a rule is written once.
+ * question is decided, by type and by the shorthand rules min, max,
+ * min-length, max-length and pattern (constraints, which need the
+ * response, are in checklist_path.c). The forms' field types, the
+ * command line and export all call checklist_value_check(), so a rule
+ * is written once.
  */
 #include "config.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/xmlregexp.h>
+#include <libxml/xpathInternals.h>
+
 #include "checklist/checklist_internal.h"
+#include "checklist/checklist_internal_rules.h"
 
 #define checklist_value_fail(err, ...) \
 	checklist_error_set((err), CHECKLIST_ERR_VALUE, NULL, 0, 0, __VA_ARGS__)
@@ -190,8 +197,127 @@ checklist_value_text(const struct checklist_question *q, const char *text,
 	return CHECKLIST_OK;
 }
 
+static checklist_status checklist_value_type(
+    const struct checklist_question *q, const char *text,
+    struct checklist_error *err);
+
+/* ------------------------------------------------------ shorthand rules */
+
+/* The number S (an integer or decimal value already checked), by
+ * libxml2's XPath rule: the same number a constraint would compare, in
+ * any locale. */
+static double
+checklist_value_number(const char *s)
+{
+	return xmlXPathStringEvalNumber((const xmlChar *)(*s == '+' ? s + 1 :
+	    s));
+}
+
+/* Is A < B (SIGN -1) or A > B (SIGN 1)? Numbers by value, dates (YYYY-
+ * MM-DD, checked) as strings. */
+static bool
+checklist_value_beyond(const struct checklist_question *q, const char *a,
+    const char *b, int sign)
+{
+	double x, y;
+	int c;
+
+	if (q->type == CHECKLIST_Q_DATE) {
+		c = strcmp(a, b);
+		return sign < 0 ? c < 0 : c > 0;
+	}
+	x = checklist_value_number(a);
+	y = checklist_value_number(b);
+	return sign < 0 ? x < y : x > y;
+}
+
+/* The characters (code points) of UTF-8 S. */
+static size_t
+checklist_value_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* Fail with Q's <message> in LANG, else the default of KIND with BOUND. */
+static checklist_status
+checklist_value_limit_fail(const struct checklist_question *q,
+    enum checklist_limit_kind kind, const char *bound, const char *lang,
+    struct checklist_error *err)
+{
+	if (q->constraint_msg.n > 0)
+		return checklist_value_fail(err, "%s", checklist_text_get(
+		    &q->constraint_msg, lang, NULL));
+	if (kind == CHECKLIST_LIMIT_PATTERN)
+		return checklist_value_fail(err, "%s",
+		    checklist_limit_message(kind, lang));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	return checklist_value_fail(err, checklist_limit_message(kind, lang),
+	    bound);
+#pragma GCC diagnostic pop
+}
+
+/* TEXT (valid by type, not empty) against Q's shorthand rules. */
+static checklist_status
+checklist_value_limits(const struct checklist_question *q, const char *text,
+    const char *lang, struct checklist_error *err)
+{
+	const struct checklist_limits *l = &q->limits;
+	bool date = q->type == CHECKLIST_Q_DATE;
+	char num[32];
+	size_t n;
+
+	if (l->min != NULL && checklist_value_beyond(q, text, l->min, -1))
+		return checklist_value_limit_fail(q, date ?
+		    CHECKLIST_LIMIT_MIN_DATE : CHECKLIST_LIMIT_MIN, l->min,
+		    lang, err);
+	if (l->max != NULL && checklist_value_beyond(q, text, l->max, 1))
+		return checklist_value_limit_fail(q, date ?
+		    CHECKLIST_LIMIT_MAX_DATE : CHECKLIST_LIMIT_MAX, l->max,
+		    lang, err);
+	n = l->min_length || l->max_length ? checklist_value_chars(text) : 0;
+	if (l->min_length > 0 && n < l->min_length) {
+		snprintf(num, sizeof num, "%zu", l->min_length);
+		return checklist_value_limit_fail(q,
+		    CHECKLIST_LIMIT_MIN_LENGTH, num, lang, err);
+	}
+	if (l->max_length > 0 && n > l->max_length) {
+		snprintf(num, sizeof num, "%zu", l->max_length);
+		return checklist_value_limit_fail(q,
+		    CHECKLIST_LIMIT_MAX_LENGTH, num, lang, err);
+	}
+	if (l->regexp != NULL && xmlRegexpExec(l->regexp,
+	    (const xmlChar *)text) != 1)
+		return checklist_value_limit_fail(q, CHECKLIST_LIMIT_PATTERN,
+		    NULL, lang, err);
+	return CHECKLIST_OK;
+}
+
 checklist_status
 checklist_value_check(const struct checklist_question *q, const char *text,
+    struct checklist_error *err)
+{
+	return checklist_value_check_lang(q, text, NULL, err);
+}
+
+checklist_status
+checklist_value_check_lang(const struct checklist_question *q,
+    const char *text, const char *lang, struct checklist_error *err)
+{
+	checklist_status st = checklist_value_type(q, text, err);
+
+	if (st != CHECKLIST_OK || text == NULL || *text == '\0')
+		return st;
+	return checklist_value_limits(q, text, lang, err);
+}
+
+/* TEXT against Q's type only. */
+static checklist_status
+checklist_value_type(const struct checklist_question *q, const char *text,
     struct checklist_error *err)
 {
 	if (text == NULL || *text == '\0')

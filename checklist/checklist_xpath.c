@@ -1,13 +1,13 @@
 /*
  * checklist_xpath.c: conditions and constraints are XPath 1.0, compiled
  * and evaluated by libxml2 against the response document. This file
- * compiles them (capturing libxml2's message), lists the element names
- * their location paths use (from libxml2's own dump of the compiled
- * expression, so that no second parser of XPath exists here), and
- * evaluates them with the question's element as the context node.
- *
- * One extension function, as in XForms: selected(nodeset, 'value') is
- * true when the node's space-separated value holds that token.
+ * holds the one table of the functions a condition may call (with how
+ * many arguments each takes), registers them on every evaluation
+ * context, compiles expressions (capturing libxml2's message and the
+ * position it gives) and evaluates them with the question's element as
+ * the context node. The extension functions live in
+ * checklist_xpath_func.c; what an expression reads is worked out in
+ * checklist_xop.c and checklist_names.c.
  */
 #include "config.h"
 
@@ -20,46 +20,120 @@
 
 #include "checklist/checklist_internal.h"
 
-static void
-checklist_xpath_selected(xmlXPathParserContextPtr ctxt, int nargs)
+/* XPath 1.0's core functions (libxml2's), then the XForms ones of ODK
+ * Collect that sacl adds. round() is replaced: XForms gives it a second
+ * argument, the number of digits. */
+static const struct checklist_xpath_func checklist_xpath_funcs[] = {
+	{ "last", 0, 0, NULL },
+	{ "position", 0, 0, NULL },
+	{ "count", 1, 1, NULL },
+	{ "id", 1, 1, NULL },
+	{ "local-name", 0, 1, NULL },
+	{ "namespace-uri", 0, 1, NULL },
+	{ "name", 0, 1, NULL },
+	{ "string", 0, 1, NULL },
+	{ "concat", 2, -1, NULL },
+	{ "starts-with", 2, 2, NULL },
+	{ "contains", 2, 2, NULL },
+	{ "substring-before", 2, 2, NULL },
+	{ "substring-after", 2, 2, NULL },
+	{ "substring", 2, 3, NULL },
+	{ "string-length", 0, 1, NULL },
+	{ "normalize-space", 0, 1, NULL },
+	{ "translate", 3, 3, NULL },
+	{ "boolean", 1, 1, NULL },
+	{ "not", 1, 1, NULL },
+	{ "true", 0, 0, NULL },
+	{ "false", 0, 0, NULL },
+	{ "lang", 1, 1, NULL },
+	{ "number", 0, 1, NULL },
+	{ "sum", 1, 1, NULL },
+	{ "floor", 1, 1, NULL },
+	{ "ceiling", 1, 1, NULL },
+	{ "round", 1, 2, checklist_xpath_round },
+	{ "selected", 2, 2, checklist_xpath_selected },
+	{ "count-selected", 1, 1, checklist_xpath_count_selected },
+	{ "selected-at", 2, 2, checklist_xpath_selected_at },
+	{ "if", 3, 3, checklist_xpath_if },
+	{ "coalesce", 2, 2, checklist_xpath_coalesce },
+	{ "regex", 2, 2, checklist_xpath_regex },
+	{ "today", 0, 0, checklist_xpath_today },
+	{ "int", 1, 1, checklist_xpath_int },
+	{ "date", 1, 1, checklist_xpath_date },
+	{ "decimal-date-time", 1, 1, checklist_xpath_decimal_date_time },
+	{ "decimal-date", 1, 1, checklist_xpath_decimal_date_time },
+};
+
+const struct checklist_xpath_func *
+checklist_xpath_func_find(const char *name)
 {
-	xmlChar *token, *value;
-	const char *p;
-	size_t tlen;
-	bool found = false;
+	size_t i;
 
-	CHECK_ARITY(2);
-	token = xmlXPathPopString(ctxt);
-	value = xmlXPathPopString(ctxt);
-	tlen = token ? strlen((const char *)token) : 0;
-	for (p = (const char *)value; p != NULL && *p != '\0' && tlen > 0;) {
-		size_t n;
-
-		p += strspn(p, " \t\r\n");
-		n = strcspn(p, " \t\r\n");
-		if (n == tlen && memcmp(p, token, n) == 0)
-			found = true;
-		p += n;
-	}
-	xmlFree(token);
-	xmlFree(value);
-	xmlXPathReturnBoolean(ctxt, found);
+	for (i = 0; i < sizeof checklist_xpath_funcs /
+	    sizeof *checklist_xpath_funcs; i++)
+		if (strcmp(checklist_xpath_funcs[i].name, name) == 0)
+			return &checklist_xpath_funcs[i];
+	return NULL;
 }
 
 static xmlXPathContextPtr
 checklist_xpath_context(xmlDocPtr doc)
 {
 	xmlXPathContextPtr x = xmlXPathNewContext(doc);
+	const struct checklist_xpath_func *f;
+	size_t i;
 
 	if (x == NULL)
 		checklist_fatal("out of memory (XPath context)");
-	xmlXPathRegisterFunc(x, (const xmlChar *)"selected",
-	    checklist_xpath_selected);
+	for (i = 0; i < sizeof checklist_xpath_funcs /
+	    sizeof *checklist_xpath_funcs; i++) {
+		f = &checklist_xpath_funcs[i];
+		if (f->fn == NULL)
+			continue;
+		/* an entry already there (round) must go first */
+		xmlXPathRegisterFunc(x, (const xmlChar *)f->name, NULL);
+		if (xmlXPathRegisterFunc(x, (const xmlChar *)f->name,
+		    f->fn) != 0)
+			checklist_fatal("out of memory (XPath functions)");
+	}
 	return x;
+}
+
+const char *
+checklist_xpath_error_text(const xmlError *e)
+{
+	static const struct {
+		int code;
+		const char *text;
+	} texts[] = {
+		{ XML_XPATH_NUMBER_ERROR, "a malformed number" },
+		{ XML_XPATH_UNFINISHED_LITERAL_ERROR, "a string with no closing quote" },
+		{ XML_XPATH_START_LITERAL_ERROR, "a string expected" },
+		{ XML_XPATH_VARIABLE_REF_ERROR, "a malformed variable" },
+		{ XML_XPATH_UNDEF_VARIABLE_ERROR, "a variable, which conditions do not have" },
+		{ XML_XPATH_INVALID_PREDICATE_ERROR, "a malformed [predicate]" },
+		{ XML_XPATH_EXPR_ERROR, "invalid expression" },
+		{ XML_XPATH_UNCLOSED_ERROR, "a bracket or parenthesis not closed" },
+		{ XML_XPATH_UNKNOWN_FUNC_ERROR, "an unknown function" },
+		{ XML_XPATH_INVALID_OPERAND, "an operand of the wrong type" },
+		{ XML_XPATH_INVALID_TYPE, "a value of the wrong type" },
+		{ XML_XPATH_INVALID_ARITY, "a wrong number of arguments" },
+		{ XML_XPATH_UNDEF_PREFIX_ERROR, "a namespace prefix, which the response does not have" },
+		{ XML_XPATH_INVALID_CHAR_ERROR, "a character XPath does not allow" },
+	};
+	size_t i;
+
+	if (e == NULL)
+		return "invalid expression";
+	for (i = 0; i < sizeof texts / sizeof *texts; i++)
+		if (e->code == texts[i].code)
+			return texts[i].text;
+	return e->message != NULL ? e->message : "invalid expression";
 }
 
 struct checklist_xpath_sink {
 	char message[512];
+	int offset; /* in the expression, where libxml2 stopped; -1 */
 };
 
 static void
@@ -67,70 +141,40 @@ checklist_xpath_error(void *data, xmlErrorPtr e)
 {
 	struct checklist_xpath_sink *sink = data;
 
-	if (sink->message[0] == '\0' && e != NULL && e->message != NULL) {
-		snprintf(sink->message, sizeof sink->message, "%s", e->message);
+	if (sink->message[0] == '\0' && e != NULL) {
+		snprintf(sink->message, sizeof sink->message, "%s",
+		    checklist_xpath_error_text(e));
 		sink->message[strcspn(sink->message, "\n")] = '\0';
+		sink->offset = e->domain == XML_FROM_XPATH ? e->int1 : -1;
 	}
-}
-
-/* Add the names of the compiled expression's steps on element axes. */
-static void
-checklist_expr_names(struct checklist_expr *e)
-{
-	char *dump = NULL, *line, *save = NULL, *p;
-	size_t size = 0;
-	FILE *f = open_memstream(&dump, &size);
-
-	if (f == NULL)
-		checklist_fatal("out of memory (open_memstream)");
-	xmlXPathDebugDumpCompExpr(f, e->comp, 0);
-	fclose(f);
-	for (line = strtok_r(dump, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		if ((p = strstr(line, "FUNCTION ")) != NULL) {
-			p += strlen("FUNCTION ");
-			e->funcs = checklist_xreallocarray(e->funcs,
-			    e->nfuncs + 1, sizeof *e->funcs);
-			e->funcs[e->nfuncs++] = checklist_xstrndup(p,
-			    strcspn(p, "("));
-			continue;
-		}
-		if (strstr(line, "COLLECT") == NULL ||
-		    strstr(line, "'attributes'") != NULL ||
-		    (p = strstr(line, "'name' ")) == NULL)
-			continue;
-		p += strlen("'name' ");
-		p = strchr(p, ' '); /* past the node type */
-		if (p == NULL || *++p == '\0')
-			continue;
-		e->names = checklist_xreallocarray(e->names, e->nnames + 1,
-		    sizeof *e->names);
-		e->names[e->nnames++] = checklist_xstrdup(p);
-	}
-	free(dump);
 }
 
 checklist_status
 checklist_expr_compile(const char *source, const char *name, int line,
-    struct checklist_expr **out, struct checklist_error *err)
+    const char *what, struct checklist_expr **out,
+    struct checklist_error *err)
 {
-	struct checklist_xpath_sink sink = { "" };
+	struct checklist_xpath_sink sink = { "", -1 };
 	xmlXPathContextPtr x = checklist_xpath_context(NULL);
 	xmlXPathCompExprPtr comp;
 	struct checklist_expr *e;
+	char at[64] = "";
 
 	x->error = checklist_xpath_error;
 	x->userData = &sink;
 	comp = xmlXPathCtxtCompile(x, (const xmlChar *)source);
 	xmlXPathFreeContext(x);
-	if (comp == NULL)
+	if (comp == NULL) {
+		if (sink.offset >= 0 && (size_t)sink.offset <= strlen(source))
+			snprintf(at, sizeof at, " at character %d",
+			    sink.offset + 1);
 		return checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name, line,
-		    0, "the XPath expression \"%s\" does not compile: %s", source,
+		    0, "%s: \"%s\" does not compile%s: %s", what, source, at,
 		    sink.message[0] ? sink.message : "invalid expression");
+	}
 	e = checklist_xcalloc(1, sizeof *e);
 	e->source = checklist_xstrdup(source);
 	e->comp = comp;
-	checklist_expr_names(e);
 	*out = e;
 	return CHECKLIST_OK;
 }
@@ -138,16 +182,9 @@ checklist_expr_compile(const char *source, const char *name, int line,
 void
 checklist_expr_free(struct checklist_expr *e)
 {
-	size_t i;
-
 	if (e == NULL)
 		return;
-	for (i = 0; i < e->nnames; i++)
-		free(e->names[i]);
-	free(e->names);
-	for (i = 0; i < e->nfuncs; i++)
-		free(e->funcs[i]);
-	free(e->funcs);
+	free(e->reads);
 	free(e->source);
 	xmlXPathFreeCompExpr(e->comp);
 	free(e);
@@ -164,13 +201,10 @@ checklist_xpath_quiet(void *data, xmlErrorPtr e)
 	(void)e;
 }
 
-bool
-checklist_expr_eval(const struct checklist_expr *e, xmlDocPtr doc,
-    xmlNodePtr node, bool on_error)
+xmlXPathObjectPtr
+checklist_expr_eval_object(const struct checklist_expr *e, xmlDocPtr doc,
+    xmlNodePtr node)
 {
-	xmlXPathObjectPtr res;
-	int b;
-
 	if (checklist_xpath_cached == NULL || checklist_xpath_cached->doc != doc) {
 		if (checklist_xpath_cached != NULL)
 			xmlXPathFreeContext(checklist_xpath_cached);
@@ -178,7 +212,16 @@ checklist_expr_eval(const struct checklist_expr *e, xmlDocPtr doc,
 		checklist_xpath_cached->error = checklist_xpath_quiet;
 	}
 	checklist_xpath_cached->node = node;
-	res = xmlXPathCompiledEval(e->comp, checklist_xpath_cached);
+	return xmlXPathCompiledEval(e->comp, checklist_xpath_cached);
+}
+
+bool
+checklist_expr_eval(const struct checklist_expr *e, xmlDocPtr doc,
+    xmlNodePtr node, bool on_error)
+{
+	xmlXPathObjectPtr res = checklist_expr_eval_object(e, doc, node);
+	int b;
+
 	if (res == NULL)
 		return on_error;
 	b = xmlXPathCastToBoolean(res);

@@ -3,6 +3,7 @@ noinst_LIBRARIES += libchecklist.a
 libchecklist_a_SOURCES = \
 	checklist/checklist.h \
 	checklist/checklist_internal.h \
+	checklist/checklist_internal_rules.h \
 	checklist/checklist_alloc.c \
 	checklist/checklist_error.c \
 	checklist/checklist_read.c \
@@ -10,11 +11,20 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_load.c \
 	checklist/checklist_build.c \
 	checklist/checklist_semantic.c \
+	checklist/checklist_names.c \
+	checklist/checklist_cycle.c \
+	checklist/checklist_texts.c \
+	checklist/checklist_warn.c \
 	checklist/checklist_model.c \
 	checklist/checklist_value.c \
 	checklist/checklist_xpath.c \
+	checklist/checklist_xpath_func.c \
+	checklist/checklist_xop.c \
 	checklist/checklist_response.c \
 	checklist/checklist_path.c \
+	checklist/checklist_batch.c \
+	checklist/checklist_shorthand.c \
+	checklist/checklist_roles.c \
 	checklist/checklist_attach.c \
 	checklist/checklist_progress.c \
 	checklist/checklist_undo.c \

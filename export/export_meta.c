@@ -6,13 +6,14 @@
  * made, by which program, which submission and revision, whether it may
  * be published and how complete it is.
  *
- * The State, focal point, contacts and consent come from the front
- * section's answers, by question id (a convention any checklist can
- * follow; doc/response-format.md): "state" (a single choice whose values
- * are State codes), "fp_name", "fp_title", "fp_org", "fp_email",
- * "fp_phone", the repeat "contacts" (children "name", "title",
- * "organization", "email", "phone") and the boolean "consent". Absent
- * questions just leave their part of the metadata out.
+ * The State, focal point, contacts and consent come from the answers
+ * of the questions that have their roles (checklist_role(); roles are
+ * declared in the definition, doc/checklist-format.md): "state" (a single
+ * choice whose values are State codes), "focal-point-name", "-title",
+ * "-organization", "-email", "-phone", the repeat "contacts" (with
+ * "contact-name", "-title", "-organization", "-email", "-phone" on its
+ * questions) and the boolean "consent". A checklist without one of these
+ * roles just leaves its part of the metadata out.
  */
 #include "config.h"
 
@@ -23,16 +24,16 @@
 
 #include "export/export_internal.h"
 
-/* A person element's children, in schema order, and the front questions
- * that fill them for the focal point. */
+/* A person element's children, in schema order, and the roles of the
+ * questions that fill them: the focal point's, a contact's. */
 static const struct {
 	const char *element, *focal, *contact;
 } export_person_fields[] = {
-	{ "name", "fp_name", "name" },
-	{ "title", "fp_title", "title" },
-	{ "organization", "fp_org", "organization" },
-	{ "email", "fp_email", "email" },
-	{ "phone", "fp_phone", "phone" },
+	{ "name", CHECKLIST_ROLE_FP_NAME, CHECKLIST_ROLE_CONTACT_NAME },
+	{ "title", CHECKLIST_ROLE_FP_TITLE, CHECKLIST_ROLE_CONTACT_TITLE },
+	{ "organization", CHECKLIST_ROLE_FP_ORG, CHECKLIST_ROLE_CONTACT_ORG },
+	{ "email", CHECKLIST_ROLE_FP_EMAIL, CHECKLIST_ROLE_CONTACT_EMAIL },
+	{ "phone", CHECKLIST_ROLE_FP_PHONE, CHECKLIST_ROLE_CONTACT_PHONE },
 };
 #define EXPORT_NPERSON \
 	(sizeof export_person_fields / sizeof export_person_fields[0])
@@ -84,26 +85,23 @@ export_now(time_t now)
 	return time(NULL);
 }
 
-/* The answer to front question ID ("" when none or no front section). */
+/* The answer to the front question with ROLE ("" when none). */
 static const char *
-export_meta_front(struct checklist_response *r, const char *id)
+export_meta_role(struct checklist_response *r, const char *role)
 {
-	const struct checklist_group *front = r->cl->front;
+	const struct checklist_question *q = checklist_role(r->cl, NULL, role);
 	const char *v;
-	char *path;
 
-	if (front == NULL)
+	if (q == NULL || q->parent != NULL)
 		return "";
-	path = checklist_xasprintf("%s/%s", front->id, id);
-	v = checklist_response_get(r, path);
-	free(path);
+	v = checklist_response_get(r, q->path);
 	return v != NULL ? v : "";
 }
 
 const char *
 export_meta_state(struct checklist_response *r)
 {
-	const char *v = export_meta_front(r, "state");
+	const char *v = export_meta_role(r, CHECKLIST_ROLE_STATE);
 
 	return v[0] != '\0' ? v : NULL;
 }
@@ -115,16 +113,13 @@ export_meta_add_state(xmlNodePtr md, struct checklist_response *r)
 	const char *code = export_meta_state(r), *label = "";
 	const struct checklist_question *q;
 	xmlNodePtr el;
-	char *path;
 	size_t i;
 
 	if (code == NULL)
 		return;
-	path = checklist_xasprintf("%s/state", r->cl->front->id);
-	q = checklist_find_question(r->cl, path);
-	free(path);
-	if (q == NULL || q->type != CHECKLIST_Q_SINGLE)
-		return; /* the code must be a choice value, an NMTOKEN */
+	/* the loader made sure it is a single choice: the code is one of
+	 * its values, an NMTOKEN */
+	q = checklist_role(r->cl, NULL, CHECKLIST_ROLE_STATE);
 	for (i = 0; i < q->nchoices; i++)
 		if (strcmp(q->choices[i].value, code) == 0)
 			label = checklist_text_get(&q->choices[i].label,
@@ -133,25 +128,42 @@ export_meta_add_state(xmlNodePtr md, struct checklist_response *r)
 	xmlNewProp(el, EXPORT_XC("code"), EXPORT_XC(code));
 }
 
-/* Add a person element: each field answered under PREFIX ("" for the
- * focal point's front questions, "front/contacts[N]/" for a contact). */
+/* The answer to the question with ROLE: a front question (ENTRY NULL),
+ * or one in ENTRY ("front/contacts[N]") of the contacts list. */
+static const char *
+export_meta_person_value(struct checklist_response *r, const char *role,
+    const char *entry)
+{
+	const struct checklist_question *q;
+	const char *v;
+	char *path;
+
+	if (entry == NULL)
+		return export_meta_role(r, role);
+	q = checklist_role(r->cl, NULL, role);
+	if (q == NULL || q->parent == NULL)
+		return "";
+	path = checklist_xasprintf("%s/%s", entry, q->id);
+	v = checklist_response_get(r, path);
+	free(path);
+	return v != NULL ? v : "";
+}
+
+/* Add a person element: each field answered, of the focal point (ENTRY
+ * NULL) or of the contact in ENTRY ("front/contacts[N]"). */
 static void
 export_meta_add_person(xmlNodePtr parent, const char *element,
-    struct checklist_response *r, const char *prefix)
+    struct checklist_response *r, const char *entry)
 {
 	xmlNodePtr el = NULL;
-	const char *v, *id;
-	char *path;
+	const char *v;
 	size_t i;
 
 	for (i = 0; i < EXPORT_NPERSON; i++) {
-		id = prefix[0] == '\0' ? export_person_fields[i].focal :
-		    export_person_fields[i].contact;
-		path = checklist_xasprintf("%s%s", prefix, id);
-		v = prefix[0] == '\0' ? export_meta_front(r, path) :
-		    checklist_response_get(r, path);
-		free(path);
-		if (v == NULL || v[0] == '\0' || strlen(v) > EXPORT_LINE_MAX)
+		v = export_meta_person_value(r, entry == NULL ?
+		    export_person_fields[i].focal :
+		    export_person_fields[i].contact, entry);
+		if (v[0] == '\0' || strlen(v) > EXPORT_LINE_MAX)
 			continue; /* not a one-line answer: not for metadata */
 		if (el == NULL)
 			el = xmlNewChild(parent, NULL, EXPORT_XC(element),
@@ -161,34 +173,31 @@ export_meta_add_person(xmlNodePtr parent, const char *element,
 	}
 }
 
-/* Add <contacts> with one <contact> per entry of front/contacts. */
+/* Add <contacts> with one <contact> per entry of the contacts list. */
 static void
 export_meta_add_contacts(xmlNodePtr md, struct checklist_response *r)
 {
+	const struct checklist_question *q = checklist_role(r->cl, NULL,
+	    CHECKLIST_ROLE_CONTACTS);
 	xmlNodePtr el;
-	char *repeat, *prefix;
+	char *entry;
 	size_t i, n;
 
-	if (r->cl->front == NULL)
+	n = q != NULL ? checklist_response_entries(r, q->path) : 0;
+	if (n == 0)
 		return;
-	repeat = checklist_xasprintf("%s/contacts", r->cl->front->id);
-	n = checklist_find_question(r->cl, repeat) != NULL ?
-	    checklist_response_entries(r, repeat) : 0;
-	if (n > 0) {
-		el = xmlNewChild(md, NULL, EXPORT_XC("contacts"), NULL);
-		for (i = 1; i <= n && i <= EXPORT_CONTACTS_MAX; i++) {
-			prefix = checklist_xasprintf("%s[%zu]/", repeat, i);
-			export_meta_add_person(el, "contact", r, prefix);
-			free(prefix);
-		}
-		/* A contact with nothing answered adds no element: keep the
-		 * schema's "at least one" by removing an empty list. */
-		if (el->children == NULL) {
-			xmlUnlinkNode(el);
-			xmlFreeNode(el);
-		}
+	el = xmlNewChild(md, NULL, EXPORT_XC("contacts"), NULL);
+	for (i = 1; i <= n && i <= EXPORT_CONTACTS_MAX; i++) {
+		entry = checklist_xasprintf("%s[%zu]", q->path, i);
+		export_meta_add_person(el, "contact", r, entry);
+		free(entry);
 	}
-	free(repeat);
+	/* A contact with nothing answered adds no element: keep the
+	 * schema's "at least one" by removing an empty list. */
+	if (el->children == NULL) {
+		xmlUnlinkNode(el);
+		xmlFreeNode(el);
+	}
 }
 
 /* The language the answers were given in. */
@@ -261,7 +270,7 @@ export_meta_add(xmlNodePtr pkg, struct checklist_response *r,
 	xmlNewProp(el, EXPORT_XC("id"), EXPORT_XC(r->cl->id));
 	xmlNewProp(el, EXPORT_XC("version"), EXPORT_XC(r->cl->version));
 	export_meta_add_state(md, r);
-	export_meta_add_person(md, "focal-point", r, "");
+	export_meta_add_person(md, "focal-point", r, NULL);
 	export_meta_add_contacts(md, r);
 	xmlNewTextChild(md, NULL, EXPORT_XC("language"),
 	    EXPORT_XC(export_meta_lang(r)));
@@ -273,7 +282,7 @@ export_meta_add(xmlNodePtr pkg, struct checklist_response *r,
 	xmlNewProp(el, EXPORT_XC("id"), EXPORT_XC(submission_id));
 	snprintf(num, sizeof num, "%lu", revision);
 	xmlNewProp(el, EXPORT_XC("revision"), EXPORT_XC(num));
-	consent = export_meta_front(r, "consent");
+	consent = export_meta_role(r, CHECKLIST_ROLE_CONSENT);
 	xmlNewTextChild(md, NULL, EXPORT_XC("consent-to-publish"),
 	    EXPORT_XC(strcmp(consent, "yes") == 0 ||
 	    strcmp(consent, "no") == 0 ? consent : "unanswered"));

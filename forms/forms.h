@@ -115,6 +115,13 @@ void forms_set_color_pairs(short title, short field, short error);
  * where the locale cannot write it (not the list's "[x]" marks). */
 const char *forms_entry_mark(bool open);
 
+/* How the page's modal part (the chooser of a long list) reads a key:
+ * OK, KEY_CODE_YES, or ERR for nothing to act on. The application sets
+ * one that reads pastes as text (never as Enter, never as commands);
+ * the default is wget_wch(). NULL restores the default. */
+typedef int (*forms_key_reader)(WINDOW *win, wint_t *ch);
+void forms_set_key_reader(forms_key_reader read);
+
 /* The libmenu request for a key that moves in a list (Up, Down, PgUp,
  * PgDn, Home, End), or 0: one mapping for every menu of the program. */
 int forms_menu_request(wint_t ch, bool iskey);

@@ -19,8 +19,10 @@
  *
  * A resize closes the chooser and gives KEY_RESIZE back (ungetch) for the
  * application to lay itself out again; a failed read (a signal, a closed
- * terminal) closes it too. Keys are read with wget_wch() on the chooser's
- * window; the tests feed them with unget_wch() and ungetch().
+ * terminal) closes it too. Keys are read on the chooser's window through
+ * the application's reader (forms_set_key_reader: a paste types into the
+ * filter, its line ends dropped, so that a paste never chooses), else
+ * wget_wch(); the tests feed them with unget_wch() and ungetch().
  */
 #include "config.h"
 
@@ -605,6 +607,21 @@ chooser_open(struct chooser *c, struct forms_page *page,
 	return true;
 }
 
+static forms_key_reader forms_reader;
+
+void
+forms_set_key_reader(forms_key_reader read)
+{
+	forms_reader = read;
+}
+
+static int
+forms_read_key(WINDOW *win, wint_t *ch)
+{
+	return forms_reader != NULL ? forms_reader(win, ch) :
+	    wget_wch(win, ch);
+}
+
 /* Open the chooser of IT, run it, and store what was chosen. */
 enum forms_reaction
 forms_chooser_run(struct forms_page *page, struct forms_item *it)
@@ -621,7 +638,7 @@ forms_chooser_run(struct forms_page *page, struct forms_item *it)
 		return FORMS_HANDLED;
 	while (st == CHOOSER_ON) {
 		chooser_frame(&c);
-		rc = wget_wch(c.win, &ch);
+		rc = forms_read_key(c.win, &ch);
 		st = chooser_key(&c, rc, ch);
 	}
 	cur = chooser_current(&c);

@@ -132,7 +132,8 @@ judge(struct forms_page *page, char *msg, size_t size)
 	if (it->kind == FORMS_I_OTHER)
 		return true; /* the buffer's cap is the only rule */
 	checklist_error_clear(&err);
-	if (checklist_value_check(it->q, page->buf.text, &err) == CHECKLIST_OK)
+	if (checklist_value_check_lang(it->q, page->buf.text, page->lang !=
+	    NULL ? page->lang : page->r->lang, &err) == CHECKLIST_OK)
 		return true;
 	snprintf(msg, size, "%s", err.message[0] != '\0' ? err.message :
 	    "This value is not accepted.");

@@ -49,11 +49,11 @@ cat >"$C" <<'XML'
   <title>Mini</title>
   <front id="front">
     <title>Front</title>
-    <question id="state" type="single" required="true">
+    <question id="state" role="state" type="single" required="true">
       <label>State</label>
       <choice value="FRA"><label>France</label></choice>
     </question>
-    <question id="consent" type="boolean" required="true">
+    <question id="consent" role="consent" type="boolean" required="true">
       <label>Consent</label>
     </question>
   </front>

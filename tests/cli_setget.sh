@@ -2,7 +2,8 @@
 # cli_setget.sh: `sacl set` and `sacl get` on the bundled checklist:
 # round trip, multiple choice and "other", repeat entries, escaping,
 # clearing, all-or-nothing on an unknown id or an invalid value, usage
-# errors, a lock held by a live process, a damaged file.
+# errors, a lock held by a live process, a damaged file; rules between
+# two answers hold whatever the order of the assignments (issue 9).
 . "${TOP_SRCDIR:?TOP_SRCDIR must name the source tree}/tests/lib_checks.sh"
 R=$tmp/answers.xml
 
@@ -123,6 +124,42 @@ grep -q "answers.xml.bak" "$tmp/err" ||
 	fail "set wrote over a damaged file"
 cmp -s "$R" "$tmp/damaged" || fail "the damaged file was changed"
 cmp -s "$R.bak" "$tmp/bak" || fail "the .bak was changed"
+
+# Rules hold whatever the order of the assignments (issue 9): all are
+# applied, then every constraint they touch is checked on the final state.
+# rules.xml: p52_3/executed and pending must be at most p52_3/received.
+Q=$tmp/rules-answers.xml
+RULES=$FIXTURES/rules.xml
+expect 1 "$SACL" set --checklist "$RULES" "$Q" p52_3/executed=5 \
+	p52_3/received=3
+has "$tmp/err" "p52_3/executed: No more requests executed than received."
+[ ! -e "$Q" ] || fail "rules: a refused set created $Q"
+expect 1 "$SACL" set --checklist "$RULES" "$Q" p52_3/received=3 \
+	p52_3/executed=5
+has "$tmp/err" "p52_3/executed: No more requests executed than received."
+expect 0 "$SACL" set --checklist "$RULES" "$Q" p52_3/executed=5 \
+	p52_3/received=7
+cp "$Q" "$tmp/rules-before"
+# lowering received later breaks executed: refused, nothing changed
+expect 1 "$SACL" set "$Q" p52_3/received=4
+has "$tmp/err" "p52_3/executed: No more requests executed than received."
+cmp -s "$Q" "$tmp/rules-before" || fail "rules: a refused set changed $Q"
+# every failing question is named, each with its message
+expect 1 "$SACL" set "$Q" p52_3/pending=6 p52_3/received=2
+has "$tmp/err" "sacl: p52_3/executed: No more requests executed than received."
+has "$tmp/err" "sacl: p52_3/pending: No more requests pending than received."
+cmp -s "$Q" "$tmp/rules-before" || fail "rules: a refused set changed $Q"
+# both changed together, in either order
+expect 0 "$SACL" set "$Q" p52_3/received=4 p52_3/executed=4
+expect 0 "$SACL" set "$Q" p52_3/executed=2 p52_3/received=2
+expect 0 "$SACL" get "$Q" p52_3/received p52_3/executed
+same "p52_3/received=2
+p52_3/executed=2"
+# --from lines are one batch with the command line's
+printf 'p52_3/executed=9\n' >"$tmp/rules-from"
+expect 0 "$SACL" set --from "$tmp/rules-from" "$Q" p52_3/received=9
+expect 0 "$SACL" get "$Q" p52_3/executed
+same "p52_3/executed=9"
 
 [ "$failures" -eq 0 ] || exit 1
 echo "cli_setget: all checks passed"

@@ -1,8 +1,11 @@
 #!/bin/sh
 # cli_validate.sh: `sacl validate` and `sacl info` as a user runs them:
-# the bundled checklist is valid and has ten articles; every bad fixture
-# is refused with FILE:LINE: and exit 1; usage errors exit 2.
+# the bundled checklist is valid, with no warning, and has ten articles;
+# every bad fixture is refused with FILE:LINE: and exit 1; warnings are
+# printed and fail only with --strict; usage errors exit 2.
 . "${TOP_SRCDIR}/tests/lib.sh"
+TMPDIR_T=$(mktemp -d "${TMPDIR:-/tmp}/sacl-validate.XXXXXX")
+trap 'rm -rf "$TMPDIR_T"' EXIT
 
 out=$("$SACL" validate "$TOP_SRCDIR/data/uncac-chapter2.xml") || fail "bundled checklist invalid"
 expect_match "$out" "valid (uncac-chapter2 "
@@ -27,6 +30,40 @@ for f in "$FIXTURES"/bad-*.xml; do
 	expect_match "$err" "$f:"
 	printf '%s\n' "$err" | grep -Eq "^$f:[0-9]+(:[0-9]+)?: " || fail "$name: no FILE:LINE: in '$err'"
 done
+
+# singular and plural as they fall
+out=$("$SACL" info "$FIXTURES/mini.xml") || fail "info mini"
+expect_match "$out" "section: 2 Article two (1 provision)"
+expect_match "$out" "section: 1 Article one (3 provisions)"
+
+# the validator's messages name the question and the attribute, and the
+# first of two duplicates
+err=$("$SACL" validate "$FIXTURES/bad-arity.xml" 2>&1) && fail "bad-arity accepted"
+expect_match "$err" "bad-arity.xml:9: question p1/ta_forms, attribute relevant: calls selected() with 1 argument; it takes 2"
+err=$("$SACL" validate "$FIXTURES/bad-in-template.xml" 2>&1) && fail "bad-in-template accepted"
+expect_match "$err" "bad-in-template.xml:6: template 'std', question 'steps' (in p1, p2), attribute relevant:"
+
+# warnings: printed on stderr, FILE:LINE: warning: ..., exit 0; --strict
+# makes them fail; --quiet keeps them
+w="$FIXTURES/warn-template.xml"
+status=0
+"$SACL" validate "$w" >"$TMPDIR_T/out" 2>"$TMPDIR_T/err" || status=$?
+[ "$status" -eq 0 ] || fail "warnings exit $status, want 0"
+expect_match "$(cat "$TMPDIR_T/out")" "valid (warn 1, 1 question, 4 warnings)"
+[ "$(wc -l <"$TMPDIR_T/err")" -eq 4 ] || fail "want 4 warning lines: $(cat "$TMPDIR_T/err")"
+expect_match "$(cat "$TMPDIR_T/err")" "$w:4: warning: template 'unused' is used by no provision"
+expect_match "$(cat "$TMPDIR_T/err")" "$w:21: warning: section 's2' asks nothing"
+status=0
+"$SACL" validate --strict "$w" >/dev/null 2>&1 || status=$?
+[ "$status" -eq 1 ] || fail "--strict with warnings exit $status, want 1"
+status=0
+out=$("$SACL" validate --strict --quiet "$w" 2>&1) || status=$?
+[ "$status" -eq 1 ] || fail "--strict --quiet exit $status, want 1"
+expect_match "$out" "warning: question 'never' of template 'std'"
+"$SACL" validate --strict "$FIXTURES/mini.xml" "$TOP_SRCDIR/data/uncac-chapter2.xml" \
+	>/dev/null || fail "--strict refuses a checklist without warnings"
+err=$("$SACL" validate "$TOP_SRCDIR/data/uncac-chapter2.xml" 2>&1 >/dev/null)
+[ -z "$err" ] || fail "the bundled checklist has warnings: $err"
 
 # several files: one bad makes the exit 1, the good one is still reported
 status=0

@@ -32,6 +32,18 @@ wait_for() {
 	fail "$S: timed out waiting for '$1' on the screen"
 }
 
+# wait_gone TEXT: until TEXT is no longer on the screen.
+wait_gone() {
+	i=0
+	while [ "$i" -lt $((TIMEOUT * 10)) ]; do
+		screen | grep -F -q -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	screen >&2
+	fail "$S: '$1' stays on the screen"
+}
+
 # wait_get FILE LINE: until `sacl get FILE` prints LINE (saved on disk).
 wait_get() {
 	i=0

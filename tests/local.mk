@@ -19,15 +19,20 @@ TEST_MODEL_LIBS = libchecklist.a $(XML_LIBS) $(CMOCKA_LIBS)
 if WITH_TESTS
 check_PROGRAMS += \
 	tests/test_load \
-	tests/test_model \
-	tests/test_value \
-	tests/test_response
-TESTS += \
-	tests/test_load \
+	tests/test_validate \
 	tests/test_model \
 	tests/test_value \
 	tests/test_response \
-	tests/cli_validate.sh
+	tests/test_rules
+TESTS += \
+	tests/test_load \
+	tests/test_validate \
+	tests/test_model \
+	tests/test_value \
+	tests/test_response \
+	tests/test_rules \
+	tests/cli_validate.sh \
+	tests/cli_rules.sh
 endif
 
 noinst_HEADERS += tests/test_util.h
@@ -35,6 +40,9 @@ noinst_HEADERS += tests/test_util.h
 tests_test_load_SOURCES = tests/test_load.c tests/test_util.c
 tests_test_load_CFLAGS = $(TEST_CFLAGS)
 tests_test_load_LDADD = $(TEST_MODEL_LIBS)
+tests_test_validate_SOURCES = tests/test_validate.c tests/test_util.c
+tests_test_validate_CFLAGS = $(TEST_CFLAGS)
+tests_test_validate_LDADD = $(TEST_MODEL_LIBS) -lm
 tests_test_model_SOURCES = tests/test_model.c tests/test_util.c
 tests_test_model_CFLAGS = $(TEST_CFLAGS)
 tests_test_model_LDADD = $(TEST_MODEL_LIBS)
@@ -44,5 +52,8 @@ tests_test_value_LDADD = $(TEST_MODEL_LIBS)
 tests_test_response_SOURCES = tests/test_response.c tests/test_util.c
 tests_test_response_CFLAGS = $(TEST_CFLAGS)
 tests_test_response_LDADD = $(TEST_MODEL_LIBS)
+tests_test_rules_SOURCES = tests/test_rules.c tests/test_util.c
+tests_test_rules_CFLAGS = $(TEST_CFLAGS)
+tests_test_rules_LDADD = $(TEST_MODEL_LIBS)
 
-EXTRA_DIST += tests/cli_validate.sh tests/lib.sh tests/lib_checks.sh tests/fixtures
+EXTRA_DIST += tests/cli_validate.sh tests/cli_rules.sh tests/lib.sh tests/lib_checks.sh tests/fixtures

@@ -2,8 +2,9 @@
  * test_response.c: the response document: skeleton and defaults, set and
  * get by path, refusals that change nothing, repeat entries, "other"
  * texts, conditions (relative, absolute, on groups, selected()) evaluated
- * against small response documents, progress and states, and reading a
- * response back.
+ * against small response documents, progress and states, reading a
+ * response back, and rules between answers whatever their order
+ * (checklist_response_set_all, issue 9).
  */
 #include "config.h"
 
@@ -119,6 +120,31 @@ test_other_untick_and_missing(void **state)
 	assert_true(checklist_response_other_missing(r, "p1_1/ta_forms"));
 	assert_false(checklist_response_other_missing(r, "p1_1/status"));
 	assert_false(checklist_response_other_missing(r, "p1_1/nothing"));
+	/* a text for "other" while "other" is not chosen: refused alone,
+	 * and in a batch whatever the order, unless "other" comes too */
+	assert_int_equal(set(r, "p1_1/ta_forms", "drafting"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/ta_forms:other", "Unseen"),
+	    CHECKLIST_ERR_VALUE);
+	assert_string_equal(checklist_response_get(r, "p1_1/ta_forms:other"),
+	    "");
+	{
+		const char *paths[] = { "p1_1/ta_forms:other", "p1_1/ta_forms" };
+		const char *bad[] = { "Seen", "drafting" };
+		const char *good[] = { "Seen", "drafting other" };
+		struct checklist_error err;
+
+		checklist_error_clear(&err);
+		assert_int_not_equal(checklist_response_set_all(r, paths, bad,
+		    2, &err), CHECKLIST_OK);
+		assert_non_null(strstr(err.message, "not chosen"));
+		assert_string_equal(checklist_response_get(r,
+		    "p1_1/ta_forms:other"), "");
+		checklist_error_clear(&err);
+		assert_int_equal(checklist_response_set_all(r, paths, good, 2,
+		    &err), CHECKLIST_OK);
+		assert_string_equal(checklist_response_get(r,
+		    "p1_1/ta_forms:other"), "Seen");
+	}
 	checklist_response_free(r);
 }
 
@@ -359,6 +385,117 @@ test_round_trip_and_refusals(void **state)
 	checklist_response_free(r);
 }
 
+/* Issue 9: rules hold whatever the order of the answers. */
+static checklist_status
+set_all(struct checklist_response *r, struct checklist_error *err,
+    size_t n, const char *const *paths, const char *const *values)
+{
+	checklist_error_clear(err);
+	return checklist_response_set_all(r, paths, values, n, err);
+}
+
+#define EXECUTED_MSG "p52_3/executed: No more requests executed than received."
+
+static void
+test_rules_whatever_the_order(void **state)
+{
+	struct checklist *rcl = test_load_fixture("rules.xml");
+	struct checklist_response *r = checklist_response_new(rcl);
+	struct checklist_error err;
+	static const char *const er[] = { "p52_3/executed", "p52_3/received" };
+	static const char *const re[] = { "p52_3/received", "p52_3/executed" };
+	static const char *const v53[] = { "5", "3" }, *const v35[] = { "3",
+	    "5" }, *const v57[] = { "5", "7" };
+	unsigned long changes;
+
+	(void)state;
+	/* executed=5 received=3 and the reverse: both refused */
+	assert_int_equal(set_all(r, &err, 2, er, v53), CHECKLIST_ERR_VALUE);
+	assert_string_equal(err.message, EXECUTED_MSG);
+	assert_int_equal(set_all(r, &err, 2, re, v35), CHECKLIST_ERR_VALUE);
+	assert_string_equal(err.message, EXECUTED_MSG);
+	assert_string_equal(checklist_response_get(r, "p52_3/executed"), "");
+	assert_string_equal(checklist_response_get(r, "p52_3/received"), "");
+	assert_int_equal(r->changes, 0);
+	/* a valid final state, in either order */
+	assert_int_equal(set_all(r, &err, 2, er, v57), CHECKLIST_OK);
+	assert_string_equal(checklist_response_get(r, "p52_3/executed"), "5");
+	assert_int_equal(set_all(r, &err, 2, re, (const char *const[]){ "6",
+	    "6" }), CHECKLIST_OK);
+	/* lowering received later: refused, nothing changed */
+	changes = r->changes;
+	assert_int_equal(set_all(r, &err, 1, re, (const char *const[]){ "4" }),
+	    CHECKLIST_ERR_VALUE);
+	assert_string_equal(err.message, EXECUTED_MSG);
+	assert_string_equal(checklist_response_get(r, "p52_3/received"), "6");
+	assert_int_equal(r->changes, changes);
+	checklist_response_free(r);
+	checklist_free(rcl);
+}
+
+static void
+test_rules_every_failure_named(void **state)
+{
+	struct checklist *rcl = test_load_fixture("rules.xml");
+	struct checklist_response *r = checklist_response_new(rcl);
+	struct checklist_error err;
+	static const char *const p[] = { "p52_3/executed", "p52_3/pending",
+	    "p52_3/received" };
+
+	(void)state;
+	assert_int_equal(set_all(r, &err, 3, p, (const char *const[]){ "5",
+	    "6", "3" }), CHECKLIST_ERR_VALUE);
+	assert_string_equal(err.message, EXECUTED_MSG "\n"
+	    "p52_3/pending: No more requests pending than received.");
+	/* a type error stops the batch at once, earlier values undone */
+	assert_int_equal(set_all(r, &err, 2, p, (const char *const[]){ "1",
+	    "x" }), CHECKLIST_ERR_VALUE);
+	assert_string_equal(err.message,
+	    "p52_3/pending: 'x' is not a whole number");
+	assert_string_equal(checklist_response_get(r, "p52_3/executed"), "");
+	/* unknown paths are named, escaped */
+	assert_int_equal(set_all(r, &err, 1, (const char *const[]){
+	    "p52_3/no\nsuch" }, (const char *const[]){ "1" }),
+	    CHECKLIST_ERR_NOT_FOUND);
+	assert_non_null(strstr(err.message, "p52_3/no\\nsuch: "));
+	assert_null(strchr(err.message, '\n'));
+	checklist_response_free(r);
+	checklist_free(rcl);
+}
+
+/* One value at a time (the terminal interface): the store of A is kept
+ * even when it breaks B, which then shows not valid with its message; a
+ * batch that does not make B worse is not refused for it. */
+static void
+test_rules_single_store_marks_other(void **state)
+{
+	struct checklist *rcl = test_load_fixture("rules.xml");
+	struct checklist_response *r = checklist_response_new(rcl);
+	struct checklist_error err;
+
+	(void)state;
+	assert_int_equal(set(r, "p52_3/received", "5"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p52_3/executed", "5"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p52_3/received", "2"), CHECKLIST_OK);
+	checklist_error_clear(&err);
+	assert_false(checklist_response_valid(r, "p52_3/executed", &err));
+	assert_string_equal(err.message,
+	    "No more requests executed than received.");
+	assert_int_equal(checklist_state_group(r, checklist_find_group(rcl,
+	    "p52_3")), CHECKLIST_STATE_INVALID);
+	assert_int_equal(set_all(r, &err, 1, (const char *const[]){
+	    "p52_3/code" }, (const char *const[]){ "AB" }), CHECKLIST_OK);
+	/* setting executed again checks it */
+	assert_int_equal(set_all(r, &err, 1, (const char *const[]){
+	    "p52_3/executed" }, (const char *const[]){ "5" }),
+	    CHECKLIST_ERR_VALUE);
+	assert_int_equal(set_all(r, &err, 1, (const char *const[]){
+	    "p52_3/executed" }, (const char *const[]){ "2" }), CHECKLIST_OK);
+	assert_true(checklist_response_valid(r, "p52_3/executed", &err));
+	checklist_response_free(r);
+	checklist_free(rcl);
+}
+
 int
 main(void)
 {
@@ -372,6 +509,9 @@ main(void)
 		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_states),
 		cmocka_unit_test(test_round_trip_and_refusals),
+		cmocka_unit_test(test_rules_whatever_the_order),
+		cmocka_unit_test(test_rules_every_failure_named),
+		cmocka_unit_test(test_rules_single_store_marks_other),
 	};
 
 	return cmocka_run_group_tests(tests, test_mini_setup,

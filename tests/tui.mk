@@ -41,6 +41,13 @@ bench: tests/bench_page$(EXEEXT)
 	    ./tests/bench_page$(EXEEXT)
 .PHONY: bench
 
+# Rules between answers and shorthand rules as `sacl fill` shows them
+# (tmux; issue 9).
+if WITH_TESTS
+TESTS += tests/e2e_rules.sh
+endif
+EXTRA_DIST += tests/e2e_rules.sh
+
 # `sacl fill` under LC_ALL=C, POSIX and no locale: text edited and typed
 # stays byte-exact; a new response is said on screen (tmux; issue 8).
 if WITH_TESTS

@@ -89,6 +89,42 @@ tui_attr(const struct tui_app *app, enum tui_role role)
 	    role == TUI_ROLE_MISSING ? A_BOLD : A_NORMAL);
 }
 
+/* The chooser's keys (forms_set_key_reader): events as keys; a paste is
+ * given back as the characters it holds, line ends and controls
+ * dropped, so that it types a filter and never chooses. */
+static int
+tui_app_chooser_key(WINDOW *win, wint_t *ch)
+{
+	static wint_t queue[256];
+	static size_t head, tail;
+	struct tui_in ev;
+	size_t i = 0;
+	wint_t wc;
+	int rc = ERR;
+
+	if (head < tail) {
+		*ch = queue[head++];
+		return OK;
+	}
+	if (!tui_input_read(win, &ev))
+		return ERR;
+	*ch = ev.ch;
+	if (ev.kind == TUI_IN_CHAR || ev.kind == TUI_IN_KEY)
+		rc = ev.kind == TUI_IN_CHAR ? OK : KEY_CODE_YES;
+	head = tail = 0;
+	while (ev.kind == TUI_IN_PASTE && i < ev.len && tail < 256) {
+		i += tui_in_utf8_get(ev.text + i, ev.len - i, &wc);
+		if (wc >= L' ' && wc != 127)
+			queue[tail++] = wc;
+	}
+	tui_in_clear(&ev);
+	if (rc == ERR && head < tail) {
+		*ch = queue[head++];
+		rc = OK;
+	}
+	return rc;
+}
+
 static bool
 tui_app_start(struct tui_app *app)
 {
@@ -110,6 +146,7 @@ tui_app_start(struct tui_app *app)
 	wtimeout(stdscr, TUI_TICK_MS);
 	curs_set(0);
 	tui_input_start(); /* the keys terminals send, bracketed paste */
+	forms_set_key_reader(tui_app_chooser_key);
 	tui_app_colours(app);
 	/* keys are read from stdscr: refreshed once here, it is never
 	 * touched again, so wget_wch() will not paint it over the windows */
@@ -477,14 +514,16 @@ tui_app_paste(struct tui_app *app, const char *text, size_t len)
 	return tui_app_page_reaction(app, fr);
 }
 
-/* A burst of one line on a question page, not bracketed: fast typing
- * (or a paste the terminal did not mark), safe as keys there, since no
- * printable key is a command on a page. */
+/* A burst of one line on a text question, not bracketed: fast typing
+ * (or a paste the terminal did not mark), safe as keys there: they only
+ * start an edit and type. Anywhere else (a list of entries, where a and
+ * d are keys; a y/n question) it is a paste, and ignored. */
 static bool
 tui_app_burst_typed(const struct tui_app *app, const struct tui_in *ev)
 {
 	return !ev->bracketed && !app->nav_focus && app->page != NULL &&
 	    !app->too_small && !forms_page_editing(app->page) &&
+	    forms_page_on_text(app->page) &&
 	    memchr(ev->text, '\n', ev->len) == NULL &&
 	    memchr(ev->text, '\r', ev->len) == NULL;
 }
@@ -650,6 +689,7 @@ tui_app_finish(struct tui_app *app)
 	free(app->themes);
 	free(app->resume);
 	tui_input_stop();
+	forms_set_key_reader(NULL);
 	endwin();
 	delscreen(tui_screen);
 	tui_screen = NULL;

@@ -52,7 +52,7 @@ tui_info_count(const struct checklist *cl, const struct checklist_group *s)
 static void
 tui_info_summary(const struct checklist *cl, const char *lang)
 {
-	size_t i, len = 0;
+	size_t i, n, len = 0;
 	char langs[512] = "", sections[64];
 
 	tui_info_put("id", cl->id);
@@ -73,8 +73,9 @@ tui_info_summary(const struct checklist *cl, const char *lang)
 		char *title = checklist_sanitize(checklist_text_get(
 		    &cl->sections[i]->title, lang, cl->default_lang), false);
 
-		printf("section: %s %s (%zu provisions)\n", num, title,
-		    tui_info_count(cl, cl->sections[i]));
+		n = tui_info_count(cl, cl->sections[i]);
+		printf("section: %s %s (%zu provision%s)\n", num, title, n,
+		    n == 1 ? "" : "s");
 		free(num);
 		free(title);
 	}

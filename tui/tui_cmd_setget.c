@@ -3,8 +3,10 @@
  * command line (tests, automation, pre-filling).
  *
  * set takes the response's lock, applies every assignment through the
- * model (the same validation as the forms), and saves once with the same
- * atomic save as the TUI: all or nothing. get reads without the lock
+ * model at once (checklist_response_set_all: each value's type, then
+ * every constraint the assignments touch, on the final state, so their
+ * order does not matter), and saves once with the same atomic save as
+ * the TUI: all or nothing. get reads without the lock
  * (a save replaces the file whole, so a reader never sees half of one)
  * and prints one `ID=VALUE` a line, escaped and sanitised.
  *
@@ -44,7 +46,8 @@ tui_set_help(void)
 	    "                           standard input), escaped as sacl get\n"
 	    "                           prints them; before the command line's\n"
 	    "  -h, --help               show this help and exit\n\n"
-	    "Assignments (all are checked first; none is saved if one fails):\n"
+	    "Assignments (all are applied, then every rule they touch is\n"
+	    "checked, whatever their order; none is saved if one fails):\n"
 	    "  ID=VALUE                 e.g. p9_1/status=partial\n"
 	    "  ID=a,b,c                 several choices of a multiple choice\n"
 	    "  ID:other=TEXT            the text of an \"other\" choice\n"
@@ -110,40 +113,46 @@ tui_setget_options(int argc, char **argv, const char *usage,
 	return -1;
 }
 
-/* Print "sacl: ID: reason" for a failed assignment. */
+/* Print "sacl: ID: reason" for each failure, one a line of ERR. */
 static void
-tui_set_report(const char *id, struct checklist_error *err)
+tui_set_report(struct checklist_error *err)
 {
-	char *sid = checklist_sanitize(id, false);
-	char *msg = checklist_sanitize(err->message, false);
+	char *msg = checklist_sanitize(err->message, true), *line, *save = NULL;
 
-	tui_cmd_warn("%s: %s", sid, msg);
-	free(sid);
+	for (line = strtok_r(msg, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save))
+		tui_cmd_warn("%s", line);
 	free(msg);
 }
 
-/* Apply each "ID=VALUE" of ARGS in turn; stop at the first failure. */
+/* Apply the "ID=VALUE" of ARGS all at once: every value, then every
+ * constraint they touch, so that their order does not matter; on any
+ * failure nothing changes and each failure is reported. */
 static int
 tui_set_apply(struct checklist_response *resp, size_t n, char **args)
 {
 	struct checklist_error err;
-	char *id;
+	char **ids = checklist_xcalloc(n + 1, sizeof *ids);
+	const char **values = checklist_xcalloc(n + 1, sizeof *values);
+	checklist_status st;
 	const char *eq;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		eq = strchr(args[i], '=');
-		id = checklist_xstrndup(args[i], (size_t)(eq - args[i]));
-		checklist_error_clear(&err);
-		if (checklist_response_set(resp, id, eq + 1, &err) !=
-		    CHECKLIST_OK) {
-			tui_set_report(id, &err);
-			free(id);
-			return TUI_EXIT_INVALID;
-		}
-		free(id);
+		ids[i] = checklist_xstrndup(args[i], (size_t)(eq - args[i]));
+		values[i] = eq + 1;
 	}
-	return TUI_EXIT_OK;
+	checklist_error_clear(&err);
+	st = checklist_response_set_all(resp, (const char *const *)ids,
+	    values, n, &err);
+	if (st != CHECKLIST_OK)
+		tui_set_report(&err);
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	free(values);
+	return st == CHECKLIST_OK ? TUI_EXIT_OK : TUI_EXIT_INVALID;
 }
 
 /* Every operand after RESPONSE must be ID=VALUE with a non-empty ID. */

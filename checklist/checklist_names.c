@@ -1,0 +1,582 @@
+/*
+ * checklist_names.c: the one resolution of names in conditions. A
+ * skeleton instance of the checklist is built (every group and question
+ * element, one entry in every repeat), and each location path of an
+ * expression, as libxml2 compiled it (checklist_xop.c), is evaluated by
+ * libxml2 on that skeleton from the element the expression is written
+ * on. A path that selects nothing there can select nothing in any
+ * response: it is an error. What it selects are the questions the
+ * expression reads, which the cycle check follows.
+ *
+ * Also checked here: every function is one of the table's
+ * (checklist_xpath.c), called with a number of arguments it takes; no
+ * variables; a regex() pattern given as a literal compiles.
+ *
+ * Known limits: the steps after a filter expression ("(a | b)/c",
+ * "f()/c") and the paths inside its predicate are not checked; attribute
+ * and text() steps are not checked, only the element they start from;
+ * a path that selects a group's element reads no question.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xpathInternals.h>
+
+#include "checklist/checklist_internal.h"
+
+/* What a skeleton element stands for (its _private). */
+struct checklist_names_tag {
+	const struct checklist_question *q; /* the question, or the repeat */
+	const struct checklist_group *g;
+	bool entry; /* an entry of the repeat Q */
+};
+
+struct checklist_names {
+	const struct checklist *cl;
+	xmlDocPtr doc;
+	xmlXPathContextPtr x;
+	xmlNodePtr *qnodes; /* by the question's index in cl->all */
+	size_t ngroups;
+	const struct checklist_group **groups;
+	xmlNodePtr *gnodes;
+	size_t ntags;
+	struct checklist_names_tag **tags;
+	/* the check under way */
+	struct checklist_expr *e;
+	const char *source;
+	xmlNodePtr context;
+	char *msg;
+	size_t size;
+	bool failed;
+};
+
+/* ------------------------------------------------------ the skeleton */
+
+static xmlNodePtr
+checklist_names_element(struct checklist_names *nm, xmlNodePtr parent,
+    const char *name, const struct checklist_question *q,
+    const struct checklist_group *g, bool entry)
+{
+	xmlNodePtr n = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
+	struct checklist_names_tag *t = checklist_xcalloc(1, sizeof *t);
+
+	if (n == NULL)
+		checklist_fatal("out of memory (skeleton)");
+	t->q = q;
+	t->g = g;
+	t->entry = entry;
+	n->_private = t;
+	nm->tags = checklist_xreallocarray(nm->tags, nm->ntags + 1,
+	    sizeof *nm->tags);
+	nm->tags[nm->ntags++] = t;
+	return n;
+}
+
+static void
+checklist_names_question_add(struct checklist_names *nm, xmlNodePtr parent,
+    const struct checklist_question *q)
+{
+	const struct checklist_qpriv *p = q->priv;
+	xmlNodePtr n = checklist_names_element(nm, parent, q->id, q, NULL, false);
+	xmlNodePtr entry;
+	size_t i;
+
+	nm->qnodes[p->index] = n;
+	if (q->type != CHECKLIST_Q_REPEAT)
+		return;
+	entry = checklist_names_element(nm, n, "entry", q, NULL, true);
+	for (i = 0; i < q->nchildren; i++)
+		checklist_names_question_add(nm, entry, q->children[i]);
+}
+
+static void
+checklist_names_group_add(struct checklist_names *nm, xmlNodePtr parent,
+    const struct checklist_group *g)
+{
+	xmlNodePtr n = checklist_names_element(nm, parent, g->id, NULL, g, false);
+	size_t i;
+
+	nm->groups = checklist_xreallocarray(nm->groups, nm->ngroups + 1,
+	    sizeof *nm->groups);
+	nm->gnodes = checklist_xreallocarray(nm->gnodes, nm->ngroups + 1,
+	    sizeof *nm->gnodes);
+	nm->groups[nm->ngroups] = g;
+	nm->gnodes[nm->ngroups++] = n;
+	for (i = 0; i < g->nquestions; i++)
+		checklist_names_question_add(nm, n, g->questions[i]);
+	for (i = 0; i < g->nchildren; i++)
+		checklist_names_group_add(nm, n, g->children[i]);
+}
+
+static void
+checklist_names_quiet(void *data, xmlErrorPtr e)
+{
+	char *last = data;
+
+	if (e != NULL && last[0] == '\0') {
+		snprintf(last, 256, "%s", checklist_xpath_error_text(e));
+		last[strcspn(last, "\n")] = '\0';
+	}
+}
+
+static char checklist_names_last_error[256];
+
+struct checklist_names *
+checklist_names_new(const struct checklist *cl)
+{
+	struct checklist_names *nm = checklist_xcalloc(1, sizeof *nm);
+	xmlNodePtr root;
+	size_t i;
+
+	nm->cl = cl;
+	nm->doc = xmlNewDoc((const xmlChar *)"1.0");
+	root = nm->doc ? xmlNewDocNode(nm->doc, NULL,
+	    (const xmlChar *)"response", NULL) : NULL;
+	if (root == NULL)
+		checklist_fatal("out of memory (skeleton)");
+	xmlDocSetRootElement(nm->doc, root);
+	nm->qnodes = checklist_xcalloc(cl->nall + 1, sizeof *nm->qnodes);
+	if (cl->front != NULL)
+		checklist_names_group_add(nm, root, cl->front);
+	for (i = 0; i < cl->nsections; i++)
+		checklist_names_group_add(nm, root, cl->sections[i]);
+	if ((nm->x = xmlXPathNewContext(nm->doc)) == NULL)
+		checklist_fatal("out of memory (XPath context)");
+	nm->x->error = checklist_names_quiet;
+	nm->x->userData = checklist_names_last_error;
+	return nm;
+}
+
+void
+checklist_names_free(struct checklist_names *nm)
+{
+	size_t i;
+
+	if (nm == NULL)
+		return;
+	xmlXPathFreeContext(nm->x);
+	xmlFreeDoc(nm->doc);
+	for (i = 0; i < nm->ntags; i++)
+		free(nm->tags[i]);
+	free(nm->tags);
+	free(nm->qnodes);
+	free(nm->groups);
+	free(nm->gnodes);
+	free(nm);
+}
+
+xmlNodePtr
+checklist_names_question(struct checklist_names *nm,
+    const struct checklist_question *q)
+{
+	return nm->qnodes[((const struct checklist_qpriv *)q->priv)->index];
+}
+
+xmlNodePtr
+checklist_names_group(struct checklist_names *nm,
+    const struct checklist_group *g)
+{
+	size_t i;
+
+	for (i = 0; i < nm->ngroups; i++)
+		if (nm->groups[i] == g)
+			return nm->gnodes[i];
+	return NULL;
+}
+
+/* ----------------------------------------------------------- failing */
+
+static void checklist_names_fail(struct checklist_names *nm,
+    const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+checklist_names_fail(struct checklist_names *nm, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (nm->failed)
+		return;
+	nm->failed = true;
+	va_start(ap, fmt);
+	vsnprintf(nm->msg, nm->size, fmt, ap);
+	va_end(ap);
+}
+
+/* What element N of the skeleton is, for "... has no 'x'". */
+static void
+checklist_names_describe(xmlNodePtr n, char *buf, size_t size)
+{
+	const struct checklist_names_tag *t = n->_private;
+
+	if (n->type == XML_DOCUMENT_NODE)
+		snprintf(buf, size, "above /response there is only response:");
+	else if (t == NULL)
+		snprintf(buf, size, "/response has no front section or section");
+	else if (t->g != NULL && t->g->kind == CHECKLIST_G_FRONT)
+		snprintf(buf, size, "the front section '%s' has no question",
+		    t->g->id);
+	else if (t->g != NULL && t->g->kind == CHECKLIST_G_SECTION)
+		snprintf(buf, size, "section '%s' has no provision", t->g->id);
+	else if (t->g != NULL)
+		snprintf(buf, size, "provision '%s' has no question or item",
+		    t->g->id);
+	else if (t->entry)
+		snprintf(buf, size, "an entry of %s has no question",
+		    t->q->path);
+	else if (t->q->type == CHECKLIST_Q_REPEAT)
+		snprintf(buf, size, "%s holds only its entries (entry), not",
+		    t->q->path);
+	else
+		snprintf(buf, size, "question %s holds only its value, not",
+		    t->q->path);
+}
+
+/* ------------------------------------------------------------- paths */
+
+/* A path being resolved: the XPath to evaluate (full axis syntax) and
+ * the same as the author would write it, for messages. */
+struct checklist_names_path {
+	char xpath[2048];
+	char shown[1024];
+};
+
+static void
+checklist_names_append(struct checklist_names_path *p,
+    const struct checklist_xop *step)
+{
+	size_t n = strlen(p->xpath);
+	const char *sep = n == 0 || p->xpath[n - 1] == '/' ? "" : "/";
+	char abbr[300];
+
+	snprintf(p->xpath + n, sizeof p->xpath - n, "%s%s::%s", sep,
+	    step->axis, step->test);
+	if (strcmp(step->axis, "child") == 0)
+		snprintf(abbr, sizeof abbr, "%s", step->test);
+	else if (strcmp(step->axis, "attribute") == 0)
+		snprintf(abbr, sizeof abbr, "@%s", step->test);
+	else if (strcmp(step->test, "node()") == 0 &&
+	    strcmp(step->axis, "parent") == 0)
+		snprintf(abbr, sizeof abbr, "..");
+	else if (strcmp(step->test, "node()") == 0 &&
+	    strcmp(step->axis, "self") == 0)
+		snprintf(abbr, sizeof abbr, ".");
+	else
+		snprintf(abbr, sizeof abbr, "%s::%s", step->axis, step->test);
+	n = strlen(p->shown);
+	snprintf(p->shown + n, sizeof p->shown - n, "%s%s",
+	    n == 0 || p->shown[n - 1] == '/' ? "" : "/", abbr);
+}
+
+/* Evaluate P at the context node: its node set, or NULL (an error, said
+ * in the check's message). The caller frees. */
+static xmlXPathObjectPtr
+checklist_names_eval(struct checklist_names *nm,
+    const struct checklist_names_path *p)
+{
+	xmlXPathObjectPtr res;
+
+	checklist_names_last_error[0] = '\0';
+	nm->x->node = nm->context;
+	res = xmlXPathEval((const xmlChar *)(p->xpath[0] ? p->xpath :
+	    "self::node()"), nm->x);
+	if (res != NULL && res->type != XPATH_NODESET) {
+		xmlXPathFreeObject(res);
+		res = NULL;
+	}
+	if (res == NULL)
+		checklist_names_fail(nm, "'%s' cannot be resolved: %s",
+		    p->shown, checklist_names_last_error[0] ?
+		    checklist_names_last_error : "not a path");
+	return res;
+}
+
+static bool
+checklist_names_empty(xmlXPathObjectPtr res)
+{
+	return res->nodesetval == NULL || res->nodesetval->nodeNr == 0;
+}
+
+static void
+checklist_names_read(struct checklist_names *nm, xmlNodeSetPtr set)
+{
+	struct checklist_expr *e = nm->e;
+	const struct checklist_names_tag *t;
+	int i;
+	size_t k;
+
+	for (i = 0; set != NULL && i < set->nodeNr; i++) {
+		if (set->nodeTab[i]->type != XML_ELEMENT_NODE ||
+		    (t = set->nodeTab[i]->_private) == NULL || t->q == NULL)
+			continue;
+		for (k = 0; k < e->nreads && e->reads[k] != t->q; k++)
+			;
+		if (k < e->nreads)
+			continue;
+		e->reads = checklist_xreallocarray(e->reads, e->nreads + 1,
+		    sizeof *e->reads);
+		e->reads[e->nreads++] = t->q;
+	}
+}
+
+static void checklist_names_walk(struct checklist_names *nm,
+    const struct checklist_xop *op, const struct checklist_names_path *base);
+
+/* One more step S after PREV (which selects something): fail when the
+ * step selects nothing. */
+static bool
+checklist_names_step(struct checklist_names *nm,
+    struct checklist_names_path *p, const struct checklist_xop *s,
+    xmlXPathObjectPtr *prev)
+{
+	char what[300];
+	xmlXPathObjectPtr res;
+
+	checklist_names_append(p, s);
+	if ((res = checklist_names_eval(nm, p)) == NULL)
+		return false;
+	if (checklist_names_empty(res)) {
+		checklist_names_describe((*prev)->nodesetval->nodeTab[0], what,
+		    sizeof what);
+		if (strcmp(s->axis, "child") == 0)
+			checklist_names_fail(nm, "'%s' names nothing: %s '%s'",
+			    p->shown, what, s->test);
+		else
+			checklist_names_fail(nm, "'%s' names nothing: no %s::%s "
+			    "from there", p->shown, s->axis, s->test);
+		xmlXPathFreeObject(res);
+		return false;
+	}
+	xmlXPathFreeObject(*prev);
+	*prev = res;
+	return true;
+}
+
+/* A location path: STEPS (N of them, first to last) from START (the
+ * context node, the root, or another expression). */
+static void
+checklist_names_path(struct checklist_names *nm,
+    const struct checklist_xop **steps, size_t n,
+    const struct checklist_xop *start, const struct checklist_names_path *base)
+{
+	struct checklist_names_path p = { "", "" };
+	xmlXPathObjectPtr cur;
+	size_t i, k;
+
+	if (start->kind == CHECKLIST_XOP_ROOT) {
+		snprintf(p.xpath, sizeof p.xpath, "/");
+		snprintf(p.shown, sizeof p.shown, "/");
+	} else if (start->kind == CHECKLIST_XOP_NODE && base != NULL) {
+		p = *base;
+	} else {
+		checklist_names_walk(nm, start, base);
+		for (i = 0; i < n; i++)
+			for (k = 1; k < steps[i]->nkids; k++)
+				checklist_names_walk(nm, steps[i]->kids[k], NULL);
+		return; /* steps after a filter: not checked */
+	}
+	if ((cur = checklist_names_eval(nm, &p)) == NULL)
+		return;
+	for (i = 0; i < n && steps[i]->element_step && !nm->failed; i++) {
+		if (!checklist_names_step(nm, &p, steps[i], &cur))
+			break;
+		for (k = 1; k < steps[i]->nkids; k++)
+			checklist_names_walk(nm, steps[i]->kids[k], &p);
+	}
+	if (!nm->failed)
+		checklist_names_read(nm, cur->nodesetval);
+	xmlXPathFreeObject(cur);
+}
+
+static void
+checklist_names_chain(struct checklist_names *nm,
+    const struct checklist_xop *top, const struct checklist_names_path *base)
+{
+	const struct checklist_xop *steps[64], *c;
+	size_t n = 0, i;
+
+	for (c = top; c->kind == CHECKLIST_XOP_COLLECT && c->nkids > 0 &&
+	    n < sizeof steps / sizeof *steps; c = c->kids[0])
+		steps[n++] = c;
+	if (c->kind == CHECKLIST_XOP_COLLECT) {
+		checklist_names_fail(nm, "a path of more than %zu steps",
+		    sizeof steps / sizeof *steps);
+		return;
+	}
+	for (i = 0; i < n / 2; i++) { /* first step first */
+		const struct checklist_xop *t = steps[i];
+
+		steps[i] = steps[n - 1 - i];
+		steps[n - 1 - i] = t;
+	}
+	checklist_names_path(nm, steps, n, c, base);
+}
+
+/* ------------------------------------------------ functions, literals */
+
+/* How libxml2 shows a string literal in its dump (40 bytes at most,
+ * blanks as spaces, bytes past ASCII as #XX, "..." when longer). */
+static void
+checklist_names_dumped(const char *s, size_t n, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && i < 40 && len + 4 < size; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			buf[len++] = ' ';
+		else if (c >= 0x80)
+			len += (size_t)snprintf(buf + len, size - len, "#%X", c);
+		else
+			buf[len++] = (char)c;
+		buf[len] = '\0';
+	}
+	if (i == 40 && len + 4 < size)
+		snprintf(buf + len, size - len, "...");
+}
+
+/* The literal of SOURCE that libxml2 showed as SHOWN, copied, or NULL.
+ * XPath 1.0 literals are '...' or "..." with no escapes, and quotes
+ * appear nowhere else: finding them is not parsing. */
+static char *
+checklist_names_literal(const char *source, const char *shown)
+{
+	const char *p = source, *end;
+	char buf[200];
+
+	while ((p = strpbrk(p, "'\"")) != NULL) {
+		if ((end = strchr(p + 1, *p)) == NULL)
+			return NULL;
+		checklist_names_dumped(p + 1, (size_t)(end - p - 1), buf,
+		    sizeof buf);
+		if (strcmp(buf, shown) == 0)
+			return checklist_xstrndup(p + 1, (size_t)(end - p - 1));
+		p = end + 1;
+	}
+	return NULL;
+}
+
+/* regex(value, 'pattern'): a literal pattern must compile. */
+static void
+checklist_names_regex(struct checklist_names *nm,
+    const struct checklist_xop *fn)
+{
+	static const char prefix[] = "Object is a string : ";
+	const struct checklist_xop *arg;
+	char *pattern;
+
+	if (fn->nkids != 1 || (arg = fn->kids[0])->nkids != 2 ||
+	    (arg = arg->kids[1])->kind != CHECKLIST_XOP_VALUE ||
+	    strncmp(arg->text, prefix, sizeof prefix - 1) != 0)
+		return;
+	pattern = checklist_names_literal(nm->source,
+	    arg->text + sizeof prefix - 1);
+	if (pattern != NULL && !checklist_xpath_regex_ok(pattern))
+		checklist_names_fail(nm, "the pattern '%s' of regex() is not a "
+		    "valid XML Schema regular expression", pattern);
+	free(pattern);
+}
+
+static void
+checklist_names_function(struct checklist_names *nm,
+    const struct checklist_xop *op)
+{
+	const struct checklist_xpath_func *f;
+	char takes[64];
+
+	if (strchr(op->name, ':') != NULL) {
+		checklist_names_fail(nm, "calls an unknown function '%s' "
+		    "(conditions have no namespaces)", op->name);
+		return;
+	}
+	if ((f = checklist_xpath_func_find(op->name)) == NULL) {
+		checklist_names_fail(nm, "calls an unknown function '%s'",
+		    op->name);
+		return;
+	}
+	if (op->nargs >= f->min_args &&
+	    (f->max_args < 0 || op->nargs <= f->max_args)) {
+		if (strcmp(f->name, "regex") == 0)
+			checklist_names_regex(nm, op);
+		return;
+	}
+	if (f->max_args < 0)
+		snprintf(takes, sizeof takes, "at least %d", f->min_args);
+	else if (f->max_args == f->min_args)
+		snprintf(takes, sizeof takes, "%d", f->min_args);
+	else
+		snprintf(takes, sizeof takes, "%d or %d", f->min_args,
+		    f->max_args);
+	checklist_names_fail(nm, "calls %s() with %d argument%s; it takes %s",
+	    op->name, op->nargs, op->nargs == 1 ? "" : "s", takes);
+}
+
+/* ------------------------------------------------------------- walk */
+
+/* Check OP and what it holds; BASE is the path relative paths start
+ * from ("" the context node; NULL unknown: not checked). */
+static void
+checklist_names_walk(struct checklist_names *nm,
+    const struct checklist_xop *op, const struct checklist_names_path *base)
+{
+	xmlXPathObjectPtr res;
+	size_t i;
+
+	if (nm->failed)
+		return;
+	switch (op->kind) {
+	case CHECKLIST_XOP_COLLECT:
+		checklist_names_chain(nm, op, base);
+		return;
+	case CHECKLIST_XOP_VARIABLE:
+		checklist_names_fail(nm, "uses the variable $%s: conditions have "
+		    "no variables; name the question by its path (../%s)",
+		    op->name, op->name);
+		return;
+	case CHECKLIST_XOP_FUNCTION:
+		checklist_names_function(nm, op);
+		break;
+	case CHECKLIST_XOP_NODE: /* "." alone: reads where it stands */
+		if (base != NULL && (res = checklist_names_eval(nm, base)) != NULL) {
+			checklist_names_read(nm, res->nodesetval);
+			xmlXPathFreeObject(res);
+		}
+		break;
+	case CHECKLIST_XOP_FILTER: /* the predicate's context: not known */
+		for (i = 0; i < op->nkids; i++)
+			checklist_names_walk(nm, op->kids[i], i == 0 ? base : NULL);
+		return;
+	default:
+		break;
+	}
+	for (i = 0; i < op->nkids; i++)
+		checklist_names_walk(nm, op->kids[i], base);
+}
+
+bool
+checklist_names_check(struct checklist_names *nm, struct checklist_expr *e,
+    xmlNodePtr context, char *msg, size_t size)
+{
+	static const struct checklist_names_path here = { "", "" };
+	struct checklist_xop *ops = checklist_xop_read(e->source);
+
+	nm->e = e;
+	nm->source = e->source;
+	nm->context = context;
+	nm->msg = msg;
+	nm->size = size;
+	nm->failed = false;
+	e->nreads = 0;
+	if (ops == NULL)
+		checklist_names_fail(nm, "\"%s\" nests deeper than sacl can check "
+		    "(24 levels); write it more simply, or split it", e->source);
+	else
+		checklist_names_walk(nm, ops, &here);
+	checklist_xop_free(ops);
+	return !nm->failed;
+}
