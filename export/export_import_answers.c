@@ -24,12 +24,11 @@ struct export_ia {
 	struct checklist_error *err;
 };
 
-/* The role of Q, when the model has roles; NULL otherwise. */
+/* The role of Q in the definition, or NULL. */
 static const char *
 export_ia_role(const struct checklist_question *q)
 {
-	(void)q;
-	return NULL;
+	return q->role;
 }
 
 /* Insert one row: value V (and OTHER) of Q at PATH, entry ENTRY. */

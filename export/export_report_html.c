@@ -271,7 +271,8 @@ export_render_html(const struct export_rdoc *d, size_t *len)
 	export_html_index(body, d);
 	export_html_legend(body, d);
 	for (i = 0; i < d->ntables; i++)
-		export_html_table(body, &d->tables[i]);
+		if (!d->tables[i].csv_only)
+			export_html_table(body, &d->tables[i]);
 	htmlDocDumpMemoryFormat(doc, &mem, &size, 1);
 	xmlFreeDoc(doc);
 	if (mem == NULL)

@@ -24,6 +24,8 @@ struct export_rtable {
 	char **classes;   /* NROWS * NCOLS: a CSS class of ours, or NULL */
 	char **row_ids;   /* NROWS: an HTML anchor of ours, or NULL */
 	bool chart;       /* HTML: a bar chart of column 0 by column 1 */
+	bool html_only;   /* a grid only the HTML page shows */
+	bool csv_only;    /* the detail only CSV gives */
 };
 
 struct export_rlegend {

@@ -228,13 +228,13 @@ export_render_text(const struct export_rdoc *d, int width, size_t *len)
 	export_text_para(&out, len, d->title);
 	export_text_para(&out, len, d->meta);
 	for (i = 0; i < d->nlegend; i++) {
-		char *l = checklist_xasprintf("  %s: %s", d->legend[i].cls,
-		    d->legend[i].label);
+		char *l = checklist_xasprintf("  %s", d->legend[i].label);
 		export_text_para(&out, len, l);
 		free(l);
 	}
 	for (i = 0; i < d->ntables; i++)
-		export_text_table(&out, len, &d->tables[i], width);
+		if (!d->tables[i].html_only && !d->tables[i].csv_only)
+			export_text_table(&out, len, &d->tables[i], width);
 	out = checklist_xrealloc(out, *len + 1);
 	out[*len] = '\0';
 	return out;

@@ -40,4 +40,8 @@ libexport_a_SOURCES += \
 	export/export_report_csv.c \
 	export/export_report_html.c \
 	export/export_report_submissions.c \
-	export/export_report_roles.c
+	export/export_report_roles.h \
+	export/export_report_roles.c \
+	export/export_report_status.c \
+	export/export_report_choices.c \
+	export/export_report_texts.c

@@ -48,7 +48,7 @@ pkg aut2.xml.gz "$tmp/aut.xml"
 expect 0 "$SACL" set -c $C2 "$tmp/fra.xml" front/state=FRA p5_1/status=full \
 	p5_1/ta_needed=yes p5_1/ta_forms=drafting p5_1/challenges=resources
 pkg fra1.xml.gz "$tmp/fra.xml"
-expect 0 "$SACL" set -c $C2 "$tmp/gha.xml" front/state=GHA p5_1/status=none \
+expect 0 "$SACL" set -c $C2 "$tmp/gha.xml" front/state=GHA p5_1/status=partial \
 	'front/fp_name==HYPERLINK("http://evil.example/","click")' \
 	"p5_1/steps=-2+3 ${RLO}txet" p5_1/good_practice=yes \
 	'p5_1/good_practice_text=@SUM(A1:A9)'
@@ -90,6 +90,56 @@ if [ -n "$XMLLINT" ]; then
 fi
 expect 0 "$SACL" report --db "$DB" --what submissions --checklist nosuch
 has "$tmp/out" "0 submissions"
+
+# ------------------------------------------------------------ status
+expect 0 "$SACL" report --db "$DB" --what status --provision 5.1,5.2
+has "$tmp/out" "Status by provision"
+grep -q '^5\.1 .* 1 *2 *0 *0 *3$' "$tmp/out" || fail "5.1 counts: $(cat "$tmp/out")"
+grep -q '^Austria (AUT) *1 *1 *0 *0 *2$' "$tmp/out" || fail "AUT counts: $(cat "$tmp/out")"
+has "$tmp/out" "Ghana"
+expect 0 "$SACL" report --db "$DB" --what status --format csv --state GHA
+[ "$(csv_field "$tmp/out" 2 4)" = "Adopted in part / partly implemented" ] || fail "GHA 5.1 in CSV: $(head -3 "$tmp/out")"
+[ "$(csv_field "$tmp/out" 2 3)" = "5.1" ] || fail "CSV provision"
+expect 0 "$SACL" report --db "$DB" --what status --format html -o "$tmp/st.html"
+if [ -n "$XMLLINT" ]; then
+	[ "$(xpath "$tmp/st.html" 'string(//tr[@id="state-AUT"]/td[1]/@class)')" = st1 ] ||
+		fail "AUT 5.1 is not partly implemented in the grid"
+	[ "$(xpath "$tmp/st.html" 'string(//tr[@id="state-FRA"]/td[1]/@class)')" = st0 ] ||
+		fail "FRA 5.1 is not fully implemented in the grid"
+	[ "$(xpath "$tmp/st.html" 'count(//ul[@class="legend"]/li)')" = 4 ] ||
+		fail "legend"
+	[ "$(xpath "$tmp/st.html" 'count(//nav//a[@href="#state-GHA"])')" = 1 ] ||
+		fail "index of States"
+fi
+
+# ------------------------------------------------------------ assistance, challenges
+expect 0 "$SACL" report --db "$DB" --what assistance
+grep -q '^Legislative drafting *2 *Austria (AUT), France (FRA)$' "$tmp/out" ||
+	fail "assistance: $(cat "$tmp/out")"
+expect 0 "$SACL" report --db "$DB" --what assistance --format html -o "$tmp/ta.html"
+expect 0 "$SACL" report --db "$DB" --what challenges --format csv
+grep -q '"Limited resources for implementation"' "$tmp/out" || fail "challenges CSV"
+[ "$(grep -c Limited "$tmp/out")" -eq 2 ] || fail "two rows of resources: $(cat "$tmp/out")"
+if [ -n "$XMLLINT" ]; then
+	[ "$(xpath "$tmp/ta.html" 'count(//svg/rect)')" = 2 ] || fail "assistance chart"
+fi
+
+# ------------------------------------------------------------ practices, measures
+expect 0 "$SACL" report --db "$DB" --what practices --format csv
+[ "$(csv_field "$tmp/out" 2 4)" = "Asset declarations online" ] || fail "practices: $(cat "$tmp/out")"
+# a formula from a package is text: neutralised in its one place
+[ "$(csv_field "$tmp/out" 3 4)" = "'@SUM(A1:A9)" ] || fail "formula not neutralised: $(cat "$tmp/out")"
+expect 0 "$SACL" report --db "$DB" --what practices
+! grep -q "$RLO" "$tmp/out" || fail "bidi override on the terminal"
+expect 0 "$SACL" report --db "$DB" --what measures
+grep -q 'Act on prevention *BGBl 1/2020' "$tmp/out" || fail "measures: $(cat "$tmp/out")"
+expect 0 "$SACL" report --db "$DB" --what measures --format html -o "$tmp/m.html"
+if [ -n "$XMLLINT" ]; then
+	[ "$(xpath "$tmp/m.html" 'string(//tbody/tr[1]/td[4])')" = "BGBl 1/2020" ] ||
+		fail "measures HTML"
+fi
+expect 1 "$SACL" report --db "$DB" --what authorities
+has "$tmp/err" "roles"
 
 # ------------------------------------------------------------ usage
 expect 2 "$SACL" report --what submissions
