@@ -270,6 +270,9 @@ checklist_status checklist_attach_prepare(struct checklist_response *r,
 checklist_status checklist_attach_commit(struct checklist_response *r,
     const struct checklist_attach_copy *c, struct checklist_error *err);
 void checklist_attach_copy_free(struct checklist_attach_copy *c);
+/* The SHA-256 of DATA as 64 lower-case hex digits (nettle); the one
+ * helper for checksums, shared with the secretariat's store. */
+void checklist_sha256_hex(const char *data, size_t len, char out[65]);
 /* Free what checklist_response_set_file() hung on R. */
 void checklist_attach_forget(struct checklist_response *r);
 

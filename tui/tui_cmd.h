@@ -31,6 +31,9 @@ int tui_cmd_info(int argc, char **argv);
 int tui_cmd_set(int argc, char **argv);
 int tui_cmd_get(int argc, char **argv);
 int tui_cmd_export(int argc, char **argv);
+int tui_cmd_import(int argc, char **argv);
+int tui_cmd_report(int argc, char **argv);
+int tui_cmd_attachments(int argc, char **argv);
 
 /* Shared by the commands (tui_cmd_util.c). */
 
@@ -62,6 +65,17 @@ int tui_cmd_open_response(const char *file, const char *override,
 /* Say nothing on stderr when tui_cmd_open_response() creates a response
  * (`sacl fill` says it on its status line). */
 void tui_cmd_quiet_new(void);
+
+/* `sacl get`'s sources (tui_cmd_attach.c): take "--db STORE" (or
+ * "--db=STORE") out of ARGV, before getopt sees it; NULL when absent. */
+const char *tui_cmd_take_db(int *argc, char **argv);
+/* Open what ARG names for reading: with DB, the stored submission ARG;
+ * else a package file (gzip), or a response file as
+ * tui_cmd_open_response does. Packages are read by the one reader (with
+ * CHECKLIST when given). The caller frees *CL and *RESP. */
+int tui_cmd_open_source(const char *db, const char *arg,
+    const char *checklist, struct checklist **cl,
+    struct checklist_response **resp);
 
 /* Print VERSION information. */
 void tui_print_version(FILE *out);

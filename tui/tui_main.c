@@ -27,6 +27,9 @@ static const struct tui_command tui_commands[] = {
 	{ "set", tui_cmd_set, "set answers from the command line" },
 	{ "get", tui_cmd_get, "print answers" },
 	{ "export", tui_cmd_export, "write the submission package" },
+	{ "import", tui_cmd_import, "check packages and store them" },
+	{ "report", tui_cmd_report, "reports across the stored submissions" },
+	{ "attachments", tui_cmd_attachments, "extract a package's files" },
 };
 
 static void
