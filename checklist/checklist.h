@@ -26,6 +26,8 @@
 
 #include <libxml/tree.h>
 
+#include "checklist/checklist_limits.h"
+
 /* ---------------------------------------------------------------- errors */
 
 typedef enum checklist_status {
@@ -115,11 +117,7 @@ enum checklist_gkind {
  * the user specified lives in the element's `other` attribute. */
 #define CHECKLIST_OTHER "other"
 
-/* Longest values accepted, in bytes. */
-#define CHECKLIST_TEXT_MAX 2000
-#define CHECKLIST_LONGTEXT_MAX 200000
-/* Most entries one list (repeat) may hold. */
-#define CHECKLIST_ENTRIES_MAX 1000
+/* Longest values, most entries of a list: see checklist_limits.h. */
 
 struct checklist_choice {
 	char *value; /* an XML NMTOKEN */
@@ -215,9 +213,9 @@ struct checklist {
 	void *priv;
 };
 
-/* Caps on what the loader accepts (a definition not bundled is untrusted). */
-#define CHECKLIST_DEFINITION_MAX (16u * 1024 * 1024)
-#define CHECKLIST_RESPONSE_MAX (64u * 1024 * 1024)
+/* Caps on what the loader accepts (a definition not bundled is
+ * untrusted): CHECKLIST_DEFINITION_MAX, CHECKLIST_RESPONSE_MAX and the
+ * others in checklist_limits.h. */
 
 /* Load and check the definition in FILE (see doc/checklist-format.md):
  * bounded read, safe parse, the embedded XSD, then semantic checks.
@@ -457,10 +455,8 @@ bool checklist_undo_step(struct checklist_undo *u);
 
 /* ------------------------------------------------------------ attachments */
 
-/* Caps on attached files, checked when a file is taken in and again at
- * export: one file, and all the files of a response. */
-#define CHECKLIST_ATTACH_FILE_MAX (10u * 1024 * 1024)
-#define CHECKLIST_ATTACH_TOTAL_MAX (25u * 1024 * 1024)
+/* Caps on attached files (CHECKLIST_ATTACH_FILE_MAX, _TOTAL_MAX): see
+ * checklist_limits.h. */
 /* The attribute of a file question's element holding the SHA-256 (64
  * lower-case hex digits) of the copy its value names. */
 #define CHECKLIST_ATTR_SHA256 "sha256"

@@ -144,7 +144,8 @@ checklist_response_parse(const struct checklist *cl, const char *buf,
 	struct checklist_response *r;
 	char *lang;
 
-	if (checklist_xml_parse(buf, len, name, &doc, err) != CHECKLIST_OK) {
+	if (checklist_xml_parse_capped(buf, len, name,
+	    &checklist_caps_response, &doc, err) != CHECKLIST_OK) {
 		err->status = CHECKLIST_ERR_DAMAGED;
 		return err->status;
 	}
@@ -186,7 +187,8 @@ checklist_response_peek(const char *file, char **id, char **source,
 	if (st != CHECKLIST_OK)
 		return st;
 	checklist_error_clear(&perr);
-	st = checklist_xml_parse(buf, len, file, &doc, &perr);
+	st = checklist_xml_parse_capped(buf, len, file,
+	    &checklist_caps_response, &doc, &perr);
 	free(buf);
 	if (st != CHECKLIST_OK)
 		return checklist_response_damaged(file, &perr, err);

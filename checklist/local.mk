@@ -4,6 +4,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist.h \
 	checklist/checklist_internal.h \
 	checklist/checklist_internal_rules.h \
+	checklist/checklist_limits.h \
 	checklist/checklist_alloc.c \
 	checklist/checklist_error.c \
 	checklist/checklist_read.c \
