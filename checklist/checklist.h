@@ -231,6 +231,13 @@ checklist_status checklist_load_memory(const char *buf, size_t len,
 checklist_status checklist_load(const char *arg, struct checklist **out,
     struct checklist_error *err);
 void checklist_free(struct checklist *cl);
+/* Is every condition of CL cheap enough on the largest response the caps
+ * allow (checklist_limits.h: CHECKLIST_XPATH_OPS_MAX for one evaluation,
+ * CHECKLIST_XPATH_WORK_MAX at all its instances)? Else an error naming
+ * the question or group. Costs up to a second: for `sacl validate`, not
+ * for every load (each evaluation is bounded anyway). */
+checklist_status checklist_cost_check(const struct checklist *cl,
+    struct checklist_error *err);
 
 /* The path of the bundled file NAME (e.g. "uncac-chapter2.xml"): the
  * folder in $SACL_DATADIR, beside the executable's data/, the installed

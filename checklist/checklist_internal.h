@@ -83,6 +83,13 @@ bool checklist_expr_eval(const struct checklist_expr *e, xmlDocPtr doc,
 xmlXPathObjectPtr checklist_expr_eval_object(const struct checklist_expr *e,
     xmlDocPtr doc, xmlNodePtr node);
 
+/* The operations the last evaluation took (0 where libxml2 cannot say,
+ * before 2.9.11); each evaluation stops with an error past the limit,
+ * CHECKLIST_XPATH_OPS_MAX unless set otherwise (0: none; for the cost
+ * check of checklist_cost.c). */
+unsigned long checklist_expr_last_ops(void);
+void checklist_expr_set_op_limit(unsigned long limit);
+
 /* What libxml2's XPath error E means, in words (its XPath errors come
  * with a code and no message). */
 const char *checklist_xpath_error_text(const xmlError *e);

@@ -91,9 +91,12 @@ extern const struct checklist_xml_caps checklist_caps_package;
 /* ---------------------------------------------------- conditions */
 
 /* XPath operations one evaluation of a condition may take (libxml2's
- * operation limit); a definition whose condition could pass it on a
- * response with every list full is refused by validate. */
-#define CHECKLIST_XPATH_OPS_MAX 2000000ul
+ * operation limit: past it, the evaluation fails); and the operations of
+ * one condition at all its instances (a list's child is evaluated once
+ * per entry). validate refuses a definition one of whose conditions
+ * passes either on a response filled to the caps (checklist_cost.c). */
+#define CHECKLIST_XPATH_OPS_MAX 50000ul
+#define CHECKLIST_XPATH_WORK_MAX 10000000ul
 
 /* ------------------------------------------------ consistency */
 

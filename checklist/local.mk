@@ -20,6 +20,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_value.c \
 	checklist/checklist_xpath.c \
 	checklist/checklist_xpath_func.c \
+	checklist/checklist_cost.c \
 	checklist/checklist_xop.c \
 	checklist/checklist_response.c \
 	checklist/checklist_path.c \
