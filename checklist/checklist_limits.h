@@ -35,8 +35,11 @@
 #define CHECKLIST_RESPONSE_MAX (16u * 1024 * 1024)
 
 /* Attached files, checked when a file is taken in and again at export:
- * one file, and all the files of a response. */
-#define CHECKLIST_ATTACH_FILE_MAX (10u * 1024 * 1024)
+ * one file, and all the files of a response. One file's base64 is one
+ * text node of the package, and libxml2 refuses a text node over
+ * XML_MAX_TEXT_LENGTH (10,000,000 bytes) unless told XML_PARSE_HUGE,
+ * which is never used: so 7 MiB (9.8 MB in base64), not 10. */
+#define CHECKLIST_ATTACH_FILE_MAX (7u * 1024 * 1024)
 #define CHECKLIST_ATTACH_TOTAL_MAX (25u * 1024 * 1024)
 /* Most attachments (file answers) in one package. */
 #define CHECKLIST_ATTACH_COUNT_MAX 1000u
@@ -103,6 +106,8 @@ extern const struct checklist_xml_caps checklist_caps_package;
 _Static_assert(CHECKLIST_PACKAGE_INFLATE_MAX >= CHECKLIST_RESPONSE_MAX +
     CHECKLIST_BASE64_LEN(CHECKLIST_ATTACH_TOTAL_MAX) +
     CHECKLIST_PACKAGE_META_MAX, "a package at the caps must inflate");
+_Static_assert(CHECKLIST_BASE64_LEN(CHECKLIST_ATTACH_FILE_MAX) <= 10000000,
+    "one attachment's base64 within libxml2's XML_MAX_TEXT_LENGTH");
 _Static_assert(CHECKLIST_ATTACH_FILE_MAX <= CHECKLIST_ATTACH_TOTAL_MAX,
     "one attachment within the total");
 _Static_assert(CHECKLIST_PACKAGE_ELEMENTS_MAX >=

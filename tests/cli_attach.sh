@@ -20,9 +20,9 @@ has "$tmp/err" "$F: $tmp/elsewhere/nothere.pdf: no such file"
 [ ! -e "$R" ] || fail "a refused file made a response"
 expect 1 "$SACL" set --checklist uncac-chapter2 "$R" "$F=$tmp/src"
 has "$tmp/err" "$tmp/src: not a regular file"
-truncate -s 11M "$tmp/src/big.pdf"
+truncate -s 8M "$tmp/src/big.pdf"
 expect 1 "$SACL" set --checklist uncac-chapter2 "$R" "$F=$tmp/src/big.pdf"
-has "$tmp/err" "big.pdf: 11 MiB is over the 10 MiB cap for one attachment"
+has "$tmp/err" "big.pdf: 8 MiB is over the 7 MiB cap for one attachment"
 [ ! -e "$R.files" ] || fail "a refused file was copied"
 
 # A relative path starts at the current folder, not the response's.
