@@ -26,6 +26,8 @@
 
 #include <libxml/tree.h>
 
+#include "checklist/checklist_limits.h"
+
 /* ---------------------------------------------------------------- errors */
 
 typedef enum checklist_status {
@@ -115,11 +117,7 @@ enum checklist_gkind {
  * the user specified lives in the element's `other` attribute. */
 #define CHECKLIST_OTHER "other"
 
-/* Longest values accepted, in bytes. */
-#define CHECKLIST_TEXT_MAX 2000
-#define CHECKLIST_LONGTEXT_MAX 200000
-/* Most entries one list (repeat) may hold. */
-#define CHECKLIST_ENTRIES_MAX 1000
+/* Longest values, most entries of a list: see checklist_limits.h. */
 
 struct checklist_choice {
 	char *value; /* an XML NMTOKEN */
@@ -217,9 +215,9 @@ struct checklist {
 	void *priv;
 };
 
-/* Caps on what the loader accepts (a definition not bundled is untrusted). */
-#define CHECKLIST_DEFINITION_MAX (16u * 1024 * 1024)
-#define CHECKLIST_RESPONSE_MAX (64u * 1024 * 1024)
+/* Caps on what the loader accepts (a definition not bundled is
+ * untrusted): CHECKLIST_DEFINITION_MAX, CHECKLIST_RESPONSE_MAX and the
+ * others in checklist_limits.h. */
 
 /* Load and check the definition in FILE (see doc/checklist-format.md):
  * bounded read, safe parse, the embedded XSD, then semantic checks.
@@ -235,6 +233,13 @@ checklist_status checklist_load_memory(const char *buf, size_t len,
 checklist_status checklist_load(const char *arg, struct checklist **out,
     struct checklist_error *err);
 void checklist_free(struct checklist *cl);
+/* Is every condition of CL cheap enough on the largest response the caps
+ * allow (checklist_limits.h: CHECKLIST_XPATH_OPS_MAX for one evaluation,
+ * CHECKLIST_XPATH_WORK_MAX at all its instances)? Else an error naming
+ * the question or group. Costs up to a second: for `sacl validate`, not
+ * for every load (each evaluation is bounded anyway). */
+checklist_status checklist_cost_check(const struct checklist *cl,
+    struct checklist_error *err);
 
 /* The path of the bundled file NAME (e.g. "uncac-chapter2.xml"): the
  * folder in $SACL_DATADIR, beside the executable's data/, the installed
@@ -463,10 +468,8 @@ bool checklist_undo_step(struct checklist_undo *u);
 
 /* ------------------------------------------------------------ attachments */
 
-/* Caps on attached files, checked when a file is taken in and again at
- * export: one file, and all the files of a response. */
-#define CHECKLIST_ATTACH_FILE_MAX (10u * 1024 * 1024)
-#define CHECKLIST_ATTACH_TOTAL_MAX (25u * 1024 * 1024)
+/* Caps on attached files (CHECKLIST_ATTACH_FILE_MAX, _TOTAL_MAX): see
+ * checklist_limits.h. */
 /* The attribute of a file question's element holding the SHA-256 (64
  * lower-case hex digits) of the copy its value names. */
 #define CHECKLIST_ATTR_SHA256 "sha256"

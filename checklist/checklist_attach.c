@@ -412,6 +412,29 @@ checklist_attach_copy_path(struct checklist_response *r, const char *value,
 	return checklist_xasprintf("%s/%s", base, value);
 }
 
+/* Does VALUE name a copy in R's own attachment folder, as taking in
+ * stores it ("RESPONSE.files/NAME")? Never an absolute path, "..", or
+ * another folder: a value a foreign response carries (set --from, a
+ * hand edit) must not make export read a file of this computer. */
+static bool
+checklist_attach_confined(const struct checklist_response *r,
+    const char *value)
+{
+	const struct checklist_rpriv *p = r->priv;
+	const char *slash = strchr(value, '/');
+	size_t n, k = strlen(CHECKLIST_ATTACH_SUFFIX);
+
+	if (slash == NULL || strchr(slash + 1, '/') != NULL ||
+	    slash[1] == '\0' || strcmp(slash + 1, ".") == 0 ||
+	    strcmp(slash + 1, "..") == 0)
+		return false;
+	n = (size_t)(slash - value);
+	if (n <= k || strncmp(slash - k, CHECKLIST_ATTACH_SUFFIX, k) != 0)
+		return false;
+	return p == NULL || (strlen(p->name) == n - k &&
+	    strncmp(value, p->name, n - k) == 0);
+}
+
 /* Read FILE, the copy, with the caller's cap; say what is wrong. */
 static checklist_status
 checklist_attach_read_copy(const char *file, size_t max, char **buf,
@@ -462,6 +485,11 @@ checklist_attach_read(struct checklist_response *r, const char *path,
 		st = checklist_attach_fail(err, CHECKLIST_ERR_VALUE, "%s was "
 		    "never taken in (no copy is kept beside the response); "
 		    "give the file again", value);
+	else if (!checklist_attach_confined(r, value))
+		st = checklist_attach_fail(err, CHECKLIST_ERR_VALUE, "%s is "
+		    "not a copy kept beside the response (in its folder "
+		    "RESPONSE" CHECKLIST_ATTACH_SUFFIX "/); give the file "
+		    "again", value);
 	else
 		st = checklist_attach_read_copy(file, max, buf, len, err);
 	if (st == CHECKLIST_OK) {

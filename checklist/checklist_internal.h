@@ -20,7 +20,14 @@
 
 /* Parse BUF (LEN bytes) as XML with the options of DESIGN.md §5 only:
  * no network, no DTD, no entities expanded; a DOCTYPE is refused. NAME
- * is used in messages ("NAME:LINE:COL: ..."). Caller frees *DOC. */
+ * is used in messages ("NAME:LINE:COL: ..."). Caller frees *DOC.
+ * Counted while parsing against CAPS (checklist_caps_definition,
+ * _response, _package): the first cap passed stops the parse, status
+ * CHECKLIST_ERR_TOO_BIG and a message naming the cap. */
+checklist_status checklist_xml_parse_capped(const char *buf, size_t len,
+    const char *name, const struct checklist_xml_caps *caps, xmlDocPtr *doc,
+    struct checklist_error *err);
+/* The same with the caps of a package (the largest). */
 checklist_status checklist_xml_parse(const char *buf, size_t len,
     const char *name, xmlDocPtr *doc, struct checklist_error *err);
 /* Validate DOC against the schema in XSD (LEN bytes, trusted: built in).
@@ -88,6 +95,13 @@ bool checklist_expr_eval(const struct checklist_expr *e, xmlDocPtr doc,
  * error) is the caller's to free with xmlXPathFreeObject(). */
 xmlXPathObjectPtr checklist_expr_eval_object(const struct checklist_expr *e,
     xmlDocPtr doc, xmlNodePtr node);
+
+/* The operations the last evaluation took (0 where libxml2 cannot say,
+ * before 2.9.11); each evaluation stops with an error past the limit,
+ * CHECKLIST_XPATH_OPS_MAX unless set otherwise (0: none; for the cost
+ * check of checklist_cost.c). */
+unsigned long checklist_expr_last_ops(void);
+void checklist_expr_set_op_limit(unsigned long limit);
 
 /* What libxml2's XPath error E means, in words (its XPath errors come
  * with a code and no message). */

@@ -32,5 +32,8 @@ void checklist_save_set_link_hook(int (*link_fn)(const char *from,
  * always hears of the .bak. Returns the status set. */
 checklist_status checklist_response_damaged(const char *file,
     const struct checklist_error *perr, struct checklist_error *err);
+/* The same for a response FILE over CHECKLIST_RESPONSE_MAX. */
+checklist_status checklist_response_too_big(const char *file,
+    struct checklist_error *err);
 
 #endif /* SACL_CHECKLIST_INTERNAL_SAVE_H */

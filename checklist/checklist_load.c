@@ -26,7 +26,8 @@ checklist_load_memory(const char *buf, size_t len, const char *name,
 	xmlNodePtr root;
 	struct checklist *cl = NULL;
 
-	if (checklist_xml_parse(buf, len, name, &doc, err) != CHECKLIST_OK)
+	if (checklist_xml_parse_capped(buf, len, name,
+	    &checklist_caps_definition, &doc, err) != CHECKLIST_OK)
 		return err->status;
 	root = xmlDocGetRootElement(doc);
 	if (!checklist_xml_is(root, "checklist")) {

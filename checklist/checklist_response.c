@@ -147,6 +147,31 @@ checklist_response_check_root(const struct checklist *cl, xmlNodePtr root,
 	return st;
 }
 
+/* Every list within CHECKLIST_ENTRIES_MAX entries, as set keeps it
+ * (the parser's caps bound the depth of this walk). */
+static checklist_status
+checklist_response_check_entries(xmlNodePtr el, const char *name,
+    struct checklist_error *err)
+{
+	xmlNodePtr c;
+	size_t n = 0;
+
+	for (c = el->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)c->name, "entry") == 0 &&
+		    ++n > CHECKLIST_ENTRIES_MAX)
+			return checklist_error_set(err, CHECKLIST_ERR_DAMAGED,
+			    name, (int)xmlGetLineNo(c), 0, "more than %d entries "
+			    "in the list <%.64s> (the cap for a list)",
+			    CHECKLIST_ENTRIES_MAX, (const char *)el->name);
+		if (checklist_response_check_entries(c, name, err) !=
+		    CHECKLIST_OK)
+			return err->status;
+	}
+	return CHECKLIST_OK;
+}
+
 checklist_status
 checklist_response_parse(const struct checklist *cl, const char *buf,
     size_t len, const char *name, struct checklist_response **out,
@@ -156,12 +181,14 @@ checklist_response_parse(const struct checklist *cl, const char *buf,
 	struct checklist_response *r;
 	char *lang;
 
-	if (checklist_xml_parse(buf, len, name, &doc, err) != CHECKLIST_OK) {
+	if (checklist_xml_parse_capped(buf, len, name,
+	    &checklist_caps_response, &doc, err) != CHECKLIST_OK) {
 		err->status = CHECKLIST_ERR_DAMAGED;
 		return err->status;
 	}
 	if (checklist_response_check_root(cl, xmlDocGetRootElement(doc), name,
-	    err) != CHECKLIST_OK) {
+	    err) != CHECKLIST_OK || checklist_response_check_entries(
+	    xmlDocGetRootElement(doc), name, err) != CHECKLIST_OK) {
 		xmlFreeDoc(doc);
 		return err->status;
 	}
@@ -195,10 +222,15 @@ checklist_response_peek(const char *file, char **id, char **source,
 	struct checklist_error perr;
 
 	st = checklist_read_file(file, CHECKLIST_RESPONSE_MAX, &buf, &len, err);
+	if (st == CHECKLIST_ERR_TOO_BIG) {
+		checklist_error_clear(err);
+		return checklist_response_too_big(file, err);
+	}
 	if (st != CHECKLIST_OK)
 		return st;
 	checklist_error_clear(&perr);
-	st = checklist_xml_parse(buf, len, file, &doc, &perr);
+	st = checklist_xml_parse_capped(buf, len, file,
+	    &checklist_caps_response, &doc, &perr);
 	free(buf);
 	if (st != CHECKLIST_OK)
 		return checklist_response_damaged(file, &perr, err);

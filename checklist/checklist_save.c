@@ -292,6 +292,45 @@ checklist_write_atomic(const char *file, const char *buf, size_t len,
 	return st;
 }
 
+/* Elements under EL, EL included. */
+static size_t
+checklist_save_count(xmlNodePtr el)
+{
+	size_t n = 1;
+	xmlNodePtr c;
+
+	for (c = el->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			n += checklist_save_count(c);
+	return n;
+}
+
+/* What is saved must be readable: within the caps every reader of a
+ * response applies (checklist_limits.h), checked before the file is
+ * touched, so that a change that would break one is refused when it is
+ * made and the file stays as it was. */
+static checklist_status
+checklist_save_caps(struct checklist_response *r, size_t len,
+    const char *file, struct checklist_error *err)
+{
+	size_t n;
+
+	if (len > CHECKLIST_RESPONSE_MAX)
+		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, file, 0,
+		    0, "not saved: the response would be %.1f MiB, over the "
+		    "cap of %u MiB for a response; the file keeps its previous "
+		    "answers (shorten long texts or remove list entries)",
+		    (double)len / (1024 * 1024), CHECKLIST_RESPONSE_MAX >> 20);
+	n = checklist_save_count(xmlDocGetRootElement(r->doc));
+	if (n > CHECKLIST_RESPONSE_ELEMENTS_MAX)
+		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, file, 0,
+		    0, "not saved: the response would hold %zu elements, over "
+		    "the cap of %u for a response; the file keeps its previous "
+		    "answers (remove list entries)", n,
+		    CHECKLIST_RESPONSE_ELEMENTS_MAX);
+	return CHECKLIST_OK;
+}
+
 checklist_status
 checklist_response_save(struct checklist_response *r, const char *file,
     struct checklist_error *err)
@@ -303,7 +342,9 @@ checklist_response_save(struct checklist_response *r, const char *file,
 	st = checklist_response_serialize(r, &buf, &len, err);
 	if (st != CHECKLIST_OK)
 		return st;
-	st = checklist_write_atomic(file, buf, len, true, err);
+	st = checklist_save_caps(r, len, file, err);
+	if (st == CHECKLIST_OK)
+		st = checklist_write_atomic(file, buf, len, true, err);
 	free(buf);
 	return st;
 }
@@ -341,6 +382,19 @@ checklist_response_damaged(const char *file,
 	return st;
 }
 
+checklist_status
+checklist_response_too_big(const char *file, struct checklist_error *err)
+{
+	struct checklist_error perr;
+
+	checklist_error_clear(&perr);
+	checklist_error_set(&perr, CHECKLIST_ERR_TOO_BIG, file, 0, 0, "it is "
+	    "larger than the cap of %u MiB for a response (sacl refuses a "
+	    "change that would make it so large; or remove long texts or "
+	    "list entries by hand to bring it under)", CHECKLIST_RESPONSE_MAX >> 20);
+	return checklist_response_damaged(file, &perr, err);
+}
+
 /* Is FILE, which did not load against CL, a readable response to
  * another checklist (a wrong --checklist, not a damaged file)? */
 static bool
@@ -369,11 +423,14 @@ checklist_response_load(const struct checklist *cl, const char *file,
 	checklist_status st;
 
 	*out = NULL;
-	st = checklist_read_file(file, CHECKLIST_RESPONSE_MAX, &buf, &len,
-	    err);
-	if (st != CHECKLIST_OK)
-		return st;
 	checklist_error_clear(&perr);
+	st = checklist_read_file(file, CHECKLIST_RESPONSE_MAX, &buf, &len,
+	    &perr);
+	if (st == CHECKLIST_ERR_TOO_BIG)
+		return checklist_response_too_big(file, err);
+	if (st != CHECKLIST_OK)
+		return checklist_error_set(err, st, perr.file, perr.line,
+		    perr.column, "%s", perr.message);
 	st = checklist_response_parse(cl, buf, len, file, out, &perr);
 	free(buf);
 	if (st == CHECKLIST_OK)

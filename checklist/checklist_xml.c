@@ -6,7 +6,18 @@
  * refuses everything; catalogs are off; libxml2's messages are captured
  * by a structured handler (the first error is kept) and never printed.
  *
- * Known limits: the schema is trusted (built in) and parsed once.
+ * While it parses, hooks in front of libxml2's tree builder count what
+ * the document holds against the caps of its kind (checklist_limits.h):
+ * elements, attributes on one element, depth, processing instructions,
+ * comments; the first cap passed stops the parser at once. The bytes are
+ * fed to a push parser a piece at a time, so that a start tag held back
+ * longer than its cap is refused before libxml2 2.9 checks its attributes
+ * for duplicates (in time quadratic in their number).
+ *
+ * Known limits: the schema is trusted (built in) and parsed once; the
+ * tag cap relies on the push parser holding back an unfinished tag (as
+ * libxml2 2.9 to 2.12 do); a text is never held back, so is not capped
+ * here but by the document's size.
  */
 #include "config.h"
 
@@ -26,6 +37,28 @@ struct checklist_xml_sink {
 	struct checklist_error *err;
 	const char *name;
 	checklist_status status;
+	const struct checklist_xml_caps *caps; /* NULL: not parsing */
+	size_t elements, pis, comments, depth;
+	startElementNsSAX2Func start;   /* libxml2's own handlers, called */
+	endElementNsSAX2Func end;       /* once an event is counted */
+	processingInstructionSAXFunc pi;
+	commentSAXFunc comment;
+};
+
+const struct checklist_xml_caps checklist_caps_definition = {
+	"definition", CHECKLIST_DEFINITION_ELEMENTS_MAX,
+	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
+	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
+};
+const struct checklist_xml_caps checklist_caps_response = {
+	"response", CHECKLIST_RESPONSE_ELEMENTS_MAX,
+	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
+	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
+};
+const struct checklist_xml_caps checklist_caps_package = {
+	"package", CHECKLIST_PACKAGE_ELEMENTS_MAX,
+	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
+	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
 };
 
 /* Schema messages name elements as {namespace}name: ours need no
@@ -89,46 +122,185 @@ checklist_xml_init(void)
 	xmlSetExternalEntityLoader(checklist_xml_no_entity);
 }
 
+/* The parser context behind a SAX callback's DATA, and our sink. */
+#define CHECKLIST_XML_SINK(ctxt) \
+	((struct checklist_xml_sink *)((xmlParserCtxtPtr)(ctxt))->_private)
+
+/* Stop the parse at once with MSG at the parser's position. */
+static void
+checklist_xml_stop(xmlParserCtxtPtr ctxt, checklist_status status,
+    const char *msg)
+{
+	struct checklist_xml_sink *sink = CHECKLIST_XML_SINK(ctxt);
+
+	checklist_error_set(sink->err, status, sink->name,
+	    ctxt->input ? ctxt->input->line : 0,
+	    ctxt->input ? ctxt->input->col : 0, "%s", msg);
+	xmlStopParser(ctxt);
+}
+
+/* Stop: "more than N WHAT (the cap for a KIND)". */
+static void
+checklist_xml_over(xmlParserCtxtPtr ctxt, size_t n, const char *what)
+{
+	char msg[200];
+
+	snprintf(msg, sizeof msg, "more than %zu %s (the cap for a %s)", n,
+	    what, CHECKLIST_XML_SINK(ctxt)->caps->kind);
+	checklist_xml_stop(ctxt, CHECKLIST_ERR_TOO_BIG, msg);
+}
+
 /* SAX hook: a DOCTYPE stops the parse at once, with its line. */
 static void
 checklist_xml_doctype(void *data, const xmlChar *name, const xmlChar *ext,
     const xmlChar *sys)
 {
-	xmlParserCtxtPtr ctxt = data;
-	struct checklist_xml_sink *sink = ctxt->_private;
-
 	(void)name;
 	(void)ext;
 	(void)sys;
-	checklist_error_set(sink->err, CHECKLIST_ERR_PARSE, sink->name,
-	    ctxt->input ? ctxt->input->line : 0,
-	    ctxt->input ? ctxt->input->col : 0,
-	    "a DOCTYPE is not allowed (no DTDs, no entities)");
-	xmlStopParser(ctxt);
+	checklist_xml_stop(data, CHECKLIST_ERR_PARSE, "a DOCTYPE is not "
+	    "allowed (no DTDs, no entities)");
+}
+
+/* SAX hooks: count elements, attributes, depth, processing instructions
+ * and comments against the caps, before libxml2 builds anything. */
+static void
+checklist_xml_start(void *data, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int natts,
+    int ndefaulted, const xmlChar **atts)
+{
+	struct checklist_xml_sink *sink = CHECKLIST_XML_SINK(data);
+	const struct checklist_xml_caps *c = sink->caps;
+
+	if (++sink->elements > c->elements)
+		checklist_xml_over(data, c->elements, "elements");
+	else if ((size_t)natts + (size_t)nns > c->attributes)
+		checklist_xml_over(data, c->attributes,
+		    "attributes on one element");
+	else if (++sink->depth > c->depth)
+		checklist_xml_over(data, c->depth,
+		    "levels of elements nested in one another");
+	else
+		sink->start(data, local, prefix, uri, nns, ns, natts,
+		    ndefaulted, atts);
+}
+
+static void
+checklist_xml_end(void *data, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct checklist_xml_sink *sink = CHECKLIST_XML_SINK(data);
+
+	if (sink->depth > 0)
+		sink->depth--;
+	sink->end(data, local, prefix, uri);
+}
+
+static void
+checklist_xml_pi(void *data, const xmlChar *target, const xmlChar *text)
+{
+	struct checklist_xml_sink *sink = CHECKLIST_XML_SINK(data);
+
+	if (++sink->pis > sink->caps->pis)
+		checklist_xml_over(data, sink->caps->pis,
+		    "processing instructions");
+	else
+		sink->pi(data, target, text);
+}
+
+static void
+checklist_xml_comment(void *data, const xmlChar *text)
+{
+	struct checklist_xml_sink *sink = CHECKLIST_XML_SINK(data);
+
+	if (++sink->comments > sink->caps->comments)
+		checklist_xml_over(data, sink->caps->comments,
+		    "comments");
+	else
+		sink->comment(data, text);
+}
+
+/* Put the counting hooks in front of libxml2's tree builder. */
+static void
+checklist_xml_hook(xmlParserCtxtPtr ctxt, struct checklist_xml_sink *sink)
+{
+	xmlSAXHandlerPtr sax = ctxt->sax;
+
+	ctxt->_private = sink;
+	sink->start = sax->startElementNs;
+	sink->end = sax->endElementNs;
+	sink->pi = sax->processingInstruction;
+	sink->comment = sax->comment;
+	sax->internalSubset = checklist_xml_doctype;
+	sax->startElementNs = checklist_xml_start;
+	sax->endElementNs = checklist_xml_end;
+	sax->processingInstruction = checklist_xml_pi;
+	sax->comment = checklist_xml_comment;
+}
+
+/*
+ * Feed BUF to a push parser a piece at a time. Between pieces, what the
+ * parser holds back unparsed is one start tag, comment or processing
+ * instruction waiting for its end: over CHECKLIST_XML_TAG_MAX bytes it
+ * is refused, before libxml2 checks its attributes (in quadratic time).
+ * Text is parsed as it comes and is never held back that long.
+ */
+#define CHECKLIST_XML_PIECE 4096
+
+static void
+checklist_xml_feed(xmlParserCtxtPtr ctxt, const char *buf, size_t len)
+{
+	struct checklist_xml_sink *sink = ctxt->_private;
+	size_t off, n;
+
+	for (off = 0; off < len && sink->err->status == CHECKLIST_OK &&
+	    ctxt->instate != XML_PARSER_EOF; off += n) {
+		n = len - off < CHECKLIST_XML_PIECE ? len - off :
+		    CHECKLIST_XML_PIECE;
+		xmlParseChunk(ctxt, buf + off, (int)n, 0);
+		if (ctxt->input != NULL && ctxt->input->end - ctxt->input->cur >
+		    (ptrdiff_t)CHECKLIST_XML_TAG_MAX)
+			checklist_xml_over(ctxt, CHECKLIST_XML_TAG_MAX, "bytes "
+			    "in one tag, comment or processing instruction");
+	}
+	if (sink->err->status == CHECKLIST_OK &&
+	    ctxt->instate != XML_PARSER_EOF)
+		xmlParseChunk(ctxt, NULL, 0, 1);
 }
 
 checklist_status
 checklist_xml_parse(const char *buf, size_t len, const char *name,
     xmlDocPtr *doc, struct checklist_error *err)
 {
-	struct checklist_xml_sink sink = { err, name, CHECKLIST_ERR_PARSE };
+	return checklist_xml_parse_capped(buf, len, name,
+	    &checklist_caps_package, doc, err);
+}
+
+checklist_status
+checklist_xml_parse_capped(const char *buf, size_t len, const char *name,
+    const struct checklist_xml_caps *caps, xmlDocPtr *doc,
+    struct checklist_error *err)
+{
+	struct checklist_xml_sink sink = { err, name, CHECKLIST_ERR_PARSE,
+	    caps, 0, 0, 0, 0, NULL, NULL, NULL, NULL };
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr d;
 
-	assert(err != NULL);
+	assert(err != NULL && caps != NULL);
 	checklist_xml_init();
 	if (len > (size_t)INT32_MAX)
 		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0, 0,
 		    "document too large");
-	ctxt = xmlNewParserCtxt();
+	xmlSetStructuredErrorFunc(&sink, checklist_xml_error);
+	ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
 	if (ctxt == NULL)
 		checklist_fatal("out of memory (XML parser)");
-	ctxt->_private = &sink;
-	ctxt->sax->internalSubset = checklist_xml_doctype;
-	xmlSetStructuredErrorFunc(&sink, checklist_xml_error);
-	d = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, NULL,
-	    XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	checklist_xml_hook(ctxt, &sink);
+	checklist_xml_feed(ctxt, buf, len);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	d = ctxt->myDoc;
+	ctxt->myDoc = NULL;
 	if (d != NULL && (err->status != CHECKLIST_OK || !ctxt->wellFormed)) {
 		xmlFreeDoc(d);
 		d = NULL;
@@ -174,7 +346,8 @@ checklist_status
 checklist_xml_validate(xmlDocPtr doc, const char *xsd, size_t len,
     const char *name, struct checklist_error *err)
 {
-	struct checklist_xml_sink sink = { err, name, CHECKLIST_ERR_SCHEMA };
+	struct checklist_xml_sink sink = { .err = err, .name = name,
+	    .status = CHECKLIST_ERR_SCHEMA };
 	xmlSchemaValidCtxtPtr vctxt;
 	int rc;
 

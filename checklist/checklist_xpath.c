@@ -193,6 +193,8 @@ checklist_expr_free(struct checklist_expr *e)
 /* One context per document, kept: evaluation runs for every question
  * on every redraw. */
 static xmlXPathContextPtr checklist_xpath_cached;
+/* XPath operations one evaluation may take (libxml2 2.9.11 and later). */
+static unsigned long checklist_xpath_op_limit = CHECKLIST_XPATH_OPS_MAX;
 
 static void
 checklist_xpath_quiet(void *data, xmlErrorPtr e)
@@ -212,7 +214,29 @@ checklist_expr_eval_object(const struct checklist_expr *e, xmlDocPtr doc,
 		checklist_xpath_cached->error = checklist_xpath_quiet;
 	}
 	checklist_xpath_cached->node = node;
+#if LIBXML_VERSION >= 20911
+	/* a cost bound on each evaluation: over it, an evaluation error */
+	checklist_xpath_cached->opLimit = checklist_xpath_op_limit;
+	checklist_xpath_cached->opCount = 0;
+#endif
 	return xmlXPathCompiledEval(e->comp, checklist_xpath_cached);
+}
+
+unsigned long
+checklist_expr_last_ops(void)
+{
+#if LIBXML_VERSION >= 20911
+	return checklist_xpath_cached != NULL ?
+	    checklist_xpath_cached->opCount : 0;
+#else
+	return 0;
+#endif
+}
+
+void
+checklist_expr_set_op_limit(unsigned long limit)
+{
+	checklist_xpath_op_limit = limit;
 }
 
 bool

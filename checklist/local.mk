@@ -4,6 +4,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist.h \
 	checklist/checklist_internal.h \
 	checklist/checklist_internal_rules.h \
+	checklist/checklist_limits.h \
 	checklist/checklist_alloc.c \
 	checklist/checklist_error.c \
 	checklist/checklist_read.c \
@@ -20,6 +21,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_value.c \
 	checklist/checklist_xpath.c \
 	checklist/checklist_xpath_func.c \
+	checklist/checklist_cost.c \
 	checklist/checklist_xop.c \
 	checklist/checklist_response.c \
 	checklist/checklist_path.c \

@@ -39,9 +39,11 @@
 /* Caps (bytes) used when the options leave them 0. */
 #define EXPORT_ATTACH_FILE_MAX CHECKLIST_ATTACH_FILE_MAX   /* one file */
 #define EXPORT_ATTACH_TOTAL_MAX CHECKLIST_ATTACH_TOTAL_MAX /* all of them */
-#define EXPORT_READ_MAX (48u * 1024 * 1024)   /* a package file as read */
-#define EXPORT_INFLATE_MAX (64u * 1024 * 1024) /* a package once inflated */
-#define EXPORT_RATIO_MAX 1000u                /* inflated : compressed */
+/* a package file as read, once inflated, inflated : compressed (the one
+ * table of caps: checklist/checklist_limits.h) */
+#define EXPORT_READ_MAX CHECKLIST_PACKAGE_READ_MAX
+#define EXPORT_INFLATE_MAX CHECKLIST_PACKAGE_INFLATE_MAX
+#define EXPORT_RATIO_MAX CHECKLIST_PACKAGE_RATIO_MAX
 #define EXPORT_RATIO_FLOOR (1024u * 1024)      /* no ratio check below */
 
 /* The environment variable that fixes the clock ("YYYY-MM-DDTHH:MM:SSZ"),

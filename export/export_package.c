@@ -169,6 +169,55 @@ export_refuse(const struct export_problems *p, struct checklist_error *err)
 	    p->v[0].path, p->v[0].reason);
 }
 
+/* What the reader would refuse is never written, --force or not: a value
+ * outside its type's rules (control characters, bytes not UTF-8, too
+ * long: a hand-edited response). Each one's path is listed. */
+static checklist_status
+export_refuse_unreadable(struct checklist_response *r,
+    const struct export_problems *p, struct checklist_error *err)
+{
+	struct checklist_error e;
+	char list[512] = "";
+	const char *v;
+	size_t i, n = 0, used = 0;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->v[i].kind != EXPORT_PROBLEM_INVALID ||
+		    p->v[i].question == NULL ||
+		    (v = checklist_response_get(r, p->v[i].path)) == NULL)
+			continue;
+		checklist_error_clear(&e);
+		if (checklist_value_check(p->v[i].question, v, &e) ==
+		    CHECKLIST_OK)
+			continue;
+		if (n++ < 8 && used + strlen(p->v[i].path) + 3 < sizeof list)
+			used += (size_t)snprintf(list + used, sizeof list - used,
+			    "%s%s", used > 0 ? ", " : "", p->v[i].path);
+	}
+	if (n == 0)
+		return CHECKLIST_OK;
+	return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
+	    "%zu answer%s outside the rules of %s question%s, never exported, "
+	    "not even with --force (the package could not be read back): "
+	    "%s%s; correct or clear %s (sacl get shows them)", n,
+	    n == 1 ? "" : "s", n == 1 ? "its" : "their", n == 1 ? "" : "s",
+	    list, n > 8 ? ", ..." : "", n == 1 ? "it" : "them");
+}
+
+/* What export writes, any reader of packages must take: within the
+ * inflate cap of checklist_limits.h. */
+static checklist_status
+export_check_size(size_t size, struct checklist_error *err)
+{
+	if (size <= EXPORT_INFLATE_MAX)
+		return CHECKLIST_OK;
+	return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, NULL, 0, 0,
+	    "the package would be %.1f MiB once inflated, over the cap of "
+	    "%.1f MiB that every reader applies; nothing is written",
+	    (double)size / (1024 * 1024),
+	    (double)EXPORT_INFLATE_MAX / (1024 * 1024));
+}
+
 /* Validate DOC against the package schema, serialise, compress. */
 static checklist_status
 export_finish(xmlDocPtr doc, char **buf, size_t *len,
@@ -188,7 +237,9 @@ export_finish(xmlDocPtr doc, char **buf, size_t *len,
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
 	if (mem == NULL || size <= 0)
 		checklist_fatal("out of memory (serialising the package)");
-	st = export_gzip((const char *)mem, (size_t)size, buf, len, err);
+	st = export_check_size((size_t)size, err);
+	if (st == CHECKLIST_OK)
+		st = export_gzip((const char *)mem, (size_t)size, buf, len, err);
 	xmlFree(mem);
 	return st;
 }
@@ -206,6 +257,11 @@ export_build(struct checklist_response *r, const struct export_options *opts,
 	*buf = NULL;
 	*len = 0;
 	export_check(r, o, &probs);
+	if (probs.n > 0 && (st = export_refuse_unreadable(r, &probs, err)) !=
+	    CHECKLIST_OK) {
+		export_problems_free(&probs);
+		return st;
+	}
 	if (probs.n > 0 && !o->force) {
 		st = export_refuse(&probs, err);
 		export_problems_free(&probs);

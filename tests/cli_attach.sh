@@ -1,7 +1,7 @@
 #!/bin/sh
 # cli_attach.sh: files and "other" texts from the command line (issue 8,
-# items 9 and 10). A file question's file is taken in by `sacl set` (and
-# `set --from`): resolved from the current folder, refused at once when
+# items 9 and 10). A file question's file is taken in by `sacl set` (never
+# by `set --from`, issue 11): resolved from the current folder, refused at once when
 # missing, not a regular file or over the cap, else copied beside the
 # response with its checksum, so that the original can go. Export packs
 # the copy and --verify accepts it; a lost or changed copy stops even a
@@ -20,9 +20,9 @@ has "$tmp/err" "$F: $tmp/elsewhere/nothere.pdf: no such file"
 [ ! -e "$R" ] || fail "a refused file made a response"
 expect 1 "$SACL" set --checklist uncac-chapter2 "$R" "$F=$tmp/src"
 has "$tmp/err" "$tmp/src: not a regular file"
-truncate -s 11M "$tmp/src/big.pdf"
+truncate -s 8M "$tmp/src/big.pdf"
 expect 1 "$SACL" set --checklist uncac-chapter2 "$R" "$F=$tmp/src/big.pdf"
-has "$tmp/err" "big.pdf: 11 MiB is over the 10 MiB cap for one attachment"
+has "$tmp/err" "big.pdf: 8 MiB is over the 7 MiB cap for one attachment"
 [ ! -e "$R.files" ] || fail "a refused file was copied"
 
 # A relative path starts at the current folder, not the response's.
@@ -38,13 +38,18 @@ sum=$(sha256sum "$tmp/src/strat.pdf" | cut -d' ' -f1)
 has "$R" "sha256=\"$sum\""
 rm "$tmp/src/strat.pdf" # the original may go now
 
-# set --from takes files in the same way; a second file of the same
-# name gets a name of its own.
+# set --from never takes a file in (issue 11: its lines may come from
+# another State's response): refused, nothing saved; on the command
+# line it is, and a second file of the same name gets a name of its own.
 mkdir "$tmp/src/b"
 printf 'Another strategy\n' >"$tmp/src/b/strat.pdf"
 printf 'p5_1/measures[2]/title=Other\np5_1/measures[2]/file=%s\n' \
 	"$tmp/src/b/strat.pdf" >"$tmp/lines"
-expect 0 "$SACL" set --from "$tmp/lines" "$R"
+expect 1 "$SACL" set --from "$tmp/lines" "$R"
+has "$tmp/err" "p5_1/measures[2]/file: a file answer is not taken from --from"
+[ "$(grep -c '<entry' "$R")" = 1 ] || fail "a refused --from changed $R"
+expect 0 "$SACL" set "$R" 'p5_1/measures[2]/title=Other' \
+	"p5_1/measures[2]/file=$tmp/src/b/strat.pdf"
 expect 0 "$SACL" get "$R" 'p5_1/measures[2]/file'
 has "$tmp/out" "answers.xml.files/strat-2.pdf"
 rm -r "$tmp/src/b"

@@ -239,9 +239,9 @@ test_refusals(void **state)
 
 	refused(f, "src/nothere.pdf", CHECKLIST_ERR_VALUE, ": no such file");
 	refused(f, "src", CHECKLIST_ERR_VALUE, ": not a regular file");
-	put_big(f, "src/big.pdf", 11 * (off_t)MIB);
+	put_big(f, "src/big.pdf", 8 * (off_t)MIB);
 	refused(f, "src/big.pdf", CHECKLIST_ERR_TOO_BIG,
-	    ": 11 MiB is over the 10 MiB cap for one attachment");
+	    ": 8 MiB is over the 7 MiB cap for one attachment");
 	/* a response that does not know its file cannot keep a copy */
 	put(f, "src/law.pdf", "hello\n");
 	alone = checklist_response_new(bundled);
@@ -260,13 +260,16 @@ test_total_cap(void **state)
 	struct checklist_error err;
 	char *p;
 
-	put_big(f, "src/a.pdf", 9 * (off_t)MIB);
-	put_big(f, "src/b.pdf", 9 * (off_t)MIB);
-	put_big(f, "src/c.pdf", 9 * (off_t)MIB);
+	put_big(f, "src/a.pdf", 7 * (off_t)MIB);
+	put_big(f, "src/b.pdf", 7 * (off_t)MIB);
+	put_big(f, "src/c.pdf", 7 * (off_t)MIB);
+	put_big(f, "src/d.pdf", 7 * (off_t)MIB);
 	take(f, Q1, "src/a.pdf");
 	take(f, Q2, "src/b.pdf");
-	p = in(f, "src/c.pdf");
-	assert_int_equal(set(f, Q3, p, &err), CHECKLIST_ERR_TOO_BIG);
+	take(f, Q3, "src/c.pdf");
+	p = in(f, "src/d.pdf");
+	assert_int_equal(set(f, "p5_1/measures[4]/file", p, &err),
+	    CHECKLIST_ERR_TOO_BIG);
 	assert_non_null(strstr(err.message, "over the 25 MiB cap in all"));
 	/* replacing one file counts without the one it replaces */
 	assert_int_equal(set(f, Q2, p, &err), CHECKLIST_OK);

@@ -16,6 +16,7 @@
  * `ID=` clears. Values are taken literally (no escapes are undone),
  * except in the lines read with --from, which are in get's escaped
  * form: `sacl get OLD | sacl set --from - NEW` pre-fills NEW from OLD.
+ * A file answer is never taken from --from (tui_set_from_confined).
  */
 #include "config.h"
 
@@ -172,10 +173,50 @@ tui_set_syntax_ok(int n, char **args)
 	return true;
 }
 
+static char *tui_get_question_path(const char *id);
+
+/* --from never takes a file in: its input may come from anyone (another
+ * State's response), and a file answer there names a file of this
+ * computer. A file question's line is kept only when it changes nothing
+ * (the value stored already, as in `sacl get R | sacl set --from - R`);
+ * any other is refused, with the way to give the file. The first NFROM
+ * of ARGS came from --from. */
+static bool
+tui_set_from_confined(struct checklist_response *resp, size_t nfrom,
+    char **args)
+{
+	const struct checklist_question *q;
+	const char *eq, *cur;
+	char *id, *qpath, *s;
+	bool ok = true;
+	size_t i;
+
+	for (i = 0; i < nfrom; i++) {
+		eq = strchr(args[i], '=');
+		id = checklist_xstrndup(args[i], (size_t)(eq - args[i]));
+		qpath = tui_get_question_path(id);
+		q = checklist_find_question(resp->cl, qpath);
+		cur = checklist_response_get(resp, id);
+		if (q != NULL && q->type == CHECKLIST_Q_FILE && eq[1] != '\0' &&
+		    (cur == NULL || strcmp(cur, eq + 1) != 0)) {
+			s = checklist_sanitize(id, false);
+			tui_cmd_warn("%s: a file answer is not taken from --from "
+			    "(it would read the file its value names); give the "
+			    "file on the command line: sacl set RESPONSE %s=FILE",
+			    s, s);
+			free(s);
+			ok = false;
+		}
+		free(qpath);
+		free(id);
+	}
+	return ok;
+}
+
 /* With the lock held: open, apply, save. */
 static int
-tui_set_locked(const char *file, const char *checklist, size_t n,
-    char **args)
+tui_set_locked(const char *file, const char *checklist, size_t nfrom,
+    size_t n, char **args)
 {
 	struct checklist *cl = NULL;
 	struct checklist_response *resp = NULL;
@@ -185,6 +226,8 @@ tui_set_locked(const char *file, const char *checklist, size_t n,
 	/* a missing FILE starts a new response only on a CHECKLIST named */
 	status = tui_cmd_open_response(file, checklist, checklist != NULL,
 	    &cl, &resp);
+	if (status == TUI_EXIT_OK && !tui_set_from_confined(resp, nfrom, args))
+		status = TUI_EXIT_INVALID;
 	if (status == TUI_EXIT_OK)
 		status = tui_set_apply(resp, n, args);
 	if (status == TUI_EXIT_OK) {
@@ -293,8 +336,8 @@ tui_set_gather(const char *from, size_t n, char **argv, char ***args,
 
 /* Take the lock on FILE, then open, apply the N ARGS and save. */
 static int
-tui_set_with_lock(const char *file, const char *checklist, size_t n,
-    char **args)
+tui_set_with_lock(const char *file, const char *checklist, size_t nfrom,
+    size_t n, char **args)
 {
 	struct checklist_lock *lock = NULL;
 	struct checklist_error err;
@@ -305,7 +348,7 @@ tui_set_with_lock(const char *file, const char *checklist, size_t n,
 		tui_cmd_error(&err);
 		return tui_cmd_exit_for(err.status);
 	}
-	status = tui_set_locked(file, checklist, n, args);
+	status = tui_set_locked(file, checklist, nfrom, n, args);
 	checklist_lock_release(lock);
 	return status;
 }
@@ -335,8 +378,8 @@ tui_cmd_set(int argc, char **argv)
 	status = tui_set_gather(from, (size_t)n, argv + optind + 1, &args,
 	    &nargs, &buf);
 	if (status == TUI_EXIT_OK)
-		status = tui_set_with_lock(argv[optind], checklist, nargs,
-		    args);
+		status = tui_set_with_lock(argv[optind], checklist,
+		    nargs - (size_t)n, nargs, args);
 	free(args);
 	free(buf);
 	return status;

@@ -91,8 +91,10 @@ tui_cmd_validate(int argc, char **argv)
 	for (i = optind; i < argc; i++) {
 		checklist_error_clear(&err);
 		cl = NULL;
-		if (checklist_load(argv[i], &cl, &err) != CHECKLIST_OK) {
+		if (checklist_load(argv[i], &cl, &err) != CHECKLIST_OK ||
+		    checklist_cost_check(cl, &err) != CHECKLIST_OK) {
 			tui_cmd_error(&err);
+			checklist_free(cl);
 			status = TUI_EXIT_INVALID;
 			continue;
 		}
