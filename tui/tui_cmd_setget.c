@@ -28,9 +28,10 @@
 #include "tui/tui_cmd.h"
 
 static const char tui_set_usage[] =
-    "sacl set [--checklist FILE|ID] [--from FILE] RESPONSE [ID=VALUE]...";
+    "sacl set [--checklist FILE|ID] [--from FILE] [--wait[=SECONDS]] RESPONSE\n"
+    "       [ID=VALUE]...";
 static const char tui_get_usage[] =
-    "sacl get [--checklist FILE|ID] RESPONSE [ID...]";
+    "sacl get [--checklist FILE|ID] [--wait[=SECONDS]] RESPONSE [ID...]";
 
 static void
 tui_set_help(void)
@@ -44,6 +45,8 @@ tui_set_help(void)
 	    "  -f, --from=FILE          also the ID=VALUE lines of FILE (- for\n"
 	    "                           standard input), escaped as sacl get\n"
 	    "                           prints them; before the command line's\n"
+	    "      --wait[=SECONDS]     if RESPONSE is in use, wait until it is\n"
+	    "                           free (at most SECONDS, default 60)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "Assignments (all are applied, then every rule they touch is\n"
 	    "checked, whatever their order; none is saved if one fails):\n"
@@ -66,12 +69,14 @@ tui_get_help(void)
 	    "Print the answers in RESPONSE, one ID=VALUE a line: every\n"
 	    "answered question, or the IDs named (a list: all its entries).\n\n"
 	    "  -c, --checklist=FILE|ID  read RESPONSE with this checklist\n"
+	    "      --wait[=SECONDS]     first wait until no process has RESPONSE\n"
+	    "                           in use (at most SECONDS, default 60)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "In values, a backslash is written \\\\, a newline \\n, a tab \\t\n"
 	    "and a carriage return \\r; other control characters are shown\n"
 	    "as visible markers.\n"
 	    "Exit: 0 done, 1 unknown id or invalid RESPONSE, 2 usage, 3 read\n"
-	    "error or no RESPONSE.\n", tui_get_usage);
+	    "error or no RESPONSE, 4 still in use after --wait.\n", tui_get_usage);
 }
 
 /* Parse the options. Returns -1 to go on (OPTIND at the operands), or
@@ -84,6 +89,7 @@ tui_setget_options(int argc, char **argv, const char *usage,
 		{ "checklist", required_argument, NULL, 'c' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "wait", optional_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -91,6 +97,10 @@ tui_setget_options(int argc, char **argv, const char *usage,
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "c:f:h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'W':
+			if (tui_cmd_wait_option(optarg) != 0)
+				return tui_cmd_usage(usage);
+			break;
 		case 'c':
 			*checklist = optarg;
 			break;
@@ -293,14 +303,10 @@ tui_set_with_lock(const char *file, const char *checklist, size_t n,
     char **args)
 {
 	struct checklist_lock *lock = NULL;
-	struct checklist_error err;
 	int status;
 
-	checklist_error_clear(&err);
-	if (checklist_lock_acquire(file, &lock, &err) != CHECKLIST_OK) {
-		tui_cmd_error(&err);
-		return tui_cmd_exit_for(err.status);
-	}
+	if ((status = tui_cmd_lock(file, &lock)) != TUI_EXIT_OK)
+		return status;
 	status = tui_set_locked(file, checklist, n, args);
 	checklist_lock_release(lock);
 	return status;
@@ -466,6 +472,8 @@ tui_cmd_get(int argc, char **argv)
 		return status;
 	if (argc - optind < 1)
 		return tui_cmd_usage(tui_get_usage);
+	if ((status = tui_cmd_wait_free(argv[optind])) != TUI_EXIT_OK)
+		return status;
 	status = tui_cmd_open_response(argv[optind], checklist, false, &cl,
 	    &resp);
 	if (status != TUI_EXIT_OK)
