@@ -139,6 +139,23 @@ checklist_save_owner(int fd, const struct stat *like)
 	return fchmod(fd, like->st_mode & 0777) == 0 ? 0 : errno;
 }
 
+/* The refusal to replace a file whose owner or group (LIKE) the user
+ * cannot give the new version. */
+static checklist_status
+checklist_save_not_owner(struct checklist_error *err, const char *file,
+    const struct stat *like)
+{
+	if (like->st_uid != geteuid())
+		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
+		    "not written: the file belongs to another user (uid %ld),"
+		    " and saving would make it yours; it was left as it is",
+		    (long)like->st_uid);
+	return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
+	    "not written: the file's group (gid %ld) is not one of yours, "
+	    "and saving would change it; it was left as it is",
+	    (long)like->st_gid);
+}
+
 /* Write BUF to a new temporary file beside TARGET, with the owner and
  * mode of LIKE (NULL: 0600), synced and closed. It holds an flock while
  * it is written (a killed writer's is free: checklist_sweep_temps). On
@@ -177,11 +194,8 @@ checklist_save_temp(const char *target, const char *buf, size_t len,
 		unlink(name);
 	}
 	free(e != 0 ? name : NULL);
-	if (e == EPERM && like != NULL && like->st_uid != geteuid())
-		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "not written: the file belongs to another user (uid %ld), "
-		    "and saving would make it yours; it was left as it is",
-		    (long)like->st_uid);
+	if (e == EPERM && like != NULL)
+		return checklist_save_not_owner(err, file, like);
 	if (e != 0)
 		return checklist_save_fail(err, file, step, e);
 	*tmp = name;
@@ -315,6 +329,8 @@ checklist_save_may_replace(const char *target, const struct stat *sb,
 		    " mode %04o): %s; it was left as it is",
 		    (long)sb->st_uid, (unsigned)(sb->st_mode & 07777),
 		    strerror(errno));
+	if (geteuid() != 0 && sb->st_uid != geteuid())
+		return checklist_save_not_owner(err, file, sb);
 	return CHECKLIST_OK;
 }
 
