@@ -535,12 +535,27 @@ const char *checklist_state_name(enum checklist_state s);
  */
 checklist_status checklist_response_save(struct checklist_response *r,
     const char *file, struct checklist_error *err);
+/* Flags of checklist_write_atomic. */
+#define CHECKLIST_WRITE_BACKUP 1u /* keep the previous FILE as FILE.bak */
+#define CHECKLIST_WRITE_FOLLOW 2u /* FILE may be a symbolic link: replace
+                                   * its target (responses only); else a
+                                   * link at FILE is refused */
 /* Write LEN bytes of BUF to FILE by the same atomic path (temporary
- * file beside it, mode 0600, fsync, rename, folder fsync), keeping the
- * previous FILE as FILE.bak when KEEP_BACKUP. For every file the program
- * writes whole: responses, packages. */
+ * file beside it, fsync, rename, folder fsync). A new FILE is mode 0600;
+ * an existing one keeps its owner, group and mode, and one its owner or
+ * the user may not write is refused (nothing written). For every file
+ * the program writes whole: responses, packages, attachment copies. */
 checklist_status checklist_write_atomic(const char *file, const char *buf,
-    size_t len, bool keep_backup, struct checklist_error *err);
+    size_t len, unsigned flags, struct checklist_error *err);
+/* Could a response FILE be saved (CHECKLIST_OK when it does not exist)?
+ * The checks checklist_write_atomic makes first, for refusing early. */
+checklist_status checklist_file_writable(const char *file,
+    struct checklist_error *err);
+/* Remove in folder DIR (NULL: ".") the temporary files NAMESUFFIX.tmp-
+ * XXXXXX that killed writers left: only regular files over a minute old
+ * whose writer's flock is gone (live writers hold one). E.g. SUFFIX
+ * ".xml.gz" for packages. */
+void checklist_sweep_temps(const char *dir, const char *suffix);
 /* The folder part of PATH ("." for a bare name, "/" for the root).
  * Caller frees. */
 char *checklist_dirname(const char *path);
@@ -552,11 +567,19 @@ checklist_status checklist_response_load(const struct checklist *cl,
 
 /* An advisory lock keeping two processes off one response file. */
 struct checklist_lock;
-/* Take the lock on FILE (FILE.lock beside it, holding pid, host, time).
- * A lock left by a dead process on this host is taken over. Held by a
- * live one: CHECKLIST_ERR_LOCKED and a message naming pid, host, since. */
+/* Take the lock on FILE: the file itself, whatever name (symbolic
+ * link) it is reached by: REAL.lock beside its real path, holding pid,
+ * host, time. A lock left by a dead process on this host is taken over.
+ * Held by a live one: CHECKLIST_ERR_LOCKED and a message naming pid,
+ * host, since when and whether that process runs. A FILE that may not be
+ * written (checklist_file_writable) is refused first (CHECKLIST_ERR_IO),
+ * as is a .lock that is a symbolic link (dangling or not). */
 checklist_status checklist_lock_acquire(const char *file,
     struct checklist_lock **out, struct checklist_error *err);
+/* Is FILE's lock held by a live process? CHECKLIST_ERR_LOCKED (the same
+ * message) or CHECKLIST_OK; takes nothing, removes nothing. */
+checklist_status checklist_lock_probe(const char *file,
+    struct checklist_error *err);
 void checklist_lock_release(struct checklist_lock *lock);
 
 /* ------------------------------------------------------ bounded reading */

@@ -1,7 +1,14 @@
 /*
  * checklist_lock.c: one writer at a time on a response file.
  *
- * The lock is the file FILE.lock beside the response, mode 0600, holding
+ * The lock is on the file, not on the name it is reached by: FILE is
+ * resolved to its real path (symbolic links in it and in its folders
+ * followed, as the save follows them), and the lock is REAL.lock beside
+ * that. Two writers, one through a link and one through the real name,
+ * thus meet at one lock. (A hard link is another name for the same
+ * inode only until the first save, which replaces the file.)
+ *
+ * The lock file is REAL.lock, mode 0600, holding
  * three lines: "pid=N", "host=NAME", "since=YYYY-MM-DDTHH:MM:SSZ". It is
  * made whole under a temporary name, flock()ed, then hard-linked to
  * FILE.lock: the link is the exclusive creation (it fails with EEXIST
@@ -16,7 +23,10 @@
  * a zombie, or now belongs to a process started after the lock was
  * made), or when its contents are unreadable and over 5 s old (the
  * O_EXCL fallback writes them after creating the file). Otherwise:
- * CHECKLIST_ERR_LOCKED, naming pid, host and since when. A taker holds
+ * CHECKLIST_ERR_LOCKED, naming pid, host, since when and what is known
+ * of that process (running; on another host: cannot be told). A .lock
+ * that is a symbolic link was not made by sacl (it makes none): it is
+ * never opened through, and is reported, dangling or not. A taker holds
  * the stale file's flock while it removes it and checks that the name
  * still leads to the file it inspected, so two takers cannot both win.
  *
@@ -36,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -56,6 +67,10 @@ struct checklist_lock_info {
 	time_t since_t;
 	bool parsed;
 	bool young; /* written less than 5 s ago */
+	bool flocked; /* its flock is held: the holder runs */
+	bool remote;  /* names another host */
+	char *link;   /* the lock is a symbolic link: its target (owned) */
+	bool dangling; /* ... leading nowhere */
 };
 
 enum checklist_lock_verdict { LOCK_TAKEN, LOCK_RETRY, LOCK_HELD, LOCK_FAIL };
@@ -168,10 +183,11 @@ checklist_lock_create(const char *path, int *out, int *e)
 static void
 checklist_lock_read_info(int fd, struct checklist_lock_info *info)
 {
-	char buf[1024], *line, *save = NULL;
+	char buf[1024], host[256], *line, *save = NULL;
 	ssize_t n;
 	struct tm tm;
 
+	free(info->link);
 	memset(info, 0, sizeof *info);
 	n = pread(fd, buf, sizeof buf - 1, 0);
 	buf[n > 0 ? n : 0] = '\0';
@@ -191,6 +207,8 @@ checklist_lock_read_info(int fd, struct checklist_lock_info *info)
 		info->since_t = timegm(&tm);
 	info->parsed = info->pid > 0 && info->host[0] != '\0' &&
 	    info->since_t > 0;
+	checklist_lock_hostname(host, sizeof host);
+	info->remote = info->parsed && strcmp(host, info->host) != 0;
 }
 
 /* When process PID started (seconds since the epoch), from /proc; -1
@@ -236,7 +254,7 @@ checklist_lock_stale(const struct checklist_lock_info *info)
 		return !info->young;
 	checklist_lock_hostname(host, sizeof host);
 	if (strcmp(host, info->host) != 0)
-		return false;
+		return false; /* info->remote */
 	if (kill((pid_t)info->pid, 0) != 0 && errno == ESRCH)
 		return true;
 	start = checklist_lock_pid_start(info->pid, &state);
@@ -245,17 +263,76 @@ checklist_lock_stale(const struct checklist_lock_info *info)
 	return start > 0 && start > info->since_t + 2; /* pid reused */
 }
 
-static checklist_status
-checklist_lock_held(const char *file, const struct checklist_lock_info *in,
-    struct checklist_error *err)
+/* What is known of the holder INFO, for the message. */
+static const char *
+checklist_lock_whether(const struct checklist_lock_info *in)
 {
+	if (in->flocked)
+		return "that process is running and holds the lock";
+	if (in->remote)
+		return "on another host: whether it still runs cannot be "
+		    "told from here";
+	return "that process is running";
+}
+
+static checklist_status
+checklist_lock_held(const char *file, const char *lock,
+    const struct checklist_lock_info *in, struct checklist_error *err)
+{
+	if (in->link != NULL)
+		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
+		    "%s is a symbolic link to %s%s; sacl never makes one, so "
+		    "it is not a lock: remove it (rm %s), then try again",
+		    lock, in->link, in->dangling ?
+		    ", which does not exist (a dangling link)" : "", lock);
 	if (!in->parsed)
 		return checklist_error_set(err, CHECKLIST_ERR_LOCKED, file, 0,
-		    0, "%s is in use by another sacl process", file);
+		    0, "%s is in use by another sacl process (its lock %s was "
+		    "made a moment ago and is still being written)", file,
+		    lock);
 	return checklist_error_set(err, CHECKLIST_ERR_LOCKED, file, 0, 0,
-	    "%s is in use by sacl (pid %ld on %s since %s); if no sacl is "
-	    "running there any more, remove %s.lock", file, in->pid,
-	    in->host, in->since, file);
+	    "%s is in use by sacl (pid %ld on %s since %s; %s); try again "
+	    "once it is done%s%s", file, in->pid, in->host, in->since,
+	    checklist_lock_whether(in), in->remote ? "; if no sacl runs "
+	    "as that pid on that host any more, remove " : "",
+	    in->remote ? lock : "");
+}
+
+/* The lock file's path for FILE: its real path (symbolic links
+ * resolved; for a file not made yet, its folder's) and ".lock". */
+static char *
+checklist_lock_path(const char *file)
+{
+	char *real = realpath(file, NULL), *dir, *rdir, *out;
+	const char *slash = strrchr(file, '/');
+
+	if (real != NULL) {
+		out = checklist_xasprintf("%s.lock", real);
+		free(real);
+		return out;
+	}
+	dir = checklist_dirname(file);
+	rdir = realpath(dir, NULL);
+	out = rdir != NULL ? checklist_xasprintf("%s/%s.lock",
+	    strcmp(rdir, "/") == 0 ? "" : rdir, slash ? slash + 1 : file) :
+	    checklist_xasprintf("%s.lock", file);
+	free(rdir);
+	free(dir);
+	return out;
+}
+
+/* PATH is a symbolic link: record its target, and whether it dangles. */
+static void
+checklist_lock_read_link(const char *path, struct checklist_lock_info *info)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink(path, buf, sizeof buf - 1);
+	struct stat sb;
+
+	buf[n > 0 ? n : 0] = '\0';
+	free(info->link);
+	info->link = checklist_sanitize(buf, false);
+	info->dangling = stat(path, &sb) != 0;
 }
 
 /* Is FD still the file at PATH? */
@@ -272,16 +349,21 @@ checklist_lock_same(int fd, const char *path)
  * was stale and is now removed (or vanished meanwhile). */
 static enum checklist_lock_verdict
 checklist_lock_inspect(const char *path, struct checklist_lock_info *info,
-    int *e)
+    bool take, int *e)
 {
 	enum checklist_lock_verdict v = LOCK_HELD;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 
+	if (fd < 0 && errno == ELOOP) {
+		checklist_lock_read_link(path, info);
+		return LOCK_HELD; /* reported, never removed */
+	}
 	if (fd < 0) {
 		*e = errno;
 		return errno == ENOENT ? LOCK_RETRY : LOCK_FAIL;
 	}
 	checklist_lock_read_info(fd, info);
+	info->flocked = true;
 	if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
 		struct stat sb;
 
@@ -292,7 +374,7 @@ checklist_lock_inspect(const char *path, struct checklist_lock_info *info,
 			v = LOCK_RETRY;
 		else if (checklist_lock_stale(info)) {
 			v = LOCK_RETRY;
-			if (unlink(path) != 0 && errno != ENOENT) {
+			if (take && unlink(path) != 0 && errno != ENOENT) {
 				*e = errno;
 				v = LOCK_FAIL;
 			}
@@ -357,35 +439,70 @@ checklist_lock_sweep(const char *file)
 	free(dir);
 }
 
+/* The leftovers of killed writers beside the real FILE of lock PATH. */
+static void
+checklist_lock_sweep_for(const char *path)
+{
+	char *real = checklist_xstrndup(path, strlen(path) - 5); /* .lock */
+
+	checklist_lock_sweep(real);
+	free(real);
+}
+
 checklist_status
 checklist_lock_acquire(const char *file, struct checklist_lock **out,
     struct checklist_error *err)
 {
-	char *path = checklist_xasprintf("%s.lock", file);
+	char *path;
 	struct checklist_lock_info info;
 	enum checklist_lock_verdict v = LOCK_RETRY;
 	int fd = -1, e = 0, tries;
+	checklist_status st;
 
 	*out = NULL;
+	if ((st = checklist_file_writable(file, err)) != CHECKLIST_OK)
+		return st;
+	path = checklist_lock_path(file);
 	memset(&info, 0, sizeof info);
 	for (tries = 0; tries < 8 && v == LOCK_RETRY; tries++) {
 		v = checklist_lock_create(path, &fd, &e);
 		if (v == LOCK_RETRY)
-			v = checklist_lock_inspect(path, &info, &e);
+			v = checklist_lock_inspect(path, &info, true, &e);
 	}
 	if (v == LOCK_TAKEN) {
 		*out = checklist_xcalloc(1, sizeof **out);
 		(*out)->path = path;
 		(*out)->fd = fd;
-		checklist_lock_sweep(file);
+		checklist_lock_sweep_for(path);
 		return CHECKLIST_OK;
 	}
-	free(path);
 	if (v == LOCK_FAIL)
-		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "cannot lock %s: %s (the lock is %s.lock beside it)",
-		    file, strerror(e), file);
-	return checklist_lock_held(file, &info, err);
+		st = checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
+		    "cannot lock %s: %s (the lock is %s)", file, strerror(e),
+		    path);
+	else
+		st = checklist_lock_held(file, path, &info, err);
+	free(info.link);
+	free(path);
+	return st;
+}
+
+checklist_status
+checklist_lock_probe(const char *file, struct checklist_error *err)
+{
+	char *path = checklist_lock_path(file);
+	struct checklist_lock_info info;
+	enum checklist_lock_verdict v;
+	checklist_status st = CHECKLIST_OK;
+	int e = 0;
+
+	memset(&info, 0, sizeof info);
+	v = checklist_lock_inspect(path, &info, false, &e);
+	if (v == LOCK_HELD)
+		st = checklist_lock_held(file, path, &info, err);
+	free(info.link);
+	free(path);
+	return st;
 }
 
 void

@@ -13,19 +13,37 @@
  * FILE.tmp-XXXXXX. When a step fails before the rename, the temporary
  * file is removed, FILE is untouched and the error says how to retry.
  *
- * Known limits: a symbolic link FILE is followed (the target is
- * replaced, the link stays); the folder must allow creating files; the
- * owner and mode of an existing FILE are not kept (responses are 0600).
+ * Whose file it is: a new FILE is made mode 0600; an existing one keeps
+ * its owner, group and mode (the temporary file is given them before the
+ * rename), and when they cannot be kept (another user's file) nothing is
+ * written. A file its owner may not write (no owner write bit, e.g. 0444)
+ * or the user may not (access W_OK) is refused with the reason, for root
+ * too: a read-only response stays as it is.
+ *
+ * Symbolic links: a response FILE that is a link is followed on purpose
+ * (CHECKLIST_WRITE_FOLLOW: the target is replaced, the link stays; the
+ * lock is on the target too). Every other file the program writes whole
+ * (packages replaced with --force, attachment copies) is never written
+ * through a link: a link at FILE is refused. Temporary files are made
+ * with O_EXCL (mkostemp) and hold an flock while they are written, so
+ * that a sweeper can tell a killed writer's file from a live one's.
+ *
+ * Known limits: the folder must allow creating files.
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "checklist/checklist.h"
@@ -104,12 +122,49 @@ checklist_save_write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-/* Write BUF to a new temporary file beside TARGET, synced and closed.
- * On success *TMP is its name (caller frees); on failure nothing is
- * left behind. */
+/* Give the new file FD the owner, group and mode of LIKE (NULL: a new
+ * file, 0600). 0 or an errno (EPERM: the owner cannot be kept). */
+static int
+checklist_save_owner(int fd, const struct stat *like)
+{
+	struct stat sb;
+
+	if (like == NULL)
+		return fchmod(fd, 0600) == 0 ? 0 : errno;
+	if (fstat(fd, &sb) != 0)
+		return errno;
+	if ((sb.st_uid != like->st_uid || sb.st_gid != like->st_gid) &&
+	    fchown(fd, like->st_uid, like->st_gid) != 0)
+		return errno;
+	return fchmod(fd, like->st_mode & 0777) == 0 ? 0 : errno;
+}
+
+/* The refusal to replace a file whose owner or group (LIKE) the user
+ * cannot give the new version. */
+static checklist_status
+checklist_save_not_owner(struct checklist_error *err, const char *file,
+    const struct stat *like)
+{
+	if (like->st_uid != geteuid())
+		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
+		    "not written: the file belongs to another user (uid %ld),"
+		    " and saving would make it yours; it was left as it is",
+		    (long)like->st_uid);
+	return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
+	    "not written: the file's group (gid %ld) is not one of yours, "
+	    "and saving would change it; it was left as it is",
+	    (long)like->st_gid);
+}
+
+/* Write BUF to a new temporary file beside TARGET, with the owner and
+ * mode of LIKE (NULL: 0600), synced and closed. It holds an flock while
+ * it is written (a killed writer's is free: checklist_sweep_temps). On
+ * success *TMP is its name (caller frees); on failure nothing is left
+ * behind. */
 static checklist_status
 checklist_save_temp(const char *target, const char *buf, size_t len,
-    char **tmp, struct checklist_error *err, const char *file)
+    const struct stat *like, char **tmp, struct checklist_error *err,
+    const char *file)
 {
 	char *name = checklist_xasprintf("%s.tmp-XXXXXX", target);
 	const char *step = "writing the new version";
@@ -122,23 +177,27 @@ checklist_save_temp(const char *target, const char *buf, size_t len,
 		return checklist_save_fail(err, file,
 		    "creating a temporary file", e);
 	}
-	if (fchmod(fd, 0600) != 0)
-		e = errno;
+	(void)flock(fd, LOCK_EX | LOCK_NB); /* new: nobody else has it */
+	if ((e = checklist_save_owner(fd, like)) != 0)
+		step = "giving the new version the file's owner and mode";
 	if (e == 0)
 		e = checklist_save_write_all(fd, buf, len);
 	if (e == 0 && checklist_save_fsync(fd) != 0) {
 		e = errno;
 		step = "flushing the new version to disk";
 	}
+	if (e != 0)
+		unlink(name); /* before close: a sweeper never sees it free */
 	if (close(fd) != 0 && e == 0) {
 		e = errno;
 		step = "closing the new version";
-	}
-	if (e != 0) {
 		unlink(name);
-		free(name);
-		return checklist_save_fail(err, file, step, e);
 	}
+	free(e != 0 ? name : NULL);
+	if (e == EPERM && like != NULL)
+		return checklist_save_not_owner(err, file, like);
+	if (e != 0)
+		return checklist_save_fail(err, file, step, e);
 	*tmp = name;
 	return CHECKLIST_OK;
 }
@@ -147,7 +206,7 @@ checklist_save_temp(const char *target, const char *buf, size_t len,
  * systems without hard links). */
 static checklist_status
 checklist_save_copy_backup(const char *target, const char *bak,
-    struct checklist_error *err, const char *file)
+    const struct stat *like, struct checklist_error *err, const char *file)
 {
 	struct checklist_error rerr;
 	char *buf = NULL, *tmp = NULL;
@@ -161,7 +220,7 @@ checklist_save_copy_backup(const char *target, const char *bak,
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
 		    "could not save: keeping the previous version as %s: %s;"
 		    " the file is intact; save again", bak, rerr.message);
-	st = checklist_save_temp(bak, buf, len, &tmp, err, file);
+	st = checklist_save_temp(bak, buf, len, like, &tmp, err, file);
 	free(buf);
 	if (st != CHECKLIST_OK)
 		return st;
@@ -179,8 +238,8 @@ checklist_save_copy_backup(const char *target, const char *bak,
 /* Keep the current TARGET (if any) as TARGET.bak, replacing the older
  * one in a single rename so that a .bak, once there, is always whole. */
 static checklist_status
-checklist_save_backup(const char *target, struct checklist_error *err,
-    const char *file)
+checklist_save_backup(const char *target, const struct stat *like,
+    struct checklist_error *err, const char *file)
 {
 	char *bak = checklist_xasprintf("%s.bak", target);
 	char *link_tmp = checklist_xasprintf("%s.bak-new-%ld", target,
@@ -199,8 +258,8 @@ checklist_save_backup(const char *target, struct checklist_error *err,
 	} else if (errno != ENOENT) {
 		e = errno;
 		if (e == EPERM || e == ENOTSUP || e == EMLINK || e == ENOSYS)
-			st = checklist_save_copy_backup(target, bak, err,
-			    file);
+			st = checklist_save_copy_backup(target, bak, like,
+			    err, file);
 		else
 			st = checklist_save_fail(err, file,
 			    "keeping the previous version", e);
@@ -247,6 +306,76 @@ checklist_save_target(const char *file)
 	return checklist_xstrdup(file);
 }
 
+/* May the existing file TARGET (SB: its stat) be replaced? A regular
+ * file its owner may write and the user may write. FILE names it. */
+static checklist_status
+checklist_save_may_replace(const char *target, const struct stat *sb,
+    struct checklist_error *err, const char *file)
+{
+	if (!S_ISREG(sb->st_mode))
+		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
+		    "not written: %s is not a regular file", target);
+	if (access(target, W_OK) != 0 && errno == EROFS)
+		return checklist_save_fail(err, file, "checking the file",
+		    EROFS);
+	if ((sb->st_mode & S_IWUSR) == 0)
+		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
+		    "not written: the file is read-only (mode %04o): it was "
+		    "left as it is; to change it, make it writable first "
+		    "(chmod u+w)", (unsigned)(sb->st_mode & 07777));
+	if (access(target, W_OK) != 0)
+		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
+		    "not written: you may not write this file (owner uid %ld,"
+		    " mode %04o): %s; it was left as it is",
+		    (long)sb->st_uid, (unsigned)(sb->st_mode & 07777),
+		    strerror(errno));
+	if (geteuid() != 0 && sb->st_uid != geteuid())
+		return checklist_save_not_owner(err, file, sb);
+	return CHECKLIST_OK;
+}
+
+/* Where FILE is to be written, per FLAGS: *TARGET (caller frees) and,
+ * when a file is there, its stat in *SB (*EXISTS). Refuses a symbolic
+ * link unless CHECKLIST_WRITE_FOLLOW, and a file that may not be
+ * replaced. */
+static checklist_status
+checklist_save_resolve(const char *file, unsigned flags, char **target,
+    struct stat *sb, bool *exists, struct checklist_error *err)
+{
+	checklist_status st = CHECKLIST_OK;
+
+	*target = (flags & CHECKLIST_WRITE_FOLLOW) != 0 ?
+	    checklist_save_target(file) : checklist_xstrdup(file);
+	*exists = lstat(*target, sb) == 0;
+	if (*exists && S_ISLNK(sb->st_mode))
+		st = checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
+		    "not written: %s is a symbolic link, and sacl never "
+		    "writes through one: name the file itself, or remove the "
+		    "link", (flags & CHECKLIST_WRITE_FOLLOW) != 0 ?
+		    "its target" : "it");
+	else if (*exists)
+		st = checklist_save_may_replace(*target, sb, err, file);
+	if (st != CHECKLIST_OK) {
+		free(*target);
+		*target = NULL;
+	}
+	return st;
+}
+
+checklist_status
+checklist_file_writable(const char *file, struct checklist_error *err)
+{
+	struct stat sb;
+	char *target = NULL;
+	bool exists;
+	checklist_status st;
+
+	st = checklist_save_resolve(file, CHECKLIST_WRITE_FOLLOW, &target,
+	    &sb, &exists, err);
+	free(target);
+	return st;
+}
+
 /* Rename TMP over TARGET and sync the folder; TMP is consumed. */
 static checklist_status
 checklist_save_commit(char *tmp, const char *target,
@@ -273,15 +402,22 @@ checklist_save_commit(char *tmp, const char *target,
 
 checklist_status
 checklist_write_atomic(const char *file, const char *buf, size_t len,
-    bool keep_backup, struct checklist_error *err)
+    unsigned flags, struct checklist_error *err)
 {
-	char *tmp = NULL, *target = checklist_save_target(file);
+	char *tmp = NULL, *target = NULL;
+	struct stat sb;
+	bool exists;
 	checklist_status st;
 
-	st = checklist_save_temp(target, buf, len, &tmp, err, file);
+	st = checklist_save_resolve(file, flags, &target, &sb, &exists, err);
+	if (st != CHECKLIST_OK)
+		return st;
+	st = checklist_save_temp(target, buf, len, exists ? &sb : NULL, &tmp,
+	    err, file);
 	if (st == CHECKLIST_OK) {
-		if (keep_backup)
-			st = checklist_save_backup(target, err, file);
+		if ((flags & CHECKLIST_WRITE_BACKUP) != 0)
+			st = checklist_save_backup(target, exists ? &sb : NULL,
+			    err, file);
 		if (st != CHECKLIST_OK) {
 			unlink(tmp);
 			free(tmp);
@@ -344,9 +480,59 @@ checklist_response_save(struct checklist_response *r, const char *file,
 		return st;
 	st = checklist_save_caps(r, len, file, err);
 	if (st == CHECKLIST_OK)
-		st = checklist_write_atomic(file, buf, len, true, err);
+		st = checklist_write_atomic(file, buf, len,
+		    CHECKLIST_WRITE_BACKUP | CHECKLIST_WRITE_FOLLOW, err);
 	free(buf);
 	return st;
+}
+
+/* Does NAME end in SUFFIX ".tmp-" and mkstemp's six characters? */
+static bool
+checklist_sweep_match(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), s = strlen(suffix) + 5, i;
+
+	if (n < s + 6 || strncmp(name + n - 6 - s, suffix, s - 5) != 0 ||
+	    strncmp(name + n - 11, ".tmp-", 5) != 0)
+		return false;
+	for (i = n - 6; i < n; i++)
+		if (!isalnum((unsigned char)name[i]))
+			return false;
+	return true;
+}
+
+/* Remove NAME in folder DFD if it is a regular file over a minute old
+ * whose flock is free (its writer is gone). */
+static void
+checklist_sweep_one(int dfd, const char *name)
+{
+	struct stat a, b;
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK);
+
+	if (fd < 0)
+		return;
+	if (fstat(fd, &a) == 0 && S_ISREG(a.st_mode) &&
+	    a.st_mtime + 60 < time(NULL) &&
+	    flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+	    fstatat(dfd, name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		unlinkat(dfd, name, 0);
+	close(fd);
+}
+
+void
+checklist_sweep_temps(const char *dir, const char *suffix)
+{
+	DIR *d = opendir(dir != NULL ? dir : ".");
+	struct dirent *e;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		if (checklist_sweep_match(e->d_name, suffix))
+			checklist_sweep_one(dirfd(d), e->d_name);
+	closedir(d);
 }
 
 char *

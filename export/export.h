@@ -82,6 +82,16 @@ struct export_options {
 	time_t now;           /* export time; 0: $SACL_NOW, else the clock */
 	bool replace;         /* export_write may replace an existing FILE */
 	size_t attach_file_max, attach_total_max;
+	/* Called by export_write* once the package is built and R stamped
+	 * with its revision, before any byte of the package is written: the
+	 * caller saves R there. A failed commit writes no package and leaves
+	 * R as it was; a package that fails after a commit only skips that
+	 * revision (a gap is harmless; a revision used twice is not). NULL:
+	 * R is stamped after the package is written, and saved by the
+	 * caller. */
+	checklist_status (*commit)(struct checklist_response *r, void *arg,
+	    struct checklist_error *err);
+	void *commit_arg;
 };
 
 /* Fill OUT with the problems of R, in reading order (OPTS may be NULL).
@@ -112,10 +122,12 @@ checklist_status export_build(struct checklist_response *r,
     struct checklist_error *err);
 /* export_build, then write FILE whole or not at all (a temporary file
  * in the same folder, mode 0600, given its name at the end), then store
- * the new revision (and the creation time when missing) in R's root. An
- * existing FILE is never replaced (CHECKLIST_ERR_IO, R unchanged), even
- * one made by another process meanwhile, unless OPTS->replace. The
- * caller saves R afterwards. */
+ * the new revision (and the creation time when missing) in R's root (or
+ * before, see OPTS->commit). An existing FILE is never replaced
+ * (CHECKLIST_ERR_IO, R unchanged), even one made by another process
+ * meanwhile, unless OPTS->replace, and a symbolic link at FILE never
+ * (never written through). Temporary files killed exports left in the
+ * folder are swept (checklist_sweep_temps). */
 checklist_status export_write(struct checklist_response *r,
     const struct export_options *opts, const char *file,
     struct checklist_error *err);

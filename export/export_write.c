@@ -3,9 +3,17 @@
  *
  * The file is written whole or not at all: a temporary file in the same
  * folder (mode 0600: a package holds personal data), written, flushed to
- * disk, closed (checked), then given its name. Only then does the
- * response learn the new revision (and its creation time, when it had
- * none), so that a failed export leaves it as it was.
+ * disk, given its name, closed. The temporary file holds an flock until
+ * then, so that the temporary files of killed exports (FILE.tmp-XXXXXX)
+ * can be told from live ones and are swept at the next export into that
+ * folder (checklist_sweep_temps: free flock, over a minute old).
+ *
+ * The revision: with export_options.commit (the command line), the
+ * response is stamped with the new revision and saved before any byte
+ * of the package is written; a failed save writes no package, and a
+ * package that then fails leaves only a gap in the revisions, never the
+ * same revision for two contents. Without it, the response learns the
+ * new revision after the package is written, and the caller saves it.
  *
  * A package never replaces a file: the temporary file gets its name with
  * link(), which fails with EEXIST when the name is taken, even by a file
@@ -14,7 +22,9 @@
  * The default name carries the package's revision, and when it is taken
  * all the same (a copy of the response, a response put back from its
  * .bak) the next free "-2", "-3"... Only a caller that asks
- * (export_options.replace) replaces an existing FILE, atomically.
+ * (export_options.replace) replaces an existing FILE, atomically, and
+ * never through a symbolic link (checklist_write_atomic refuses one);
+ * link() never follows one either (a link at the name is "taken").
  */
 #include "config.h"
 
@@ -23,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "export/export_internal.h"
@@ -68,6 +79,50 @@ export_write_stamp(struct checklist_response *r, time_t now)
 	r->changes++;
 }
 
+/* Put attribute NAME of ROOT back to V (NULL: remove it). */
+static void
+export_write_restore(xmlNodePtr root, const char *name, const xmlChar *v)
+{
+	if (v != NULL)
+		xmlSetProp(root, EXPORT_XC(name), v);
+	else
+		xmlUnsetProp(root, EXPORT_XC(name));
+}
+
+/* With OPTS->commit: stamp R and let the caller save it, before the
+ * package is written; on failure R is put back as it was. */
+static checklist_status
+export_write_commit(struct checklist_response *r,
+    const struct export_options *opts, struct checklist_error *err)
+{
+	xmlNodePtr root = xmlDocGetRootElement(r->doc);
+	xmlChar *rev, *created;
+	checklist_status st;
+
+	if (opts->commit == NULL)
+		return CHECKLIST_OK;
+	rev = xmlGetProp(root, EXPORT_XC(EXPORT_ATTR_REVISION));
+	created = xmlGetProp(root, EXPORT_XC(EXPORT_ATTR_CREATED));
+	export_write_stamp(r, opts->now);
+	st = opts->commit(r, opts->commit_arg, err);
+	if (st != CHECKLIST_OK) {
+		export_write_restore(root, EXPORT_ATTR_REVISION, rev);
+		export_write_restore(root, EXPORT_ATTR_CREATED, created);
+	}
+	xmlFree(rev);
+	xmlFree(created);
+	return st;
+}
+
+/* After the package is written: stamp R, unless the commit did. */
+static void
+export_write_done(struct checklist_response *r,
+    const struct export_options *opts)
+{
+	if (opts->commit == NULL)
+		export_write_stamp(r, opts->now);
+}
+
 /* Append S to B, every character outside [A-Za-z0-9.-] as '-'. */
 static void
 export_name_part(char *b, size_t size, const char *s)
@@ -102,34 +157,50 @@ export_name_stem(struct checklist_response *r, time_t now)
 }
 
 /* BUF in a new temporary file beside FILE (FILE.tmp-XXXXXX, mode 0600),
- * flushed to disk and closed. *TMP: its name (caller frees); nothing is
- * left behind on failure. */
+ * flocked, flushed to disk. *TMP: its name (caller frees), *FD: still
+ * open, holding the flock (the caller closes it once the file is named);
+ * nothing is left behind on failure. */
 static checklist_status
 export_write_temp(const char *file, const char *buf, size_t len,
-    char **tmp, struct checklist_error *err)
+    char **tmp, int *fd, struct checklist_error *err)
 {
 	char *name = checklist_xasprintf("%s.tmp-XXXXXX", file);
-	int fd = mkostemp(name, O_CLOEXEC), e = 0;
+	int e = 0;
 
-	if (fd < 0) {
+	*fd = mkostemp(name, O_CLOEXEC);
+	if (*fd < 0) {
 		e = errno;
 		free(name);
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
 		    "cannot create a file in that folder: %s", strerror(e));
 	}
+	(void)flock(*fd, LOCK_EX | LOCK_NB); /* new: nobody else has it */
 	errno = 0;
-	if (!export_write_all(fd, buf, len) || fsync(fd) != 0)
+	if (!export_write_all(*fd, buf, len) || fsync(*fd) != 0)
 		e = errno != 0 ? errno : EIO;
-	if (close(fd) != 0 && e == 0)
-		e = errno;
 	if (e != 0) {
 		unlink(name);
+		close(*fd);
+		*fd = -1;
 		free(name);
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
 		    "cannot write: %s", strerror(e));
 	}
 	*tmp = name;
 	return CHECKLIST_OK;
+}
+
+/* Sweep the temporary files killed exports left beside FILE: those of
+ * default names (*.xml.gz) and of FILE's own name. */
+static void
+export_write_sweep(const char *file)
+{
+	char *dir = checklist_dirname(file);
+	const char *slash = strrchr(file, '/');
+
+	checklist_sweep_temps(dir, ".xml.gz");
+	checklist_sweep_temps(dir, slash != NULL ? slash + 1 : file);
+	free(dir);
 }
 
 /* Give the temporary file TMP the name FILE without ever replacing a
@@ -193,9 +264,11 @@ export_write_new_file(const char *file, const char *dir, const char *stem,
 {
 	char *name = stem != NULL ? export_write_nth_name(dir, stem, 1) :
 	    checklist_xstrdup(file), *tmp = NULL;
-	checklist_status st = export_write_temp(name, buf, len, &tmp, err);
-	int i, e = EEXIST;
+	checklist_status st;
+	int i, e = EEXIST, fd = -1;
 
+	export_write_sweep(name);
+	st = export_write_temp(name, buf, len, &tmp, &fd, err);
 	for (i = 1; st == CHECKLIST_OK && i <= n; i++) {
 		if (i > 1) {
 			free(name);
@@ -210,7 +283,11 @@ export_write_new_file(const char *file, const char *dir, const char *stem,
 		    e != EEXIST ? strerror(e) : stem == NULL ? "the file exists "
 		    "and is not replaced" : "this name and the next ones are "
 		    "taken; nothing was replaced");
-	} else if (st == CHECKLIST_OK && (e = export_write_sync_dir(name)) != 0)
+	}
+	if (fd >= 0 && close(fd) != 0 && st == CHECKLIST_OK)
+		st = checklist_error_set(err, CHECKLIST_ERR_IO, name, 0, 0,
+		    "written, but closing it failed: %s", strerror(errno));
+	if (st == CHECKLIST_OK && (e = export_write_sync_dir(name)) != 0)
 		st = checklist_error_set(err, CHECKLIST_ERR_IO, name, 0, 0,
 		    "written, but the folder could not be flushed to disk: %s",
 		    strerror(e));
@@ -242,21 +319,26 @@ export_write(struct checklist_response *r, const struct export_options *opts,
 {
 	struct export_options fixed;
 	checklist_status st;
-	char *buf, *path = NULL;
+	char *buf = NULL, *path = NULL;
 	size_t len;
 
 	st = export_write_build(r, opts, &fixed, &buf, &len, err);
-	if (st != CHECKLIST_OK)
+	if (st == CHECKLIST_OK)
+		st = export_write_commit(r, &fixed, err);
+	if (st != CHECKLIST_OK) {
+		free(buf);
 		return st;
-	if (fixed.replace)
-		st = checklist_write_atomic(file, buf, len, false, err);
-	else
+	}
+	if (fixed.replace) {
+		export_write_sweep(file);
+		st = checklist_write_atomic(file, buf, len, 0, err);
+	} else
 		st = export_write_new_file(file, NULL, NULL, 1, buf, len, &path,
 		    err);
 	free(buf);
 	free(path);
 	if (st == CHECKLIST_OK)
-		export_write_stamp(r, fixed.now);
+		export_write_done(r, &fixed);
 	return st;
 }
 
@@ -274,13 +356,15 @@ export_write_new(struct checklist_response *r,
 	st = export_write_build(r, opts, &fixed, &buf, &len, err);
 	if (st != CHECKLIST_OK)
 		return st;
-	stem = export_name_stem(r, fixed.now);
-	st = export_write_new_file(NULL, dir, stem, EXPORT_NAME_TRIES, buf,
-	    len, path, err);
+	stem = export_name_stem(r, fixed.now); /* before the stamp */
+	st = export_write_commit(r, &fixed, err);
+	if (st == CHECKLIST_OK)
+		st = export_write_new_file(NULL, dir, stem, EXPORT_NAME_TRIES,
+		    buf, len, path, err);
 	free(stem);
 	free(buf);
 	if (st == CHECKLIST_OK)
-		export_write_stamp(r, fixed.now);
+		export_write_done(r, &fixed);
 	return st;
 }
 
@@ -291,18 +375,18 @@ export_write_fd(struct checklist_response *r,
 {
 	struct export_options fixed;
 	checklist_status st;
-	char *buf;
+	char *buf = NULL;
 	size_t len;
 
 	st = export_write_build(r, opts, &fixed, &buf, &len, err);
-	if (st != CHECKLIST_OK)
-		return st;
-	if (!export_write_all(fd, buf, len))
+	if (st == CHECKLIST_OK)
+		st = export_write_commit(r, &fixed, err);
+	if (st == CHECKLIST_OK && !export_write_all(fd, buf, len))
 		st = checklist_error_set(err, CHECKLIST_ERR_IO, name, 0, 0,
 		    "cannot write: %s", strerror(errno));
 	free(buf);
 	if (st == CHECKLIST_OK)
-		export_write_stamp(r, fixed.now);
+		export_write_done(r, &fixed);
 	return st;
 }
 

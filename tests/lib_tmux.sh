@@ -14,6 +14,19 @@ trap 'tm kill-server >/dev/null 2>&1 || :; rm -rf "$DIR"' EXIT INT TERM
 LOC=C
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' && LOC=C.UTF-8
 TIMEOUT=${E2E_TIMEOUT:-20}
+# SACL_VALGRIND=1 (CI, once): start and start_env run sacl under valgrind
+# memcheck; each process logs to $SACL_VALGRIND_LOGS/vg.PID.log (kept:
+# the caller reads them), exits 99 on a memory error or a definite leak,
+# and the waits are five times longer (keys: a pause after each).
+VG=
+if [ "${SACL_VALGRIND:-}" = 1 ]; then
+	command -v valgrind >/dev/null || skip "valgrind is not installed"
+	: "${SACL_VALGRIND_LOGS:?SACL_VALGRIND_LOGS must name a folder}"
+	VG="valgrind -q --error-exitcode=99 --leak-check=full"
+	VG="$VG --show-leak-kinds=definite --errors-for-leak-kinds=definite"
+	VG="$VG --log-file=$SACL_VALGRIND_LOGS/vg.%p.log"
+	TIMEOUT=$((TIMEOUT * 5))
+fi
 # One idle session keeps the server up between the runs.
 tm new-session -d -s keep "sleep 3600" || fail "tmux cannot start"
 
@@ -56,13 +69,15 @@ wait_get() {
 	fail "$S: '$2' never reached $1: $("$SACL" get "$1" 2>&1 | cut -c1-200)"
 }
 
-keys() { tm send-keys -t "$S" "$@"; }
+# Under valgrind a pause after each key, so that keys sent one by one are
+# not read in one burst (a burst is a paste).
+keys() { tm send-keys -t "$S" "$@"; [ -z "$VG" ] || sleep 1; }
 
 # start NAME COLS ROWS TERM FILE
 start() {
 	S=$1
 	tm new-session -d -s "$S" -x "$2" -y "$3" \
-	    "env TERM=$4 LC_ALL=$LOC NO_COLOR= '$SACL' fill '$5'; \
+	    "env TERM=$4 LC_ALL=$LOC NO_COLOR= $VG '$SACL' fill '$5'; \
 	    echo SACL-EXIT=\$?; sleep 600" || fail "tmux: no session $S"
 	wait_for "${WAIT:-Provisions:}"
 }
@@ -89,7 +104,7 @@ start_env() {
 	_args=""
 	for _a in "$@"; do _args="$_args '$_a'"; done
 	tm new-session -d -s "$S" -x "$_c" -y "$_r" \
-	    "env $_env '$SACL' $_args; echo SACL-EXIT=\$?; sleep 600" ||
+	    "env $_env $VG '$SACL' $_args; echo SACL-EXIT=\$?; sleep 600" ||
 	    fail "tmux: no session $S"
 	wait_for "${WAIT:-Provisions:}"
 }

@@ -706,7 +706,8 @@ test_lock_other_host(void **state)
 {
 	lock_expect(*state, "pid=1\nhost=elsewhere.example\n"
 	    "since=2026-01-02T03:04:05Z\n", CHECKLIST_ERR_LOCKED,
-	    "(pid 1 on elsewhere.example since 2026-01-02T03:04:05Z)");
+	    "(pid 1 on elsewhere.example since 2026-01-02T03:04:05Z; on "
+	    "another host");
 }
 
 static void

@@ -77,6 +77,18 @@ int tui_cmd_open_source(const char *db, const char *arg,
     const char *checklist, struct checklist **cl,
     struct checklist_response **resp);
 
+/* --wait[=SECONDS] (set, get, export): ARG NULL is the default. 0, or
+ * -1 after printing why ARG is not a number of seconds. */
+#define TUI_WAIT_DEFAULT 60 /* seconds, --wait alone */
+#define TUI_WAIT_MAX 86400
+int tui_cmd_wait_option(const char *arg);
+/* Take FILE's lock (waiting as --wait said); on failure print the error
+ * (and how to retry) and return the exit status (4: in use). */
+int tui_cmd_lock(const char *file, struct checklist_lock **lock);
+/* With --wait: wait until no live process holds FILE's lock (get reads
+ * what a writer finished). Without: 0 at once. */
+int tui_cmd_wait_free(const char *file);
+
 /* Print VERSION information. */
 void tui_print_version(FILE *out);
 

@@ -2,14 +2,20 @@
  * tui_cmd_export.c: `sacl export`, the submission package from the
  * command line, and `sacl export --verify`, the package reader.
  *
- * Export holds the response's lock from reading to saving: it checks
- * completeness (the list on stderr, exit 5 without --force), writes the
- * package (export_write: atomic; "-" is standard output), then saves the
- * response, whose root now carries the submission id and the new
- * revision. Relative attachment paths start at the response's folder.
+ * Export holds the response's lock from reading to saving (--wait: for
+ * it to be free first): it checks completeness (the list on stderr,
+ * exit 5 without --force), saves the response, whose root now carries
+ * the submission id and the new revision, then writes the package
+ * (export_write: atomic; "-" is standard output). That order keeps the
+ * two consistent whatever fails: no package without the saved revision;
+ * a package that fails after the save leaves a gap in the revisions,
+ * never one revision for two contents. Relative attachment paths start
+ * at the response's folder.
  * A package never replaces a file: the default name (with the revision)
  * is always a new file (export_write_new); an existing -o FILE is refused
- * unless --force, like gzip's -f. A missing RESPONSE is an error.
+ * unless --force, like gzip's -f; a symbolic link at -o FILE is refused
+ * even with --force (never written through). A missing RESPONSE is an
+ * error.
  *
  * Verify reads each package with the one reader (export_read_file) and
  * prints a summary line per package, or the reason it was refused; a
@@ -23,13 +29,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "export/export.h"
 #include "tui/tui_cmd.h"
 
 static const char tui_export_usage[] =
-    "sacl export [--checklist FILE|ID] [--force] [-o FILE|-] RESPONSE\n"
+    "sacl export [--checklist FILE|ID] [--force] [--wait[=SECONDS]]\n"
+    "       [-o FILE|-] RESPONSE\n"
     "       sacl export --verify [--plain] [--ignore-digest] "
     "[--checklist FILE|ID]\n"
     "                            PACKAGE...";
@@ -60,6 +68,8 @@ tui_export_help(void)
 	    "                           STATE_CHECKLIST_VERSION_DATE_rN.xml.gz\n"
 	    "                           in the current folder, N the revision\n"
 	    "                           (-2, -3... added if that name is taken)\n"
+	    "      --wait[=SECONDS]     if RESPONSE is in use, wait until it is\n"
+	    "                           free (at most SECONDS, default 60)\n"
 	    "      --verify             read each PACKAGE back as the\n"
 	    "                           secretariat would, and summarise it\n"
 	    "      --plain              with --verify: also accept plain XML\n"
@@ -88,6 +98,7 @@ tui_export_options(int argc, char **argv, struct tui_export_args *a)
 		{ "plain", no_argument, NULL, 'P' },
 		{ "ignore-digest", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "wait", optional_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -95,6 +106,10 @@ tui_export_options(int argc, char **argv, struct tui_export_args *a)
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "c:fo:h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'W':
+			if (tui_cmd_wait_option(optarg) != 0)
+				return tui_cmd_usage(tui_export_usage);
+			break;
 		case 'c': a->checklist = optarg; break;
 		case 'f': a->force = true; break;
 		case 'o': a->output = optarg; break;
@@ -160,23 +175,58 @@ tui_export_forced(const char *file, bool written)
 	free(s);
 }
 
-/* Write the package of RESP to A->output (or the default name). */
-
-/* Is A->output a file that exists and may not be replaced? Then say so
- * (before any work is done). */
+/* Is A->output a file that exists and may not be replaced, or a
+ * symbolic link (never written through)? Then say so (before any work
+ * is done). */
 static bool
 tui_export_output_taken(const struct tui_export_args *a)
 {
+	struct stat sb;
 	char *s;
 
-	if (a->output == NULL || strcmp(a->output, "-") == 0 || a->force ||
-	    access(a->output, F_OK) != 0)
+	if (a->output == NULL || strcmp(a->output, "-") == 0 ||
+	    lstat(a->output, &sb) != 0)
 		return false;
 	s = checklist_sanitize(a->output, false);
-	tui_cmd_warn("%s exists; it is not replaced without --force (or "
-	    "leave -o out: the default name is always a new file)", s);
+	if (S_ISLNK(sb.st_mode))
+		tui_cmd_warn("%s is a symbolic link; a package is never "
+		    "written through one: name another file", s);
+	else if (!a->force)
+		tui_cmd_warn("%s exists; it is not replaced without --force "
+		    "(or leave -o out: the default name is always a new "
+		    "file)", s);
 	free(s);
-	return true;
+	return S_ISLNK(sb.st_mode) || !a->force;
+}
+
+/* What export_options.commit calls: save the stamped response. */
+struct tui_export_commit {
+	const char *file;
+	bool saved;
+};
+
+static checklist_status
+tui_export_commit(struct checklist_response *r, void *arg,
+    struct checklist_error *err)
+{
+	struct tui_export_commit *c = arg;
+	checklist_status st = checklist_response_save(r, c->file, err);
+
+	c->saved = st == CHECKLIST_OK;
+	return st;
+}
+
+/* The revision RESP records (its root's attribute), for a message. */
+static const char *
+tui_export_revision(struct checklist_response *resp)
+{
+	static char buf[32];
+	xmlChar *v = xmlGetProp(xmlDocGetRootElement(resp->doc),
+	    (const xmlChar *)"revision");
+
+	snprintf(buf, sizeof buf, "%s", v != NULL ? (const char *)v : "?");
+	xmlFree(v);
+	return buf;
 }
 
 /* Write the package of RESP to A->output, or under the default name
@@ -208,6 +258,11 @@ tui_export_write(struct checklist_response *resp,
 	}
 	if (st != CHECKLIST_OK) {
 		tui_cmd_error(&err);
+		if (((struct tui_export_commit *)o->commit_arg)->saved)
+			tui_cmd_warn("no package was written; the response "
+			    "records revision %s as used, so the next export "
+			    "is the one after (a gap, never a reuse)",
+			    tui_export_revision(resp));
 		return tui_cmd_exit_for(st);
 	}
 	if (a->output == NULL || strcmp(a->output, "-") != 0)
@@ -224,12 +279,14 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 	struct checklist_response *resp = NULL;
 	struct export_options o = { .force = a->force };
 	struct export_problems probs = { 0 };
-	struct checklist_error err;
+	struct tui_export_commit commit = { .file = file };
 	char *dir = export_base_dir(file);
 	bool incomplete = false;
 	int status;
 
 	o.base_dir = dir;
+	o.commit = tui_export_commit; /* the response saved first */
+	o.commit_arg = &commit;
 	status = tui_export_output_taken(a) ? TUI_EXIT_IO :
 	    tui_cmd_open_response(file, a->checklist, false, &cl, &resp);
 	if (status == TUI_EXIT_OK) {
@@ -245,12 +302,6 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 		status = tui_export_write(resp, a, &o);
 	if (incomplete && a->force)
 		tui_export_forced(file, status == TUI_EXIT_OK);
-	checklist_error_clear(&err);
-	if (status == TUI_EXIT_OK &&
-	    checklist_response_save(resp, file, &err) != CHECKLIST_OK) {
-		tui_cmd_error(&err);
-		status = tui_cmd_exit_for(err.status);
-	}
 	checklist_response_free(resp);
 	checklist_free(cl);
 	free(dir);
@@ -366,7 +417,6 @@ tui_cmd_export(int argc, char **argv)
 {
 	struct tui_export_args a = { 0 };
 	struct checklist_lock *lock = NULL;
-	struct checklist_error err;
 	int status;
 
 	if ((status = tui_export_options(argc, argv, &a)) >= 0)
@@ -383,11 +433,8 @@ tui_cmd_export(int argc, char **argv)
 	if ((status = tui_cmd_response_present(argv[optind], NULL)) !=
 	    TUI_EXIT_OK)
 		return status;
-	checklist_error_clear(&err);
-	if (checklist_lock_acquire(argv[optind], &lock, &err) != CHECKLIST_OK) {
-		tui_cmd_error(&err);
-		return tui_cmd_exit_for(err.status);
-	}
+	if ((status = tui_cmd_lock(argv[optind], &lock)) != TUI_EXIT_OK)
+		return status;
 	status = tui_export_locked(argv[optind], &a);
 	checklist_lock_release(lock);
 	return status;

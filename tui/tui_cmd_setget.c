@@ -29,10 +29,11 @@
 #include "tui/tui_cmd.h"
 
 static const char tui_set_usage[] =
-    "sacl set [--checklist FILE|ID] [--from FILE] RESPONSE [ID=VALUE]...";
+    "sacl set [--checklist FILE|ID] [--from FILE] [--wait[=SECONDS]] RESPONSE\n"
+    "       [ID=VALUE]...";
 static const char tui_get_usage[] =
-    "sacl get [--checklist FILE|ID] (RESPONSE|PACKAGE | --db STORE "
-    "SUBMISSION) [ID...]";
+    "sacl get [--checklist FILE|ID] [--wait[=SECONDS]] (RESPONSE|PACKAGE | "
+    "--db STORE SUBMISSION) [ID...]";
 
 static void
 tui_set_help(void)
@@ -46,6 +47,8 @@ tui_set_help(void)
 	    "  -f, --from=FILE          also the ID=VALUE lines of FILE (- for\n"
 	    "                           standard input), escaped as sacl get\n"
 	    "                           prints them; before the command line's\n"
+	    "      --wait[=SECONDS]     if RESPONSE is in use, wait until it is\n"
+	    "                           free (at most SECONDS, default 60)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "Assignments (all are applied, then every rule they touch is\n"
 	    "checked, whatever their order; none is saved if one fails):\n"
@@ -71,12 +74,14 @@ tui_get_help(void)
 	    "ID:REVISION), is read as the secretariat reads it (checked).\n\n"
 	    "      --db=STORE           read SUBMISSION from this store\n"
 	    "  -c, --checklist=FILE|ID  read RESPONSE with this checklist\n"
+	    "      --wait[=SECONDS]     first wait until no process has RESPONSE\n"
+	    "                           in use (at most SECONDS, default 60)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "In values, a backslash is written \\\\, a newline \\n, a tab \\t\n"
 	    "and a carriage return \\r; other control characters are shown\n"
 	    "as visible markers.\n"
 	    "Exit: 0 done, 1 unknown id or invalid RESPONSE, 2 usage, 3 read\n"
-	    "error or no RESPONSE.\n", tui_get_usage);
+	    "error or no RESPONSE, 4 still in use after --wait.\n", tui_get_usage);
 }
 
 /* Parse the options. Returns -1 to go on (OPTIND at the operands), or
@@ -89,6 +94,7 @@ tui_setget_options(int argc, char **argv, const char *usage,
 		{ "checklist", required_argument, NULL, 'c' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "wait", optional_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -96,6 +102,10 @@ tui_setget_options(int argc, char **argv, const char *usage,
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "c:f:h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'W':
+			if (tui_cmd_wait_option(optarg) != 0)
+				return tui_cmd_usage(usage);
+			break;
 		case 'c':
 			*checklist = optarg;
 			break;
@@ -340,14 +350,10 @@ tui_set_with_lock(const char *file, const char *checklist, size_t nfrom,
     size_t n, char **args)
 {
 	struct checklist_lock *lock = NULL;
-	struct checklist_error err;
 	int status;
 
-	checklist_error_clear(&err);
-	if (checklist_lock_acquire(file, &lock, &err) != CHECKLIST_OK) {
-		tui_cmd_error(&err);
-		return tui_cmd_exit_for(err.status);
-	}
+	if ((status = tui_cmd_lock(file, &lock)) != TUI_EXIT_OK)
+		return status;
 	status = tui_set_locked(file, checklist, nfrom, n, args);
 	checklist_lock_release(lock);
 	return status;
@@ -514,6 +520,9 @@ tui_cmd_get(int argc, char **argv)
 		return status;
 	if (argc - optind < 1)
 		return tui_cmd_usage(tui_get_usage);
+	if (db == NULL &&
+	    (status = tui_cmd_wait_free(argv[optind])) != TUI_EXIT_OK)
+		return status;
 	status = tui_cmd_open_source(db, argv[optind], checklist, &cl, &resp);
 	if (status != TUI_EXIT_OK)
 		return status;

@@ -1,13 +1,19 @@
 /*
  * tui_cmd_util.c: what the commands share: printing errors (always
- * through the sanitizer), exit statuses, and opening a checklist or a
- * response named on the command line. A response finds its checklist by
- * the file it remembers (root attribute checklist-source), else by the
- * bundled id; --checklist on an existing response is remembered at once.
+ * through the sanitizer), exit statuses, opening a checklist or a
+ * response named on the command line, and --wait[=SECONDS] (set, get,
+ * export): while the response's lock is held by a live process, try
+ * again with a growing pause (50 ms doubling to 1 s) until it is free or
+ * the time is up (then exit 4 as without --wait). A response finds its
+ * checklist by the file it remembers (root attribute checklist-source),
+ * else by the bundled id; --checklist on an existing response is
+ * remembered at once.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
+#include <time.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -303,4 +309,105 @@ tui_print_version(FILE *out)
 {
 	fprintf(out, "sacl %s\n", PACKAGE_VERSION);
 	fputs("Self-assessment checklist client. Free software.\n", out);
+}
+
+/* --wait: seconds to wait for a lock; < 0: no waiting. */
+static double tui_cmd_wait_secs = -1;
+
+int
+tui_cmd_wait_option(const char *arg)
+{
+	char *end;
+	double v;
+
+	if (arg == NULL) {
+		tui_cmd_wait_secs = TUI_WAIT_DEFAULT;
+		return 0;
+	}
+	errno = 0;
+	v = strtod(arg, &end);
+	if (errno != 0 || end == arg || *end != '\0' || !isfinite(v) ||
+	    v < 0 || v > TUI_WAIT_MAX) {
+		tui_cmd_warn("--wait: '%s' is not a number of seconds from 0 "
+		    "to %d", arg, TUI_WAIT_MAX);
+		return -1;
+	}
+	tui_cmd_wait_secs = v;
+	return 0;
+}
+
+static double
+tui_cmd_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Sleep the next pause before DEADLINE; false when the time is up. */
+static bool
+tui_cmd_backoff(double deadline, double *pause)
+{
+	double left = deadline - tui_cmd_now(), d;
+	struct timespec ts;
+
+	if (left <= 0)
+		return false;
+	d = *pause < left ? *pause : left;
+	ts.tv_sec = (time_t)d;
+	ts.tv_nsec = (long)((d - (double)ts.tv_sec) * 1e9);
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+	*pause = *pause * 2 < 1.0 ? *pause * 2 : 1.0;
+	return true;
+}
+
+/* Report a lock failure ERR; with a hint about --wait when locked. */
+static int
+tui_cmd_lock_failed(struct checklist_error *err)
+{
+	tui_cmd_error(err);
+	if (err->status == CHECKLIST_ERR_LOCKED && tui_cmd_wait_secs < 0)
+		tui_cmd_warn("exit status 4: in use; a script may retry later, "
+		    "or use --wait[=SECONDS] to wait for it");
+	else if (err->status == CHECKLIST_ERR_LOCKED)
+		tui_cmd_warn("still in use after waiting %g s", tui_cmd_wait_secs);
+	return tui_cmd_exit_for(err->status);
+}
+
+int
+tui_cmd_lock(const char *file, struct checklist_lock **lock)
+{
+	double deadline = tui_cmd_now() + tui_cmd_wait_secs, pause = 0.05;
+	struct checklist_error err;
+	checklist_status st;
+
+	for (;;) {
+		checklist_error_clear(&err);
+		st = checklist_lock_acquire(file, lock, &err);
+		if (st != CHECKLIST_ERR_LOCKED || tui_cmd_wait_secs < 0 ||
+		    !tui_cmd_backoff(deadline, &pause))
+			break;
+	}
+	return st == CHECKLIST_OK ? TUI_EXIT_OK : tui_cmd_lock_failed(&err);
+}
+
+int
+tui_cmd_wait_free(const char *file)
+{
+	double deadline = tui_cmd_now() + tui_cmd_wait_secs, pause = 0.05;
+	struct checklist_error err;
+	checklist_status st;
+
+	if (tui_cmd_wait_secs < 0)
+		return TUI_EXIT_OK; /* get reads without the lock */
+	for (;;) {
+		checklist_error_clear(&err);
+		st = checklist_lock_probe(file, &err);
+		if (st != CHECKLIST_ERR_LOCKED ||
+		    !tui_cmd_backoff(deadline, &pause))
+			break;
+	}
+	return st == CHECKLIST_OK ? TUI_EXIT_OK : tui_cmd_lock_failed(&err);
 }
