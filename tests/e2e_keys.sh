@@ -185,7 +185,9 @@ big_run() {
 	t1=$(date +%s%N)
 	ms=$(((t1 - t0) / 1000000))
 	echo "$S: ${#big} characters pasted and stored in $ms ms"
-	[ "$ms" -lt 4000 ] || fail "$S: a paste of ${#big} characters took $ms ms"
+	# generous: a loaded CI machine must not fail it (the paste goes in as
+	# one insert: test_forms checks that; this only catches a pathology)
+	[ "$ms" -lt 15000 ] || fail "$S: a paste of ${#big} characters took $ms ms"
 	quit
 }
 
