@@ -189,6 +189,14 @@ struct checklist_gpriv {
 	struct checklist_expr *relevant;
 };
 
+/* The look-up indexes behind checklist_find_question() and
+ * checklist_find_group() (checklist_model.c), on cl->priv: built once by
+ * the semantic check, freed by checklist_free(). Without them the
+ * look-ups scan. The first question (group) in reading order wins a
+ * duplicate key; the semantic check reports duplicates. */
+void checklist_index_build(struct checklist *cl);
+void checklist_index_free(struct checklist *cl);
+
 /* ---------------------------------------------------- cycles (cycle.c) */
 
 /* Is there a cycle among relevance conditions (a question whose
