@@ -80,6 +80,10 @@ struct export_options {
 	time_t now;           /* export time; 0: $SACL_NOW, else the clock */
 	bool replace;         /* export_write may replace an existing FILE */
 	size_t attach_file_max, attach_total_max;
+	/* The problems export_check() found for the response being written,
+	 * which has not changed since: the writers use them instead of
+	 * checking again. NULL: they check. Borrowed. */
+	const struct export_problems *checked;
 };
 
 /* Fill OUT with the problems of R, in reading order (OPTS may be NULL).
