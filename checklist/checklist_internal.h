@@ -187,6 +187,7 @@ struct checklist_qpriv {
 };
 struct checklist_gpriv {
 	struct checklist_expr *relevant;
+	size_t index; /* a number of its own (the cycle check sets it) */
 };
 
 /* The look-up indexes behind checklist_find_question() and
