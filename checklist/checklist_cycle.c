@@ -9,6 +9,11 @@
  * are the same cycle, and a name in another provision is never taken
  * for one nearby.
  *
+ * Linear in the number of dependencies: what the repeats and groups
+ * above a question decide is a node of its own (one for the inside of
+ * each repeat, one for each group), followed once however many
+ * questions it holds, not once per question.
+ *
  * A cycle is given with the question where it was found and the whole
  * chain, each question with its line (checklist_semantic.c says it).
  */
@@ -20,10 +25,15 @@
 
 #include "checklist/checklist_internal.h"
 
+/* Nodes: question I is I; the inside of the repeat I is NALL + I; the
+ * group with index G (checklist_gpriv) is 2 NALL + G. */
 struct checklist_cycle {
 	const struct checklist *cl;
+	size_t nall;
+	size_t ngroups;
+	const struct checklist_group **groups; /* by their index */
 	unsigned char *color; /* 0 not seen, 1 on the path, 2 done */
-	size_t *path;         /* the questions on the path, in order */
+	size_t *path;         /* the nodes on the path, in order */
 	size_t depth;
 	size_t loop_from;     /* where the cycle starts in PATH */
 };
@@ -33,6 +43,19 @@ checklist_cycle_index(const struct checklist_question *q)
 {
 	return ((const struct checklist_qpriv *)q->priv)->index;
 }
+
+/* The node deciding whether what Q's place holds is asked: the inside
+ * of its repeat, or its group. */
+static size_t
+checklist_cycle_context(const struct checklist_cycle *c,
+    const struct checklist_question *q)
+{
+	if (q->parent != NULL)
+		return c->nall + checklist_cycle_index(q->parent);
+	return 2 * c->nall +
+	    ((const struct checklist_gpriv *)q->group->priv)->index;
+}
+
 
 static bool checklist_cycle_visit(struct checklist_cycle *c, size_t me);
 
@@ -48,13 +71,34 @@ checklist_cycle_reads(struct checklist_cycle *c,
 	return true;
 }
 
+/* The edges of node ME, in the order the conditions stand: a
+ * question's own, then the repeats' above it, then the groups'. */
+static bool
+checklist_cycle_edges(struct checklist_cycle *c, size_t me)
+{
+	const struct checklist_question *q;
+	const struct checklist_group *g;
+	const struct checklist_gpriv *gp;
+
+	if (me < 2 * c->nall) { /* a question, or a repeat's inside */
+		q = c->cl->all[me % c->nall];
+		return checklist_cycle_reads(c,
+		    ((const struct checklist_qpriv *)q->priv)->relevant) &&
+		    checklist_cycle_visit(c, checklist_cycle_context(c, q));
+	}
+	g = c->groups[me - 2 * c->nall];
+	gp = g->priv;
+	if (!checklist_cycle_reads(c, gp->relevant))
+		return false;
+	return g->parent == NULL || g->parent->priv == NULL ||
+	    checklist_cycle_visit(c, 2 * c->nall +
+	    ((const struct checklist_gpriv *)g->parent->priv)->index);
+}
+
 /* Depth-first; false when a cycle is found (PATH then holds it). */
 static bool
 checklist_cycle_visit(struct checklist_cycle *c, size_t me)
 {
-	const struct checklist_question *q = c->cl->all[me], *up;
-	const struct checklist_group *g;
-	const struct checklist_gpriv *gp;
 	size_t i;
 
 	if (c->color[me] == 2)
@@ -68,32 +112,57 @@ checklist_cycle_visit(struct checklist_cycle *c, size_t me)
 	}
 	c->color[me] = 1;
 	c->path[c->depth++] = me;
-	for (up = q; up != NULL; up = up->parent)
-		if (!checklist_cycle_reads(c,
-		    ((const struct checklist_qpriv *)up->priv)->relevant))
-			return false;
-	for (g = q->group; g != NULL; g = g->parent)
-		if ((gp = g->priv) != NULL && !checklist_cycle_reads(c,
-		    gp->relevant))
-			return false;
+	if (!checklist_cycle_edges(c, me))
+		return false;
 	c->depth--;
 	c->color[me] = 2;
 	return true;
 }
 
-/* "p1/a (line 8) -> p1/b (line 12) -> p1/a (line 8)". */
+/* "p1/a (line 8) -> p1/b (line 12) -> p1/a (line 8)": the questions of
+ * the cycle (not the repeats and groups between them), the first again
+ * at the end. *AT: the first. */
 static void
-checklist_cycle_chain(const struct checklist_cycle *c, char *buf,
-    size_t size)
+checklist_cycle_chain(const struct checklist_cycle *c,
+    const struct checklist_question **at, char *buf, size_t size)
 {
 	const struct checklist_question *q;
 	size_t i, len = 0;
 
 	buf[0] = '\0';
-	for (i = c->loop_from; i < c->depth && len < size; i++) {
+	*at = NULL;
+	for (i = c->loop_from; i + 1 < c->depth && len < size; i++) {
+		if (c->path[i] >= c->nall)
+			continue;
 		q = c->cl->all[c->path[i]];
+		if (*at == NULL)
+			*at = q;
 		len += (size_t)snprintf(buf + len, size - len, "%s%s (line %d)",
-		    i > c->loop_from ? " -> " : "", q->path, q->line);
+		    len > 0 ? " -> " : "", q->path, q->line);
+	}
+	if (*at != NULL && len < size)
+		snprintf(buf + len, size - len, " -> %s (line %d)", (*at)->path,
+		    (*at)->line);
+}
+
+/* Number the groups (their index in their checklist_gpriv). */
+static void
+checklist_cycle_groups(struct checklist_cycle *c)
+{
+	const struct checklist *cl = c->cl;
+	struct checklist_gpriv *gp;
+	size_t i;
+
+	c->groups = checklist_xcalloc(cl->nsections + cl->npages + 1,
+	    sizeof *c->groups);
+	for (i = 0; i < cl->nsections + cl->npages; i++) {
+		const struct checklist_group *g = i < cl->nsections ?
+		    cl->sections[i] : cl->pages[i - cl->nsections];
+
+		if ((gp = g->priv) == NULL)
+			continue;
+		gp->index = c->ngroups;
+		c->groups[c->ngroups++] = g;
 	}
 }
 
@@ -101,12 +170,14 @@ bool
 checklist_cycle_find(const struct checklist *cl,
     const struct checklist_question **at, char *chain, size_t size)
 {
-	struct checklist_cycle c = { cl, NULL, NULL, 0, 0 };
+	struct checklist_cycle c = { cl, cl->nall, 0, NULL, NULL, NULL, 0, 0 };
 	bool found = false;
-	size_t i;
+	size_t i, nodes;
 
-	c.color = checklist_xcalloc(cl->nall + 1, 1);
-	c.path = checklist_xcalloc(cl->nall + 2, sizeof *c.path);
+	checklist_cycle_groups(&c);
+	nodes = 2 * cl->nall + c.ngroups;
+	c.color = checklist_xcalloc(nodes + 1, 1);
+	c.path = checklist_xcalloc(nodes + 2, sizeof *c.path);
 	for (i = 0; i < cl->nall && !found; i++) {
 		if (c.color[i] != 0)
 			continue;
@@ -114,10 +185,10 @@ checklist_cycle_find(const struct checklist *cl,
 		if (checklist_cycle_visit(&c, i))
 			continue;
 		found = true;
-		*at = cl->all[c.path[c.loop_from]];
-		checklist_cycle_chain(&c, chain, size);
+		checklist_cycle_chain(&c, at, chain, size);
 	}
 	free(c.color);
 	free(c.path);
+	free(c.groups);
 	return found;
 }

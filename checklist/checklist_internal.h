@@ -201,7 +201,16 @@ struct checklist_qpriv {
 };
 struct checklist_gpriv {
 	struct checklist_expr *relevant;
+	size_t index; /* a number of its own (the cycle check sets it) */
 };
+
+/* The look-up indexes behind checklist_find_question() and
+ * checklist_find_group() (checklist_model.c), on cl->priv: built once by
+ * the semantic check, freed by checklist_free(). Without them the
+ * look-ups scan. The first question (group) in reading order wins a
+ * duplicate key; the semantic check reports duplicates. */
+void checklist_index_build(struct checklist *cl);
+void checklist_index_free(struct checklist *cl);
 
 /* ---------------------------------------------------- cycles (cycle.c) */
 

@@ -1,11 +1,13 @@
 /*
  * checklist_model.c: the model's small services: multilingual texts,
- * look-ups by id and path, names of enumerations, and freeing.
+ * look-ups by id and path (through indexes built once at load), names of enumerations, and freeing.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include <libxml/hash.h>
 
 #include "checklist/checklist_internal.h"
 #include "checklist/checklist_internal_rules.h"
@@ -172,6 +174,7 @@ checklist_free(struct checklist *cl)
 
 	if (cl == NULL)
 		return;
+	checklist_index_free(cl);
 	checklist_group_free(cl->front);
 	for (i = 0; i < cl->nsections; i++)
 		checklist_group_free(cl->sections[i]);
@@ -191,8 +194,67 @@ checklist_free(struct checklist *cl)
 	free(cl);
 }
 
-struct checklist_question *
-checklist_find_question(const struct checklist *cl, const char *path)
+
+/* ------------------------------------------------------------ indexes */
+
+/* The look-up indexes (cl->priv), built once at load: question paths
+ * and group ids, each entry the first in reading order with its key. */
+struct checklist_index {
+	xmlHashTablePtr questions; /* path -> struct checklist_question */
+	xmlHashTablePtr groups;    /* id -> struct checklist_group */
+};
+
+static void
+checklist_index_group(xmlHashTablePtr h, struct checklist_group *g)
+{
+	if (xmlHashLookup(h, (const xmlChar *)g->id) == NULL &&
+	    xmlHashAddEntry(h, (const xmlChar *)g->id, g) != 0)
+		checklist_fatal("out of memory (group index)");
+}
+
+void
+checklist_index_build(struct checklist *cl)
+{
+	struct checklist_index *ix;
+	size_t i;
+
+	checklist_index_free(cl);
+	ix = checklist_xcalloc(1, sizeof *ix);
+	ix->questions = xmlHashCreate((int)(cl->nall + 16));
+	ix->groups = xmlHashCreate((int)(cl->npages + cl->nsections + 16));
+	if (ix->questions == NULL || ix->groups == NULL)
+		checklist_fatal("out of memory (index)");
+	if (cl->front != NULL)
+		checklist_index_group(ix->groups, cl->front);
+	for (i = 0; i < cl->nsections; i++)
+		checklist_index_group(ix->groups, cl->sections[i]);
+	for (i = 0; i < cl->npages; i++)
+		checklist_index_group(ix->groups, cl->pages[i]);
+	for (i = 0; i < cl->nall; i++)
+		if (xmlHashLookup(ix->questions,
+		    (const xmlChar *)cl->all[i]->path) == NULL &&
+		    xmlHashAddEntry(ix->questions,
+		    (const xmlChar *)cl->all[i]->path, cl->all[i]) != 0)
+			checklist_fatal("out of memory (question index)");
+	cl->priv = ix;
+}
+
+void
+checklist_index_free(struct checklist *cl)
+{
+	struct checklist_index *ix = cl->priv;
+
+	if (ix == NULL)
+		return;
+	xmlHashFree(ix->questions, NULL);
+	xmlHashFree(ix->groups, NULL);
+	free(ix);
+	cl->priv = NULL;
+}
+
+/* Linear look-ups: for a checklist not built by the loader (no index). */
+static struct checklist_question *
+checklist_find_question_scan(const struct checklist *cl, const char *path)
 {
 	size_t i;
 
@@ -202,20 +264,38 @@ checklist_find_question(const struct checklist *cl, const char *path)
 	return NULL;
 }
 
-struct checklist_group *
-checklist_find_group(const struct checklist *cl, const char *id)
+static struct checklist_group *
+checklist_find_group_scan(const struct checklist *cl, const char *id)
 {
-	size_t i, j;
+	size_t i;
 
-	if (cl->front != NULL && strcmp(cl->front->id, id) == 0)
-		return cl->front;
 	for (i = 0; i < cl->nsections; i++)
 		if (strcmp(cl->sections[i]->id, id) == 0)
 			return cl->sections[i];
-	for (j = 0; j < cl->npages; j++)
-		if (strcmp(cl->pages[j]->id, id) == 0)
-			return cl->pages[j];
+	for (i = 0; i < cl->npages; i++)
+		if (strcmp(cl->pages[i]->id, id) == 0)
+			return cl->pages[i];
 	return NULL;
+}
+
+struct checklist_question *
+checklist_find_question(const struct checklist *cl, const char *path)
+{
+	const struct checklist_index *ix = cl->priv;
+
+	if (ix == NULL)
+		return checklist_find_question_scan(cl, path);
+	return xmlHashLookup(ix->questions, (const xmlChar *)path);
+}
+
+struct checklist_group *
+checklist_find_group(const struct checklist *cl, const char *id)
+{
+	const struct checklist_index *ix = cl->priv;
+
+	if (ix == NULL)
+		return checklist_find_group_scan(cl, id);
+	return xmlHashLookup(ix->groups, (const xmlChar *)id);
 }
 
 size_t

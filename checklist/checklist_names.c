@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
 #include <libxml/xpathInternals.h>
 
 #include "checklist/checklist_internal.h"
@@ -40,9 +41,7 @@ struct checklist_names {
 	xmlDocPtr doc;
 	xmlXPathContextPtr x;
 	xmlNodePtr *qnodes; /* by the question's index in cl->all */
-	size_t ngroups;
-	const struct checklist_group **groups;
-	xmlNodePtr *gnodes;
+	xmlHashTablePtr gnodes; /* the group's id -> its element */
 	size_t ntags;
 	struct checklist_names_tag **tags;
 	/* the check under way */
@@ -100,12 +99,9 @@ checklist_names_group_add(struct checklist_names *nm, xmlNodePtr parent,
 	xmlNodePtr n = checklist_names_element(nm, parent, g->id, NULL, g, false);
 	size_t i;
 
-	nm->groups = checklist_xreallocarray(nm->groups, nm->ngroups + 1,
-	    sizeof *nm->groups);
-	nm->gnodes = checklist_xreallocarray(nm->gnodes, nm->ngroups + 1,
-	    sizeof *nm->gnodes);
-	nm->groups[nm->ngroups] = g;
-	nm->gnodes[nm->ngroups++] = n;
+	if (xmlHashAddEntry(nm->gnodes, (const xmlChar *)g->id, n) != 0 &&
+	    xmlHashLookup(nm->gnodes, (const xmlChar *)g->id) == NULL)
+		checklist_fatal("out of memory (skeleton)");
 	for (i = 0; i < g->nquestions; i++)
 		checklist_names_question_add(nm, n, g->questions[i]);
 	for (i = 0; i < g->nchildren; i++)
@@ -140,6 +136,9 @@ checklist_names_new(const struct checklist *cl)
 		checklist_fatal("out of memory (skeleton)");
 	xmlDocSetRootElement(nm->doc, root);
 	nm->qnodes = checklist_xcalloc(cl->nall + 1, sizeof *nm->qnodes);
+	if ((nm->gnodes = xmlHashCreate((int)(cl->npages + cl->nsections +
+	    16))) == NULL)
+		checklist_fatal("out of memory (skeleton)");
 	if (cl->front != NULL)
 		checklist_names_group_add(nm, root, cl->front);
 	for (i = 0; i < cl->nsections; i++)
@@ -164,8 +163,7 @@ checklist_names_free(struct checklist_names *nm)
 		free(nm->tags[i]);
 	free(nm->tags);
 	free(nm->qnodes);
-	free(nm->groups);
-	free(nm->gnodes);
+	xmlHashFree(nm->gnodes, NULL);
 	free(nm);
 }
 
@@ -180,12 +178,7 @@ xmlNodePtr
 checklist_names_group(struct checklist_names *nm,
     const struct checklist_group *g)
 {
-	size_t i;
-
-	for (i = 0; i < nm->ngroups; i++)
-		if (nm->groups[i] == g)
-			return nm->gnodes[i];
-	return NULL;
+	return xmlHashLookup(nm->gnodes, (const xmlChar *)g->id);
 }
 
 /* ----------------------------------------------------------- failing */

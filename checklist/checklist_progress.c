@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "checklist/checklist_internal.h"
@@ -140,6 +141,9 @@ checklist_progress_add(struct checklist_progress *p,
 	p->invalid += sub->invalid;
 }
 
+static void checklist_progress_tree(struct checklist_response *r,
+    const struct checklist_group *g, struct checklist_progress *p);
+
 void
 checklist_progress_group(struct checklist_response *r,
     const struct checklist_group *g, struct checklist_progress *p)
@@ -150,14 +154,10 @@ checklist_progress_group(struct checklist_response *r,
 	if (g->kind == CHECKLIST_G_SECTION) {
 		struct checklist_progress sub;
 
-		for (i = 0; i < r->cl->npages; i++) {
-			const struct checklist_group *up = r->cl->pages[i];
-
-			while (up->parent != NULL)
-				up = up->parent;
-			if (up != g)
-				continue;
-			checklist_progress_group(r, r->cl->pages[i], &sub);
+		/* its pages: the provisions below it (pages are every group
+		 * but the sections); not a scan of every page */
+		for (i = 0; i < g->nchildren; i++) {
+			checklist_progress_tree(r, g->children[i], &sub);
 			checklist_progress_add(p, &sub);
 		}
 		return;
@@ -166,6 +166,21 @@ checklist_progress_group(struct checklist_response *r,
 		return;
 	checklist_progress_questions(r, g->questions, g->nquestions,
 	    checklist_group_node(r, g), p);
+}
+
+/* G and the groups below it (all pages), added up. */
+static void
+checklist_progress_tree(struct checklist_response *r,
+    const struct checklist_group *g, struct checklist_progress *p)
+{
+	struct checklist_progress sub;
+	size_t i;
+
+	checklist_progress_group(r, g, p);
+	for (i = 0; i < g->nchildren; i++) {
+		checklist_progress_tree(r, g->children[i], &sub);
+		checklist_progress_add(p, &sub);
+	}
 }
 
 void
@@ -217,17 +232,6 @@ checklist_state_page(struct checklist_response *r,
 	return checklist_state_counts(&p);
 }
 
-/* Is A the group G or one below it? */
-static bool
-checklist_state_within(const struct checklist_group *a,
-    const struct checklist_group *g)
-{
-	for (; a != NULL; a = a->parent)
-		if (a == g)
-			return true;
-	return false;
-}
-
 /*
  * A group without questions of its own (an article) summarises the pages
  * below it: the pages not relevant left out, any page with an answer not
@@ -239,21 +243,38 @@ checklist_state_summary(struct checklist_response *r,
     const struct checklist_group *g)
 {
 	bool any = false, all_untouched = true, all_complete = true;
-	enum checklist_state s;
+	enum checklist_state s = CHECKLIST_STATE_NOT_RELEVANT;
 	size_t i;
 
-	for (i = 0; i < r->cl->npages; i++) {
-		if (!checklist_state_within(r->cl->pages[i], g))
+	const struct checklist_group **stack, *d;
+	size_t n = 0, max = 16;
+
+	/* the pages within G: G unless a section, and every group below
+	 * (a walk of G's tree, not a scan of every page) */
+	stack = checklist_xcalloc(max, sizeof *stack);
+	stack[n++] = g;
+	while (n > 0) {
+		d = stack[--n];
+		for (i = d->nchildren; i > 0; i--) {
+			if (n == max)
+				stack = checklist_xreallocarray(stack, max *= 2,
+				    sizeof *stack);
+			stack[n++] = d->children[i - 1];
+		}
+		if (d->kind == CHECKLIST_G_SECTION)
 			continue;
-		s = checklist_state_page(r, r->cl->pages[i]);
+		s = checklist_state_page(r, d);
 		if (s == CHECKLIST_STATE_NOT_RELEVANT)
 			continue;
 		if (s == CHECKLIST_STATE_INVALID)
-			return CHECKLIST_STATE_INVALID;
+			break;
 		any = true;
 		all_untouched &= s == CHECKLIST_STATE_NOT_STARTED;
 		all_complete &= s == CHECKLIST_STATE_COMPLETE;
 	}
+	free(stack);
+	if (s == CHECKLIST_STATE_INVALID)
+		return CHECKLIST_STATE_INVALID;
 	if (!any)
 		return CHECKLIST_STATE_NOT_RELEVANT;
 	return all_untouched ? CHECKLIST_STATE_NOT_STARTED : all_complete ?

@@ -127,18 +127,24 @@ static const char *const checklist_roles_where[] = {
 };
 
 /* The question before Q (in CL's reading order) with Q's role in the
- * same scope, or NULL. */
+ * same scope, or NULL. Q is where its role belongs (checked first), and
+ * so is every earlier question with the role (checked before Q): among
+ * Q's siblings, the questions of its group or of its repeat's entry. */
 static const struct checklist_question *
 checklist_roles_earlier(const struct checklist *cl,
     const struct checklist_question *q, enum checklist_role_scope scope)
 {
+	struct checklist_question *const *sib = q->parent != NULL ?
+	    q->parent->children : q->group->questions;
 	const struct checklist_question *o;
-	size_t i;
+	size_t i, n = q->parent != NULL ? q->parent->nchildren :
+	    q->group->nquestions;
 
-	for (i = 0; i < cl->nall && cl->all[i] != q; i++) {
-		o = cl->all[i];
-		if (o->role != NULL && strcmp(o->role, q->role) == 0 &&
-		    (scope != CHECKLIST_SCOPE_PROVISION || o->group == q->group))
+	(void)cl;
+	(void)scope;
+	for (i = 0; i < n && sib[i] != q; i++) {
+		o = sib[i];
+		if (o->role != NULL && strcmp(o->role, q->role) == 0)
 			return o;
 	}
 	return NULL;

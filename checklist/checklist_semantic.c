@@ -135,44 +135,45 @@ checklist_sem_users(struct checklist_sem *s, const struct checklist_question *q,
 /* ---------------------------------------------------- unique ids */
 
 /* Group ids are element names and the public ids' first part: unique in
- * the whole checklist. */
+ * the whole checklist. The index holds the first group with each id. */
+static void
+checklist_sem_group_id(struct checklist_sem *s, struct checklist_group *g)
+{
+	struct checklist_group *first = checklist_find_group(s->cl, g->id);
+
+	if (first != NULL && first != g)
+		checklist_sem_fail(s, g->line, "duplicate id '%s': the %s at "
+		    "line %d has it already", g->id, checklist_sem_kind(first),
+		    first->line);
+}
+
 static void
 checklist_sem_group_ids(struct checklist_sem *s)
 {
-	struct checklist *cl = s->cl;
-	struct checklist_group **all = checklist_xcalloc(cl->npages +
-	    cl->nsections + 1, sizeof *all);
-	size_t n = 0, i, j;
+	size_t i;
 
-	for (i = 0; i < cl->nsections; i++)
-		all[n++] = cl->sections[i];
-	for (i = 0; i < cl->npages; i++)
-		all[n++] = cl->pages[i];
-	for (i = 0; i < n; i++)
-		for (j = 0; j < i; j++)
-			if (strcmp(all[i]->id, all[j]->id) == 0) {
-				checklist_sem_fail(s, all[i]->line,
-				    "duplicate id '%s': the %s at line %d has it "
-				    "already", all[i]->id, checklist_sem_kind(all[j]),
-				    all[j]->line);
-				break;
-			}
-	free(all);
+	for (i = 0; i < s->cl->nsections; i++)
+		checklist_sem_group_id(s, s->cl->sections[i]);
+	for (i = 0; i < s->cl->npages; i++)
+		checklist_sem_group_id(s, s->cl->pages[i]);
 }
 
+/* Sibling questions have paths that differ only by their ids: the
+ * index holds the first question with each path. */
 static void
 checklist_sem_sibling_ids(struct checklist_sem *s,
     struct checklist_question **qs, size_t nq, const char *where)
 {
-	size_t i, j;
+	struct checklist_question *first;
+	size_t i;
 
 	for (i = 0; i < nq; i++)
-		for (j = 0; j < i; j++)
-			if (strcmp(qs[i]->id, qs[j]->id) == 0)
-				checklist_sem_fail(s, qs[i]->line,
-				    "duplicate question id '%s' in '%s': the "
-				    "question at line %d has it already",
-				    qs[i]->id, where, qs[j]->line);
+		if ((first = checklist_find_question(s->cl, qs[i]->path)) != NULL &&
+		    first != qs[i])
+			checklist_sem_fail(s, qs[i]->line,
+			    "duplicate question id '%s' in '%s': the "
+			    "question at line %d has it already",
+			    qs[i]->id, where, first->line);
 }
 
 /* ------------------------------------------------ question shape */
@@ -269,16 +270,20 @@ checklist_sem_question(struct checklist_sem *s, struct checklist_question *q)
 static void
 checklist_sem_group(struct checklist_sem *s, struct checklist_group *g)
 {
-	size_t i, j;
+	struct checklist_question *q;
+	char path[600];
+	size_t i;
 
 	checklist_sem_sibling_ids(s, g->questions, g->nquestions, g->id);
-	for (i = 0; i < g->nchildren; i++)
-		for (j = 0; j < g->nquestions; j++)
-			if (strcmp(g->children[i]->id, g->questions[j]->id) == 0)
-				checklist_sem_fail(s, g->children[i]->line,
-				    "id '%s' is both a question (line %d) and a "
-				    "provision in '%s'", g->children[i]->id,
-				    g->questions[j]->line, g->id);
+	for (i = 0; i < g->nchildren; i++) {
+		snprintf(path, sizeof path, "%s/%s", g->id, g->children[i]->id);
+		if ((q = checklist_find_question(s->cl, path)) != NULL &&
+		    q->group == g)
+			checklist_sem_fail(s, g->children[i]->line,
+			    "id '%s' is both a question (line %d) and a "
+			    "provision in '%s'", g->children[i]->id,
+			    q->line, g->id);
+	}
 }
 
 /* ------------------------------------------------------ conditions */
@@ -318,8 +323,15 @@ checklist_sem_compile_question(struct checklist_sem *s,
 	char what[700];
 	int attr;
 
+	struct checklist_error quiet;
+
+	/* the message names the provisions using a template's question:
+	 * a scan of every question, made only when it fails */
 	for (attr = 0; attr < 2; attr++) {
-		if (src[attr] == NULL)
+		checklist_error_clear(&quiet);
+		if (src[attr] == NULL || checklist_expr_compile(src[attr],
+		    s->name, q->line, "", checklist_sem_slot(q, attr),
+		    &quiet) == CHECKLIST_OK || s->err->status != CHECKLIST_OK)
 			continue;
 		checklist_sem_what(s, q, attr, NULL, what, sizeof what);
 		checklist_expr_compile(src[attr], s->name, q->line, what,
@@ -454,6 +466,7 @@ checklist_semantic_check(struct checklist *cl, xmlDocPtr doc,
 	struct checklist_qpriv *p;
 	size_t i;
 
+	checklist_index_build(cl);
 	for (i = 0; i < cl->nall; i++) {
 		p = checklist_xcalloc(1, sizeof *p);
 		p->index = i;

@@ -149,21 +149,28 @@ checklist_xpath_error(void *data, xmlErrorPtr e)
 	}
 }
 
+/* One context for every compilation (making one registers the whole
+ * function table: a tenth of loading a large definition). */
+static xmlXPathContextPtr checklist_xpath_compiler;
+
 checklist_status
 checklist_expr_compile(const char *source, const char *name, int line,
     const char *what, struct checklist_expr **out,
     struct checklist_error *err)
 {
 	struct checklist_xpath_sink sink = { "", -1 };
-	xmlXPathContextPtr x = checklist_xpath_context(NULL);
+	xmlXPathContextPtr x;
 	xmlXPathCompExprPtr comp;
 	struct checklist_expr *e;
 	char at[64] = "";
 
+	if (checklist_xpath_compiler == NULL)
+		checklist_xpath_compiler = checklist_xpath_context(NULL);
+	x = checklist_xpath_compiler;
 	x->error = checklist_xpath_error;
 	x->userData = &sink;
 	comp = xmlXPathCtxtCompile(x, (const xmlChar *)source);
-	xmlXPathFreeContext(x);
+	x->userData = NULL;
 	if (comp == NULL) {
 		if (sink.offset >= 0 && (size_t)sink.offset <= strlen(source))
 			snprintf(at, sizeof at, " at character %d",

@@ -92,6 +92,10 @@ struct export_options {
 	checklist_status (*commit)(struct checklist_response *r, void *arg,
 	    struct checklist_error *err);
 	void *commit_arg;
+	/* The problems export_check() found for the response being written,
+	 * which has not changed since: the writers use them instead of
+	 * checking again. NULL: they check. Borrowed. */
+	const struct export_problems *checked;
 };
 
 /* Fill OUT with the problems of R, in reading order (OPTS may be NULL).

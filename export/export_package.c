@@ -250,25 +250,29 @@ export_build(struct checklist_response *r, const struct export_options *opts,
 {
 	static const struct export_options defaults;
 	const struct export_options *o = opts != NULL ? opts : &defaults;
-	struct export_problems probs;
+	struct export_problems own = { 0 };
+	const struct export_problems *probs = o->checked;
 	xmlDocPtr doc;
 	checklist_status st;
 
 	*buf = NULL;
 	*len = 0;
-	export_check(r, o, &probs);
-	if (probs.n > 0 && (st = export_refuse_unreadable(r, &probs, err)) !=
+	if (probs == NULL) { /* else checked by the caller: not twice */
+		export_check(r, o, &own);
+		probs = &own;
+	}
+	if (probs->n > 0 && (st = export_refuse_unreadable(r, probs, err)) !=
 	    CHECKLIST_OK) {
-		export_problems_free(&probs);
+		export_problems_free(&own);
 		return st;
 	}
-	if (probs.n > 0 && !o->force) {
-		st = export_refuse(&probs, err);
-		export_problems_free(&probs);
+	if (probs->n > 0 && !o->force) {
+		st = export_refuse(probs, err);
+		export_problems_free(&own);
 		return st;
 	}
-	st = export_doc(r, o, &probs, export_now(o->now), &doc, err);
-	export_problems_free(&probs);
+	st = export_doc(r, o, probs, export_now(o->now), &doc, err);
+	export_problems_free(&own);
 	if (st != CHECKLIST_OK)
 		return st;
 	st = export_finish(doc, buf, len, err);

@@ -2,7 +2,7 @@
  * test_model.c: what the loader builds from the small fixture: template
  * expansion (copies, in-place overrides, omissions, additions), nested
  * items, paths, reading order, levels and themes, and texts in several
- * languages with their fallback.
+ * languages with their fallback; the look-up indexes.
  */
 #include "config.h"
 
@@ -115,6 +115,54 @@ test_sanitize(void **state)
 	free(s);
 }
 
+/* The look-ups through the indexes built at load give what a scan of the
+ * model gives, for every question and group of CL; the same with the
+ * indexes taken away (the scan a checklist not from the loader uses). */
+static void
+check_lookups(struct checklist *cl)
+{
+	void *ix = cl->priv;
+	size_t i, j, pass;
+
+	assert_non_null(ix); /* built once, at load */
+	for (pass = 0; pass < 2; pass++) {
+		cl->priv = pass == 0 ? ix : NULL;
+		for (i = 0; i < cl->nall; i++)
+			assert_ptr_equal(checklist_find_question(cl,
+			    cl->all[i]->path), cl->all[i]);
+		for (i = 0; i < cl->npages; i++)
+			assert_ptr_equal(checklist_find_group(cl,
+			    cl->pages[i]->id), cl->pages[i]);
+		for (i = 0; i < cl->nsections; i++) {
+			assert_ptr_equal(checklist_find_group(cl,
+			    cl->sections[i]->id), cl->sections[i]);
+			for (j = 0; j < cl->sections[i]->nchildren; j++)
+				assert_ptr_equal(checklist_find_group(cl,
+				    cl->sections[i]->children[j]->id),
+				    cl->sections[i]->children[j]);
+		}
+		assert_null(checklist_find_question(cl, "nosuch/question"));
+		assert_null(checklist_find_question(cl, ""));
+		assert_null(checklist_find_group(cl, "nosuch"));
+	}
+	cl->priv = ix;
+}
+
+static void
+test_indexes(void **state)
+{
+	struct checklist *cl = test_load_bundled();
+
+	(void)state;
+	assert_true(cl->nall > 100);
+	check_lookups(cl);
+	checklist_free(cl);
+	cl = test_load_fixture("asset-recovery.xml");
+	assert_true(cl->nall > 0);
+	check_lookups(cl);
+	checklist_free(cl);
+}
+
 int
 main(void)
 {
@@ -123,6 +171,7 @@ main(void)
 		cmocka_unit_test(test_structure),
 		cmocka_unit_test(test_languages),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_indexes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -67,3 +67,14 @@ tests_test_template_SOURCES = tests/test_template.c tests/test_util.c
 tests_test_template_CFLAGS = $(TEST_CFLAGS)
 tests_test_template_LDADD = $(TEST_MODEL_LIBS)
 EXTRA_DIST += tests/e2e_second.sh
+
+# make bench: loading and one answer at 300 to 10,000 questions (50,000
+# with BENCH_BIG=1) against xmllint on the same definition
+# (tests/bench/bench_load.sh, definitions by tests/bench/gen_checklist.sh).
+EXTRA_DIST += tests/bench/bench_load.sh tests/bench/gen_checklist.sh
+bench: bench-load
+bench-load: sacl$(EXEEXT)
+	SACL='$(abs_top_builddir)/sacl' SACL_DATADIR='$(abs_top_srcdir)/data' \
+	    TOP_SRCDIR='$(abs_top_srcdir)' XMLLINT='$(XMLLINT)' \
+	    $(SHELL) $(srcdir)/tests/bench/bench_load.sh
+.PHONY: bench-load

@@ -296,10 +296,11 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 			tui_export_problems(file, cl, &probs, a->force);
 		if (incomplete && !a->force)
 			status = TUI_EXIT_INCOMPLETE;
-		export_problems_free(&probs);
+		o.checked = &probs; /* the writer does not check again */
 	}
 	if (status == TUI_EXIT_OK)
 		status = tui_export_write(resp, a, &o);
+	export_problems_free(&probs);
 	if (incomplete && a->force)
 		tui_export_forced(file, status == TUI_EXIT_OK);
 	checklist_response_free(resp);

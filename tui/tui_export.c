@@ -116,6 +116,7 @@ tui_export_run(struct tui_app *app)
 	memset(&o, 0, sizeof o);
 	o.base_dir = dir;
 	export_check(app->resp, &o, &p);
+	o.checked = &p; /* unchanged until written: not checked again */
 	if (p.n > 0)
 		r |= tui_export_incomplete(app, &o, &p, dir);
 	else {

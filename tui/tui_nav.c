@@ -25,6 +25,7 @@ struct tui_nav {
 	size_t n;
 	WINDOW *sub;
 	const struct checklist_group *current; /* kept while detached */
+	bool stale; /* hidden when last asked to rebuild: built when drawn */
 };
 
 struct tui_nav *
@@ -139,7 +140,10 @@ tui_nav_rebuild(struct tui_nav *nav, struct tui_app *app,
 		select = tui_nav_current(nav);
 	tui_nav_detach(nav);
 	nav->current = select;
-	if (app->too_small || app->nav_win == NULL)
+	/* a list not shown (80 columns, the page in front) is built when it
+	 * is drawn: a change costs nothing here */
+	nav->stale = !app->split && !app->nav_focus;
+	if (app->too_small || app->nav_win == NULL || nav->stale)
 		return;
 	werase(app->nav_win);
 	height = getmaxy(app->nav_win) - 1;
@@ -192,9 +196,12 @@ void
 tui_nav_draw(struct tui_nav *nav, struct tui_app *app)
 {
 	int width = getmaxx(app->nav_win), height = getmaxy(app->nav_win);
-	char *head = tui_nav_heading(app);
-	char *line = tui_text_fit(head, width - (app->split ? 1 : 0), true);
+	char *head, *line;
 
+	if (nav->stale)
+		tui_nav_rebuild(nav, app, nav->current);
+	head = tui_nav_heading(app);
+	line = tui_text_fit(head, width - (app->split ? 1 : 0), true);
 	wattrset(app->nav_win, A_BOLD | A_UNDERLINE);
 	mvwaddstr(app->nav_win, 0, 0, line);
 	wattrset(app->nav_win, A_NORMAL);
