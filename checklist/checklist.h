@@ -196,6 +196,8 @@ struct checklist {
 	char **languages; /* the languages the texts are given in */
 	struct checklist_text title, description;
 	char *source; /* the file it was loaded from */
+	char sha256[65]; /* SHA-256 of the definition's bytes as loaded, 64
+	                  * lower-case hex digits: which definition it is */
 	struct checklist_group *front; /* or NULL */
 	size_t nsections;
 	struct checklist_group **sections;
@@ -302,6 +304,10 @@ checklist_status checklist_response_peek_checklist(const char *file,
  * root attribute checklist-source, or NULL when absent). */
 checklist_status checklist_response_peek(const char *file, char **id,
     char **source, struct checklist_error *err);
+/* Remember R's checklist file (realpath of R->cl->source) in R's root
+ * attribute checklist-source, so that later commands find it; true when
+ * that changed (the caller saves). */
+bool checklist_response_remember_source(struct checklist_response *r);
 void checklist_response_free(struct checklist_response *r);
 /* Serialise to memory (UTF-8, indented). Caller frees *BUF. */
 checklist_status checklist_response_serialize(struct checklist_response *r,
@@ -508,7 +514,8 @@ void checklist_progress_group(struct checklist_response *r,
 void checklist_progress_all(struct checklist_response *r,
     struct checklist_progress *p);
 /* The state of G: a page's from its own questions; an article's (or any
- * group without questions) sums up the pages below it: any INVALID makes
+ * group without questions: a heading that only groups lettered items)
+ * sums up the pages below it: any INVALID makes
  * it INVALID, all untouched NOT_STARTED, all complete COMPLETE, else
  * PARTIAL; pages not relevant are left out. */
 enum checklist_state checklist_state_group(struct checklist_response *r,
@@ -566,6 +573,9 @@ struct checklist_lock;
  * as is a .lock that is a symbolic link (dangling or not). */
 checklist_status checklist_lock_acquire(const char *file,
     struct checklist_lock **out, struct checklist_error *err);
+/* The path of FILE's lock: its real path (symbolic links resolved; for
+ * a file not made yet, its folder's) and ".lock". Caller frees. */
+char *checklist_lock_path(const char *file);
 /* Is FILE's lock held by a live process? CHECKLIST_ERR_LOCKED (the same
  * message) or CHECKLIST_OK; takes nothing, removes nothing. */
 checklist_status checklist_lock_probe(const char *file,
@@ -578,6 +588,10 @@ void checklist_lock_release(struct checklist_lock *lock);
  * bytes. Caller frees *BUF. */
 checklist_status checklist_read_file(const char *file, size_t max,
     char **buf, size_t *len, struct checklist_error *err);
+
+/* The SHA-256 of LEN bytes of DATA as 64 lower-case hex digits and a
+ * NUL in OUT (nettle): the one digest of attachments and definitions. */
+void checklist_sha256_hex(const char *data, size_t len, char out[65]);
 
 /* ------------------------------------------------------------ sanitizer */
 

@@ -90,7 +90,7 @@ checklist_attach_dir(const char *response_file)
 
 /* ---------------------------------------------------------- helpers */
 
-static void
+void
 checklist_sha256_hex(const char *data, size_t len, char out[65])
 {
 	static const char hex[] = "0123456789abcdef";

@@ -256,7 +256,8 @@ checklist_build_find(const struct checklist_group *g, const char *id)
 static char checklist_build_from_template[] = "template";
 
 /* A provision's own question: replaces the template's of the same id in
- * place, or comes after the others. */
+ * place (keeping its role, unless it declares one: the question still
+ * means the same), or comes after the others. */
 static void
 checklist_build_own_question(struct checklist_builder *b,
     struct checklist_group *g, xmlNodePtr n)
@@ -270,6 +271,8 @@ checklist_build_own_question(struct checklist_builder *b,
 	at = checklist_build_find(g, q->id);
 	if (at >= 0 && g->questions[at]->priv == checklist_build_from_template) {
 		g->questions[at]->priv = NULL; /* the mark is not the model's */
+		if (q->role == NULL && g->questions[at]->role != NULL)
+			q->role = checklist_xstrdup(g->questions[at]->role);
 		checklist_question_free(g->questions[at]);
 		g->questions[at] = q;
 	} else if (at >= 0) {
@@ -283,6 +286,20 @@ checklist_build_own_question(struct checklist_builder *b,
 	}
 }
 
+/* Has the template of provision P (its element) a question ID, for any
+ * level? */
+static bool
+checklist_build_template_has(struct checklist_builder *b, xmlNodePtr p,
+    const char *id)
+{
+	char *name = checklist_xml_attr(p, "template");
+	xmlNodePtr t = name != NULL ? checklist_build_named(b->templates,
+	    b->ntemplates, name) : NULL;
+
+	free(name);
+	return t != NULL && checklist_template_has(t, id);
+}
+
 static void
 checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
     xmlNodePtr n)
@@ -290,7 +307,9 @@ checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
 	char *id = checklist_xml_attr(n, "question");
 	ssize_t at = checklist_build_find(g, id);
 
-	if (at < 0) {
+	if (at < 0 && checklist_build_template_has(b, n->parent, id)) {
+		/* a variant for other levels only: nothing to take out */
+	} else if (at < 0) {
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
 		    checklist_build_line(n), 0,
 		    "provision '%s' omits '%s', which its template does not have",
@@ -305,13 +324,36 @@ checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
 	free(id);
 }
 
+/* Copies of template T's questions for G, at its level: for each id, in
+ * the place of its first question in T, the variant for G's level or
+ * the default. */
+static void
+checklist_build_template_questions(struct checklist_builder *b,
+    struct checklist_group *g, xmlNodePtr t)
+{
+	struct checklist_question *q;
+	xmlNodePtr c, v;
+	char *id;
+
+	each_child(c, t) {
+		id = checklist_xml_attr(c, "id");
+		v = checklist_template_seen(t, c, id) ? NULL :
+		    checklist_template_variant(t, id, g->level);
+		free(id);
+		if (v != NULL && (q = checklist_build_question(b, v)) != NULL) {
+			q->group = g;
+			q->priv = checklist_build_from_template;
+			checklist_build_add_question(g, q);
+		}
+	}
+}
+
 static void
 checklist_build_template(struct checklist_builder *b,
     struct checklist_group *g, xmlNodePtr n)
 {
 	char *name = checklist_xml_attr(n, "template");
-	xmlNodePtr t, c;
-	struct checklist_question *q;
+	xmlNodePtr t;
 
 	if (name == NULL)
 		return;
@@ -321,14 +363,8 @@ checklist_build_template(struct checklist_builder *b,
 		    checklist_build_line(n), 0,
 		    "provision '%s' uses an unknown template '%s'", g->id, name);
 	free(name);
-	if (t == NULL)
-		return;
-	each_child(c, t)
-		if ((q = checklist_build_question(b, c)) != NULL) {
-			q->group = g;
-			q->priv = checklist_build_from_template;
-			checklist_build_add_question(g, q);
-		}
+	if (t != NULL)
+		checklist_build_template_questions(b, g, t);
 }
 
 static enum checklist_level
@@ -484,8 +520,10 @@ checklist_build_root_child(struct checklist_builder *b, xmlNodePtr c)
 		checklist_build_text(b, &cl->description, c);
 	else if (checklist_xml_is(c, "choices"))
 		checklist_build_collect(b, &b->choices, &b->nchoices, c);
-	else if (checklist_xml_is(c, "template"))
+	else if (checklist_xml_is(c, "template")) {
 		checklist_build_collect(b, &b->templates, &b->ntemplates, c);
+		checklist_template_check(c, b->name, b->err);
+	}
 	else if (checklist_xml_is(c, "front"))
 		cl->front = checklist_build_group(b, c, CHECKLIST_G_FRONT, NULL);
 	else if (checklist_xml_is(c, "section")) {

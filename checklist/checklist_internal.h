@@ -43,6 +43,19 @@ extern const size_t checklist_xsd_len;
 /* Build the model from a schema-valid DOC. Semantic errors go to ERR. */
 checklist_status checklist_build(xmlDocPtr doc, const char *name,
     struct checklist **out, struct checklist_error *err);
+/* Templates whose questions vary by level (template.c); T is a
+ * <template> element. The question of id ID a provision of level L asks:
+ * the variant for L, else the default, else NULL. */
+xmlNodePtr checklist_template_variant(xmlNodePtr t, const char *id,
+    enum checklist_level l);
+/* Is there a question of id ID among T's children before N? */
+bool checklist_template_seen(xmlNodePtr t, xmlNodePtr n, const char *id);
+/* Has T a question of id ID, at any level? */
+bool checklist_template_has(xmlNodePtr t, const char *id);
+/* At most one default per id, no level claimed twice: else ERR gets
+ * "NAME:LINE: template 'T': a second question ..." at the second. */
+void checklist_template_check(xmlNodePtr t, const char *name,
+    struct checklist_error *err);
 /* Semantic checks over a built model (semantic.c); DOC is its
  * definition, for the templates' names and lines. */
 checklist_status checklist_semantic_check(struct checklist *cl, xmlDocPtr doc,
@@ -257,6 +270,9 @@ checklist_status checklist_attach_prepare(struct checklist_response *r,
 checklist_status checklist_attach_commit(struct checklist_response *r,
     const struct checklist_attach_copy *c, struct checklist_error *err);
 void checklist_attach_copy_free(struct checklist_attach_copy *c);
+/* The SHA-256 of DATA as 64 lower-case hex digits (nettle); the one
+ * helper for checksums, shared with the secretariat's store. */
+void checklist_sha256_hex(const char *data, size_t len, char out[65]);
 /* Free what checklist_response_set_file() hung on R. */
 void checklist_attach_forget(struct checklist_response *r);
 

@@ -4,6 +4,9 @@
  * model, the rules on texts and lists, the semantic checks: the first
  * error stops it and is returned. A loaded checklist carries the
  * warnings found (legal, but surely not meant).
+ * The SHA-256 of the bytes loaded is kept in the model (struct
+ * checklist, sha256): a package names the definition it was filled
+ * against by it.
  */
 #include "config.h"
 
@@ -50,6 +53,7 @@ checklist_load_memory(const char *buf, size_t len, const char *name,
 	xmlFreeDoc(doc);
 	if (cl == NULL)
 		return err->status;
+	checklist_sha256_hex(buf, len, cl->sha256);
 	*out = cl;
 	return CHECKLIST_OK;
 }

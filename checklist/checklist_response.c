@@ -80,16 +80,28 @@ checklist_response_wrap(const struct checklist *cl, xmlDocPtr doc)
 }
 
 /* Remember the definition file, so that `sacl fill RESPONSE` finds a
- * checklist that is not bundled without being told again. */
-static void
+ * checklist that is not bundled without being told again; true when the
+ * attribute changed. */
+static bool
 checklist_response_source(xmlNodePtr root, const struct checklist *cl)
 {
 	char *abs = realpath(cl->source, NULL);
+	char *old = checklist_xml_attr(root, "checklist-source");
+	bool changed = abs != NULL && (old == NULL || strcmp(old, abs) != 0);
 
-	if (abs != NULL)
+	if (changed)
 		xmlSetProp(root, (const xmlChar *)"checklist-source",
 		    (const xmlChar *)abs);
 	free(abs);
+	free(old);
+	return changed;
+}
+
+bool
+checklist_response_remember_source(struct checklist_response *r)
+{
+	/* not an answer: r->changes stays (nothing to undo) */
+	return checklist_response_source(xmlDocGetRootElement(r->doc), r->cl);
 }
 
 struct checklist_response *

@@ -10,6 +10,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_xml.c \
 	checklist/checklist_load.c \
 	checklist/checklist_build.c \
+	checklist/checklist_template.c \
 	checklist/checklist_semantic.c \
 	checklist/checklist_names.c \
 	checklist/checklist_cycle.c \

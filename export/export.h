@@ -15,7 +15,8 @@
  * Reading: export_read_file() is the one reader of packages that come
  * from outside (intake, merge, diff): bounded read, capped inflate, safe
  * parse, the embedded schema, then a check of the answers against the
- * checklist version the package names.
+ * checklist version the package names (and, when the package carries
+ * one, the SHA-256 of the definition it was filled against).
  *
  * This room is the only one that links zlib. It never prints: failures
  * come back as a checklist_status and a struct checklist_error whose
@@ -155,11 +156,32 @@ time_t export_now(time_t now);
 
 /* -------------------------------------------------------------- reading */
 
+/* The definition a package says it was filled against (its metadata),
+ * as sent: untrusted, sanitise before showing. */
+struct export_need {
+	char *id, *version;
+	char *sha256; /* NULL when the package carries none */
+	char *title;
+	/* The package was refused for want of that definition alone: its
+	 * structure is sound (steps 1 to 4), but no definition of that id
+	 * and version is here, or the one here has another digest. */
+	bool unavailable;
+	bool other_digest; /* ... because the one here has another digest */
+};
+/* Free what NEED holds and zero it. */
+void export_need_clear(struct export_need *need);
+
 struct export_read_options {
 	bool plain;        /* also accept uncompressed XML */
 	/* Check the answers against CL (it must be the id and version the
 	 * package names); NULL: load the id the package names. Borrowed. */
 	const struct checklist *cl;
+	/* Accept a definition of the package's id and version whose
+	 * SHA-256 is not the one the package names (by default refused). */
+	bool ignore_digest;
+	/* When not NULL, filled once the metadata are read, even when the
+	 * package is then refused (caller clears with export_need_clear). */
+	struct export_need *need;
 	size_t max_read, max_inflate, max_ratio, ratio_floor; /* 0: default */
 };
 
@@ -180,6 +202,8 @@ struct export_package {
 	xmlDocPtr doc;              /* the whole package document */
 	/* Metadata, as sent (untrusted: sanitise before showing). */
 	char *checklist_id, *checklist_version, *state, *lang;
+	char *checklist_sha256;  /* or NULL: an older package without one */
+	char *checklist_title;   /* the definition's title, or "" */
 	char *created, *exported, *program, *submission_id;
 	unsigned long revision;
 	bool complete, consent;

@@ -256,6 +256,24 @@ export_meta_add_times(xmlNodePtr md, struct checklist_response *r,
 	xmlFree(created);
 }
 
+/* The definition the answers were filled against, in <checklist>: its
+ * SHA-256 (attribute sha256) and its title in the default language
+ * (the text, at most EXPORT_LINE_MAX bytes, cut between characters). */
+static void
+export_meta_add_definition(xmlNodePtr el, const struct checklist *cl)
+{
+	const char *title = checklist_text_get(&cl->title, NULL,
+	    cl->default_lang);
+	size_t n = strlen(title);
+
+	if (cl->sha256[0] != '\0')
+		xmlNewProp(el, EXPORT_XC("sha256"), EXPORT_XC(cl->sha256));
+	while (n > EXPORT_LINE_MAX ||
+	    (n > 0 && ((unsigned char)title[n] & 0xc0) == 0x80))
+		n--;
+	xmlNodeAddContentLen(el, EXPORT_XC(title), (int)n);
+}
+
 void
 export_meta_add(xmlNodePtr pkg, struct checklist_response *r,
     const struct export_problems *probs, const char *submission_id,
@@ -269,6 +287,7 @@ export_meta_add(xmlNodePtr pkg, struct checklist_response *r,
 	el = xmlNewChild(md, NULL, EXPORT_XC("checklist"), NULL);
 	xmlNewProp(el, EXPORT_XC("id"), EXPORT_XC(r->cl->id));
 	xmlNewProp(el, EXPORT_XC("version"), EXPORT_XC(r->cl->version));
+	export_meta_add_definition(el, r->cl);
 	export_meta_add_state(md, r);
 	export_meta_add_person(md, "focal-point", r, NULL);
 	export_meta_add_contacts(md, r);

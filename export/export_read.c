@@ -9,7 +9,9 @@
  *  3. the XML is parsed safely (checklist_xml_parse: no network, no DTD,
  *     no entities, DOCTYPE refused);
  *  4. it must validate against the embedded data/response.xsd;
- *  5. the checklist it names must be one we have, at the same version;
+ *  5. the checklist it names must be one we have, at the same version,
+ *     and when the package names the SHA-256 of the definition it was
+ *     filled against, the same definition (unless told to ignore it);
  *  6. its answers are checked against that checklist (export_answers.c),
  *     then read as a response (checklist_response_parse);
  *  7. each attachment is decoded and checked (size, CRC-32) and must be
@@ -68,6 +70,8 @@ export_read_meta(struct export_package *p)
 	el = export_read_child(md, "checklist");
 	p->checklist_id = checklist_xml_attr(el, "id");
 	p->checklist_version = checklist_xml_attr(el, "version");
+	p->checklist_sha256 = checklist_xml_attr(el, "sha256");
+	p->checklist_title = checklist_xml_text(el);
 	el = export_read_child(md, "state");
 	p->state = el != NULL ? checklist_xml_attr(el, "code") : NULL;
 	p->lang = export_read_text(md, "language");
@@ -92,6 +96,50 @@ export_read_meta(struct export_package *p)
 	p->required = export_read_count(el, "required");
 	p->required_answered = export_read_count(el, "required-answered");
 	p->invalid = export_read_count(el, "invalid");
+}
+
+/* Tell the caller which definition P needs (OPTS->need). */
+static void
+export_read_need(const struct export_package *p, struct export_need *need)
+{
+	if (need == NULL)
+		return;
+	export_need_clear(need);
+	need->id = checklist_xstrdup(p->checklist_id);
+	need->version = checklist_xstrdup(p->checklist_version);
+	need->sha256 = p->checklist_sha256 != NULL ?
+	    checklist_xstrdup(p->checklist_sha256) : NULL;
+	need->title = checklist_xstrdup(p->checklist_title);
+}
+
+void
+export_need_clear(struct export_need *need)
+{
+	free(need->id);
+	free(need->version);
+	free(need->sha256);
+	free(need->title);
+	memset(need, 0, sizeof *need);
+}
+
+/* The definition here must be the one the package was filled against:
+ * same SHA-256, when the package names one. */
+static checklist_status
+export_read_digest(const struct export_package *p,
+    const struct export_read_options *o, const char *name,
+    struct checklist_error *err)
+{
+	if (o->ignore_digest || p->checklist_sha256 == NULL ||
+	    strcmp(p->checklist_sha256, p->cl->sha256) == 0)
+		return CHECKLIST_OK;
+	if (o->need != NULL)
+		o->need->other_digest = true;
+	return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, name, 0, 0,
+	    "checklist '%s' version '%s' here (%s, sha256 %s) is not the "
+	    "definition the package was filled against (sha256 %s): the same "
+	    "id and version, other contents", p->checklist_id,
+	    p->checklist_version, p->cl->source, p->cl->sha256[0] != '\0' ?
+	    p->cl->sha256 : "unknown", p->checklist_sha256);
 }
 
 /* Step 5: the checklist P names, from OPTS or loaded by id. */
@@ -120,7 +168,7 @@ export_read_checklist(struct export_package *p,
 		    0, 0, "checklist '%s' version '%s' is not available (have "
 		    "'%s' version '%s')", p->checklist_id, p->checklist_version,
 		    p->cl->id, p->cl->version);
-	return CHECKLIST_OK;
+	return export_read_digest(p, o, name, err);
 }
 
 /* The <response> inside <answers> must name the same checklist. */
@@ -298,8 +346,11 @@ export_read_memory(const char *buf, size_t len, const char *name,
 	if ((st = export_read_doc(buf, len, name, o, &p->doc, err)) ==
 	    CHECKLIST_OK) {
 		export_read_meta(p);
-		if ((st = export_read_checklist(p, o, name, err)) ==
-		    CHECKLIST_OK &&
+		export_read_need(p, o->need);
+		st = export_read_checklist(p, o, name, err);
+		if (st != CHECKLIST_OK && o->need != NULL)
+			o->need->unavailable = true;
+		if (st == CHECKLIST_OK &&
 		    (st = export_read_answers(p, name, err)) == CHECKLIST_OK)
 			st = export_read_attachments(p, name, err);
 	}
@@ -347,6 +398,8 @@ export_package_free(struct export_package *p)
 	xmlFreeDoc(p->doc);
 	free(p->checklist_id);
 	free(p->checklist_version);
+	free(p->checklist_sha256);
+	free(p->checklist_title);
 	free(p->state);
 	free(p->lang);
 	free(p->created);

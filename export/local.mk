@@ -20,3 +20,28 @@ export/export_xsd.c: $(srcdir)/data/response.xsd $(srcdir)/build-aux/embed.sh
 	$(AM_V_GEN)$(MKDIR_P) export && \
 	$(SHELL) $(srcdir)/build-aux/embed.sh export_response_xsd $(srcdir)/data/response.xsd > $@.tmp && \
 	mv $@.tmp $@
+
+# The secretariat's intake (store, import, reports): the only part of the
+# room, and of the program, that links SQLite (export/export_store.h).
+libexport_a_SOURCES += \
+	export/export_store.h \
+	export/export_store_internal.h \
+	export/export_store.c \
+	export/export_store_cl.c \
+	export/export_store_read.c \
+	export/export_import.c \
+	export/export_import_answers.c \
+	export/export_attachments.c
+libexport_a_CFLAGS += $(SQLITE_CFLAGS)
+libexport_a_SOURCES += \
+	export/export_report_internal.h \
+	export/export_report.c \
+	export/export_report_text.c \
+	export/export_report_csv.c \
+	export/export_report_html.c \
+	export/export_report_submissions.c \
+	export/export_report_roles.h \
+	export/export_report_roles.c \
+	export/export_report_status.c \
+	export/export_report_choices.c \
+	export/export_report_texts.c

@@ -6,7 +6,10 @@ TESTS += \
 	tests/test_export \
 	tests/test_attach \
 	tests/cli_export.sh \
-	tests/cli_attach.sh
+	tests/cli_attach.sh \
+	tests/cli_import.sh \
+	tests/cli_report.sh \
+	tests/torture_import.sh
 endif
 
 tests_test_export_SOURCES = tests/test_export.c tests/test_util.c
@@ -19,4 +22,15 @@ tests_test_attach_CFLAGS = $(TEST_CFLAGS)
 tests_test_attach_LDADD = $(TEST_MODEL_LIBS)
 
 EXTRA_DIST += tests/cli_export.sh tests/cli_attach.sh \
+	tests/cli_import.sh tests/cli_report.sh tests/torture_import.sh \
+	tests/bench_import.sh \
 	tests/golden/export-mini.xml
+
+# make bench: importing packages against `zcat | xmllint --schema` on each
+# (tests/bench_import.sh), as a ratio measured in one run.
+bench: bench-import
+bench-import: sacl$(EXEEXT)
+	SACL='$(abs_top_builddir)/sacl' SACL_DATADIR='$(abs_top_srcdir)/data' \
+	    TOP_SRCDIR='$(abs_top_srcdir)' XMLLINT='$(XMLLINT)' \
+	    $(SHELL) $(srcdir)/tests/bench_import.sh
+.PHONY: bench-import

@@ -506,11 +506,13 @@ test_deterministic(void **state)
 	free(b);
 }
 
-/* The package's XML with the program version made neutral. */
+/* The package's XML with the program version and the definition's
+ * SHA-256 made neutral (the fixture may change; the digest is tested
+ * on its own). */
 static char *
 golden_text(struct fx *f)
 {
-	char *buf, *xml, *out;
+	char *buf, *xml, *out, *digest;
 	size_t len;
 
 	xmlSetProp(xmlDocGetRootElement(f->r->doc), EXPORT_XC("submission-id"),
@@ -520,8 +522,12 @@ golden_text(struct fx *f)
 	out = replace(xml, "version=\"" PACKAGE_VERSION "\"",
 	    "version=\"@VERSION@\"");
 	free(xml);
+	digest = checklist_xasprintf("sha256=\"%s\"", f->cl->sha256);
+	xml = replace(out, digest, "sha256=\"@SHA256@\"");
+	free(out);
+	free(digest);
 	free(buf);
-	return out;
+	return xml;
 }
 
 static void
@@ -814,11 +820,98 @@ test_refuse_unknown_version(void **state)
 	size_t len;
 
 	fill(f);
-	tampered(f, "<checklist id=\"mini\" version=\"2\"/>",
-	    "<checklist id=\"mini\" version=\"3\"/>", &buf, &len);
+	tampered(f, "<checklist id=\"mini\" version=\"2\"",
+	    "<checklist id=\"mini\" version=\"3\"", &buf, &len);
 	refused(f, buf, len, NULL, CHECKLIST_ERR_NOT_FOUND,
 	    "checklist 'mini' version '3' is not available");
 	free(buf);
+}
+
+/* The package names the definition it was filled against: id, version,
+ * title and the SHA-256 of the file as loaded. */
+static void
+test_package_names_definition(void **state)
+{
+	struct fx *f = *state;
+	char *buf, *xml, *want;
+	size_t len;
+
+	fill(f);
+	assert_int_equal(strlen(f->cl->sha256), 64);
+	build(f, &buf, &len);
+	xml = inflate_all(buf, len);
+	want = checklist_xasprintf("<checklist id=\"mini\" version=\"2\" "
+	    "sha256=\"%s\">Mini</checklist>", f->cl->sha256);
+	if (strstr(xml, want) == NULL)
+		fail_msg("no '%s' in the package", want);
+	free(want);
+	free(xml);
+	free(buf);
+}
+
+/* Same id and version, another definition: refused, saying both
+ * digests, unless told to ignore the digest; the caller learns which
+ * definition the package needs. */
+static void
+test_refuse_other_digest(void **state)
+{
+	struct fx *f = *state;
+	struct export_read_options o = f->ropts;
+	struct export_need need = { 0 };
+	struct export_package *p = NULL;
+	struct checklist_error err;
+	char *buf, *from, *to;
+	size_t len;
+
+	fill(f);
+	from = checklist_xasprintf("sha256=\"%s\"", f->cl->sha256);
+	to = checklist_xasprintf("sha256=\"%064d\"", 0);
+	tampered(f, from, to, &buf, &len);
+	o.need = &need;
+	refused(f, buf, len, &o, CHECKLIST_ERR_NOT_FOUND, "is not the "
+	    "definition the package was filled against (sha256 0000");
+	assert_true(need.unavailable);
+	assert_true(need.other_digest);
+	assert_string_equal(need.id, "mini");
+	assert_string_equal(need.version, "2");
+	assert_string_equal(need.title, "Mini");
+	assert_int_equal(strspn(need.sha256, "0"), 64);
+	export_need_clear(&need);
+	o.ignore_digest = true;
+	checklist_error_clear(&err);
+	assert_int_equal(export_read_memory(buf, len, "in.xml.gz", &o, &p,
+	    &err), CHECKLIST_OK);
+	assert_non_null(p);
+	assert_int_equal(strspn(p->checklist_sha256, "0"), 64);
+	assert_false(need.unavailable);
+	export_need_clear(&need);
+	export_package_free(p);
+	free(buf);
+	free(from);
+	free(to);
+}
+
+/* A package written before packages named their definition's digest
+ * is still read. */
+static void
+test_read_without_digest(void **state)
+{
+	struct fx *f = *state;
+	struct export_package *p = NULL;
+	struct checklist_error err;
+	char *buf, *from;
+	size_t len;
+
+	fill(f);
+	from = checklist_xasprintf(" sha256=\"%s\"", f->cl->sha256);
+	tampered(f, from, "", &buf, &len);
+	checklist_error_clear(&err);
+	assert_int_equal(export_read_memory(buf, len, "in.xml.gz", &f->ropts,
+	    &p, &err), CHECKLIST_OK);
+	assert_null(p->checklist_sha256);
+	export_package_free(p);
+	free(buf);
+	free(from);
 }
 
 static void
@@ -1027,6 +1120,9 @@ main(void)
 		T(test_refuse_schema),
 		T(test_refuse_unknown_version),
 		T(test_refuse_unknown_checklist),
+		T(test_package_names_definition),
+		T(test_refuse_other_digest),
+		T(test_read_without_digest),
 		T(test_refuse_unknown_question),
 		T(test_refuse_value_outside_choices),
 		T(test_refuse_repeated_or_stray),

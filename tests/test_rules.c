@@ -250,6 +250,42 @@ test_roles_found_whatever_the_ids(void **state)
 	assert_null(checklist_role(rules, p52_4, CHECKLIST_ROLE_STATE));
 }
 
+/* A provision's own question replacing a template question keeps its
+ * role (it still means the same). */
+static void
+test_roles_kept_by_replacement(void **state)
+{
+	static const char doc[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<checklist xmlns=\"urn:x-sacl:checklist:1\" id=\"t\" "
+	    "version=\"1\" xml:lang=\"en\" languages=\"en\">\n"
+	    "<title>T</title>\n<template id=\"tp\">\n"
+	    "<question id=\"s\" type=\"single\" role=\"status\"><label>S"
+	    "</label><choice value=\"a\"><label>A</label></choice></question>\n"
+	    "</template>\n"
+	    "<section id=\"s1\" number=\"1\"><title>S</title>\n"
+	    "<provision id=\"p1\" number=\"1.1\" level=\"mandatory\" "
+	    "template=\"tp\"><title>P</title>\n"
+	    "<question id=\"s\" type=\"single\"><label>Own</label>"
+	    "<choice value=\"b\"><label>B</label></choice></question>\n"
+	    "</provision>\n</section>\n</checklist>\n";
+	struct checklist *cl = NULL;
+	struct checklist_error err;
+	const struct checklist_question *q;
+
+	(void)state;
+	checklist_error_clear(&err);
+	if (checklist_load_memory(doc, sizeof doc - 1, "t.xml", &cl, &err) !=
+	    CHECKLIST_OK)
+		fail_msg("%s", checklist_error_text(&err));
+	q = checklist_role(cl, checklist_find_group(cl, "p1"),
+	    CHECKLIST_ROLE_STATUS);
+	assert_non_null(q);
+	assert_string_equal(q->path, "p1/s");
+	assert_string_equal(q->choices[0].value, "b"); /* the own question */
+	checklist_free(cl);
+}
+
 /* Every provision of the bundled checklist has the per-provision roles,
  * and its front section the State, the focal point and consent. */
 static void
@@ -350,6 +386,7 @@ main(void)
 		cmocka_unit_test(test_shorthand_in_responses),
 		cmocka_unit_test(test_shorthand_refused_at_load),
 		cmocka_unit_test(test_roles_found_whatever_the_ids),
+		cmocka_unit_test(test_roles_kept_by_replacement),
 		cmocka_unit_test(test_roles_bundled),
 		cmocka_unit_test(test_roles_refused_at_load),
 		cmocka_unit_test(test_roles_twice_in_a_provision),

@@ -54,3 +54,16 @@ if WITH_TESTS
 TESTS += tests/e2e_locale.sh
 endif
 EXTRA_DIST += tests/e2e_locale.sh
+
+# Any checklist (issue 9): templates that vary by the provision's level
+# and the definition's digest (cmocka); a second checklist, unlike
+# chapter II, end to end: validate, info, set, fill in tmux, export,
+# verify with and without its definition, and after it moves.
+if WITH_TESTS
+check_PROGRAMS += tests/test_template
+TESTS += tests/test_template tests/e2e_second.sh
+endif
+tests_test_template_SOURCES = tests/test_template.c tests/test_util.c
+tests_test_template_CFLAGS = $(TEST_CFLAGS)
+tests_test_template_LDADD = $(TEST_MODEL_LIBS)
+EXTRA_DIST += tests/e2e_second.sh

@@ -9,7 +9,10 @@ sacl_SOURCES = \
 	tui/tui_cmd_info.c \
 	tui/tui_cmd_fill.c \
 	tui/tui_cmd_setget.c \
-	tui/tui_cmd_export.c
+	tui/tui_cmd_export.c \
+	tui/tui_cmd_import.c \
+	tui/tui_cmd_report.c \
+	tui/tui_cmd_attach.c
 sacl_CFLAGS = $(AM_CFLAGS) $(CURSES_CFLAGS)
 sacl_LDADD = libtui.a libforms.a libexport.a libchecklist.a \
 	$(CURSES_LIBS) $(XML_LIBS) $(ZLIB_LIBS) $(SQLITE_LIBS)

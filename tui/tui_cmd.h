@@ -20,6 +20,8 @@ enum tui_exit {
 	TUI_EXIT_IO = 3,       /* a file could not be read or written */
 	TUI_EXIT_LOCKED = 4,   /* another process holds the response file */
 	TUI_EXIT_INCOMPLETE = 5, /* export refused: required answers missing */
+	TUI_EXIT_UNAVAILABLE = 6, /* verify: a sound package whose checklist
+	                           * definition is not here */
 };
 
 /* Each command: ARGV[0] is the command's name. Returns an exit status. */
@@ -29,6 +31,9 @@ int tui_cmd_info(int argc, char **argv);
 int tui_cmd_set(int argc, char **argv);
 int tui_cmd_get(int argc, char **argv);
 int tui_cmd_export(int argc, char **argv);
+int tui_cmd_import(int argc, char **argv);
+int tui_cmd_report(int argc, char **argv);
+int tui_cmd_attachments(int argc, char **argv);
 
 /* Shared by the commands (tui_cmd_util.c). */
 
@@ -50,9 +55,27 @@ int tui_cmd_response_present(const char *file, const char *hint);
 /* Load the checklist the response file FILE names (or OVERRIDE when
  * given), then the response; prints errors. A missing FILE is a new
  * response when CREATE (on OVERRIDE, else the default checklist), an
- * error otherwise. */
+ * error otherwise; a new response is said on stderr ("New response:
+ * FILE created (ID VERSION, from DEFINITION)") unless
+ * tui_cmd_quiet_new() was called. OVERRIDE on an existing FILE is
+ * remembered in it (checklist-source) and saved at once, under the lock
+ * (the caller's or one taken for the save). */
 int tui_cmd_open_response(const char *file, const char *override,
     bool create, struct checklist **cl, struct checklist_response **resp);
+/* Say nothing on stderr when tui_cmd_open_response() creates a response
+ * (`sacl fill` says it on its status line). */
+void tui_cmd_quiet_new(void);
+
+/* `sacl get`'s sources (tui_cmd_attach.c): take "--db STORE" (or
+ * "--db=STORE") out of ARGV, before getopt sees it; NULL when absent. */
+const char *tui_cmd_take_db(int *argc, char **argv);
+/* Open what ARG names for reading: with DB, the stored submission ARG;
+ * else a package file (gzip), or a response file as
+ * tui_cmd_open_response does. Packages are read by the one reader (with
+ * CHECKLIST when given). The caller frees *CL and *RESP. */
+int tui_cmd_open_source(const char *db, const char *arg,
+    const char *checklist, struct checklist **cl,
+    struct checklist_response **resp);
 
 /* --wait[=SECONDS] (set, get, export): ARG NULL is the default. 0, or
  * -1 after printing why ARG is not a number of seconds. */

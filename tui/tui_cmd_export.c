@@ -18,7 +18,9 @@
  * error.
  *
  * Verify reads each package with the one reader (export_read_file) and
- * prints a summary line per package, or the reason it was refused.
+ * prints a summary line per package, or the reason it was refused; a
+ * sound package whose definition is not here (unknown id, other version,
+ * other SHA-256) says which one it needs and gives its own exit status.
  */
 #include "config.h"
 
@@ -36,11 +38,13 @@
 static const char tui_export_usage[] =
     "sacl export [--checklist FILE|ID] [--force] [--wait[=SECONDS]]\n"
     "       [-o FILE|-] RESPONSE\n"
-    "       sacl export --verify [--plain] [--checklist FILE|ID] PACKAGE...";
+    "       sacl export --verify [--plain] [--ignore-digest] "
+    "[--checklist FILE|ID]\n"
+    "                            PACKAGE...";
 
 struct tui_export_args {
 	const char *checklist, *output;
-	bool force, verify, plain;
+	bool force, verify, plain, ignore_digest;
 };
 
 static void
@@ -52,7 +56,8 @@ tui_export_help(void)
 	    "(doc/response-format.md). RESPONSE then records the new\n"
 	    "revision and is saved.\n\n"
 	    "  -c, --checklist=FILE|ID  read RESPONSE (or check PACKAGEs)\n"
-	    "                           with this checklist\n"
+	    "                           with this checklist (RESPONSE then\n"
+	    "                           remembers it)\n"
 	    "  -f, --force              export even when required answers\n"
 	    "                           are missing or invalid (the package\n"
 	    "                           says it is incomplete); replace an\n"
@@ -68,11 +73,16 @@ tui_export_help(void)
 	    "      --verify             read each PACKAGE back as the\n"
 	    "                           secretariat would, and summarise it\n"
 	    "      --plain              with --verify: also accept plain XML\n"
+	    "      --ignore-digest      with --verify: check against a\n"
+	    "                           definition of the package's id and\n"
+	    "                           version even when its SHA-256 is not\n"
+	    "                           the one the package was filled against\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "$SACL_NOW (YYYY-MM-DDTHH:MM:SSZ) fixes the clock.\n"
 	    "Exit: 0 done, 1 invalid package or value, 2 usage, 3 read or\n"
 	    "write error or no RESPONSE, 4 RESPONSE in use, 5 incomplete\n"
-	    "(no --force).\n",
+	    "(no --force), 6 a sound package whose checklist definition is\n"
+	    "not here (--verify: it says which one it needs).\n",
 	    tui_export_usage);
 }
 
@@ -86,6 +96,7 @@ tui_export_options(int argc, char **argv, struct tui_export_args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ "verify", no_argument, NULL, 'V' },
 		{ "plain", no_argument, NULL, 'P' },
+		{ "ignore-digest", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "wait", optional_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 },
@@ -104,6 +115,7 @@ tui_export_options(int argc, char **argv, struct tui_export_args *a)
 		case 'o': a->output = optarg; break;
 		case 'V': a->verify = true; break;
 		case 'P': a->plain = true; break;
+		case 'D': a->ignore_digest = true; break;
 		case 'h':
 			tui_export_help();
 			return TUI_EXIT_OK;
@@ -113,7 +125,7 @@ tui_export_options(int argc, char **argv, struct tui_export_args *a)
 	}
 	if (optind >= argc || (!a->verify && argc - optind != 1) ||
 	    (a->verify && (a->force || a->output != NULL)) ||
-	    (a->plain && !a->verify))
+	    ((a->plain || a->ignore_digest) && !a->verify))
 		return tui_cmd_usage(tui_export_usage);
 	return -1;
 }
@@ -314,13 +326,78 @@ tui_export_summary(const char *file, const struct export_package *p)
 	free(id);
 }
 
+/* A sound package whose definition is not here: which one it needs
+ * (id, version, digest, title) and how to give it, on one line. */
+static void
+tui_export_need(const char *file, const struct export_need *need,
+    bool digest_differs)
+{
+	char *f = checklist_sanitize(file, false);
+	char *id = checklist_sanitize(need->id, false);
+	char *version = checklist_sanitize(need->version, false);
+	char *title = checklist_sanitize(need->title, false);
+
+	printf("%s: structure ok, not checked further: it needs checklist %s "
+	    "version %s, sha256 %s (\"%s\"); give that definition with "
+	    "--checklist FILE%s\n", f, id, version,
+	    need->sha256 != NULL ? need->sha256 : "not recorded", title,
+	    digest_differs ? ", or --ignore-digest to check it against this "
+	    "one anyway" : "");
+	free(f);
+	free(id);
+	free(version);
+	free(title);
+}
+
+/* The worse of two exit statuses of --verify: unreadable, then
+ * refused, then a definition missing, then ok. */
+static int
+tui_export_worse(int a, int b)
+{
+	static const int rank[] = { TUI_EXIT_OK, TUI_EXIT_UNAVAILABLE,
+		TUI_EXIT_INVALID, TUI_EXIT_IO };
+	int ra = 0, rb = 0, i;
+
+	for (i = 0; i < 4; i++) {
+		ra = rank[i] == a ? i : ra;
+		rb = rank[i] == b ? i : rb;
+	}
+	return rb > ra ? b : a;
+}
+
+/* Read one package back: its summary, or why not; its exit status. */
+static int
+tui_export_verify_one(const char *file, struct export_read_options *o)
+{
+	struct export_need need = { 0 };
+	struct export_package *p;
+	struct checklist_error err;
+	int status = TUI_EXIT_OK;
+
+	o->need = &need;
+	checklist_error_clear(&err);
+	if (export_read_file(file, o, &p, &err) == CHECKLIST_OK) {
+		tui_export_summary(file, p);
+		export_package_free(p);
+	} else {
+		tui_cmd_error(&err);
+		status = tui_cmd_exit_for(err.status);
+		if (need.unavailable) {
+			tui_export_need(file, &need, need.other_digest);
+			status = TUI_EXIT_UNAVAILABLE;
+		}
+	}
+	export_need_clear(&need);
+	o->need = NULL;
+	return status;
+}
+
 /* Read each package back; the worst status wins. */
 static int
 tui_export_verify(int n, char **files, const struct tui_export_args *a)
 {
-	struct export_read_options o = { .plain = a->plain };
-	struct export_package *p;
-	struct checklist_error err;
+	struct export_read_options o = { .plain = a->plain,
+		.ignore_digest = a->ignore_digest };
 	struct checklist *cl = NULL;
 	int i, status = TUI_EXIT_OK;
 
@@ -328,18 +405,9 @@ tui_export_verify(int n, char **files, const struct tui_export_args *a)
 	    (cl = tui_cmd_load_checklist(a->checklist, &status)) == NULL)
 		return status != TUI_EXIT_OK ? status : TUI_EXIT_INVALID;
 	o.cl = cl;
-	for (i = 0; i < n; i++) {
-		checklist_error_clear(&err);
-		if (export_read_file(files[i], &o, &p, &err) != CHECKLIST_OK) {
-			tui_cmd_error(&err);
-			if (status == TUI_EXIT_OK ||
-			    err.status == CHECKLIST_ERR_IO)
-				status = tui_cmd_exit_for(err.status);
-			continue;
-		}
-		tui_export_summary(files[i], p);
-		export_package_free(p);
-	}
+	for (i = 0; i < n; i++)
+		status = tui_export_worse(status,
+		    tui_export_verify_one(files[i], &o));
 	checklist_free(cl);
 	return status;
 }

@@ -41,7 +41,8 @@ tui_fill_help(void)
 	    "as soon as it is given.\n\n"
 	    "  -c, --checklist=FILE|ID  the checklist of a new RESPONSE\n"
 	    "                           (default " CHECKLIST_DEFAULT_ID "), or\n"
-	    "                           another version for an existing one\n"
+	    "                           the definition of an existing one\n"
+	    "                           (then remembered in RESPONSE)\n"
 	    "  -l, --lang=LANG          show the texts in LANG (e.g. fr)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "In the program, F1 or ? lists the keys; q or F10 quits.\n"
@@ -247,6 +248,7 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	bool created = access(o->file, F_OK) != 0;
 	int status;
 
+	tui_cmd_quiet_new(); /* the status line says it */
 	status = tui_cmd_open_response(o->file, o->checklist, true, &cl,
 	    &resp);
 	if (status != TUI_EXIT_OK)

@@ -80,6 +80,7 @@ tui_info_summary(const struct checklist *cl, const char *lang)
 		free(title);
 	}
 	tui_info_put("source", cl->source);
+	tui_info_put("sha256", cl->sha256); /* as packages name it */
 }
 
 static void

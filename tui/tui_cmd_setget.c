@@ -31,7 +31,8 @@ static const char tui_set_usage[] =
     "sacl set [--checklist FILE|ID] [--from FILE] [--wait[=SECONDS]] RESPONSE\n"
     "       [ID=VALUE]...";
 static const char tui_get_usage[] =
-    "sacl get [--checklist FILE|ID] [--wait[=SECONDS]] RESPONSE [ID...]";
+    "sacl get [--checklist FILE|ID] [--wait[=SECONDS]] (RESPONSE|PACKAGE |\n"
+    "       --db STORE SUBMISSION) [ID...]";
 
 static void
 tui_set_help(void)
@@ -67,7 +68,10 @@ tui_get_help(void)
 {
 	printf("Usage: %s\n"
 	    "Print the answers in RESPONSE, one ID=VALUE a line: every\n"
-	    "answered question, or the IDs named (a list: all its entries).\n\n"
+	    "answered question, or the IDs named (a list: all its entries).\n"
+	    "A submission PACKAGE, or a SUBMISSION stored in STORE (ID or\n"
+	    "ID:REVISION), is read as the secretariat reads it (checked).\n\n"
+	    "      --db=STORE           read SUBMISSION from this store\n"
 	    "  -c, --checklist=FILE|ID  read RESPONSE with this checklist\n"
 	    "      --wait[=SECONDS]     first wait until no process has RESPONSE\n"
 	    "                           in use (at most SECONDS, default 60)\n"
@@ -465,6 +469,7 @@ tui_cmd_get(int argc, char **argv)
 	struct checklist_response *resp = NULL;
 	int status, i;
 	size_t k;
+	const char *db = tui_cmd_take_db(&argc, argv); /* tui_cmd_attach.c */
 
 	status = tui_setget_options(argc, argv, tui_get_usage, tui_get_help,
 	    &checklist, NULL);
@@ -472,10 +477,10 @@ tui_cmd_get(int argc, char **argv)
 		return status;
 	if (argc - optind < 1)
 		return tui_cmd_usage(tui_get_usage);
-	if ((status = tui_cmd_wait_free(argv[optind])) != TUI_EXIT_OK)
+	if (db == NULL &&
+	    (status = tui_cmd_wait_free(argv[optind])) != TUI_EXIT_OK)
 		return status;
-	status = tui_cmd_open_response(argv[optind], checklist, false, &cl,
-	    &resp);
+	status = tui_cmd_open_source(db, argv[optind], checklist, &cl, &resp);
 	if (status != TUI_EXIT_OK)
 		return status;
 	for (i = optind + 1; i < argc; i++)

@@ -4,7 +4,10 @@
  * response named on the command line, and --wait[=SECONDS] (set, get,
  * export): while the response's lock is held by a live process, try
  * again with a growing pause (50 ms doubling to 1 s) until it is free or
- * the time is up (then exit 4 as without --wait).
+ * the time is up (then exit 4 as without --wait). A response finds its
+ * checklist by the file it remembers (root attribute checklist-source),
+ * else by the bundled id; --checklist on an existing response is
+ * remembered at once.
  */
 #include "config.h"
 
@@ -86,14 +89,73 @@ tui_cmd_exists(const char *file)
 	return stat(file, &st) == 0 || errno != ENOENT;
 }
 
-/* The checklist of an existing response file: the one it names. */
+/* The response FILE remembers no usable definition of checklist ID
+ * (SOURCE, or NULL when it names none; SERR why SOURCE failed) and none
+ * is bundled: say where it looked and what to do. */
+static void
+tui_cmd_no_definition(const char *file, const char *id, const char *source,
+    struct checklist_error *serr)
+{
+	char *f = checklist_sanitize(file, false);
+	char *i = checklist_sanitize(id, false);
+	char *why = source != NULL ?
+	    checklist_sanitize(checklist_error_text(serr), false) : NULL;
+
+	if (source != NULL)
+		tui_cmd_warn("%s: checklist '%s' is not bundled, and its "
+		    "definition is not where the response remembers it "
+		    "(checklist-source): %s; give the definition with "
+		    "--checklist FILE (the response then remembers FILE)", f, i,
+		    why);
+	else
+		tui_cmd_warn("%s: checklist '%s' is not bundled, and the "
+		    "response remembers no definition file (checklist-source); "
+		    "give the definition with --checklist FILE (the response "
+		    "then remembers FILE)", f, i);
+	free(f);
+	free(i);
+	free(why);
+}
+
+/* The checklist of the existing response FILE, which names ID and
+ * remembers SOURCE (or NULL): that file while it still holds checklist
+ * ID, else the bundled checklist ID. */
+static int
+tui_cmd_checklist_remembered(const char *file, const char *id,
+    const char *source, struct checklist **cl)
+{
+	struct checklist_error err, serr;
+	struct checklist *from_source = NULL;
+
+	checklist_error_clear(&serr);
+	if (source != NULL && checklist_load_file(source, &from_source,
+	    &serr) == CHECKLIST_OK) {
+		if (strcmp(from_source->id, id) == 0) {
+			*cl = from_source;
+			return TUI_EXIT_OK;
+		}
+		checklist_error_set(&serr, CHECKLIST_ERR_NOT_FOUND, source, 0,
+		    0, "it now holds checklist '%s'", from_source->id);
+		checklist_free(from_source);
+	}
+	checklist_error_clear(&err);
+	if (checklist_load(id, cl, &err) == CHECKLIST_OK)
+		return TUI_EXIT_OK;
+	if (err.status != CHECKLIST_ERR_NOT_FOUND)
+		tui_cmd_error(&err); /* a bundled file that does not load */
+	else
+		tui_cmd_no_definition(file, id, source, &serr);
+	return tui_cmd_exit_for(err.status);
+}
+
+/* The checklist of an existing response file: OVERRIDE when given, else
+ * the one it names. */
 static int
 tui_cmd_checklist_of(const char *file, const char *override,
     struct checklist **cl)
 {
 	struct checklist_error err;
 	char *id = NULL, *source = NULL;
-	struct checklist *from_source = NULL;
 	int status;
 
 	if (override != NULL || !tui_cmd_exists(file)) {
@@ -106,20 +168,94 @@ tui_cmd_checklist_of(const char *file, const char *override,
 		tui_cmd_error(&err);
 		return tui_cmd_exit_for(err.status);
 	}
-	/* The file it was made with, if it is still there and still the
-	 * same checklist; else the bundled one of that id. */
-	if (source != NULL && access(source, R_OK) == 0 &&
-	    checklist_load_file(source, &from_source, &err) == CHECKLIST_OK &&
-	    strcmp(from_source->id, id) == 0) {
-		*cl = from_source;
-		status = TUI_EXIT_OK;
-	} else {
-		checklist_free(from_source);
-		*cl = tui_cmd_load_checklist(id, &status);
-	}
+	status = tui_cmd_checklist_remembered(file, id, source, cl);
 	free(id);
 	free(source);
 	return status;
+}
+
+/* Does this process hold the lock on FILE (FILE.lock names its pid)?
+ * The commands that write take it before opening the response. */
+static bool
+tui_cmd_lock_is_mine(const char *file)
+{
+	struct checklist_error err;
+	char *lock = checklist_lock_path(file), *buf = NULL;
+	size_t len;
+	long pid = -1;
+
+	checklist_error_clear(&err);
+	if (checklist_read_file(lock, 4096, &buf, &len, &err) == CHECKLIST_OK &&
+	    sscanf(buf, "pid=%ld", &pid) != 1)
+		pid = -1;
+	free(buf);
+	free(lock);
+	return pid == (long)getpid();
+}
+
+/* CL's definition file as a response remembers it (absolute), for
+ * messages; sanitised. Caller frees. */
+static char *
+tui_cmd_source_shown(const struct checklist *cl)
+{
+	char *abs = realpath(cl->source, NULL);
+	char *s = checklist_sanitize(abs != NULL ? abs : cl->source, false);
+
+	free(abs);
+	return s;
+}
+
+/* RESP (kept in FILE) now remembers another definition: save it now,
+ * under the lock (the caller's, or taken for the save), and say so. */
+static void
+tui_cmd_remember(const char *file, struct checklist_response *resp)
+{
+	struct checklist_lock *lock = NULL;
+	struct checklist_error err;
+	char *f, *src;
+
+	checklist_error_clear(&err);
+	if ((!tui_cmd_lock_is_mine(file) &&
+	    checklist_lock_acquire(file, &lock, &err) != CHECKLIST_OK) ||
+	    checklist_response_save(resp, file, &err) != CHECKLIST_OK) {
+		tui_cmd_error(&err);
+		checklist_lock_release(lock);
+		return; /* this run goes on with the definition given */
+	}
+	checklist_lock_release(lock);
+	f = checklist_sanitize(file, false);
+	src = tui_cmd_source_shown(resp->cl);
+	tui_cmd_warn("%s now remembers its checklist definition: %s", f, src);
+	free(f);
+	free(src);
+}
+
+static bool tui_cmd_quiet_new_flag;
+
+void
+tui_cmd_quiet_new(void)
+{
+	tui_cmd_quiet_new_flag = true;
+}
+
+/* A new response to CL in FILE: say which checklist it follows. */
+static void
+tui_cmd_announce_new(const char *file, const struct checklist *cl)
+{
+	char *f, *id, *version, *src;
+
+	if (tui_cmd_quiet_new_flag)
+		return;
+	f = checklist_sanitize(file, false);
+	id = checklist_sanitize(cl->id, false);
+	version = checklist_sanitize(cl->version, false);
+	src = tui_cmd_source_shown(cl);
+	tui_cmd_warn("New response: %s created (%s %s, from %s)", f, id,
+	    version, src);
+	free(f);
+	free(id);
+	free(version);
+	free(src);
 }
 
 int
@@ -152,6 +288,7 @@ tui_cmd_open_response(const char *file, const char *override, bool create,
 	if (!tui_cmd_exists(file)) {
 		*resp = checklist_response_new(*cl);
 		checklist_response_set_file(*resp, file); /* attachments */
+		tui_cmd_announce_new(file, *cl);
 		return TUI_EXIT_OK;
 	}
 	checklist_error_clear(&err);
@@ -162,6 +299,8 @@ tui_cmd_open_response(const char *file, const char *override, bool create,
 		return tui_cmd_exit_for(err.status);
 	}
 	checklist_response_set_file(*resp, file); /* attachments */
+	if (override != NULL && checklist_response_remember_source(*resp))
+		tui_cmd_remember(file, *resp);
 	return TUI_EXIT_OK;
 }
 

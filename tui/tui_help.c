@@ -111,7 +111,9 @@ tui_help_legend(void)
 		free(text);
 		text = more;
 	}
-	more = checklist_xasprintf("%sAn article sums up its provisions: %s "
+	more = checklist_xasprintf("%sAn article sums up its provisions, and "
+	    "a heading (a provision with no questions of its own) its "
+	    "lettered items: %s "
 	    "when one has an answer not valid, %s when all are complete, %s "
 	    "when none is started, else %s.\nOn a page, %s marks a closed "
 	    "entry of a list and %s an open one.", text,

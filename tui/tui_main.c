@@ -27,6 +27,9 @@ static const struct tui_command tui_commands[] = {
 	{ "set", tui_cmd_set, "set answers from the command line" },
 	{ "get", tui_cmd_get, "print answers" },
 	{ "export", tui_cmd_export, "write the submission package" },
+	{ "import", tui_cmd_import, "check packages and store them" },
+	{ "report", tui_cmd_report, "reports across the stored submissions" },
+	{ "attachments", tui_cmd_attachments, "extract a package's files" },
 };
 
 static void
@@ -35,7 +38,10 @@ tui_main_help(FILE *out)
 	size_t i;
 
 	fputs("Usage: sacl COMMAND [OPTION]... [ARG]...\n"
-	    "Fill, check and export self-assessment checklists.\n\n"
+	    "Fill, check and export self-assessment checklists. Any checklist\n"
+	    "written in the definition format runs; the one on chapter II of\n"
+	    "the UN Convention against Corruption is bundled (uncac-chapter2,\n"
+	    "the default).\n\n"
 	    "Commands:\n", out);
 	for (i = 0; i < sizeof tui_commands / sizeof tui_commands[0]; i++)
 		fprintf(out, "  %-10s %s\n", tui_commands[i].name,
