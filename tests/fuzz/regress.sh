@@ -7,7 +7,7 @@
 # under ASan/UBSan (./setup check) a finding fails the test.
 . "${TOP_SRCDIR:?TOP_SRCDIR must name the source tree}/tests/lib.sh"
 : "${TOP_BUILDDIR:?}"
-for t in definition response package condition sanitize; do
+for t in definition response package condition sanitize report; do
 	prog=$TOP_BUILDDIR/tests/fuzz/replay_$t
 	[ -x "$prog" ] || fail "$prog was not built"
 	out=$("$prog" "$TOP_SRCDIR/tests/fuzz/corpus/$t" \
