@@ -576,6 +576,9 @@ struct checklist_lock;
  * as is a .lock that is a symbolic link (dangling or not). */
 checklist_status checklist_lock_acquire(const char *file,
     struct checklist_lock **out, struct checklist_error *err);
+/* The path of FILE's lock: its real path (symbolic links resolved; for
+ * a file not made yet, its folder's) and ".lock". Caller frees. */
+char *checklist_lock_path(const char *file);
 /* Is FILE's lock held by a live process? CHECKLIST_ERR_LOCKED (the same
  * message) or CHECKLIST_OK; takes nothing, removes nothing. */
 checklist_status checklist_lock_probe(const char *file,

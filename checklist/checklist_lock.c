@@ -298,9 +298,7 @@ checklist_lock_held(const char *file, const char *lock,
 	    in->remote ? lock : "");
 }
 
-/* The lock file's path for FILE: its real path (symbolic links
- * resolved; for a file not made yet, its folder's) and ".lock". */
-static char *
+char *
 checklist_lock_path(const char *file)
 {
 	char *real = realpath(file, NULL), *dir, *rdir, *out;

@@ -4,7 +4,8 @@
 # read-only files, killed exports' temporaries, --wait, a full disk).
 # hostile.sh: the classic XML attacks and gzip faults as definitions,
 # responses and packages, each refused within a time and memory bound.
-# Fuzzing: each harness tests/fuzz/fuzz_TARGET.c is built twice: with
+# Fuzzing (definition, response, package, condition, sanitize, report:
+# the CSV and HTML writers): each harness tests/fuzz/fuzz_TARGET.c is built twice: with
 # libFuzzer as tests/fuzz/fuzz_TARGET (configure --enable-fuzz CC=clang,
 # then `make fuzz`; tests/fuzz/run.sh runs them), and in every build as
 # tests/fuzz/replay_TARGET, which `make check` (tests/fuzz/regress.sh)
@@ -16,8 +17,8 @@ EXTRA_DIST += tests/cli_files.sh tests/hostile.sh tests/fuzz
 
 FUZZ_TARGETS = definition response package condition sanitize report
 FUZZ_COMMON = tests/fuzz/fuzz.h tests/fuzz/fuzz_util.c
-FUZZ_LIBS = libexport.a libchecklist.a $(XML_LIBS) $(ZLIB_LIBS)
-FUZZ_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
+FUZZ_LIBS = libexport.a libchecklist.a $(XML_LIBS) $(ZLIB_LIBS) $(SQLITE_LIBS)
+FUZZ_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS) $(SQLITE_CFLAGS)
 
 check_PROGRAMS += \
 	tests/fuzz/replay_definition \
@@ -48,8 +49,8 @@ tests_fuzz_replay_sanitize_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_replay_sanitize_LDADD = $(FUZZ_LIBS)
 tests_fuzz_replay_report_SOURCES = tests/fuzz/fuzz_report.c \
 	tests/fuzz/fuzz_replay.c $(FUZZ_COMMON)
-tests_fuzz_replay_report_CFLAGS = $(FUZZ_CFLAGS) $(SQLITE_CFLAGS)
-tests_fuzz_replay_report_LDADD = $(FUZZ_LIBS) $(SQLITE_LIBS)
+tests_fuzz_replay_report_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_replay_report_LDADD = $(FUZZ_LIBS)
 
 if WITH_FUZZ
 noinst_PROGRAMS = \
@@ -82,9 +83,9 @@ tests_fuzz_fuzz_sanitize_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_sanitize_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 tests_fuzz_fuzz_sanitize_LDADD = $(FUZZ_LIBS)
 tests_fuzz_fuzz_report_SOURCES = tests/fuzz/fuzz_report.c $(FUZZ_COMMON)
-tests_fuzz_fuzz_report_CFLAGS = $(FUZZ_CFLAGS) $(SQLITE_CFLAGS)
+tests_fuzz_fuzz_report_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_report_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
-tests_fuzz_fuzz_report_LDADD = $(FUZZ_LIBS) $(SQLITE_LIBS)
+tests_fuzz_fuzz_report_LDADD = $(FUZZ_LIBS)
 
 fuzz: $(noinst_PROGRAMS)
 else

@@ -32,8 +32,8 @@ static const char tui_set_usage[] =
     "sacl set [--checklist FILE|ID] [--from FILE] [--wait[=SECONDS]] RESPONSE\n"
     "       [ID=VALUE]...";
 static const char tui_get_usage[] =
-    "sacl get [--checklist FILE|ID] [--wait[=SECONDS]] (RESPONSE|PACKAGE | "
-    "--db STORE SUBMISSION) [ID...]";
+    "sacl get [--checklist FILE|ID] [--wait[=SECONDS]] (RESPONSE|PACKAGE |\n"
+    "       --db STORE SUBMISSION) [ID...]";
 
 static void
 tui_set_help(void)

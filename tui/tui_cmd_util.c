@@ -180,7 +180,7 @@ static bool
 tui_cmd_lock_is_mine(const char *file)
 {
 	struct checklist_error err;
-	char *lock = checklist_xasprintf("%s.lock", file), *buf = NULL;
+	char *lock = checklist_lock_path(file), *buf = NULL;
 	size_t len;
 	long pid = -1;
 
