@@ -102,9 +102,23 @@ static const char export_store_v1[] =
     "   coalesce(s.state, s.submission)"
     "  ORDER BY t.exported DESC, t.revision DESC, t.id DESC LIMIT 1);";
 
+/* Version 1 to 2: the questions with a role that were not relevant in
+ * a submission (a package leaves them out; "not relevant" is not "not
+ * answered"). Submissions stored before have no rows here. */
+static const char export_store_v2[] =
+    "CREATE TABLE not_relevant ("
+    " submission INTEGER NOT NULL REFERENCES submissions (id),"
+    " question TEXT NOT NULL,"
+    " provision TEXT,"
+    " provision_number TEXT,"
+    " role TEXT NOT NULL,"
+    " PRIMARY KEY (submission, question)) WITHOUT ROWID;"
+    "CREATE INDEX not_relevant_role ON not_relevant (role, submission);";
+
 /* The migration steps: [i] brings user_version i to i + 1. */
 static const char *const export_store_steps[] = {
 	export_store_v1,
+	export_store_v2,
 };
 #define EXPORT_STORE_NSTEPS \
 	(sizeof export_store_steps / sizeof export_store_steps[0])

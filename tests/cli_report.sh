@@ -94,8 +94,8 @@ has "$tmp/out" "0 submissions"
 # ------------------------------------------------------------ status
 expect 0 "$SACL" report --db "$DB" --what status --provision 5.1,5.2
 has "$tmp/out" "Status by provision"
-grep -q '^5\.1 .* 1 *2 *0 *0 *3$' "$tmp/out" || fail "5.1 counts: $(cat "$tmp/out")"
-grep -q '^Austria (AUT) *1 *1 *0 *0 *2$' "$tmp/out" || fail "AUT counts: $(cat "$tmp/out")"
+grep -q '^5\.1 .* 1 *2 *0 *0 *0 *3$' "$tmp/out" || fail "5.1 counts: $(cat "$tmp/out")"
+grep -q '^Austria (AUT) *1 *1 *0 *0 *0 *2$' "$tmp/out" || fail "AUT counts: $(cat "$tmp/out")"
 has "$tmp/out" "Ghana"
 expect 0 "$SACL" report --db "$DB" --what status --format csv --state GHA
 [ "$(csv_field "$tmp/out" 2 4)" = "Adopted in part / partly implemented" ] || fail "GHA 5.1 in CSV: $(head -3 "$tmp/out")"
@@ -106,7 +106,7 @@ if [ -n "$XMLLINT" ]; then
 		fail "AUT 5.1 is not partly implemented in the grid"
 	[ "$(xpath "$tmp/st.html" 'string(//tr[@id="state-FRA"]/td[1]/@class)')" = st0 ] ||
 		fail "FRA 5.1 is not fully implemented in the grid"
-	[ "$(xpath "$tmp/st.html" 'count(//ul[@class="legend"]/li)')" = 4 ] ||
+	[ "$(xpath "$tmp/st.html" 'count(//ul[@class="legend"]/li)')" = 5 ] ||
 		fail "legend"
 	[ "$(xpath "$tmp/st.html" 'count(//nav//a[@href="#state-GHA"])')" = 1 ] ||
 		fail "index of States"
@@ -140,6 +140,34 @@ if [ -n "$XMLLINT" ]; then
 fi
 expect 1 "$SACL" report --db "$DB" --what authorities
 has "$tmp/err" "roles"
+
+# ------------------------------------------------------------ not relevant
+# A provision asked only with consent: SEN (no consent) has it "not
+# relevant", CAN (consent, no status) "not answered"; the package leaves
+# both out, and the import records which was which.
+AR=$tmp/ar.xml
+sed -e 's|version="0.3"|version="0.3-nr"|' \
+	-e "s|<provision id=\"p52_1\" |<provision id=\"p52_1\" relevant=\"/response/front/consent = 'yes'\" |" \
+	"$TOP_SRCDIR/tests/fixtures/asset-recovery.xml" >"$AR"
+grep -q 'p52_1" relevant' "$AR" || fail "fixture not changed"
+expect 0 "$SACL" set -c "$AR" "$tmp/sen.xml" front/state=SEN front/consent=no \
+	p52_2a/status=full
+expect 0 "$SACL" set -c "$AR" "$tmp/can.xml" front/state=CAN front/consent=yes \
+	p52_2a/status=partial
+for st in sen can; do
+	expect 0 "$SACL" export --force --checklist "$AR" -o "$tmp/$st.xml.gz" "$tmp/$st.xml"
+done
+expect 0 "$SACL" import --db "$DB" --checklist "$AR" "$tmp/sen.xml.gz" "$tmp/can.xml.gz"
+expect 0 "$SACL" report --db "$DB" --what status --checklist asset-recovery \
+	--provision 52.1 --format csv
+grep -q '^"Senegal (SEN)","SEN","52\.1","Not relevant"' "$tmp/out" ||
+	fail "SEN 52.1 is not 'not relevant': $(cat "$tmp/out")"
+grep -q '^"Canada (CAN)","CAN","52\.1","Not answered"' "$tmp/out" ||
+	fail "CAN 52.1 is not 'not answered': $(cat "$tmp/out")"
+expect 0 "$SACL" report --db "$DB" --what status --checklist asset-recovery --provision 52.1
+grep -q '^52\.1 .* 0 *0 *0 *1 *1 *2$' "$tmp/out" || fail "52.1 counts: $(cat "$tmp/out")"
+[ "$(sqlite3 "$DB" 'PRAGMA user_version' 2>/dev/null || echo 2)" = 2 ] ||
+	fail "schema version"
 
 # ------------------------------------------------------------ usage
 expect 2 "$SACL" report --what submissions
