@@ -168,7 +168,5 @@ export_report_roles(struct export_store *s,
 		return export_report_practices(s, o, d, err);
 	if (strcmp(o->what, "measures") == 0)
 		return export_report_measures(s, o, d, err);
-	return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0, 0,
-	    "report '%s' needs roles for the competent authority (name, "
-	    "address) that the definition format does not have yet", o->what);
+	return export_report_authorities(s, o, d, err);
 }

@@ -46,12 +46,16 @@ pkg aut1.xml.gz "$tmp/aut.xml"
 expect 0 "$SACL" set "$tmp/aut.xml" p5_2/status=full
 pkg aut2.xml.gz "$tmp/aut.xml"
 expect 0 "$SACL" set -c $C2 "$tmp/fra.xml" front/state=FRA p5_1/status=full \
-	p5_1/ta_needed=yes p5_1/ta_forms=drafting p5_1/challenges=resources
+	p5_1/ta_needed=yes p5_1/ta_forms=drafting p5_1/challenges=resources \
+	"p6_3/authority_name=Agence anticorruption" \
+	"p6_3/authority_address=23 avenue d'Italie, 75013 Paris" \
+	"p6_3/authority_contact=+33 1 00 00 00 00"
 pkg fra1.xml.gz "$tmp/fra.xml"
 expect 0 "$SACL" set -c $C2 "$tmp/gha.xml" front/state=GHA p5_1/status=partial \
 	'front/fp_name==HYPERLINK("http://evil.example/","click")' \
 	"p5_1/steps=-2+3 ${RLO}txet" p5_1/good_practice=yes \
-	'p5_1/good_practice_text=@SUM(A1:A9)'
+	'p5_1/good_practice_text=@SUM(A1:A9)' \
+	'p6_3/authority_name==HYPERLINK("http://evil.example/","Office")'
 pkg gha1.xml.gz "$tmp/gha.xml"
 expect 0 "$SACL" import --db "$DB" "$tmp/aut1.xml.gz" "$tmp/aut2.xml.gz" \
 	"$tmp/fra1.xml.gz" "$tmp/gha1.xml.gz"
@@ -138,8 +142,28 @@ if [ -n "$XMLLINT" ]; then
 	[ "$(xpath "$tmp/m.html" 'string(//tbody/tr[1]/td[4])')" = "BGBl 1/2020" ] ||
 		fail "measures HTML"
 fi
-expect 1 "$SACL" report --db "$DB" --what authorities
-has "$tmp/err" "roles"
+
+# ------------------------------------------------------------ authorities
+expect 0 "$SACL" report --db "$DB" --what authorities
+grep -q '^France (FRA) .*Agence anticorruption' "$tmp/out" ||
+	fail "authorities: $(cat "$tmp/out")"
+has "$tmp/out" "75013 Paris"
+! grep -q 'Austria' "$tmp/out" || fail "AUT gave no authority: $(cat "$tmp/out")"
+expect 0 "$SACL" report --db "$DB" --what authorities --format csv
+[ "$(csv_field "$tmp/out" 1 4)" = Authority ] || fail "CSV head: $(head -1 "$tmp/out")"
+[ "$(csv_field "$tmp/out" 2 2)" = FRA ] || fail "CSV FRA first: $(cat "$tmp/out")"
+[ "$(csv_field "$tmp/out" 2 3)" = "6.3 Authority that can assist other States" ] ||
+	fail "CSV provision: $(cat "$tmp/out")"
+[ "$(csv_field "$tmp/out" 2 6)" = "'+33 1 00 00 00 00" ] ||
+	fail "CSV contact: $(cat "$tmp/out")"
+[ "$(csv_field "$tmp/out" 3 4)" = "'=HYPERLINK(\"http://evil.example/\",\"Office\")" ] ||
+	fail "formula not neutralised: $(cat "$tmp/out")"
+expect 0 "$SACL" report --db "$DB" --what authorities --format html -o "$tmp/au.html"
+if [ -n "$XMLLINT" ]; then
+	[ "$(xpath "$tmp/au.html" 'string(//tbody/tr[1]/td[4])')" = "23 avenue d'Italie, 75013 Paris" ] ||
+		fail "authorities HTML: $(cat "$tmp/au.html")"
+	[ "$(xpath "$tmp/au.html" 'count(//tbody/tr)')" = 2 ] || fail "authorities HTML rows"
+fi
 
 # ------------------------------------------------------------ not relevant
 # A provision asked only with consent: SEN (no consent) has it "not
