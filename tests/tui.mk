@@ -67,3 +67,10 @@ tests_test_template_SOURCES = tests/test_template.c tests/test_util.c
 tests_test_template_CFLAGS = $(TEST_CFLAGS)
 tests_test_template_LDADD = $(TEST_MODEL_LIBS)
 EXTRA_DIST += tests/e2e_second.sh
+
+# `sacl browse` (issue 10): the stored submissions listed, one opened
+# read-only in the screens of `sacl fill` (tmux).
+if WITH_TESTS
+TESTS += tests/e2e_browse.sh
+endif
+EXTRA_DIST += tests/e2e_browse.sh
