@@ -40,6 +40,8 @@ struct export_st {
 	const struct checklist_group **prov;
 	char **codes;
 	int *cell;                   /* nstates * nprov: choice, -1, NR */
+	size_t last;                 /* the State found last (rows come by
+	                              * State) */
 };
 
 /* The State index of CODE, added when new. */
@@ -48,9 +50,11 @@ export_st_state(struct export_st *t, const char *code)
 {
 	size_t i;
 
+	if (t->last < t->nstates && strcmp(t->codes[t->last], code) == 0)
+		return t->last;
 	for (i = 0; i < t->nstates; i++)
 		if (strcmp(t->codes[i], code) == 0)
-			return i;
+			return t->last = i;
 	t->codes = checklist_xreallocarray(t->codes, t->nstates + 1,
 	    sizeof *t->codes);
 	t->codes[t->nstates] = checklist_xstrdup(code);
@@ -58,6 +62,7 @@ export_st_state(struct export_st *t, const char *code)
 	    (t->nprov > 0 ? t->nprov : 1), sizeof *t->cell);
 	for (i = 0; i < t->nprov; i++)
 		t->cell[t->nstates * t->nprov + i] = -1;
+	t->last = t->nstates;
 	return t->nstates++;
 }
 
