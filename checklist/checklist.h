@@ -440,6 +440,11 @@ bool checklist_response_set_resume(struct checklist_response *r,
 #define CHECKLIST_ROLE_EXAMPLES "examples"
 #define CHECKLIST_ROLE_STEPS "steps"
 #define CHECKLIST_ROLE_TIMELINE "timeline"
+/* The authority that can assist other States (UNCAC 6.3): text or
+ * longtext, on a provision's questions. */
+#define CHECKLIST_ROLE_AUTH_NAME "authority-name"
+#define CHECKLIST_ROLE_AUTH_ADDRESS "authority-address"
+#define CHECKLIST_ROLE_AUTH_CONTACT "authority-contact"
 
 /* The question that has ROLE: with G NULL, a front or contact role of
  * CL; else a provision role in provision G (its own questions). NULL

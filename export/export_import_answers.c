@@ -7,6 +7,9 @@
  * "other" text, the provision it belongs to (id and number) and the role
  * of its question. Only questions relevant in the submission are kept:
  * a package leaves the others out, and their defaults are not answers.
+ * Which questions with a role were not relevant (computed from the
+ * answers with the definition, as the reader did) goes in table
+ * not_relevant, so that reports tell "not relevant" from "not answered".
  */
 #include "config.h"
 
@@ -131,6 +134,36 @@ export_ia_attachments(struct export_ia *a, const struct export_package *p)
 	sqlite3_finalize(st);
 }
 
+/* Record each question with a role, outside lists, not relevant in A. */
+static void
+export_ia_not_relevant(struct export_ia *a, const struct checklist *cl)
+{
+	sqlite3_stmt *st = export_store_prepare(a->s, "INSERT INTO "
+	    "not_relevant (submission, question, provision, provision_number,"
+	    " role) VALUES (?1, ?2, ?3, ?4, ?5)");
+	const struct checklist_question *q;
+	size_t i;
+
+	for (i = 0; i < cl->nall && a->err->status == CHECKLIST_OK; i++) {
+		q = cl->all[i];
+		if (q->role == NULL || q->parent != NULL ||
+		    (checklist_response_group_relevant(a->r, q->group) &&
+		    checklist_response_relevant(a->r, q->path)))
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, a->sub);
+		export_store_bind(st, 2, q->path);
+		export_store_bind(st, 3, q->group != NULL ? q->group->id : NULL);
+		export_store_bind(st, 4, q->group != NULL ? q->group->number :
+		    NULL);
+		export_store_bind(st, 5, q->role);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			export_store_fail(a->s, "storing what was not relevant",
+			    a->err);
+	}
+	sqlite3_finalize(st);
+}
+
 checklist_status
 export_import_answers(struct export_store *s, sqlite3_int64 sub,
     const struct export_package *p, struct checklist_error *err)
@@ -149,6 +182,8 @@ export_import_answers(struct export_store *s, sqlite3_int64 sub,
 		    cl->all[i]->group))
 			export_ia_emit(&a, cl->all[i], cl->all[i]->path, 0);
 	sqlite3_finalize(a.st);
+	if (err->status == CHECKLIST_OK)
+		export_ia_not_relevant(&a, cl);
 	if (err->status == CHECKLIST_OK)
 		export_ia_attachments(&a, p);
 	return err->status;

@@ -42,12 +42,15 @@ export_rtable_add(struct export_rtable *t, const char *const *cells)
 {
 	size_t i, r = t->nrows++;
 
-	t->cells = checklist_xreallocarray(t->cells, t->nrows * t->ncols,
-	    sizeof *t->cells);
-	t->classes = checklist_xreallocarray(t->classes, t->nrows * t->ncols,
-	    sizeof *t->classes);
-	t->row_ids = checklist_xreallocarray(t->row_ids, t->nrows,
-	    sizeof *t->row_ids);
+	if (t->nrows > t->caprows) { /* doubling: thousands of rows */
+		t->caprows = t->caprows != 0 ? t->caprows * 2 : 16;
+		t->cells = checklist_xreallocarray(t->cells,
+		    t->caprows * t->ncols, sizeof *t->cells);
+		t->classes = checklist_xreallocarray(t->classes,
+		    t->caprows * t->ncols, sizeof *t->classes);
+		t->row_ids = checklist_xreallocarray(t->row_ids, t->caprows,
+		    sizeof *t->row_ids);
+	}
 	for (i = 0; i < t->ncols; i++) {
 		t->cells[r * t->ncols + i] = checklist_xstrdup(
 		    cells[i] != NULL ? cells[i] : "");

@@ -20,6 +20,7 @@ struct export_rtable {
 	char **head;      /* NCOLS column titles */
 	bool *numeric;    /* NCOLS: right-aligned; never neutralised in CSV */
 	size_t nrows;
+	size_t caprows;   /* rows allocated (grown by doubling) */
 	char **cells;     /* NROWS * NCOLS, each owned, never NULL */
 	char **classes;   /* NROWS * NCOLS: a CSS class of ours, or NULL */
 	char **row_ids;   /* NROWS: an HTML anchor of ours, or NULL */

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,10 +46,113 @@ export_roles_choice(const struct checklist *cl,
 	return value;
 }
 
+/* Groups and questions found by id or path, for the length of one
+ * query: the definition's lookups are linear, and thousands of rows ask
+ * for the same few hundred. Open addressing, FNV-1a, grown at half. */
+struct export_roles_cache {
+	size_t cap, n;
+	struct export_roles_slot {
+		const struct checklist *cl;
+		char *key;
+		const void *val;
+	} *slot;
+};
+
+static size_t
+export_roles_hash(const struct checklist *cl, const char *key, size_t cap)
+{
+	size_t h = 1469598103934665603ull ^ (size_t)(uintptr_t)cl;
+
+	for (; *key != '\0'; key++)
+		h = (h ^ (unsigned char)*key) * 1099511628211ull;
+	return h & (cap - 1);
+}
+
+static void export_roles_put(struct export_roles_cache *c,
+    const struct checklist *cl, char *key, const void *val);
+
+static void
+export_roles_grow(struct export_roles_cache *c)
+{
+	struct export_roles_cache old = *c;
+	size_t i;
+
+	c->cap = old.cap != 0 ? old.cap * 2 : 256;
+	c->n = 0;
+	c->slot = checklist_xcalloc(c->cap, sizeof *c->slot);
+	for (i = 0; i < old.cap; i++)
+		if (old.slot[i].key != NULL)
+			export_roles_put(c, old.slot[i].cl, old.slot[i].key,
+			    old.slot[i].val);
+	free(old.slot);
+}
+
+/* Store VAL for (CL, KEY); KEY is owned by the cache. */
+static void
+export_roles_put(struct export_roles_cache *c, const struct checklist *cl,
+    char *key, const void *val)
+{
+	size_t i;
+
+	if ((c->n + 1) * 2 > c->cap)
+		export_roles_grow(c);
+	i = export_roles_hash(cl, key, c->cap);
+	while (c->slot[i].key != NULL)
+		i = (i + 1) & (c->cap - 1);
+	c->slot[i].cl = cl;
+	c->slot[i].key = key;
+	c->slot[i].val = val;
+	c->n++;
+}
+
+/* The value for (CL, KEY) in C: true when there (*VAL may be NULL). */
+static bool
+export_roles_get(const struct export_roles_cache *c,
+    const struct checklist *cl, const char *key, const void **val)
+{
+	size_t i;
+
+	if (c->cap == 0)
+		return false;
+	for (i = export_roles_hash(cl, key, c->cap); c->slot[i].key != NULL;
+	    i = (i + 1) & (c->cap - 1))
+		if (c->slot[i].cl == cl && strcmp(c->slot[i].key, key) == 0) {
+			*val = c->slot[i].val;
+			return true;
+		}
+	return false;
+}
+
+static void
+export_roles_cache_free(struct export_roles_cache *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->cap; i++)
+		free(c->slot[i].key);
+	free(c->slot);
+}
+
+/* The group ID (IS_GROUP) or question ID of CL, through C. */
+static const void *
+export_roles_find(struct export_roles_cache *c, const struct checklist *cl,
+    const char *id, bool is_group)
+{
+	const void *v;
+
+	if (export_roles_get(c, cl, id, &v))
+		return v;
+	v = is_group ? (const void *)checklist_find_group(cl, id) :
+	    (const void *)checklist_find_question(cl, id);
+	export_roles_put(c, cl, checklist_xstrdup(id), v);
+	return v;
+}
+
 /* The row of ST (see export_roles_sql) as a struct export_roles_row. */
 static bool
 export_roles_row(struct export_store *s, sqlite3_stmt *st,
-    const struct export_report_options *o, struct export_roles_row *r)
+    const struct export_report_options *o, struct export_roles_row *r,
+    struct export_roles_cache *cache)
 {
 	struct checklist_error e;
 
@@ -59,8 +163,10 @@ export_roles_row(struct export_store *s, sqlite3_stmt *st,
 	    export_store_text(st, 3), &r->cl, &e) != CHECKLIST_OK)
 		return false;
 	r->sub = sqlite3_column_int64(st, 0);
-	r->group = checklist_find_group(r->cl, export_store_text(st, 4));
-	r->question = checklist_find_question(r->cl, export_store_text(st, 5));
+	r->group = export_roles_find(&cache[0], r->cl,
+	    export_store_text(st, 4), true);
+	r->question = export_roles_find(&cache[1], r->cl,
+	    export_store_text(st, 5), false);
 	if (r->group == NULL || r->question == NULL ||
 	    (r->group->number != NULL &&
 	    !export_report_want_provision(o, r->group->number)))
@@ -89,17 +195,21 @@ export_roles_each(struct export_store *s,
 	    "ORDER BY coalesce(s.state, ''), s.id, a.provision, a.entry, "
 	    "a.path");
 	struct export_roles_row r;
+	struct export_roles_cache cache[2];
 	int rc;
 
+	memset(cache, 0, sizeof cache);
 	export_report_bind(st, o);
 	export_store_bind(st, 2, role);
 	sqlite3_bind_int(st, 3, in_lists);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&r, 0, sizeof r);
-		if (export_roles_row(s, st, o, &r))
+		if (export_roles_row(s, st, o, &r, cache))
 			fn(&r, arg);
 	}
 	sqlite3_finalize(st);
+	export_roles_cache_free(&cache[0]);
+	export_roles_cache_free(&cache[1]);
 	if (rc != SQLITE_DONE)
 		return export_store_fail(s, "reading the answers", err);
 	return CHECKLIST_OK;
@@ -168,7 +278,5 @@ export_report_roles(struct export_store *s,
 		return export_report_practices(s, o, d, err);
 	if (strcmp(o->what, "measures") == 0)
 		return export_report_measures(s, o, d, err);
-	return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0, 0,
-	    "report '%s' needs roles for the competent authority (name, "
-	    "address) that the definition format does not have yet", o->what);
+	return export_report_authorities(s, o, d, err);
 }

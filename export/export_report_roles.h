@@ -48,5 +48,8 @@ checklist_status export_report_practices(struct export_store *s,
 checklist_status export_report_measures(struct export_store *s,
     const struct export_report_options *o, struct export_rdoc *d,
     struct checklist_error *err);
+checklist_status export_report_authorities(struct export_store *s,
+    const struct export_report_options *o, struct export_rdoc *d,
+    struct checklist_error *err);
 
 #endif /* SACL_EXPORT_REPORT_ROLES_H */

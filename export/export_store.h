@@ -27,7 +27,7 @@
 #include "export/export.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define EXPORT_STORE_VERSION 1
+#define EXPORT_STORE_VERSION 2
 
 struct export_store;
 
@@ -82,6 +82,23 @@ checklist_status export_store_checklist_copy(struct export_store *s,
  * Free *OUT with export_package_free(). */
 checklist_status export_store_read(struct export_store *s, const char *sub,
     struct export_package **out, struct checklist_error *err);
+
+/* A stored submission, as `sacl browse` lists it. */
+struct export_store_entry {
+	char *state;          /* its State code, "" when none */
+	char *state_label;    /* the State's name in its definition */
+	char *submission;     /* the submission id */
+	long long revision;
+	char *received;       /* when it came in (ISO 8601) */
+	bool complete, current; /* current: what reports use */
+	size_t required, required_answered;
+};
+
+/* Every stored submission, by State, newest first: *OUT (N entries;
+ * free with export_store_list_free()). */
+checklist_status export_store_list(struct export_store *s,
+    struct export_store_entry **out, size_t *n, struct checklist_error *err);
+void export_store_list_free(struct export_store_entry *v, size_t n);
 
 /* --------------------------------------------------------------- reports */
 

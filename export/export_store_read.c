@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "checklist/checklist_internal.h"
-#include "export/export_store_internal.h"
+#include "export/export_report_internal.h"
 
 #define EXPORT_STORE_PREFIX_MIN 8
 
@@ -126,4 +126,66 @@ export_store_read(struct export_store *s, const char *sub,
 	else
 		checklist_free(cl);
 	return stt;
+}
+
+/* One row of export_store_list from ST. */
+static void
+export_store_list_row(struct export_store *s, sqlite3_stmt *st,
+    struct export_store_entry *e)
+{
+	const struct checklist *cl;
+	struct checklist_error err;
+
+	e->state = checklist_xstrdup(export_store_text(st, 0));
+	e->submission = checklist_xstrdup(export_store_text(st, 1));
+	e->revision = sqlite3_column_int64(st, 2);
+	e->received = checklist_xstrdup(export_store_text(st, 5));
+	e->complete = sqlite3_column_int(st, 6) != 0;
+	e->required_answered = (size_t)sqlite3_column_int64(st, 7);
+	e->required = (size_t)sqlite3_column_int64(st, 8);
+	e->current = sqlite3_column_int(st, 9) != 0;
+	checklist_error_clear(&err);
+	e->state_label = checklist_xstrdup(export_store_checklist(s,
+	    export_store_text(st, 3), export_store_text(st, 4), &cl, &err) ==
+	    CHECKLIST_OK && e->state[0] != '\0' ? export_report_state_label(cl,
+	    e->state, NULL) : e->state);
+}
+
+checklist_status
+export_store_list(struct export_store *s, struct export_store_entry **out,
+    size_t *n, struct checklist_error *err)
+{
+	sqlite3_stmt *st = export_store_prepare(s, "SELECT coalesce(s.state, "
+	    "''), s.submission, s.revision, s.checklist_id, "
+	    "s.checklist_version, s.received, s.complete, "
+	    "s.required_answered, s.required, "
+	    "s.id IN (SELECT id FROM current_submissions) FROM submissions s "
+	    "ORDER BY coalesce(s.state, ''), s.checklist_id, s.exported DESC, "
+	    "s.revision DESC, s.id DESC");
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = checklist_xreallocarray(*out, *n + 1, sizeof **out);
+		export_store_list_row(s, st, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return export_store_fail(s, "listing the submissions", err);
+	return CHECKLIST_OK;
+}
+
+void
+export_store_list_free(struct export_store_entry *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].state);
+		free(v[i].state_label);
+		free(v[i].submission);
+		free(v[i].received);
+	}
+	free(v);
 }

@@ -44,4 +44,5 @@ libexport_a_SOURCES += \
 	export/export_report_roles.c \
 	export/export_report_status.c \
 	export/export_report_choices.c \
-	export/export_report_texts.c
+	export/export_report_texts.c \
+	export/export_report_auth.c

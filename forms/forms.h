@@ -48,6 +48,14 @@ enum forms_reaction {
 struct forms_page *forms_page_new(struct checklist_response *r,
     const struct checklist_group *g, WINDOW *win, const char *lang);
 void forms_page_free(struct forms_page *page);
+/* Make PAGE read-only: it still moves, opens list entries and shows
+ * every answer, but each key that would change a value (typing, Space
+ * or Enter on a choice, Delete, adding, deleting or moving an entry,
+ * Ctrl-E) is refused with FORMS_INVALID and FORMS_READONLY_MSG as the
+ * page's message; no edit ever starts, so a paste is ignored too. */
+void forms_page_set_readonly(struct forms_page *page, bool on);
+#define FORMS_READONLY_MSG \
+	"Read-only: a received submission cannot be changed."
 
 /* Draw the page into its window (no doupdate: the caller refreshes). */
 void forms_page_draw(struct forms_page *page);

@@ -102,6 +102,7 @@ struct forms_page {
 	/* Open repeat entries, by entry path ("p1/laws[2]"). */
 	char **open;
 	size_t nopen;
+	bool readonly;     /* no key changes a value (forms_page_set_readonly) */
 };
 
 /* Colour pairs the caller gave (0: none). */

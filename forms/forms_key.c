@@ -94,6 +94,31 @@ text_key(struct forms_page *page, wint_t ch, bool iskey)
 	return forms_edit_key(page, ch, iskey);
 }
 
+/* A read-only page: the keys that only move or show go on (a choice's
+ * cursor, an entry opened or closed); those that would change a value
+ * are refused with a word; the others are the application's. */
+static enum forms_reaction
+readonly_key(struct forms_page *page, struct forms_item *it, wint_t ch,
+    bool iskey)
+{
+	bool moves = iskey && (ch == KEY_LEFT || ch == KEY_RIGHT ||
+	    ch == KEY_HOME || ch == KEY_END);
+	bool changes = is_enter(ch, iskey) || (!iskey && ch >= L' ') ||
+	    (!iskey && (ch == FORMS_CTRL('h') || ch == FORMS_CTRL('e'))) ||
+	    (iskey && (ch == KEY_BACKSPACE || ch == KEY_DC || ch == KEY_IC));
+
+	if (page->message[0] != '\0')
+		forms_clear_message(page); /* the last refusal: said */
+	if (it->kind == FORMS_I_CHOICE && moves)
+		return forms_choice_key(page, it, ch, iskey);
+	if (it->kind == FORMS_I_ENTRY && is_enter(ch, iskey))
+		return forms_repeat_key(page, it, ch, iskey);
+	if (!changes)
+		return FORMS_IGNORED;
+	forms_set_message(page, NULL, FORMS_READONLY_MSG);
+	return FORMS_INVALID;
+}
+
 enum forms_reaction
 forms_page_key(struct forms_page *page, wint_t ch, bool iskey)
 {
@@ -114,6 +139,8 @@ forms_page_key(struct forms_page *page, wint_t ch, bool iskey)
 		return forms_move(page, 1);
 	if (iskey && (ch == KEY_UP || ch == KEY_BTAB))
 		return forms_move(page, -1);
+	if (page->readonly)
+		return readonly_key(page, it, ch, iskey);
 	switch (it->kind) {
 	case FORMS_I_TEXT:
 	case FORMS_I_OTHER:

@@ -257,6 +257,12 @@ forms_page_new(struct checklist_response *r, const struct checklist_group *g,
 }
 
 void
+forms_page_set_readonly(struct forms_page *page, bool on)
+{
+	page->readonly = on;
+}
+
+void
 forms_page_free(struct forms_page *page)
 {
 	if (page == NULL)

@@ -46,12 +46,16 @@ pkg aut1.xml.gz "$tmp/aut.xml"
 expect 0 "$SACL" set "$tmp/aut.xml" p5_2/status=full
 pkg aut2.xml.gz "$tmp/aut.xml"
 expect 0 "$SACL" set -c $C2 "$tmp/fra.xml" front/state=FRA p5_1/status=full \
-	p5_1/ta_needed=yes p5_1/ta_forms=drafting p5_1/challenges=resources
+	p5_1/ta_needed=yes p5_1/ta_forms=drafting p5_1/challenges=resources \
+	"p6_3/authority_name=Agence anticorruption" \
+	"p6_3/authority_address=23 avenue d'Italie, 75013 Paris" \
+	"p6_3/authority_contact=+33 1 00 00 00 00"
 pkg fra1.xml.gz "$tmp/fra.xml"
 expect 0 "$SACL" set -c $C2 "$tmp/gha.xml" front/state=GHA p5_1/status=partial \
 	'front/fp_name==HYPERLINK("http://evil.example/","click")' \
 	"p5_1/steps=-2+3 ${RLO}txet" p5_1/good_practice=yes \
-	'p5_1/good_practice_text=@SUM(A1:A9)'
+	'p5_1/good_practice_text=@SUM(A1:A9)' \
+	'p6_3/authority_name==HYPERLINK("http://evil.example/","Office")'
 pkg gha1.xml.gz "$tmp/gha.xml"
 expect 0 "$SACL" import --db "$DB" "$tmp/aut1.xml.gz" "$tmp/aut2.xml.gz" \
 	"$tmp/fra1.xml.gz" "$tmp/gha1.xml.gz"
@@ -94,8 +98,8 @@ has "$tmp/out" "0 submissions"
 # ------------------------------------------------------------ status
 expect 0 "$SACL" report --db "$DB" --what status --provision 5.1,5.2
 has "$tmp/out" "Status by provision"
-grep -q '^5\.1 .* 1 *2 *0 *0 *3$' "$tmp/out" || fail "5.1 counts: $(cat "$tmp/out")"
-grep -q '^Austria (AUT) *1 *1 *0 *0 *2$' "$tmp/out" || fail "AUT counts: $(cat "$tmp/out")"
+grep -q '^5\.1 .* 1 *2 *0 *0 *0 *3$' "$tmp/out" || fail "5.1 counts: $(cat "$tmp/out")"
+grep -q '^Austria (AUT) *1 *1 *0 *0 *0 *2$' "$tmp/out" || fail "AUT counts: $(cat "$tmp/out")"
 has "$tmp/out" "Ghana"
 expect 0 "$SACL" report --db "$DB" --what status --format csv --state GHA
 [ "$(csv_field "$tmp/out" 2 4)" = "Adopted in part / partly implemented" ] || fail "GHA 5.1 in CSV: $(head -3 "$tmp/out")"
@@ -106,7 +110,7 @@ if [ -n "$XMLLINT" ]; then
 		fail "AUT 5.1 is not partly implemented in the grid"
 	[ "$(xpath "$tmp/st.html" 'string(//tr[@id="state-FRA"]/td[1]/@class)')" = st0 ] ||
 		fail "FRA 5.1 is not fully implemented in the grid"
-	[ "$(xpath "$tmp/st.html" 'count(//ul[@class="legend"]/li)')" = 4 ] ||
+	[ "$(xpath "$tmp/st.html" 'count(//ul[@class="legend"]/li)')" = 5 ] ||
 		fail "legend"
 	[ "$(xpath "$tmp/st.html" 'count(//nav//a[@href="#state-GHA"])')" = 1 ] ||
 		fail "index of States"
@@ -138,8 +142,56 @@ if [ -n "$XMLLINT" ]; then
 	[ "$(xpath "$tmp/m.html" 'string(//tbody/tr[1]/td[4])')" = "BGBl 1/2020" ] ||
 		fail "measures HTML"
 fi
-expect 1 "$SACL" report --db "$DB" --what authorities
-has "$tmp/err" "roles"
+
+# ------------------------------------------------------------ authorities
+expect 0 "$SACL" report --db "$DB" --what authorities
+grep -q '^France (FRA) .*Agence anticorruption' "$tmp/out" ||
+	fail "authorities: $(cat "$tmp/out")"
+has "$tmp/out" "75013 Paris"
+! grep -q 'Austria' "$tmp/out" || fail "AUT gave no authority: $(cat "$tmp/out")"
+expect 0 "$SACL" report --db "$DB" --what authorities --format csv
+[ "$(csv_field "$tmp/out" 1 4)" = Authority ] || fail "CSV head: $(head -1 "$tmp/out")"
+[ "$(csv_field "$tmp/out" 2 2)" = FRA ] || fail "CSV FRA first: $(cat "$tmp/out")"
+[ "$(csv_field "$tmp/out" 2 3)" = "6.3 Authority that can assist other States" ] ||
+	fail "CSV provision: $(cat "$tmp/out")"
+[ "$(csv_field "$tmp/out" 2 6)" = "'+33 1 00 00 00 00" ] ||
+	fail "CSV contact: $(cat "$tmp/out")"
+[ "$(csv_field "$tmp/out" 3 4)" = "'=HYPERLINK(\"http://evil.example/\",\"Office\")" ] ||
+	fail "formula not neutralised: $(cat "$tmp/out")"
+expect 0 "$SACL" report --db "$DB" --what authorities --format html -o "$tmp/au.html"
+if [ -n "$XMLLINT" ]; then
+	[ "$(xpath "$tmp/au.html" 'string(//tbody/tr[1]/td[4])')" = "23 avenue d'Italie, 75013 Paris" ] ||
+		fail "authorities HTML: $(cat "$tmp/au.html")"
+	[ "$(xpath "$tmp/au.html" 'count(//tbody/tr)')" = 2 ] || fail "authorities HTML rows"
+fi
+
+# ------------------------------------------------------------ not relevant
+# A provision asked only with consent: SEN (no consent) has it "not
+# relevant", CAN (consent, no status) "not answered"; the package leaves
+# both out, and the import records which was which.
+AR=$tmp/ar.xml
+sed -e 's|version="0.3"|version="0.3-nr"|' \
+	-e "s|<provision id=\"p52_1\" |<provision id=\"p52_1\" relevant=\"/response/front/consent = 'yes'\" |" \
+	"$TOP_SRCDIR/tests/fixtures/asset-recovery.xml" >"$AR"
+grep -q 'p52_1" relevant' "$AR" || fail "fixture not changed"
+expect 0 "$SACL" set -c "$AR" "$tmp/sen.xml" front/state=SEN front/consent=no \
+	p52_2a/status=full
+expect 0 "$SACL" set -c "$AR" "$tmp/can.xml" front/state=CAN front/consent=yes \
+	p52_2a/status=partial
+for st in sen can; do
+	expect 0 "$SACL" export --force --checklist "$AR" -o "$tmp/$st.xml.gz" "$tmp/$st.xml"
+done
+expect 0 "$SACL" import --db "$DB" --checklist "$AR" "$tmp/sen.xml.gz" "$tmp/can.xml.gz"
+expect 0 "$SACL" report --db "$DB" --what status --checklist asset-recovery \
+	--provision 52.1 --format csv
+grep -q '^"Senegal (SEN)","SEN","52\.1","Not relevant"' "$tmp/out" ||
+	fail "SEN 52.1 is not 'not relevant': $(cat "$tmp/out")"
+grep -q '^"Canada (CAN)","CAN","52\.1","Not answered"' "$tmp/out" ||
+	fail "CAN 52.1 is not 'not answered': $(cat "$tmp/out")"
+expect 0 "$SACL" report --db "$DB" --what status --checklist asset-recovery --provision 52.1
+grep -q '^52\.1 .* 0 *0 *0 *1 *1 *2$' "$tmp/out" || fail "52.1 counts: $(cat "$tmp/out")"
+[ "$(sqlite3 "$DB" 'PRAGMA user_version' 2>/dev/null || echo 2)" = 2 ] ||
+	fail "schema version"
 
 # ------------------------------------------------------------ usage
 expect 2 "$SACL" report --what submissions

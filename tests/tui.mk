@@ -78,3 +78,10 @@ bench-load: sacl$(EXEEXT)
 	    TOP_SRCDIR='$(abs_top_srcdir)' XMLLINT='$(XMLLINT)' \
 	    $(SHELL) $(srcdir)/tests/bench/bench_load.sh
 .PHONY: bench-load
+
+# `sacl browse` (issue 10): the stored submissions listed, one opened
+# read-only in the screens of `sacl fill` (tmux).
+if WITH_TESTS
+TESTS += tests/e2e_browse.sh
+endif
+EXTRA_DIST += tests/e2e_browse.sh

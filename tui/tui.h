@@ -34,6 +34,12 @@
  */
 int tui_run(struct checklist_response *resp, const char *file,
     const char *lang, const char *notice);
+/* The same screens over RESP read-only (`sacl browse`): moving, progress
+ * and viewing answers work; no key changes an answer, nothing is saved.
+ * TITLE names what is shown (title line). The caller has checked the
+ * terminal. */
+int tui_run_readonly(struct checklist_response *resp, const char *title,
+    const char *lang);
 
 /* ------------------------------------------------- the key table (tui_keys.c) */
 

@@ -133,6 +133,10 @@ tui_act_save(struct tui_app *app)
 	    forms_page_commit_keep(app->page) : FORMS_IGNORED;
 	unsigned r = fr == FORMS_CHANGED ? TUI_R_NAV : TUI_R_NONE;
 
+	if (app->readonly) {
+		tui_message(app, true, "%s", FORMS_READONLY_MSG);
+		return TUI_R_DRAW;
+	}
 	app->last_typed = 0;
 	if (fr == FORMS_INVALID) {
 		r = tui_app_commit(app);
@@ -152,6 +156,10 @@ tui_act_undo(struct tui_app *app)
 {
 	size_t left;
 
+	if (app->readonly) {
+		tui_message(app, true, "%s", FORMS_READONLY_MSG);
+		return TUI_R_DRAW;
+	}
 	if (app->page != NULL && forms_page_editing(app->page)) {
 		app->last_typed = 0;
 		if (forms_page_cancel(app->page) == FORMS_CHANGED)
@@ -206,6 +214,10 @@ tui_act_screen(struct tui_app *app, enum tui_action action)
 	case TUI_ACT_UNFINISHED:
 		return tui_act_filter(app, action);
 	case TUI_ACT_EXPORT:
+		if (app->readonly) {
+			tui_message(app, true, "%s", FORMS_READONLY_MSG);
+			return TUI_R_DRAW;
+		}
 		return tui_export_run(app);
 	case TUI_ACT_VIEW:
 		tui_view_show(app);

@@ -216,9 +216,11 @@ tui_app_layout(struct tui_app *app)
 	    app->title_win == NULL || app->status_win == NULL)
 		checklist_fatal("cannot make windows of %dx%d", COLS, LINES);
 	tui_nav_rebuild(app->nav, app, app->group);
-	if (app->page == NULL && app->group != NULL)
+	if (app->page == NULL && app->group != NULL) {
 		app->page = forms_page_new(app->resp, app->group,
 		    app->page_win, app->lang);
+		forms_page_set_readonly(app->page, app->readonly);
+	}
 	if (app->resume != NULL && app->page != NULL) { /* once, at start */
 		forms_page_focus(app->page, app->resume);
 		free(app->resume);
@@ -292,6 +294,8 @@ tui_app_save(struct tui_app *app)
 {
 	struct checklist_error err;
 
+	if (app->readonly)
+		return true; /* nothing changed, nothing to write */
 	checklist_undo_note(app->undo); /* every change passes here */
 	checklist_error_clear(&err);
 	if (checklist_response_save(app->resp, app->file, &err) !=
@@ -378,6 +382,7 @@ tui_app_open(struct tui_app *app, const struct checklist_group *g,
 			forms_page_free(app->page);
 		app->page = forms_page_new(app->resp, g, app->page_win,
 		    app->lang);
+		forms_page_set_readonly(app->page, app->readonly);
 		app->group = g;
 	}
 	if (path != NULL)
@@ -673,12 +678,14 @@ tui_app_finish(struct tui_app *app)
 	struct checklist_error err;
 	bool saved = true;
 
-	if (app->page != NULL &&
+	if (!app->readonly && app->page != NULL &&
 	    forms_page_commit(app->page) == FORMS_CHANGED)
 		app->dirty = true;
-	tui_app_bookmark(app);
+	if (!app->readonly)
+		tui_app_bookmark(app);
 	checklist_error_clear(&err);
-	if (app->dirty && checklist_response_save(app->resp, app->file,
+	if (!app->readonly && app->dirty &&
+	    checklist_response_save(app->resp, app->file,
 	    &err) != CHECKLIST_OK)
 		saved = false;
 	if (app->page != NULL)
@@ -703,13 +710,14 @@ tui_app_finish(struct tui_app *app)
 	return app->signal != 0 ? 128 + app->signal : TUI_EXIT_OK;
 }
 
-int
-tui_run(struct checklist_response *resp, const char *file, const char *lang,
-    const char *notice)
+static int
+tui_app_run(struct checklist_response *resp, const char *file,
+    const char *lang, const char *notice, bool readonly)
 {
 	struct tui_app app;
 
 	memset(&app, 0, sizeof app);
+	app.readonly = readonly;
 	app.resp = resp;
 	app.cl = resp->cl;
 	app.file = file;
@@ -728,4 +736,19 @@ tui_run(struct checklist_response *resp, const char *file, const char *lang,
 		tui_message(&app, true, "%s", notice);
 	tui_app_loop(&app);
 	return tui_app_finish(&app);
+}
+
+int
+tui_run(struct checklist_response *resp, const char *file, const char *lang,
+    const char *notice)
+{
+	return tui_app_run(resp, file, lang, notice, false);
+}
+
+int
+tui_run_readonly(struct checklist_response *resp, const char *title,
+    const char *lang)
+{
+	return tui_app_run(resp, title, lang, "Read-only: a received "
+	    "submission cannot be changed. q or F10 goes back.", true);
 }

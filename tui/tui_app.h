@@ -76,6 +76,7 @@ struct tui_app {
 	bool too_small;
 	bool colour;
 	bool dirty;          /* changes not yet saved */
+	bool readonly;       /* browse: no change, never saved (FILE: a title) */
 	char message[1024];  /* shown in the status line until the next key */
 	bool message_error;
 	time_t last_typed;   /* a field being edited since... */

@@ -30,6 +30,7 @@ static const struct tui_command tui_commands[] = {
 	{ "import", tui_cmd_import, "check packages and store them" },
 	{ "report", tui_cmd_report, "reports across the stored submissions" },
 	{ "attachments", tui_cmd_attachments, "extract a package's files" },
+	{ "browse", tui_cmd_browse, "look at stored submissions, read-only" },
 };
 
 static void

@@ -55,15 +55,16 @@ tui_title_draw(struct tui_app *app)
 	const char *title = checklist_text_get(&app->cl->title, app->lang,
 	    app->cl->default_lang);
 	const char *base = strrchr(app->file, '/');
+	const char *saved = app->readonly ? "read-only" :
+	    app->dirty ? "NOT SAVED" : "saved";
 	char *right = checklist_xasprintf(" %s  %s ",
-	    base != NULL ? base + 1 : app->file,
-	    app->dirty ? "NOT SAVED" : "saved");
+	    base != NULL ? base + 1 : app->file, saved);
 	int rw = tui_text_width(right);
 	char *left;
 
 	if (rw > COLS / 2) {
 		free(right);
-		right = checklist_xstrdup(app->dirty ? " NOT SAVED " : " saved ");
+		right = checklist_xasprintf(" %s ", saved);
 		rw = tui_text_width(right);
 	}
 	wbkgdset(w, ' ' | tui_attr(app, TUI_ROLE_TITLE));
