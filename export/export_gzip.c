@@ -24,7 +24,7 @@
 
 /* The OS byte we write: 255, "unknown" (RFC 1952), the same everywhere. */
 #define EXPORT_GZIP_OS 255
-/* Output grows by this much at a time while inflating. */
+/* Output starts at this much and doubles while inflating. */
 #define EXPORT_GZIP_CHUNK (256u * 1024)
 /* export_gunzip_run's result when a cap was hit (not a zlib code). */
 #define EXPORT_GZIP_OVER (-100)
@@ -111,8 +111,11 @@ export_gunzip_run(z_stream *zs, const struct export_gunzip_caps *caps,
 	int rc;
 
 	for (;;) {
-		if (zs->total_out == *cap) {
-			*cap += EXPORT_GZIP_CHUNK;
+		if (zs->total_out == *cap) { /* doubling: linear copying */
+			*cap = *cap < EXPORT_GZIP_CHUNK ? EXPORT_GZIP_CHUNK :
+			    *cap * 2;
+			if (*cap > caps->max_out + 1) /* one byte past: "over" */
+				*cap = caps->max_out + 1;
 			*buf = checklist_xrealloc(*buf, *cap + 1);
 		}
 		zs->next_out = (Bytef *)*buf + zs->total_out;
