@@ -60,18 +60,6 @@ struct checklist_batch_walk {
 	size_t nfailed;
 };
 
-static xmlNodePtr
-checklist_batch_child(xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr c;
-
-	for (c = parent->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)c->name, name) == 0)
-			return c;
-	return NULL;
-}
-
 /* "PATH[N]" or "PATH/ID" built as the walk goes down. */
 static void checklist_batch_questions(struct checklist_batch_walk *w,
     struct checklist_question *const *qs, size_t n, xmlNodePtr parent,
@@ -125,7 +113,7 @@ checklist_batch_questions(struct checklist_batch_walk *w,
 	char *path;
 
 	for (i = 0; i < n; i++) {
-		if ((el = checklist_batch_child(parent, qs[i]->id)) == NULL)
+		if ((el = checklist_child_named(parent, qs[i]->id)) == NULL)
 			continue;
 		path = checklist_xasprintf("%s/%s", prefix, qs[i]->id);
 		checklist_batch_one(w, qs[i], el, path);

@@ -315,6 +315,8 @@ int checklist_qtype_parse(const char *s);
 #define CHECKLIST_OTHER_NOT_CHOSEN "the text of \"other\" is given, but " \
 	"\"other\" is not chosen: choose it too (or leave the text out)"
 bool checklist_path_has_other(const char *value);
+/* The first child element of PARENT named NAME, or NULL. */
+xmlNodePtr checklist_child_named(xmlNodePtr parent, const char *name);
 /* The value (or with OTHER the "other" text) of element EL; borrowed. */
 const char *checklist_path_value(xmlNodePtr el, bool other);
 

@@ -30,7 +30,7 @@ checklist_skeleton_question(xmlNodePtr parent,
 	return n;
 }
 
-static xmlNodePtr
+xmlNodePtr
 checklist_child_named(xmlNodePtr parent, const char *name)
 {
 	xmlNodePtr c;
