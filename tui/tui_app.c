@@ -533,6 +533,22 @@ tui_app_burst_typed(const struct tui_app *app, const struct tui_in *ev)
 	    memchr(ev->text, '\r', ev->len) == NULL;
 }
 
+/* A burst that is Enter on a text question and then one line, not
+ * bracketed: keys typed ahead of a slow screen (an SSH link, a busy
+ * machine). Enter there only starts the edit, so it is taken as a key
+ * and the line goes into the field; anywhere else the burst stays a
+ * paste. */
+static bool
+tui_app_enter_ahead(const struct tui_app *app, const struct tui_in *ev)
+{
+	return !ev->bracketed && ev->len > 1 &&
+	    (ev->text[0] == '\r' || ev->text[0] == '\n') &&
+	    !app->nav_focus && app->page != NULL && !app->too_small &&
+	    !forms_page_editing(app->page) && forms_page_on_text(app->page) &&
+	    memchr(ev->text + 1, '\n', ev->len - 1) == NULL &&
+	    memchr(ev->text + 1, '\r', ev->len - 1) == NULL;
+}
+
 /* TEXT given to the page key by key. */
 static unsigned
 tui_app_type(struct tui_app *app, const char *text, size_t len)
@@ -564,6 +580,14 @@ tui_app_input(struct tui_app *app, const struct tui_in *ev)
 	case TUI_IN_PASTE:
 		if (!app->message_error || !app->dirty)
 			app->message[0] = '\0';
+		if (tui_app_enter_ahead(app, ev)) { /* Enter typed ahead */
+			struct tui_in rest = *ev;
+
+			r = tui_app_key(app, L'\n', false);
+			rest.text = ev->text + 1;
+			rest.len = ev->len - 1;
+			return r | tui_app_input(app, &rest);
+		}
 		if (tui_app_burst_typed(app, ev))
 			return tui_app_type(app, ev->text, ev->len);
 		r = tui_app_paste(app, ev->text, ev->len);
