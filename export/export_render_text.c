@@ -157,6 +157,20 @@ export_rt_progress(struct export_sb *b, int width, size_t nw,
 	(void)width;
 }
 
+/* The same as a paragraph, for a narrow width. */
+static void
+export_rt_narrow(struct export_sb *b, int width, const char *name,
+    const struct checklist_progress *p, const struct checklist_marks_count *m)
+{
+	char *line = checklist_xasprintf("%s: %zu/%zu answered, %zu open, "
+	    "%zu conflict%s, %zu to review", name, p->required_answered,
+	    p->required, p->required - p->required_answered, m->conflict,
+	    m->conflict == 1 ? "" : "s", m->review);
+
+	export_rt_para(b, 2, width, line);
+	free(line);
+}
+
 static void
 export_rt_summary(struct export_sb *b, int width, const struct export_view *v)
 {
@@ -166,12 +180,19 @@ export_rt_summary(struct export_sb *b, int width, const struct export_view *v)
 	for (i = 0; i < v->narticles; i++)
 		if ((w = export_text_width(v->articles[i].name)) > nw)
 			nw = w;
-	if ((int)nw > room)
-		nw = room > 10 ? (size_t)room : 10;
 	export_rt_para(b, 0, width, v->title);
 	export_rt_para(b, 0, width, v->meta);
 	export_rt_rule(b, width, '=');
 	export_rt_para(b, 0, width, "Progress (required questions)");
+	if (room < 10) { /* too narrow for a table */
+		export_rt_narrow(b, width, "All", &v->p, &v->marks);
+		for (i = 0; i < v->narticles; i++)
+			export_rt_narrow(b, width, v->articles[i].name,
+			    &v->articles[i].p, &v->articles[i].marks);
+		return;
+	}
+	if ((int)nw > room)
+		nw = (size_t)room;
 	export_sb_addf(b, "  %-*s  %-9s %5s %10s %10s\n", (int)nw, "Part",
 	    "Answered", "Open", "Conflicts", "To review");
 	export_rt_progress(b, width, nw, "All", &v->p, &v->marks);
