@@ -16,7 +16,7 @@
 /* One article's line: name, bar, counts, title. */
 static void
 tui_overview_line(struct tui_app *app, const struct checklist_group *g,
-    int width, char ***lines, size_t *n)
+    int width, bool spaced, char ***lines, size_t *n)
 {
 	struct checklist_progress p;
 	struct checklist_marks_count m;
@@ -33,7 +33,8 @@ tui_overview_line(struct tui_app *app, const struct checklist_group *g,
 	    app->cl->default_lang));
 	fit = tui_text_fit(line, width, false);
 	tui_lines_add(lines, n, fit);
-	tui_lines_add(lines, n, "");
+	if (spaced)
+		tui_lines_add(lines, n, "");
 	free(fit);
 	free(line);
 	free(bar);
@@ -47,7 +48,10 @@ tui_overview_build(struct tui_app *app, int width, size_t *n)
 	struct checklist_marks_count m;
 	int bw = width >= 120 ? 40 : width >= 100 ? 30 : 16;
 	char **lines = NULL, *head;
-	size_t i;
+	size_t i, rows = app->cl->nsections + (app->cl->front != NULL);
+	/* a blank line between articles when all still fit (the pager
+	 * shows LINES - 5 lines) */
+	bool spaced = (int)(2 * rows + 4) <= LINES - 5;
 
 	*n = 0;
 	checklist_progress_all(app->resp, &all);
@@ -66,9 +70,11 @@ tui_overview_build(struct tui_app *app, int width, size_t *n)
 	tui_lines_add(&lines, n, head);
 	free(head);
 	if (app->cl->front != NULL)
-		tui_overview_line(app, app->cl->front, width, &lines, n);
+		tui_overview_line(app, app->cl->front, width, spaced, &lines,
+		    n);
 	for (i = 0; i < app->cl->nsections; i++)
-		tui_overview_line(app, app->cl->sections[i], width, &lines, n);
+		tui_overview_line(app, app->cl->sections[i], width, spaced,
+		    &lines, n);
 	return lines;
 }
 

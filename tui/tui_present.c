@@ -215,9 +215,9 @@ tui_present_draw(struct tui_present *p)
 	}
 	wattrset(stdscr, A_NORMAL);
 	tui_present_bar(p, LINES - 1, p->top + (size_t)body < p->n ?
-	    " Left/Right, PgUp/PgDn: provision   Up/Down: scroll (more "
-	    "below)   o: overview   q: leave" : " Left/Right, PgUp/PgDn: "
-	    "provision   Up/Down: scroll   o: overview   q: leave");
+	    " Left/Right/PgUp/PgDn: provision  Up/Down: scroll (more)  o: "
+	    "overview  q: leave" : " Left/Right/PgUp/PgDn: provision  "
+	    "Up/Down: scroll  o: overview  q: leave");
 	wnoutrefresh(stdscr);
 	doupdate();
 }
@@ -310,8 +310,8 @@ tui_present_event(struct tui_present *p)
 	} else if (ev.kind == TUI_IN_CHAR || ev.kind == TUI_IN_KEY)
 		leave = tui_present_key(p, ev.ch, ev.kind == TUI_IN_KEY);
 	else if (ev.kind == TUI_IN_PASTE)
-		snprintf(p->note, sizeof p->note, "Paste ignored: nothing can "
-		    "be changed here.");
+		snprintf(p->note, sizeof p->note, "Read-only: a paste changes "
+		    "nothing here (q leaves).");
 	else
 		snprintf(p->note, sizeof p->note, "Read-only: that key changes "
 		    "nothing here (q leaves).");
