@@ -451,6 +451,49 @@ export_view_page(const struct export_view *v, const struct checklist_group *g,
 	return NULL;
 }
 
+static void
+export_view_missing_add(const struct export_vanswer *a, size_t n,
+    const struct export_vanswer ***out, size_t *count)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		if (a[i].missing) {
+			*out = checklist_xreallocarray(*out, *count + 1,
+			    sizeof **out);
+			(*out)[(*count)++] = &a[i];
+		}
+		for (j = 0; j < a[i].nentries; j++)
+			export_view_missing_add(a[i].entries[j].answers,
+			    a[i].entries[j].n, out, count);
+	}
+}
+
+size_t
+export_view_missing(const struct export_vpage *p,
+    const struct export_vanswer ***out)
+{
+	size_t n = 0;
+
+	*out = NULL;
+	export_view_missing_add(p->answers, p->n, out, &n);
+	return n;
+}
+
+char *
+export_view_missing_text(const struct export_vpage *p)
+{
+	const struct export_vanswer **m;
+	size_t i, n = export_view_missing(p, &m);
+	struct export_sb b = { NULL, 0, 0 };
+
+	for (i = 0; i < n; i++)
+		export_sb_addf(&b, "%s%s%s", i > 0 ? "; " : "", m[i]->label,
+		    strchr(m[i]->path, '[') != NULL ? " (in an entry)" : "");
+	free(m);
+	return b.s;
+}
+
 char *
 export_view_heading(const char *name, const char *title)
 {

@@ -101,6 +101,15 @@ void export_view_free(struct export_view *v);
 /* The page of V showing group G, or NULL. */
 const struct export_vpage *export_view_page(const struct export_view *v,
     const struct checklist_group *g, const struct export_varticle **art);
+/* The answers of page P still missing (required, or "other" without
+ * its text), those in list entries included, in reading order: *OUT
+ * (caller frees the array; the answers are P's). Returns the count. */
+size_t export_view_missing(const struct export_vpage *p,
+    const struct export_vanswer ***out);
+/* "Status; Title (entry 2)": the labels of page P's missing answers,
+ * or NULL when none is. Caller frees. */
+char *export_view_missing_text(const struct export_vpage *p);
+
 /* "NAME TITLE", or NAME alone when TITLE is empty. Caller frees. */
 char *export_view_heading(const char *name, const char *title);
 /* "from Justice (justice.xml, 2026-12-01T10:00:00Z)", or NULL when M

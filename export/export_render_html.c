@@ -133,7 +133,7 @@ static void
 export_rh_page(xmlNodePtr sec, const struct export_vpage *p,
     const char *lang)
 {
-	char *head = export_view_heading(p->name, p->title);
+	char *head = export_view_heading(p->name, p->title), *list;
 	xmlNodePtr el;
 
 	if (p->g->kind != CHECKLIST_G_FRONT) { /* its article's heading */
@@ -146,12 +146,13 @@ export_rh_page(xmlNodePtr sec, const struct export_vpage *p,
 		return;
 	}
 	export_rh_answers(sec, p->answers, p->n, lang);
-	if (p->missing > 0) {
-		head = checklist_xasprintf("Unanswered here: %zu required "
-		    "question%s", p->missing, p->missing == 1 ? "" : "s");
+	if ((list = export_view_missing_text(p)) != NULL) {
+		head = checklist_xasprintf("Unanswered here (%zu): %s",
+		    p->missing, list);
 		el = export_html_el(sec, "p", head);
 		export_html_attr(el, "class", "missing");
 		free(head);
+		free(list);
 	}
 }
 
@@ -215,14 +216,16 @@ export_rh_open(xmlNodePtr body, const struct export_view *v)
 		for (j = 0; j < v->articles[i].npages; j++) {
 			const struct export_vpage *p = &v->articles[i].pages[j];
 
-			for (k = 0; k < p->n; k++) {
-				if (!p->answers[k].missing)
-					continue;
-				line = checklist_xasprintf("%s  %s", p->name,
-				    p->answers[k].label);
+			const struct export_vanswer **m;
+			size_t nm = export_view_missing(p, &m);
+
+			for (k = 0; k < nm; k++) {
+				line = checklist_xasprintf("%s  %s  (%s)", p->name,
+				    m[k]->label, m[k]->path);
 				export_html_el(ul, "li", line);
 				free(line);
 			}
+			free(m);
 		}
 }
 

@@ -129,6 +129,8 @@ export_md_answers(struct export_sb *b, const struct export_vanswer *a,
 static void
 export_md_page(struct export_sb *b, const struct export_vpage *p)
 {
+	char *list;
+
 	if (p->g->kind != CHECKLIST_G_FRONT) { /* its article's heading */
 		char *head = export_view_heading(p->name, p->title);
 
@@ -140,9 +142,11 @@ export_md_page(struct export_sb *b, const struct export_vpage *p)
 		return;
 	}
 	export_md_answers(b, p->answers, p->n, 0);
-	if (p->missing > 0)
-		export_sb_addf(b, "*Unanswered here: %zu required question%s*"
-		    "\n\n", p->missing, p->missing == 1 ? "" : "s");
+	if ((list = export_view_missing_text(p)) != NULL) {
+		export_sb_addf(b, "*Unanswered here \\(%zu\\):* ", p->missing);
+		export_md_put(b, "", list, "\n\n", 0);
+		free(list);
+	}
 }
 
 static void
@@ -187,12 +191,15 @@ export_md_open(struct export_sb *b, const struct export_view *v)
 		for (j = 0; j < v->articles[i].npages; j++) {
 			const struct export_vpage *p = &v->articles[i].pages[j];
 
-			for (k = 0; k < p->n; k++)
-				if (p->answers[k].missing) {
-					export_md_put(b, "- ", p->name, " ", 2);
-					export_md_put(b, "", p->answers[k].label,
-					    "\n", 2);
-				}
+			const struct export_vanswer **m;
+			size_t nm = export_view_missing(p, &m);
+
+			for (k = 0; k < nm; k++) {
+				export_md_put(b, "- ", p->name, " ", 2);
+				export_md_put(b, "", m[k]->label, " ", 2);
+				export_md_put(b, "\\(", m[k]->path, "\\)\n", 2);
+			}
+			free(m);
 		}
 	export_sb_add(b, "\n");
 }

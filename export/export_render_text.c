@@ -109,7 +109,7 @@ export_rt_answers(struct export_sb *b, int indent, int width,
 static void
 export_rt_page(struct export_sb *b, int width, const struct export_vpage *p)
 {
-	char *head = export_view_heading(p->name, p->title);
+	char *head = export_view_heading(p->name, p->title), *list;
 
 	export_sb_add(b, "\n");
 	if (p->g->kind != CHECKLIST_G_FRONT) { /* its article's heading */
@@ -122,11 +122,12 @@ export_rt_page(struct export_sb *b, int width, const struct export_vpage *p)
 		return;
 	}
 	export_rt_answers(b, 0, width, p->answers, p->n);
-	if (p->missing > 0) {
-		head = checklist_xasprintf("Unanswered here: %zu required "
-		    "question%s", p->missing, p->missing == 1 ? "" : "s");
+	if ((list = export_view_missing_text(p)) != NULL) {
+		head = checklist_xasprintf("Unanswered here (%zu): %s",
+		    p->missing, list);
 		export_rt_para(b, 0, width, head);
 		free(head);
+		free(list);
 	}
 }
 
@@ -217,15 +218,16 @@ export_rt_open(struct export_sb *b, int width, const struct export_view *v)
 	for (i = 0; i < v->narticles; i++)
 		for (j = 0; j < v->articles[i].npages; j++) {
 			const struct export_vpage *p = &v->articles[i].pages[j];
+			const struct export_vanswer **m;
+			size_t nm = export_view_missing(p, &m);
 
-			for (k = 0; k < p->n; k++) {
-				if (!p->answers[k].missing)
-					continue;
-				line = checklist_xasprintf("%s  %s", p->name,
-				    p->answers[k].label);
+			for (k = 0; k < nm; k++) {
+				line = checklist_xasprintf("%s  %s  (%s)", p->name,
+				    m[k]->label, m[k]->path);
 				export_rt_para(b, 2, width, line);
 				free(line);
 			}
+			free(m);
 		}
 }
 

@@ -135,6 +135,12 @@ else
 fi
 cmp -s "$R" "$tmp/r.orig" || fail "render changed the response"
 
+# a required answer missing in a list entry is listed too
+sed 's|<entry><title>Act 13</title>|<entry><title/>|' "$R" >"$tmp/e.xml"
+expect 0 "$SACL" render --width 72 "$tmp/e.xml"
+has "$tmp/out" "Unanswered here (1): Title (in an entry)"
+has "$tmp/out" "1.1  Title  (p1_1/laws[2]/title)"
+
 # a package: through the package reader
 expect 0 "$SACL" set -c "$MINI" "$tmp/p.xml" "front/state=Narnia" \
     p1_1/status=full p1_1/ta=no
