@@ -15,6 +15,7 @@ libexport_a_SOURCES = \
 	export/export_html.c \
 	export/export_render.h \
 	export/export_render.c \
+	export/export_render_util.c \
 	export/export_render_text.c \
 	export/export_render_md.c \
 	export/export_render_html.c
