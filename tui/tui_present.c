@@ -181,8 +181,9 @@ tui_present_build(struct tui_present *p)
 	tui_present_answers(p, pg->answers, pg->n, 0);
 }
 
+/* A bar across the screen at row Y (the header, the keys). */
 static void
-tui_present_bar(struct tui_present *p, int y, const char *text)
+tui_present_bar(int y, const char *text)
 {
 	char *fit = tui_text_fit(text, COLS, true);
 
@@ -190,7 +191,6 @@ tui_present_bar(struct tui_present *p, int y, const char *text)
 	mvwaddstr(stdscr, y, 0, fit);
 	wattrset(stdscr, A_NORMAL);
 	free(fit);
-	(void)p;
 }
 
 static void
@@ -207,14 +207,14 @@ tui_present_draw(struct tui_present *p)
 	werase(stdscr);
 	head = checklist_xasprintf(" PRESENTATION (read-only)   %s", p->note[0]
 	    != '\0' ? p->note : "nothing can be changed here");
-	tui_present_bar(p, 0, head);
+	tui_present_bar(0, head);
 	free(head);
 	for (y = 0, i = p->top; y < body && i < p->n; y++, i++) {
 		wattrset(stdscr, p->lines[i].attr);
 		mvwaddstr(stdscr, 2 + y, x0, p->lines[i].text);
 	}
 	wattrset(stdscr, A_NORMAL);
-	tui_present_bar(p, LINES - 1, p->top + (size_t)body < p->n ?
+	tui_present_bar(LINES - 1, p->top + (size_t)body < p->n ?
 	    " Left/Right/PgUp/PgDn: provision  Up/Down: scroll (more)  o: "
 	    "overview  q: leave" : " Left/Right/PgUp/PgDn: provision  "
 	    "Up/Down: scroll  o: overview  q: leave");
