@@ -2,7 +2,8 @@
  * export_report_html.c: a report as one self-contained HTML file.
  *
  * The page is built as a document tree with libxml2 and serialised by
- * its HTML writer (htmlDocDumpMemoryFormat): escaping is the library's
+ * its HTML writer (export_html.h: the page layout and the one
+ * stylesheet it shares with `sacl render`): escaping is the library's
  * job, never string concatenation. Every text from a package passes
  * through the sanitizer first and goes in as a text node. The page has
  * its CSS inline, no script, nothing fetched from the network, and
@@ -19,6 +20,7 @@
 
 #include <libxml/HTMLtree.h>
 
+#include "export/export_html.h"
 #include "export/export_internal.h"
 #include "export/export_report_internal.h"
 
@@ -26,48 +28,11 @@
 #define EXPORT_CHART_LABEL 260 /* px for the labels */
 #define EXPORT_CHART_WIDTH 640
 
-static const char export_html_css[] =
-    "body{font-family:sans-serif;margin:1.5em;color:#111;}"
-    "h1{font-size:1.5em;}h2{font-size:1.2em;margin-top:1.5em;}"
-    "table{border-collapse:collapse;margin:.5em 0;}"
-    "th,td{border:1px solid #999;padding:.2em .4em;vertical-align:top;"
-    "text-align:left;white-space:pre-wrap;}"
-    "th{background:#eee;}td.num{text-align:right;}"
-    "tr{page-break-inside:avoid;}"
-    ".meta{color:#444;}.legend span{display:inline-block;width:1em;"
-    "height:1em;border:1px solid #666;margin-right:.3em;"
-    "vertical-align:middle;}"
-    ".legend li{display:inline-block;margin-right:1.5em;}"
-    "nav li{display:inline-block;margin-right:1em;}"
-    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact;}"
-    "@media print{nav{display:none;}}";
-
-/* Add element NAME under PARENT holding TEXT (sanitised; NULL: none). */
-static xmlNodePtr
-export_html_el(xmlNodePtr parent, const char *name, const char *text)
-{
-	xmlNodePtr el = xmlNewChild(parent, NULL, EXPORT_XC(name), NULL);
-	char *clean;
-
-	if (text != NULL) {
-		clean = checklist_sanitize(text, true);
-		xmlNodeAddContent(el, EXPORT_XC(clean));
-		free(clean);
-	}
-	return el;
-}
-
-static void
-export_html_attr(xmlNodePtr el, const char *name, const char *value)
-{
-	xmlNewProp(el, EXPORT_XC(name), EXPORT_XC(value));
-}
-
-/* The CSS of the legend's classes, after the fixed rules. */
+/* The CSS of the legend's classes, after the one stylesheet. */
 static char *
 export_html_style(const struct export_rdoc *d)
 {
-	char *css = checklist_xstrdup(export_html_css), *more;
+	char *css = checklist_xstrdup(""), *more;
 	size_t i;
 
 	for (i = 0; i < d->nlegend; i++) {
@@ -77,20 +42,6 @@ export_html_style(const struct export_rdoc *d)
 		css = more;
 	}
 	return css;
-}
-
-static void
-export_html_head(xmlNodePtr html, const struct export_rdoc *d)
-{
-	xmlNodePtr head = export_html_el(html, "head", NULL), el;
-	char *css = export_html_style(d);
-
-	el = export_html_el(head, "meta", NULL);
-	export_html_attr(el, "http-equiv", "Content-Type");
-	export_html_attr(el, "content", "text/html; charset=UTF-8");
-	export_html_el(head, "title", d->title);
-	export_html_el(head, "style", css);
-	free(css);
 }
 
 static void
@@ -252,19 +203,12 @@ export_html_table(xmlNodePtr body, const struct export_rtable *t)
 char *
 export_render_html(const struct export_rdoc *d, size_t *len)
 {
-	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
-	xmlNodePtr html = xmlNewDocNode(doc, NULL, EXPORT_XC("html"), NULL);
+	char *css = export_html_style(d);
 	xmlNodePtr body, p;
-	xmlChar *mem = NULL;
-	int size = 0;
+	htmlDocPtr doc = export_html_page(d->title, d->lang, css, &body);
 	size_t i;
-	char *out;
 
-	xmlCreateIntSubset(doc, EXPORT_XC("html"), NULL, NULL);
-	xmlDocSetRootElement(doc, html);
-	export_html_attr(html, "lang", d->lang != NULL ? d->lang : "en");
-	export_html_head(html, d);
-	body = export_html_el(html, "body", NULL);
+	free(css);
 	export_html_el(body, "h1", d->title);
 	p = export_html_el(body, "p", d->meta);
 	export_html_attr(p, "class", "meta");
@@ -273,12 +217,5 @@ export_render_html(const struct export_rdoc *d, size_t *len)
 	for (i = 0; i < d->ntables; i++)
 		if (!d->tables[i].csv_only)
 			export_html_table(body, &d->tables[i]);
-	htmlDocDumpMemoryFormat(doc, &mem, &size, 1);
-	xmlFreeDoc(doc);
-	if (mem == NULL)
-		checklist_fatal("out of memory (writing the report)");
-	out = checklist_xstrndup((const char *)mem, (size_t)size);
-	*len = (size_t)size;
-	xmlFree(mem);
-	return out;
+	return export_html_finish(doc, len);
 }

@@ -11,6 +11,7 @@
 #ifndef SACL_EXPORT_REPORT_INTERNAL_H
 #define SACL_EXPORT_REPORT_INTERNAL_H
 
+#include "export/export_render.h"
 #include "export/export_store_internal.h"
 
 struct export_rtable {
@@ -93,8 +94,6 @@ checklist_status export_report_roles(struct export_store *s,
 
 /* --------------------------------------------------- the renderers */
 
-/* Display width of UTF-8 S (wide characters count 2). */
-size_t export_text_width(const char *s);
 char *export_render_text(const struct export_rdoc *d, int width,
     size_t *len);
 char *export_render_csv(const struct export_rdoc *d, size_t *len);

@@ -52,6 +52,13 @@ export_text_cwidth(unsigned long c)
 }
 
 size_t
+export_text_step(const char *s, size_t *n)
+{
+	return export_text_cwidth(export_text_next((const unsigned char *)s,
+	    n));
+}
+
+size_t
 export_text_width(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -10,7 +10,15 @@ libexport_a_SOURCES = \
 	export/export_answers.c \
 	export/export_package.c \
 	export/export_write.c \
-	export/export_read.c
+	export/export_read.c \
+	export/export_html.h \
+	export/export_html.c \
+	export/export_render.h \
+	export/export_render.c \
+	export/export_render_util.c \
+	export/export_render_text.c \
+	export/export_render_md.c \
+	export/export_render_html.c
 nodist_libexport_a_SOURCES = export/export_xsd.c
 libexport_a_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
 BUILT_SOURCES += export/export_xsd.c

@@ -18,6 +18,8 @@ libtui_a_SOURCES = \
 	tui/tui_view.c \
 	tui/tui_search.c \
 	tui/tui_progress.c \
+	tui/tui_overview.c \
+	tui/tui_present.c \
 	tui/tui_export.c \
 	tui/tui_signal.c \
 	tui/tui_input.h \

@@ -40,6 +40,11 @@ int tui_run(struct checklist_response *resp, const char *file,
  * terminal. */
 int tui_run_readonly(struct checklist_response *resp, const char *title,
     const char *lang);
+/* The presentation mode over RESP read-only (`sacl fill --present`):
+ * one provision a screen, no key changes anything, nothing is saved;
+ * q asks, then ends. FILE names what is shown. */
+int tui_run_present(struct checklist_response *resp, const char *file,
+    const char *lang);
 
 /* ------------------------------------------------- the key table (tui_keys.c) */
 
@@ -64,6 +69,8 @@ enum tui_action {
 	TUI_ACT_FILTER_THEME,
 	TUI_ACT_UNFINISHED,
 	TUI_ACT_EXPORT,
+	TUI_ACT_PRESENT,      /* the presentation mode (read-only) */
+	TUI_ACT_OVERVIEW,     /* the overview for a room */
 	TUI_ACT_UP,           /* navigator moves */
 	TUI_ACT_DOWN,
 	TUI_ACT_FIRST,

@@ -222,6 +222,11 @@ tui_act_screen(struct tui_app *app, enum tui_action action)
 	case TUI_ACT_VIEW:
 		tui_view_show(app);
 		return TUI_R_DRAW;
+	case TUI_ACT_OVERVIEW:
+		tui_overview_show(app);
+		return TUI_R_DRAW;
+	case TUI_ACT_PRESENT:
+		return tui_present_run(app, true);
 	case TUI_ACT_OPEN:
 		return tui_app_open(app, tui_nav_current(app->nav), NULL);
 	default:

@@ -736,12 +736,13 @@ tui_app_finish(struct tui_app *app)
 
 static int
 tui_app_run(struct checklist_response *resp, const char *file,
-    const char *lang, const char *notice, bool readonly)
+    const char *lang, const char *notice, bool readonly, bool present)
 {
 	struct tui_app app;
 
 	memset(&app, 0, sizeof app);
 	app.readonly = readonly;
+	app.present = present;
 	app.resp = resp;
 	app.cl = resp->cl;
 	app.file = file;
@@ -758,6 +759,11 @@ tui_app_run(struct checklist_response *resp, const char *file,
 	app.undo = checklist_undo_new(resp, TUI_UNDO_DEPTH);
 	if (notice != NULL)
 		tui_message(&app, true, "%s", notice);
+	if (app.present) { /* the presentation alone, then the end */
+		tui_app_layout(&app);
+		tui_present_run(&app, false);
+		app.quit = true;
+	}
 	tui_app_loop(&app);
 	return tui_app_finish(&app);
 }
@@ -766,7 +772,7 @@ int
 tui_run(struct checklist_response *resp, const char *file, const char *lang,
     const char *notice)
 {
-	return tui_app_run(resp, file, lang, notice, false);
+	return tui_app_run(resp, file, lang, notice, false, false);
 }
 
 int
@@ -774,5 +780,12 @@ tui_run_readonly(struct checklist_response *resp, const char *title,
     const char *lang)
 {
 	return tui_app_run(resp, title, lang, "Read-only: a received "
-	    "submission cannot be changed. q or F10 goes back.", true);
+	    "submission cannot be changed. q or F10 goes back.", true, false);
+}
+
+int
+tui_run_present(struct checklist_response *resp, const char *file,
+    const char *lang)
+{
+	return tui_app_run(resp, file, lang, NULL, true, true);
 }

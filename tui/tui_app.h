@@ -77,6 +77,7 @@ struct tui_app {
 	bool colour;
 	bool dirty;          /* changes not yet saved */
 	bool readonly;       /* browse: no change, never saved (FILE: a title) */
+	bool present;        /* fill --present: the presentation, then end */
 	char message[1024];  /* shown in the status line until the next key */
 	bool message_error;
 	time_t last_typed;   /* a field being edited since... */
@@ -176,6 +177,13 @@ void tui_legend_show(struct tui_app *app);
 unsigned tui_search_run(struct tui_app *app);
 unsigned tui_goto_run(struct tui_app *app);
 void tui_progress_show(struct tui_app *app);
+/* The overview for a room (o): per article, progress, open required
+ * questions, conflicts, answers to review (tui_overview.c). */
+void tui_overview_show(struct tui_app *app);
+/* The presentation mode (F9, fill --present; tui_present.c): read-only,
+ * one provision a screen, until left (FROM_FILL: F9 leaves at once, q
+ * asks; else q asks). Returns a reaction; opens the last page shown. */
+unsigned tui_present_run(struct tui_app *app, bool from_fill);
 /* "[#####.....]" WIDTH columns for DONE of TOTAL. Caller frees. */
 char *tui_progress_bar(size_t done, size_t total, int width);
 

@@ -35,6 +35,7 @@ int tui_cmd_import(int argc, char **argv);
 int tui_cmd_report(int argc, char **argv);
 int tui_cmd_attachments(int argc, char **argv);
 int tui_cmd_browse(int argc, char **argv);
+int tui_cmd_render(int argc, char **argv);
 
 /* Shared by the commands (tui_cmd_util.c). */
 

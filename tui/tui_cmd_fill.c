@@ -30,7 +30,7 @@
 #include "tui/tui_curses.h"
 
 static const char tui_fill_usage[] =
-    "sacl fill [--checklist FILE|ID] [--lang LANG] RESPONSE";
+    "sacl fill [--checklist FILE|ID] [--lang LANG] [--present] RESPONSE";
 
 static void
 tui_fill_help(void)
@@ -44,6 +44,9 @@ tui_fill_help(void)
 	    "                           the definition of an existing one\n"
 	    "                           (then remembered in RESPONSE)\n"
 	    "  -l, --lang=LANG          show the texts in LANG (e.g. fr)\n"
+	    "  -p, --present            presentation mode for a room: an\n"
+	    "                           existing RESPONSE, read-only, one\n"
+	    "                           provision a screen (q leaves)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "In the program, F1 or ? lists the keys; q or F10 quits.\n"
 	    "Needs a terminal of at least 80x24, and a UTF-8 locale on the\n"
@@ -58,6 +61,7 @@ struct tui_fill_opts {
 	const char *checklist;
 	const char *lang;
 	const char *file;
+	bool present;
 };
 
 /* Returns -1 to go on, or the exit status. */
@@ -69,18 +73,22 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "print-keys", no_argument, NULL, 'K' },
+		{ "present", no_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "c:l:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:l:ph", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			o->checklist = optarg;
 			break;
 		case 'l':
 			o->lang = optarg;
+			break;
+		case 'p':
+			o->present = true;
 			break;
 		case 'h':
 			tui_fill_help();
@@ -249,10 +257,17 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	int status;
 
 	tui_cmd_quiet_new(); /* the status line says it */
-	status = tui_cmd_open_response(o->file, o->checklist, true, &cl,
-	    &resp);
+	status = tui_cmd_open_response(o->file, o->checklist, !o->present,
+	    &cl, &resp);
 	if (status != TUI_EXIT_OK)
 		return status;
+	if (o->present) { /* read-only: nothing created, nothing saved */
+		status = tui_run_present(resp, o->file, o->lang != NULL ?
+		    o->lang : resp->lang);
+		checklist_response_free(resp);
+		checklist_free(cl);
+		return status;
+	}
 	checklist_error_clear(&err);
 	if (created && checklist_response_save(resp, o->file, &err) !=
 	    CHECKLIST_OK) {
@@ -273,7 +288,7 @@ tui_fill_locked(const struct tui_fill_opts *o)
 int
 tui_cmd_fill(int argc, char **argv)
 {
-	struct tui_fill_opts o = { NULL, NULL, NULL };
+	struct tui_fill_opts o = { NULL, NULL, NULL, false };
 	struct checklist_lock *lock = NULL;
 	struct checklist_error err;
 	int status;

@@ -43,6 +43,11 @@ const struct tui_key tui_keys[] = {
 	  "undo: take back the last change (again: the one before), saved "
 	  "like any change; while typing, first give back the field's value",
 	  TUI_HINT_EDIT, "undo" },
+	{ KEY_F(9), true, TUI_SCOPE_GLOBAL, "F9", TUI_ACT_PRESENT,
+	  "presentation mode for a room (F9 again comes back): read-only, one "
+	  "provision a screen in large spacing; Left/Right or PgUp/PgDn move, "
+	  "Up/Down scroll, o the overview, q asks before leaving; no other key "
+	  "does anything", 0, NULL },
 	{ CTRL('s'), false, TUI_SCOPE_GLOBAL, "Ctrl-S", TUI_ACT_SAVE,
 	  "save now, or retry after a failed save (every change is saved "
 	  "anyway)", 0, NULL },
@@ -84,6 +89,10 @@ const struct tui_key tui_keys[] = {
 	{ 'u', false, TUI_SCOPE_NAV, "u", TUI_ACT_UNFINISHED,
 	  "list only what is unfinished, or everything again", 0, NULL },
 	{ 'x', false, TUI_SCOPE_NAV, "x", TUI_ACT_EXPORT, NULL, 0, NULL },
+	{ 'o', false, TUI_SCOPE_NAV, "o", TUI_ACT_OVERVIEW,
+	  "overview for a room: every article with its progress bar, the "
+	  "required questions open, conflicts and answers to review", 0,
+	  NULL },
 	{ KEY_UP, true, TUI_SCOPE_NAV, "Up", TUI_ACT_UP,
 	  "list: previous line", 0, NULL },
 	{ 'k', false, TUI_SCOPE_NAV, "k", TUI_ACT_UP, NULL, 0, NULL },

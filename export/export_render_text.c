@@ -1,0 +1,283 @@
+/*
+ * export_render_text.c: a rendered response as plain text fitted to a
+ * width: a progress summary, then each article and each provision with
+ * its questions (label, then the answer indented below), the entries of
+ * a list numbered, the marks ([CONFLICT], [TO REVIEW], who gave it) on
+ * a line of their own, and at the end the questions still unanswered and
+ * the conflicts. Every text passes through the sanitizer (export_wrap):
+ * no control, bidi or zero-width character reaches the terminal.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/export_render.h"
+
+#define EXPORT_RT_INDENT 4
+
+/* TEXT wrapped to WIDTH - INDENT, each line after INDENT spaces. */
+static void
+export_rt_para(struct export_sb *b, int indent, int width, const char *text)
+{
+	char **lines = NULL;
+	size_t i, n = 0;
+
+	export_wrap(text, width - indent, &lines, &n);
+	for (i = 0; i < n; i++) {
+		export_sb_addf(b, "%*s%s\n", indent, "", lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+}
+
+static void
+export_rt_rule(struct export_sb *b, int width, char c)
+{
+	char *line = checklist_xmalloc((size_t)width + 2);
+
+	memset(line, c, (size_t)width);
+	line[width] = '\n';
+	line[width + 1] = '\0';
+	export_sb_add(b, line);
+	free(line);
+}
+
+static void
+export_rt_marks(struct export_sb *b, int indent, int width,
+    const struct export_vmarks *m)
+{
+	char *from = export_vmarks_from(m), *line;
+
+	if (!m->conflict && !m->review && from == NULL)
+		return;
+	line = checklist_xasprintf("%s%s%s%s%s", m->conflict ? "[CONFLICT]" :
+	    "", m->conflict && m->review ? " " : "",
+	    m->review ? "[TO REVIEW: from the last cycle]" : "",
+	    from != NULL && (m->conflict || m->review) ? " " : "",
+	    from != NULL ? from : "");
+	export_rt_para(b, indent, width, line);
+	free(line);
+	free(from);
+}
+
+static void export_rt_answers(struct export_sb *b, int indent, int width,
+    const struct export_vanswer *a, size_t n);
+
+static void
+export_rt_entries(struct export_sb *b, int indent, int width,
+    const struct export_vanswer *a)
+{
+	size_t i;
+	char *head;
+
+	if (a->nentries == 0) {
+		export_rt_para(b, indent, width, a->missing ?
+		    "(no entry - required)" : "(no entry)");
+		return;
+	}
+	for (i = 0; i < a->nentries; i++) {
+		head = checklist_xasprintf("Entry %zu", i + 1);
+		export_rt_para(b, indent, width, head);
+		free(head);
+		export_rt_marks(b, indent + 2, width, &a->entries[i].marks);
+		export_rt_answers(b, indent + 2, width, a->entries[i].answers,
+		    a->entries[i].n);
+	}
+}
+
+static void
+export_rt_answers(struct export_sb *b, int indent, int width,
+    const struct export_vanswer *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		export_rt_para(b, indent, width, a[i].label);
+		export_rt_marks(b, indent + EXPORT_RT_INDENT, width, &a[i].marks);
+		if (a[i].q->type == CHECKLIST_Q_REPEAT)
+			export_rt_entries(b, indent + EXPORT_RT_INDENT, width,
+			    &a[i]);
+		else
+			export_rt_para(b, indent + EXPORT_RT_INDENT, width,
+			    a[i].value[0] != '\0' ? a[i].value : a[i].missing ?
+			    "(no answer - required)" : "(no answer)");
+	}
+}
+
+static void
+export_rt_page(struct export_sb *b, int width, const struct export_vpage *p)
+{
+	char *head = export_view_heading(p->name, p->title), *list;
+
+	export_sb_add(b, "\n");
+	if (p->g->kind != CHECKLIST_G_FRONT) { /* its article's heading */
+		export_rt_para(b, 0, width, head);
+		export_rt_rule(b, width < 40 ? width : 40, '-');
+	}
+	free(head);
+	if (!p->relevant) {
+		export_rt_para(b, 0, width, "(not asked: not relevant now)");
+		return;
+	}
+	export_rt_answers(b, 0, width, p->answers, p->n);
+	if ((list = export_view_missing_text(p)) != NULL) {
+		head = checklist_xasprintf("Unanswered here (%zu): %s",
+		    p->missing, list);
+		export_rt_para(b, 0, width, head);
+		free(head);
+		free(list);
+	}
+}
+
+/* One row of the progress table: NAME in NW columns, then the counts
+ * ("3/10" required answered, open, conflicts, to review). */
+static void
+export_rt_progress(struct export_sb *b, int width, size_t nw,
+    const char *name, const struct checklist_progress *p,
+    const struct checklist_marks_count *m)
+{
+	char *clean = checklist_sanitize(name, false), **lines = NULL;
+	char counts[96], frac[48];
+	size_t n = 0, i, w;
+
+	snprintf(frac, sizeof frac, "%zu/%zu", p->required_answered,
+	    p->required);
+	snprintf(counts, sizeof counts, "%-9s %5zu %10zu %10zu", frac,
+	    p->required - p->required_answered, m->conflict, m->review);
+	export_wrap(clean, (int)nw, &lines, &n);
+	for (i = 0; i < n; i++) {
+		w = export_text_width(lines[i]);
+		export_sb_addf(b, "  %s%*s%s%s\n", lines[i], (int)(nw - w), "",
+		    i + 1 == n ? "  " : "", i + 1 == n ? counts : "");
+		free(lines[i]);
+	}
+	free(lines);
+	free(clean);
+	(void)width;
+}
+
+/* The same as a paragraph, for a narrow width. */
+static void
+export_rt_narrow(struct export_sb *b, int width, const char *name,
+    const struct checklist_progress *p, const struct checklist_marks_count *m)
+{
+	char *line = checklist_xasprintf("%s: %zu/%zu answered, %zu open, "
+	    "%zu conflict%s, %zu to review", name, p->required_answered,
+	    p->required, p->required - p->required_answered, m->conflict,
+	    m->conflict == 1 ? "" : "s", m->review);
+
+	export_rt_para(b, 2, width, line);
+	free(line);
+}
+
+static void
+export_rt_summary(struct export_sb *b, int width, const struct export_view *v)
+{
+	size_t i, nw = 4, w;
+	int room = width - 2 - 2 - 38; /* indent, gap, the counts */
+
+	for (i = 0; i < v->narticles; i++)
+		if ((w = export_text_width(v->articles[i].name)) > nw)
+			nw = w;
+	export_rt_para(b, 0, width, v->title);
+	export_rt_para(b, 0, width, v->meta);
+	export_rt_rule(b, width, '=');
+	export_rt_para(b, 0, width, "Progress (required questions)");
+	if (room < 10) { /* too narrow for a table */
+		export_rt_narrow(b, width, "All", &v->p, &v->marks);
+		for (i = 0; i < v->narticles; i++)
+			export_rt_narrow(b, width, v->articles[i].name,
+			    &v->articles[i].p, &v->articles[i].marks);
+		return;
+	}
+	if ((int)nw > room)
+		nw = (size_t)room;
+	export_sb_addf(b, "  %-*s  %-9s %5s %10s %10s\n", (int)nw, "Part",
+	    "Answered", "Open", "Conflicts", "To review");
+	export_rt_progress(b, width, nw, "All", &v->p, &v->marks);
+	for (i = 0; i < v->narticles; i++)
+		export_rt_progress(b, width, nw, v->articles[i].name,
+		    &v->articles[i].p, &v->articles[i].marks);
+}
+
+/* Every required question still unanswered, by provision. */
+static void
+export_rt_open(struct export_sb *b, int width, const struct export_view *v)
+{
+	size_t i, j, k;
+	char *line;
+
+	export_sb_add(b, "\n");
+	export_rt_rule(b, width, '=');
+	line = checklist_xasprintf("Unanswered required questions: %zu",
+	    v->missing);
+	export_rt_para(b, 0, width, line);
+	free(line);
+	for (i = 0; i < v->narticles; i++)
+		for (j = 0; j < v->articles[i].npages; j++) {
+			const struct export_vpage *p = &v->articles[i].pages[j];
+			const struct export_vanswer **m;
+			size_t nm = export_view_missing(p, &m);
+
+			for (k = 0; k < nm; k++) {
+				line = checklist_xasprintf("%s  %s  (%s)", p->name,
+				    m[k]->label, m[k]->path);
+				export_rt_para(b, 2, width, line);
+				free(line);
+			}
+			free(m);
+		}
+}
+
+static void
+export_rt_conflicts(struct export_sb *b, int width,
+    const struct export_view *v)
+{
+	size_t i, j;
+	char *line;
+
+	if (v->nconflicts == 0)
+		return;
+	export_sb_add(b, "\n");
+	export_rt_rule(b, width, '=');
+	line = checklist_xasprintf("Conflicts to settle: %zu", v->nconflicts);
+	export_rt_para(b, 0, width, line);
+	free(line);
+	for (i = 0; i < v->nconflicts; i++) {
+		line = checklist_xasprintf("%s (%s)", v->conflicts[i].label,
+		    v->conflicts[i].path);
+		export_rt_para(b, 2, width, line);
+		free(line);
+		for (j = 0; j < v->conflicts[i].n; j++)
+			export_rt_para(b, 6, width, v->conflicts[i].values[j]);
+	}
+}
+
+char *
+export_render_text_view(const struct export_view *v, int width, size_t *len)
+{
+	struct export_sb b = { NULL, 0, 0 };
+	size_t i, j;
+
+	if (width < 20)
+		width = 20;
+	export_rt_summary(&b, width, v);
+	for (i = 0; i < v->narticles; i++) {
+		const struct export_varticle *a = &v->articles[i];
+		char *head = export_view_heading(a->name, a->title);
+
+		export_sb_add(&b, "\n");
+		export_rt_rule(&b, width, '=');
+		export_rt_para(&b, 0, width, head);
+		free(head);
+		for (j = 0; j < a->npages; j++)
+			export_rt_page(&b, width, &a->pages[j]);
+	}
+	export_rt_open(&b, width, v);
+	export_rt_conflicts(&b, width, v);
+	export_sb_add(&b, "");
+	*len = b.len;
+	return b.s;
+}

@@ -1,0 +1,142 @@
+/*
+ * test_marks.c: the reader of the workshop marks (checklist_marks.h) on
+ * a response written by hand as doc/response-format.md says: a value's
+ * marks and provenance, an entry's, a path naming nothing, the file as a
+ * contribution, the conflicts and their candidates, counts per group,
+ * and a response without marks.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "checklist/checklist_marks.h"
+#include "tests/test_util.h"
+
+static const char marked[] =
+    "<response checklist=\"mini\" checklist-version=\"2\" lang=\"en\" "
+    "agency=\"Justice\" scope=\"a1 a2\">"
+    "<front><state>X</state><staff>3</staff></front>"
+    "<a1><p1_1>"
+    "<status conflict=\"yes\" from-agency=\"Justice\" from-file=\"j.xml\" "
+    "from-time=\"2026-12-01T10:00:00Z\">partial</status><steps/>"
+    "<laws><entry from-agency=\"Bank\" review=\"last-cycle\"><title>Act"
+    "</title><year review=\"last-cycle\">2001</year></entry></laws>"
+    "<ta review=\"other\">yes</ta><ta_forms/><since/></p1_1>"
+    "<p1_2><status/><steps/><ta/><ta_forms/><p1_2a><status/><steps/>"
+    "<laws/><ta/><ta_forms/></p1_2a></p1_2></a1>"
+    "<a2><p2_1><ratio/><ok>no</ok><why/><advice/></p2_1></a2>"
+    "<conflicts><conflict path=\"p1_1/status\">"
+    "<candidate from-agency=\"Justice\" from-file=\"j.xml\">partial"
+    "</candidate><candidate from-agency=\"Bank\" other=\"o\">full"
+    "</candidate></conflict><conflict>no path</conflict></conflicts>"
+    "</response>";
+
+static struct checklist_response *
+test_marks_parse(const char *xml)
+{
+	struct checklist_response *r = NULL;
+	struct checklist_error err;
+
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_response_parse(test_mini, xml, strlen(xml),
+	    "marks.xml", &r, &err), CHECKLIST_OK);
+	return r;
+}
+
+static void
+test_marks_value(void **state)
+{
+	struct checklist_response *r = test_marks_parse(marked);
+	struct checklist_marks m;
+
+	(void)state;
+	assert_true(checklist_marks_get(r, "p1_1/status", &m));
+	assert_true(m.conflict);
+	assert_false(m.review);
+	assert_string_equal(m.agency, "Justice");
+	assert_string_equal(m.file, "j.xml");
+	assert_string_equal(m.time, "2026-12-01T10:00:00Z");
+	assert_true(checklist_marks_get(r, "p1_1/laws[1]/year", &m));
+	assert_true(m.review);
+	assert_null(m.agency);
+	/* review="other" is not the mark */
+	assert_true(checklist_marks_get(r, "p1_1/ta", &m));
+	assert_false(m.review);
+	assert_false(checklist_marks_any(&m));
+	/* an entry */
+	assert_true(checklist_marks_get(r, "p1_1/laws[1]", &m));
+	assert_true(m.review);
+	assert_string_equal(m.agency, "Bank");
+	/* nothing there */
+	assert_false(checklist_marks_get(r, "p1_1/laws[2]", &m));
+	assert_false(checklist_marks_get(r, "p1_1/nothing", &m));
+	assert_false(checklist_marks_get(r, "p1_1/laws[0]", &m));
+	assert_false(checklist_marks_get(r, "p1_1/status[1]", &m));
+	assert_false(m.review || m.conflict);
+	checklist_response_free(r);
+}
+
+static void
+test_marks_file(void **state)
+{
+	struct checklist_response *r = test_marks_parse(marked);
+	struct checklist_conflict *c;
+	struct checklist_marks_count n;
+	size_t k = checklist_marks_conflicts(r, &c);
+
+	(void)state;
+	assert_string_equal(checklist_marks_agency(r), "Justice");
+	assert_string_equal(checklist_marks_scope(r), "a1 a2");
+	assert_int_equal(k, 1); /* the conflict without a path is skipped */
+	assert_string_equal(c[0].path, "p1_1/status");
+	assert_int_equal(c[0].ncandidates, 2);
+	assert_string_equal(c[0].candidates[0].value, "partial");
+	assert_null(c[0].candidates[0].other);
+	assert_string_equal(c[0].candidates[1].value, "full");
+	assert_string_equal(c[0].candidates[1].other, "o");
+	assert_string_equal(c[0].candidates[1].agency, "Bank");
+	checklist_marks_conflicts_free(c, k);
+	checklist_marks_count_group(r, NULL, &n);
+	assert_int_equal(n.conflict, 1);
+	assert_int_equal(n.review, 2);
+	checklist_marks_count_group(r, checklist_find_group(test_mini, "a2"),
+	    &n);
+	assert_int_equal(n.conflict + n.review, 0);
+	checklist_marks_count_group(r, checklist_find_group(test_mini, "p1_1"),
+	    &n);
+	assert_int_equal(n.review, 2);
+	checklist_response_free(r);
+}
+
+static void
+test_marks_none(void **state)
+{
+	struct checklist_response *r = checklist_response_new(test_mini);
+	struct checklist_conflict *c;
+	struct checklist_marks_count n;
+	struct checklist_marks m;
+
+	(void)state;
+	assert_null(checklist_marks_agency(r));
+	assert_null(checklist_marks_scope(r));
+	assert_int_equal(checklist_marks_conflicts(r, &c), 0);
+	checklist_marks_conflicts_free(c, 0);
+	assert_true(checklist_marks_get(r, "p1_1/status", &m));
+	assert_false(checklist_marks_any(&m));
+	checklist_marks_count_group(r, NULL, &n);
+	assert_int_equal(n.conflict + n.review, 0);
+	checklist_response_free(r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_marks_value),
+		cmocka_unit_test(test_marks_file),
+		cmocka_unit_test(test_marks_none),
+	};
+
+	return cmocka_run_group_tests(tests, test_mini_setup,
+	    test_mini_teardown);
+}

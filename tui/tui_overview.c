@@ -1,0 +1,85 @@
+/*
+ * tui_overview.c: the overview screen for a room (list letter o, and o
+ * in the presentation mode): every article (and the front section) with
+ * a bar of its required answers given, the count of required questions
+ * still open, of conflicts left by a merge and of answers to review
+ * (checklist_marks.h), then the totals. A pager: it only shows.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "checklist/checklist_marks.h"
+#include "tui/tui_app.h"
+
+/* One article's line: name, bar, counts, title. */
+static void
+tui_overview_line(struct tui_app *app, const struct checklist_group *g,
+    int width, bool spaced, char ***lines, size_t *n)
+{
+	struct checklist_progress p;
+	struct checklist_marks_count m;
+	char *name = tui_group_name(app, g), *bar, *line, *fit;
+	int bw = width >= 120 ? 40 : width >= 100 ? 30 : 16;
+
+	checklist_progress_group(app->resp, g, &p);
+	checklist_marks_count_group(app->resp, g, &m);
+	bar = tui_progress_bar(p.required_answered, p.required, bw);
+	line = checklist_xasprintf("%-8.8s %s %3zu/%-3zu %5zu %9zu %9zu  %s",
+	    g->kind == CHECKLIST_G_FRONT ? "Front" : name, bar,
+	    p.required_answered, p.required, p.required - p.required_answered,
+	    m.conflict, m.review, checklist_text_get(&g->title, app->lang,
+	    app->cl->default_lang));
+	fit = tui_text_fit(line, width, false);
+	tui_lines_add(lines, n, fit);
+	if (spaced)
+		tui_lines_add(lines, n, "");
+	free(fit);
+	free(line);
+	free(bar);
+	free(name);
+}
+
+static char **
+tui_overview_build(struct tui_app *app, int width, size_t *n)
+{
+	struct checklist_progress all;
+	struct checklist_marks_count m;
+	int bw = width >= 120 ? 40 : width >= 100 ? 30 : 16;
+	char **lines = NULL, *head;
+	size_t i, rows = app->cl->nsections + (app->cl->front != NULL);
+	/* a blank line between articles when all still fit (the pager
+	 * shows LINES - 5 lines) */
+	bool spaced = (int)(2 * rows + 4) <= LINES - 5;
+
+	*n = 0;
+	checklist_progress_all(app->resp, &all);
+	checklist_marks_count_group(app->resp, NULL, &m);
+	head = checklist_xasprintf("All: %zu of %zu required answers given, "
+	    "%zu open; %zu conflict%s to settle; %zu answer%s to review.",
+	    all.required_answered, all.required,
+	    all.required - all.required_answered, m.conflict,
+	    m.conflict == 1 ? "" : "s", m.review, m.review == 1 ? "" : "s");
+	tui_text_wrap(head, width, &lines, n);
+	free(head);
+	tui_lines_add(&lines, n, "");
+	head = checklist_xasprintf("%-8s %-*s %7s %5s %9s %9s", "Article",
+	    bw, "Required answers given", "", "Open", "Conflicts",
+	    "To review");
+	tui_lines_add(&lines, n, head);
+	free(head);
+	if (app->cl->front != NULL)
+		tui_overview_line(app, app->cl->front, width, spaced, &lines,
+		    n);
+	for (i = 0; i < app->cl->nsections; i++)
+		tui_overview_line(app, app->cl->sections[i], width, spaced,
+		    &lines, n);
+	return lines;
+}
+
+void
+tui_overview_show(struct tui_app *app)
+{
+	tui_dialog_pager(app, "Overview", tui_overview_build);
+}
