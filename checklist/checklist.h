@@ -591,6 +591,9 @@ struct checklist_conflict {
 size_t checklist_conflicts(struct checklist_response *r,
     struct checklist_conflict **out);
 void checklist_conflicts_free(struct checklist_conflict *c, size_t n);
+/* The conflicts of R in group G (its pages and theirs below). */
+size_t checklist_conflicts_in(struct checklist_response *r,
+    const struct checklist_group *g);
 /* Is the element of PATH marked conflict="yes"? */
 bool checklist_conflict_at(struct checklist_response *r, const char *path);
 /* Settle the conflict at PATH: store VALUE and OTHER (NULL: none) as

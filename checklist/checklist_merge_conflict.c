@@ -100,6 +100,30 @@ checklist_conflicts_free(struct checklist_conflict *c, size_t n)
 	free(c);
 }
 
+size_t
+checklist_conflicts_in(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	xmlNodePtr list = checklist_conflicts_node(r), n;
+	const struct checklist_group *at;
+	size_t count = 0;
+	char *p, *id;
+
+	for (n = list != NULL ? list->children : NULL; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    (p = checklist_xml_attr(n, "path")) == NULL)
+			continue;
+		id = checklist_xstrndup(p, strcspn(p, "/"));
+		for (at = checklist_find_group(r->cl, id); at != NULL &&
+		    at != g; at = at->parent)
+			;
+		count += at != NULL;
+		free(id);
+		free(p);
+	}
+	return count;
+}
+
 /* PATH without ":other": the path of its element. Caller frees. */
 static char *
 checklist_conflict_key(const char *path)

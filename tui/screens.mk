@@ -19,6 +19,7 @@ libtui_a_SOURCES = \
 	tui/tui_search.c \
 	tui/tui_progress.c \
 	tui/tui_export.c \
+	tui/tui_workshop.c \
 	tui/tui_signal.c \
 	tui/tui_input.h \
 	tui/tui_input.c \

@@ -30,7 +30,8 @@
 #include "tui/tui_curses.h"
 
 static const char tui_fill_usage[] =
-    "sacl fill [--checklist FILE|ID] [--lang LANG] RESPONSE";
+    "sacl fill [--checklist FILE|ID] [--lang LANG] [--sections N,N...|"
+    "--provisions N.N,...] [--agency NAME] RESPONSE";
 
 static void
 tui_fill_help(void)
@@ -44,6 +45,11 @@ tui_fill_help(void)
 	    "                           the definition of an existing one\n"
 	    "                           (then remembered in RESPONSE)\n"
 	    "  -l, --lang=LANG          show the texts in LANG (e.g. fr)\n"
+	    "  -s, --sections=9,11      a contribution: answer only these\n"
+	    "                           articles (recorded in RESPONSE)\n"
+	    "  -P, --provisions=9.1,9.2 the same for provisions\n"
+	    "  -a, --agency=NAME        the agency writing the contribution\n"
+	    "                           (else asked once)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "In the program, F1 or ? lists the keys; q or F10 quits.\n"
 	    "Needs a terminal of at least 80x24, and a UTF-8 locale on the\n"
@@ -58,6 +64,7 @@ struct tui_fill_opts {
 	const char *checklist;
 	const char *lang;
 	const char *file;
+	const char *sections, *provisions, *agency;
 };
 
 /* Returns -1 to go on, or the exit status. */
@@ -69,13 +76,26 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "print-keys", no_argument, NULL, 'K' },
+		{ "sections", required_argument, NULL, 's' },
+		{ "provisions", required_argument, NULL, 'P' },
+		{ "agency", required_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "c:l:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:l:hs:P:a:", opts, NULL)) !=
+	    -1) {
 		switch (c) {
+		case 's':
+			o->sections = optarg;
+			break;
+		case 'P':
+			o->provisions = optarg;
+			break;
+		case 'a':
+			o->agency = optarg;
+			break;
 		case 'c':
 			o->checklist = optarg;
 			break;
@@ -238,6 +258,42 @@ tui_fill_notice(const struct tui_fill_opts *o, const struct checklist *cl,
 	return notice;
 }
 
+/* --sections, --provisions, --agency recorded in RESP (the scope given
+ * replaces the one recorded). -1 when fine (*CHANGED set), else the
+ * exit status, said. */
+static int
+tui_fill_scope(const struct tui_fill_opts *o, struct checklist_response *resp,
+    bool *changed)
+{
+	struct checklist_error err;
+	char *a = NULL, *b = NULL, *ids;
+
+	checklist_error_clear(&err);
+	if ((o->sections != NULL && checklist_scope_parse(resp->cl,
+	    o->sections, false, &a, &err) != CHECKLIST_OK) ||
+	    (o->provisions != NULL && checklist_scope_parse(resp->cl,
+	    o->provisions, true, &b, &err) != CHECKLIST_OK)) {
+		free(a);
+		tui_cmd_error(&err);
+		return TUI_EXIT_USAGE;
+	}
+	ids = a != NULL && b != NULL ? checklist_xasprintf("%s %s", a, b) :
+	    NULL;
+	if (o->agency != NULL && o->agency[0] == '\0') {
+		tui_cmd_warn("--agency: the name is empty");
+		free(a);
+		free(b);
+		return TUI_EXIT_USAGE;
+	}
+	checklist_scope_set(resp, ids != NULL ? ids : a != NULL ? a : b,
+	    o->agency);
+	*changed = a != NULL || b != NULL || o->agency != NULL;
+	free(ids);
+	free(a);
+	free(b);
+	return -1;
+}
+
 /* With the lock held: open or create, then run the screen. */
 static int
 tui_fill_locked(const struct tui_fill_opts *o)
@@ -245,7 +301,7 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	struct checklist *cl = NULL;
 	struct checklist_response *resp = NULL;
 	struct checklist_error err;
-	bool created = access(o->file, F_OK) != 0;
+	bool created = access(o->file, F_OK) != 0, scoped = false;
 	int status;
 
 	tui_cmd_quiet_new(); /* the status line says it */
@@ -253,8 +309,13 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	    &resp);
 	if (status != TUI_EXIT_OK)
 		return status;
+	if ((status = tui_fill_scope(o, resp, &scoped)) >= 0) {
+		checklist_response_free(resp);
+		checklist_free(cl);
+		return status;
+	}
 	checklist_error_clear(&err);
-	if (created && checklist_response_save(resp, o->file, &err) !=
+	if ((created || scoped) && checklist_response_save(resp, o->file, &err) !=
 	    CHECKLIST_OK) {
 		tui_cmd_error(&err);
 		status = tui_cmd_exit_for(err.status);
@@ -273,7 +334,7 @@ tui_fill_locked(const struct tui_fill_opts *o)
 int
 tui_cmd_fill(int argc, char **argv)
 {
-	struct tui_fill_opts o = { NULL, NULL, NULL };
+	struct tui_fill_opts o = { 0 };
 	struct checklist_lock *lock = NULL;
 	struct checklist_error err;
 	int status;
