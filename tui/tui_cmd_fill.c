@@ -315,8 +315,8 @@ tui_fill_locked(const struct tui_fill_opts *o)
 		return status;
 	}
 	checklist_error_clear(&err);
-	if ((created || scoped) && checklist_response_save(resp, o->file, &err) !=
-	    CHECKLIST_OK) {
+	if ((created || scoped) && checklist_response_save(resp, o->file,
+	    &err) != CHECKLIST_OK) {
 		tui_cmd_error(&err);
 		status = tui_cmd_exit_for(err.status);
 	} else {

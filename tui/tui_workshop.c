@@ -141,7 +141,7 @@ tui_workshop_join(const struct checklist_conflict *c,
 /* Apply choice K of the dialog on conflict C (its question Q). */
 static void
 tui_workshop_apply(struct tui_app *app, const struct checklist_conflict *c,
-    const struct checklist_question *q, int k)
+    int k)
 {
 	struct checklist_candidate joined = { 0 };
 	struct checklist_error err;
@@ -176,7 +176,6 @@ tui_workshop_apply(struct tui_app *app, const struct checklist_conflict *c,
 	if (tui_app_save(app))
 		tui_message(app, false, "Settled and saved (Ctrl-Z takes it "
 		    "back); c goes to the next conflict.");
-	(void)q;
 }
 
 /* The conflict at PATH; its index in C or N. */
@@ -232,10 +231,11 @@ tui_workshop_settle(struct tui_app *app)
 	if (nl > c[i].n + 1)
 		lines[c[i].n + 1] = checklist_xstrdup("Keep both: every value "
 		    "in one text, each under its agency");
-	choice = tui_dialog_list(app, "Settle the conflict: the merge found "
-	    "different answers", lines, nl);
+	choice = tui_dialog_list_keys(app, "Settle the conflict: the merge "
+	    "found different answers", " Enter: settle with it   Esc: leave "
+	    "it for now ", lines, nl, NULL, NULL);
 	if (choice >= 0)
-		tui_workshop_apply(app, &c[i], q, choice);
+		tui_workshop_apply(app, &c[i], choice);
 	tui_lines_free(lines, nl);
 	checklist_conflicts_free(c, n);
 	return r | TUI_R_DRAW | TUI_R_NAV;
