@@ -638,6 +638,12 @@ checklist_status checklist_merge(const struct checklist *cl,
     struct checklist_response *base, const struct checklist_merge_input *in,
     size_t n, int prefer, struct checklist_response **out,
     struct checklist_merge_result *res, struct checklist_error *err);
+/* The files the answers of a merge OUT name (copies beside the inputs,
+ * their absolute paths) taken into OUT's attachment folder, as sacl set
+ * takes a file in; provenance kept. Needs checklist_response_set_file()
+ * first. On failure ERR names the answer. */
+checklist_status checklist_merge_take_files(struct checklist_response *out,
+    struct checklist_error *err);
 
 /* --------------------------------------------------------------- saving */
 

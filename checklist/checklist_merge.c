@@ -629,3 +629,87 @@ checklist_merge(const struct checklist *cl, struct checklist_response *base,
 	*out = m.out;
 	return CHECKLIST_OK;
 }
+
+/* --------------------------------------------------------- the files */
+
+/* Take in the file at PATH (element EL) when its value is absolute. */
+static checklist_status
+checklist_merge_take_one(struct checklist_response *out, xmlNodePtr el,
+    const char *path, struct checklist_error *err)
+{
+	char *v = checklist_xml_text(el), *from[3];
+	checklist_status st = CHECKLIST_OK;
+	size_t k;
+
+	/* a conflicted value waits: settling it takes its file in */
+	if (v[0] == '/' && xmlHasProp(el, XC(CHECKLIST_ATTR_CONFLICT)) ==
+	    NULL) {
+		for (k = 0; k < 3; k++)
+			from[k] = checklist_xml_attr(el, checklist_merge_from[k]);
+		xmlNodeSetContent(el, NULL);
+		st = checklist_response_set(out, path, v, err);
+		if (st != CHECKLIST_OK)
+			xmlNodeAddContent(el, XC(v)); /* as it was */
+		for (k = 0; k < 3; k++) {
+			if (from[k] != NULL)
+				xmlSetProp(el, XC(checklist_merge_from[k]),
+				    XC(from[k]));
+			free(from[k]);
+		}
+	}
+	free(v);
+	return st;
+}
+
+/* The file answers of question Q (element EL, value path PATH). */
+static checklist_status
+checklist_merge_take_q(struct checklist_response *out,
+    const struct checklist_question *q, xmlNodePtr el, const char *path,
+    struct checklist_error *err)
+{
+	xmlNodePtr *es;
+	size_t n, i, k;
+	char *sub;
+	checklist_status st = CHECKLIST_OK;
+
+	if (el == NULL)
+		return CHECKLIST_OK;
+	if (q->type == CHECKLIST_Q_FILE)
+		return checklist_merge_take_one(out, el, path, err);
+	if (q->type != CHECKLIST_Q_REPEAT)
+		return CHECKLIST_OK;
+	n = checklist_merge_entries(el, &es);
+	for (i = 0; i < n && st == CHECKLIST_OK; i++)
+		for (k = 0; k < q->nchildren && st == CHECKLIST_OK; k++) {
+			sub = checklist_xasprintf("%s[%zu]/%s", path, i + 1,
+			    q->children[k]->id);
+			st = checklist_merge_take_q(out, q->children[k],
+			    checklist_child_named(es[i], q->children[k]->id),
+			    sub, err);
+			free(sub);
+		}
+	free(es);
+	return st;
+}
+
+checklist_status
+checklist_merge_take_files(struct checklist_response *out,
+    struct checklist_error *err)
+{
+	const struct checklist *cl = out->cl;
+	const struct checklist_question *q;
+	checklist_status st = CHECKLIST_OK;
+	size_t i, k;
+	bool other;
+
+	for (i = 0; i < cl->npages && st == CHECKLIST_OK; i++)
+		for (k = 0; k < cl->pages[i]->nquestions && st == CHECKLIST_OK;
+		    k++) {
+			const char *path = cl->pages[i]->questions[k]->path;
+
+			st = checklist_merge_take_q(out,
+			    cl->pages[i]->questions[k], checklist_path_resolve(
+			    out, path, false, &q, &other), path, err);
+		}
+	return st;
+}

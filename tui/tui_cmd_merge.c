@@ -316,7 +316,8 @@ tui_merge_locked(const struct tui_merge_opts *o, int prefer)
 		for (i = 0; i < res.nnotes; i++)
 			tui_cmd_warn("note: %s", res.notes[i]);
 		tui_merge_list(out);
-		if (checklist_response_save(out, o->out, &err) != CHECKLIST_OK) {
+		if (checklist_merge_take_files(out, &err) != CHECKLIST_OK ||
+		    checklist_response_save(out, o->out, &err) != CHECKLIST_OK) {
 			tui_cmd_error(&err);
 			status = tui_cmd_exit_for(err.status);
 		}
