@@ -97,7 +97,7 @@ checklist_merge_stamp(struct checklist_merge *m, xmlNodePtr to,
     xmlNodePtr from, int i)
 {
 	const char *mine[3] = { NULL, NULL, NULL };
-	char *v;
+	char *v, *root = NULL;
 	size_t k;
 	bool has = false;
 
@@ -105,7 +105,9 @@ checklist_merge_stamp(struct checklist_merge *m, xmlNodePtr to,
 		has |= from != NULL && xmlHasProp(from,
 		    XC(checklist_merge_from[k])) != NULL;
 	if (!has && i >= 0) {
-		mine[0] = m->in[i].agency;
+		if (m->in[i].agency == NULL)
+			root = checklist_response_agency(m->in[i].r);
+		mine[0] = m->in[i].agency != NULL ? m->in[i].agency : root;
 		mine[1] = m->in[i].file;
 		mine[2] = m->in[i].time;
 	}
@@ -116,6 +118,7 @@ checklist_merge_stamp(struct checklist_merge *m, xmlNodePtr to,
 			xmlSetProp(to, XC(checklist_merge_from[k]), XC(v));
 		free(v);
 	}
+	free(root);
 }
 
 /* Store V in EL (its value, "other" text, checksum). A file's value

@@ -268,23 +268,22 @@ tui_fill_scope(const struct tui_fill_opts *o, struct checklist_response *resp,
 	struct checklist_error err;
 	char *a = NULL, *b = NULL, *ids;
 
+	if (o->agency != NULL && o->agency[0] == '\0') {
+		tui_cmd_warn("--agency: the name is empty");
+		return TUI_EXIT_USAGE;
+	}
 	checklist_error_clear(&err);
 	if ((o->sections != NULL && checklist_scope_parse(resp->cl,
 	    o->sections, false, &a, &err) != CHECKLIST_OK) ||
 	    (o->provisions != NULL && checklist_scope_parse(resp->cl,
 	    o->provisions, true, &b, &err) != CHECKLIST_OK)) {
+		tui_cmd_warn("--%s: %s", a != NULL || o->sections == NULL ?
+		    "provisions" : "sections", err.message);
 		free(a);
-		tui_cmd_error(&err);
 		return TUI_EXIT_USAGE;
 	}
 	ids = a != NULL && b != NULL ? checklist_xasprintf("%s %s", a, b) :
 	    NULL;
-	if (o->agency != NULL && o->agency[0] == '\0') {
-		tui_cmd_warn("--agency: the name is empty");
-		free(a);
-		free(b);
-		return TUI_EXIT_USAGE;
-	}
 	checklist_scope_set(resp, ids != NULL ? ids : a != NULL ? a : b,
 	    o->agency);
 	*changed = a != NULL || b != NULL || o->agency != NULL;
@@ -309,7 +308,10 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	    &resp);
 	if (status != TUI_EXIT_OK)
 		return status;
-	if ((status = tui_fill_scope(o, resp, &scoped)) >= 0) {
+	/* a scope refused, then no terminal: before RESPONSE is made, so
+	 * that a refusal leaves nothing behind */
+	if ((status = tui_fill_scope(o, resp, &scoped)) >= 0 ||
+	    (status = tui_fill_terminal_ok() ? -1 : TUI_EXIT_USAGE) >= 0) {
 		checklist_response_free(resp);
 		checklist_free(cl);
 		return status;
@@ -351,12 +353,8 @@ tui_cmd_fill(int argc, char **argv)
 		return err.status == CHECKLIST_ERR_LOCKED ? TUI_EXIT_LOCKED :
 		    tui_cmd_exit_for(err.status);
 	}
-	/* after the lock: "in use" says more than "not a terminal"; before
-	 * RESPONSE is made: a refusal leaves nothing behind */
-	if (!tui_fill_terminal_ok())
-		status = TUI_EXIT_USAGE;
-	else
-		status = tui_fill_locked(&o);
+	/* after the lock: "in use" says more than "not a terminal" */
+	status = tui_fill_locked(&o);
 	checklist_lock_release(lock);
 	return status;
 }
