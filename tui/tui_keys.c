@@ -76,7 +76,7 @@ const struct tui_key tui_keys[] = {
 	{ 'n', false, TUI_SCOPE_NAV, "n", TUI_ACT_NEXT_REQUIRED, NULL, 0,
 	  NULL },
 	{ 'c', false, TUI_SCOPE_NAV, "c", TUI_ACT_NEXT_CONFLICT,
-	  "next conflict left by a merge (marked \u2260 in the list)", 0,
+	  "next conflict left by a merge (marked in the list)", 0,
 	  NULL },
 	{ '/', false, TUI_SCOPE_NAV, "/", TUI_ACT_SEARCH, NULL, 0, NULL },
 	{ 'g', false, TUI_SCOPE_NAV, "g", TUI_ACT_GOTO, NULL, 0, NULL },
