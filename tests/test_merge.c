@@ -324,6 +324,7 @@ test_settle(void **state)
 	assert_int_equal(checklist_response_submittable(out, "m.xml", &err),
 	    CHECKLIST_OK);
 	/* and it merges again */
+	checklist_response_free(r[1]);
 	r[1] = out;
 	again = merge(NULL, r, files, 2, -1, &res);
 	checklist_merge_result_free(&res);
