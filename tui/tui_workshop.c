@@ -192,12 +192,30 @@ tui_workshop_find(const struct checklist_conflict *c, size_t n,
 	return n;
 }
 
+/* The lines of the settle dialog for conflict C of question Q. */
+static char **
+tui_workshop_lines(const struct checklist_conflict *c,
+    const struct checklist_question *q, size_t *nl)
+{
+	char **lines;
+	size_t k;
+
+	*nl = c->n + (q != NULL && q->type == CHECKLIST_Q_LONGTEXT ? 2 : 1);
+	lines = checklist_xcalloc(*nl, sizeof *lines);
+	for (k = 0; k < c->n; k++)
+		lines[k] = tui_workshop_line(&c->cand[k]);
+	lines[c->n] = checklist_xstrdup("Edit: type the answer agreed");
+	if (*nl > c->n + 1)
+		lines[c->n + 1] = checklist_xstrdup("Keep both: every value "
+		    "in one text, each under its agency");
+	return lines;
+}
+
 unsigned
 tui_workshop_settle(struct tui_app *app)
 {
 	struct checklist_conflict *c;
-	const struct checklist_question *q;
-	size_t n, i, k, nl;
+	size_t n, i, nl;
 	char **lines;
 	const char *path;
 	unsigned r = TUI_R_DRAW;
@@ -207,9 +225,11 @@ tui_workshop_settle(struct tui_app *app)
 		tui_message(app, true, "%s", FORMS_READONLY_MSG);
 		return TUI_R_DRAW;
 	}
+	if (!app->nav_focus && app->page != NULL && !tui_app_leave(app, &r))
+		return r | TUI_R_DRAW; /* the value typed is refused: why */
 	path = !app->nav_focus && app->page != NULL ?
 	    forms_page_current_path(app->page) : NULL;
-	if (path == NULL || !tui_app_leave(app, &r)) {
+	if (path == NULL) {
 		tui_message(app, false, "F7 settles the conflict of the "
 		    "question with the focus; c goes to the next conflict.");
 		return r | TUI_R_DRAW;
@@ -222,15 +242,7 @@ tui_workshop_settle(struct tui_app *app)
 		    "to the next one.");
 		return r | TUI_R_DRAW;
 	}
-	q = forms_page_current(app->page);
-	nl = c[i].n + (q != NULL && q->type == CHECKLIST_Q_LONGTEXT ? 2 : 1);
-	lines = checklist_xcalloc(nl, sizeof *lines);
-	for (k = 0; k < c[i].n; k++)
-		lines[k] = tui_workshop_line(&c[i].cand[k]);
-	lines[c[i].n] = checklist_xstrdup("Edit: type the answer agreed");
-	if (nl > c[i].n + 1)
-		lines[c[i].n + 1] = checklist_xstrdup("Keep both: every value "
-		    "in one text, each under its agency");
+	lines = tui_workshop_lines(&c[i], forms_page_current(app->page), &nl);
 	choice = tui_dialog_list_keys(app, "Settle the conflict: the merge "
 	    "found different answers", " Enter: settle with it   Esc: leave "
 	    "it for now ", lines, nl, NULL, NULL);
