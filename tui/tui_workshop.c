@@ -138,10 +138,18 @@ tui_workshop_join(const struct checklist_conflict *c,
 	return text;
 }
 
+/* Is Q answered by choosing (Edit then happens on the page)? */
+static bool
+tui_workshop_is_choice(const struct checklist_question *q)
+{
+	return q != NULL && (q->type == CHECKLIST_Q_SINGLE ||
+	    q->type == CHECKLIST_Q_MULTIPLE || q->type == CHECKLIST_Q_BOOLEAN);
+}
+
 /* Apply choice K of the dialog on conflict C (its question Q). */
 static void
 tui_workshop_apply(struct tui_app *app, const struct checklist_conflict *c,
-    int k)
+    const struct checklist_question *q, int k)
 {
 	struct checklist_candidate joined = { 0 };
 	struct checklist_error err;
@@ -152,7 +160,13 @@ tui_workshop_apply(struct tui_app *app, const struct checklist_conflict *c,
 	if ((size_t)k < c->n)
 		st = checklist_conflict_settle(app->resp, c->path,
 		    c->cand[k].value, c->cand[k].other, &c->cand[k], &err);
-	else if ((size_t)k == c->n) {
+	else if ((size_t)k == c->n && tui_workshop_is_choice(q)) {
+		const char *now = checklist_response_get(app->resp, c->path);
+
+		value = checklist_xstrdup(now != NULL ? now : "");
+		st = checklist_conflict_settle(app->resp, c->path, value, NULL,
+		    NULL, &err);
+	} else if ((size_t)k == c->n) {
 		value = tui_dialog_prompt(app, "The answer, as the room agrees "
 		    "(Esc: back):");
 		if (value == NULL)
@@ -204,7 +218,9 @@ tui_workshop_lines(const struct checklist_conflict *c,
 	lines = checklist_xcalloc(*nl, sizeof *lines);
 	for (k = 0; k < c->n; k++)
 		lines[k] = tui_workshop_line(&c->cand[k]);
-	lines[c->n] = checklist_xstrdup("Edit: type the answer agreed");
+	lines[c->n] = checklist_xstrdup(tui_workshop_is_choice(q) ?
+	    "Edit: choose the answer agreed on the page (the value kept for "
+	    "now stays until then)" : "Edit: type the answer agreed");
 	if (*nl > c->n + 1)
 		lines[c->n + 1] = checklist_xstrdup("Keep both: every value "
 		    "in one text, each under its agency");
@@ -247,7 +263,8 @@ tui_workshop_settle(struct tui_app *app)
 	    "found different answers", " Enter: settle with it   Esc: leave "
 	    "it for now ", lines, nl, NULL, NULL);
 	if (choice >= 0)
-		tui_workshop_apply(app, &c[i], choice);
+		tui_workshop_apply(app, &c[i], forms_page_current(app->page),
+		    choice);
 	tui_lines_free(lines, nl);
 	checklist_conflicts_free(c, n);
 	return r | TUI_R_DRAW | TUI_R_NAV;
