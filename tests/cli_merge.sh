@@ -130,6 +130,21 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	    fail "the store lost the provenance"
 fi
 
+# a file attached in a contribution is copied beside OUT, checksum kept
+mkdir sub
+printf 'the act\n' > act.txt
+"$SACL" set --checklist uncac-chapter2 sub/f.xml p9_1/status=full \
+    'p9_1/measures[1]/title=Act' 'p9_1/measures[1]/file=act.txt' \
+    2>/dev/null || fail "set sub/f.xml"
+run "$SACL" merge sub/f.xml h.xml -o fm.xml --prefer sub/f.xml
+[ "$st" -eq 0 ] || fail "merge with a file: exit $st: $err"
+[ "$("$SACL" get fm.xml 'p9_1/measures[1]/file')" = \
+    "p9_1/measures[1]/file=fm.xml.files/act.txt" ] ||
+    fail "the file is not taken into fm.xml.files: $("$SACL" get fm.xml p9_1/measures)"
+cmp -s fm.xml.files/act.txt act.txt || fail "fm.xml.files/act.txt differs"
+run "$SACL" export --force -o fm.xml.gz fm.xml
+[ "$st" -eq 0 ] || fail "export of a merge with a file: exit $st: $err"
+
 # refusals: OUT an input, other checklists, other versions
 run "$SACL" merge j.xml b.xml -o j.xml
 [ "$st" -eq 2 ] || fail "OUT = input: exit $st"
