@@ -519,6 +519,9 @@ struct checklist_progress {
  * provisions and items), and of the whole response. */
 void checklist_progress_group(struct checklist_response *r,
     const struct checklist_group *g, struct checklist_progress *p);
+/* Add SUB's counts to P. */
+void checklist_progress_add(struct checklist_progress *p,
+    const struct checklist_progress *sub);
 void checklist_progress_all(struct checklist_response *r,
     struct checklist_progress *p);
 /* The state of G: a page's from its own questions; an article's (or any
@@ -529,6 +532,121 @@ void checklist_progress_all(struct checklist_response *r,
 enum checklist_state checklist_state_group(struct checklist_response *r,
     const struct checklist_group *g);
 const char *checklist_state_name(enum checklist_state s);
+
+/* ------------------------------------------------------------- workshops */
+/*
+ * Contributions, provenance and conflicts (doc/response-format.md, the
+ * marks shared by merge, carry-forward and render): a response whose
+ * root has `scope` (group ids, space-separated) is a contribution of
+ * the agency in `agency`, not a submission. Answers merged by
+ * checklist_merge() carry from-agency, from-file, from-time; values that
+ * differ carry conflict="yes" and are listed in the root's last child
+ * <conflicts>.
+ */
+#define CHECKLIST_ATTR_SCOPE "scope"
+#define CHECKLIST_ATTR_AGENCY "agency"
+#define CHECKLIST_ATTR_FROM_AGENCY "from-agency"
+#define CHECKLIST_ATTR_FROM_FILE "from-file"
+#define CHECKLIST_ATTR_FROM_TIME "from-time"
+#define CHECKLIST_ATTR_CONFLICT "conflict"
+
+/* The group ids of the articles (PROVISIONS false) or provisions named by
+ * LIST, numbers separated by commas ("9,11", "9.1,9.2"), as one
+ * space-separated string in *IDS (caller frees). An unknown number: an
+ * error listing the valid ones. */
+checklist_status checklist_scope_parse(const struct checklist *cl,
+    const char *list, bool provisions, char **ids,
+    struct checklist_error *err);
+/* Record R as a contribution: scope IDS (NULL: keep), AGENCY (NULL:
+ * keep). Not an answer (nothing to undo); the caller saves. */
+void checklist_scope_set(struct checklist_response *r, const char *ids,
+    const char *agency);
+/* R's scope, agency (root attributes), NULL when none. Caller frees. */
+char *checklist_scope_ids(struct checklist_response *r);
+char *checklist_response_agency(struct checklist_response *r);
+/* Is G (or a group above it) in R's scope? True when R has none. */
+bool checklist_scope_has(struct checklist_response *r,
+    const struct checklist_group *g);
+/* Is the value PATH in R's scope (its question's group)? */
+bool checklist_scope_path(struct checklist_response *r, const char *path);
+/* "articles 9, 11" or "provisions 9.1, 9.2"; NULL without scope. Caller
+ * frees. */
+char *checklist_scope_describe(struct checklist_response *r);
+/* Can R be exported as a submission? Not a contribution, no conflict
+ * left; else ERR (CHECKLIST_ERR_VALUE) says which, NAME (R's file) in
+ * the message. */
+checklist_status checklist_response_submittable(struct checklist_response *r,
+    const char *name, struct checklist_error *err);
+
+/* One value a merge found for a conflicted path. */
+struct checklist_candidate {
+	char *value;  /* the value (a choice's "other" text apart) */
+	char *other;  /* the "other" text, or NULL */
+	char *agency, *file, *time; /* who gave it, each NULL when unknown */
+};
+struct checklist_conflict {
+	char *path;   /* the value path: "p9_1/status" */
+	size_t n;
+	struct checklist_candidate *cand;
+};
+/* The conflicts recorded in R, in document order. Free with
+ * checklist_conflicts_free(). */
+size_t checklist_conflicts(struct checklist_response *r,
+    struct checklist_conflict **out);
+void checklist_conflicts_free(struct checklist_conflict *c, size_t n);
+/* The conflicts of R in group G (its pages and theirs below). */
+size_t checklist_conflicts_in(struct checklist_response *r,
+    const struct checklist_group *g);
+/* Is the element of PATH marked conflict="yes"? */
+bool checklist_conflict_at(struct checklist_response *r, const char *path);
+/* Settle the conflict at PATH: store VALUE and OTHER (NULL: none) as
+ * checklist_response_set would (checked; the provenance FROM, NULL: the
+ * user's own, is written on it) and remove the marks. One change. */
+checklist_status checklist_conflict_settle(struct checklist_response *r,
+    const char *path, const char *value, const char *other,
+    const struct checklist_candidate *from, struct checklist_error *err);
+/* Remove the conflict marks of the element EL of value PATH (a value
+ * set by hand settles its conflict). */
+void checklist_conflict_forget(struct checklist_response *r, xmlNodePtr el,
+    const char *path);
+
+/* One input of a merge: its response (borrowed), the basename of its
+ * file, its time (ISO 8601 UTC) and agency (NULL: its root's). */
+struct checklist_merge_input {
+	struct checklist_response *r;
+	const char *file;
+	const char *time;
+	const char *agency;
+};
+/* What a merge found besides the values: notes (one line each, e.g. an
+ * entry removed), and the number of conflicts left unsettled. */
+struct checklist_merge_result {
+	size_t conflicts;
+	size_t nnotes;
+	char **notes;
+};
+void checklist_merge_result_free(struct checklist_merge_result *res);
+/*
+ * Merge the N inputs IN (responses to CL, none with conflicts left, of
+ * CL's version) into OUT (a new response to CL). With BASE (may be
+ * NULL): three-way, a value changed in one input is taken, changed
+ * differently in two is a conflict; without: differing non-empty values
+ * are conflicts. Repeat entries are matched by their first two one-line
+ * answers (a law's title and reference) and merged as entries. PREFER
+ * (an index into IN, or -1) settles every conflict where that input
+ * gave a value. Every value taken keeps its provenance (from-*), or gets
+ * its input's. Fails (nothing made) on inputs of other checklists.
+ */
+checklist_status checklist_merge(const struct checklist *cl,
+    struct checklist_response *base, const struct checklist_merge_input *in,
+    size_t n, int prefer, struct checklist_response **out,
+    struct checklist_merge_result *res, struct checklist_error *err);
+/* The files the answers of a merge OUT name (copies beside the inputs,
+ * their absolute paths) taken into OUT's attachment folder, as sacl set
+ * takes a file in; provenance kept. Needs checklist_response_set_file()
+ * first. On failure ERR names the answer. */
+checklist_status checklist_merge_take_files(struct checklist_response *out,
+    struct checklist_error *err);
 
 /* --------------------------------------------------------------- saving */
 

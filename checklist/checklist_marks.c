@@ -123,63 +123,6 @@ checklist_marks_scope(struct checklist_response *r)
 	return root != NULL ? checklist_marks_attr(root, "scope") : NULL;
 }
 
-/* The candidates of conflict element EL into C. */
-static void
-checklist_marks_candidates(xmlNodePtr el, struct checklist_conflict *c)
-{
-	struct checklist_candidate *k;
-	xmlNodePtr n;
-
-	for (n = el->children; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE ||
-		    !xmlStrEqual(n->name, MARKS_XC("candidate")))
-			continue;
-		c->candidates = checklist_xreallocarray(c->candidates,
-		    c->ncandidates + 1, sizeof *c->candidates);
-		k = &c->candidates[c->ncandidates++];
-		k->value = checklist_path_value(n, false);
-		k->other = checklist_marks_attr(n, "other");
-		k->agency = checklist_marks_attr(n, "from-agency");
-		k->file = checklist_marks_attr(n, "from-file");
-		k->time = checklist_marks_attr(n, "from-time");
-	}
-}
-
-size_t
-checklist_marks_conflicts(struct checklist_response *r,
-    struct checklist_conflict **out)
-{
-	xmlNodePtr root = xmlDocGetRootElement(r->doc), list, el;
-	struct checklist_conflict *c;
-	size_t n = 0;
-
-	*out = NULL;
-	list = root != NULL ? checklist_child_named(root, "conflicts") : NULL;
-	for (el = list != NULL ? list->children : NULL; el != NULL;
-	    el = el->next) {
-		if (el->type != XML_ELEMENT_NODE ||
-		    !xmlStrEqual(el->name, MARKS_XC("conflict")) ||
-		    checklist_marks_attr(el, "path") == NULL)
-			continue;
-		*out = checklist_xreallocarray(*out, n + 1, sizeof **out);
-		c = &(*out)[n++];
-		memset(c, 0, sizeof *c);
-		c->path = checklist_marks_attr(el, "path");
-		checklist_marks_candidates(el, c);
-	}
-	return n;
-}
-
-void
-checklist_marks_conflicts_free(struct checklist_conflict *c, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(c[i].candidates);
-	free(c);
-}
-
 /* The element of group G, found without making it; NULL when absent. */
 static xmlNodePtr
 checklist_marks_group_node(struct checklist_response *r,

@@ -42,25 +42,8 @@ bool checklist_marks_any(const struct checklist_marks *m);
 const char *checklist_marks_agency(struct checklist_response *r);
 const char *checklist_marks_scope(struct checklist_response *r);
 
-/* One candidate value of a conflict. */
-struct checklist_candidate {
-	const char *value;   /* the value it gives */
-	const char *other;   /* its "other" text, or NULL */
-	const char *agency, *file, *time; /* provenance, or NULL */
-};
-
-/* One unsettled conflict (<conflicts>/<conflict>). */
-struct checklist_conflict {
-	const char *path;    /* the value path */
-	size_t ncandidates;
-	struct checklist_candidate *candidates; /* owned by the list */
-};
-
-/* The conflicts of R in file order; *OUT freed with
- * checklist_marks_conflicts_free() (the array, not the strings). */
-size_t checklist_marks_conflicts(struct checklist_response *r,
-    struct checklist_conflict **out);
-void checklist_marks_conflicts_free(struct checklist_conflict *c, size_t n);
+/* The conflicts themselves (their candidates): checklist_conflicts(),
+ * checklist.h, with the merge that writes them. */
 
 /* Counts of the marks below group G (a page, an article, or NULL for
  * the whole response): values and entries marked to review, values in

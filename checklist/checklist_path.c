@@ -481,6 +481,7 @@ checklist_path_set(struct checklist_response *r, const char *path,
 	xmlNodePtr el = checklist_path_resolve_made(r, path, true, &q, &other,
 	    &made);
 	checklist_status st;
+	char *before;
 
 	*changed = NULL;
 	if (el == NULL || q->type == CHECKLIST_Q_REPEAT)
@@ -494,14 +495,20 @@ checklist_path_set(struct checklist_response *r, const char *path,
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
 		    "'%s' is a list of entries: set its questions, as in "
 		    "%s[1]/%s", path, path, q->children[0]->id);
+	before = checklist_xstrdup(checklist_path_value(el, other));
 	st = checklist_path_store_checked(r, q, el, other, value, constraint,
 	    err);
 	if (st == CHECKLIST_OK) {
 		r->changes++;
 		*changed = el;
+		/* a value given by hand settles its conflict, and is no
+		 * longer the one the merge took from an agency */
+		if (strcmp(before, checklist_path_value(el, other)) != 0)
+			checklist_conflict_forget(r, el, path);
 	} else {
 		checklist_path_unmake(&made); /* on failure nothing changes */
 	}
+	free(before);
 	return st;
 }
 

@@ -130,7 +130,7 @@ checklist_progress_questions(struct checklist_response *r,
 			}
 }
 
-static void
+void
 checklist_progress_add(struct checklist_progress *p,
     const struct checklist_progress *sub)
 {
@@ -192,6 +192,8 @@ checklist_progress_all(struct checklist_response *r,
 
 	memset(p, 0, sizeof *p);
 	for (i = 0; i < r->cl->npages; i++) {
+		if (!checklist_scope_has(r, r->cl->pages[i]))
+			continue; /* a contribution counts its scope only */
 		checklist_progress_group(r, r->cl->pages[i], &sub);
 		checklist_progress_add(p, &sub);
 	}

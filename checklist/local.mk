@@ -4,6 +4,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist.h \
 	checklist/checklist_internal.h \
 	checklist/checklist_internal_rules.h \
+	checklist/checklist_internal_merge.h \
 	checklist/checklist_limits.h \
 	checklist/checklist_alloc.c \
 	checklist/checklist_error.c \
@@ -36,7 +37,11 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_lock.c \
 	checklist/checklist_sanitize.c \
 	checklist/checklist_marks.h \
-	checklist/checklist_marks.c
+	checklist/checklist_marks.c \
+	checklist/checklist_scope.c \
+	checklist/checklist_merge.c \
+	checklist/checklist_merge_list.c \
+	checklist/checklist_merge_conflict.c
 nodist_libchecklist_a_SOURCES = checklist/checklist_xsd.c
 BUILT_SOURCES += checklist/checklist_xsd.c
 CLEANFILES += checklist/checklist_xsd.c

@@ -257,6 +257,11 @@ export_build(struct checklist_response *r, const struct export_options *opts,
 
 	*buf = NULL;
 	*len = 0;
+	/* a contribution, or conflicts left: never a submission, forced
+	 * or not (the callers say it first, with the file's name) */
+	if (checklist_response_submittable(r, "the response", err) !=
+	    CHECKLIST_OK)
+		return err->status;
 	if (probs == NULL) { /* else checked by the caller: not twice */
 		export_check(r, o, &own);
 		probs = &own;

@@ -310,7 +310,7 @@ export_view_conflicts(struct checklist_response *r, const char *lang,
 {
 	struct checklist_conflict *c;
 	const struct checklist_question *q;
-	size_t i, j, n = checklist_marks_conflicts(r, &c);
+	size_t i, j, n = checklist_conflicts(r, &c);
 	struct export_vconflict *vc;
 	char *qpath;
 
@@ -324,13 +324,13 @@ export_view_conflicts(struct checklist_response *r, const char *lang,
 		vc->label = q != NULL ? export_view_text(&q->label, lang,
 		    r->cl) : checklist_xstrdup(c[i].path);
 		free(qpath);
-		vc->n = c[i].ncandidates;
+		vc->n = c[i].n;
 		vc->values = checklist_xcalloc(vc->n + 1, sizeof *vc->values);
 		for (j = 0; j < vc->n; j++) {
-			char *from = export_view_from(c[i].candidates[j].agency,
-			    c[i].candidates[j].file, c[i].candidates[j].time);
+			char *from = export_view_from(c[i].cand[j].agency,
+			    c[i].cand[j].file, c[i].cand[j].time);
 			char *shown = export_view_candidate(r, q,
-			    &c[i].candidates[j], lang);
+			    &c[i].cand[j], lang);
 
 			vc->values[j] = checklist_xasprintf("%s%s%s", shown,
 			    from != NULL ? ", " : "", from != NULL ? from : "");
@@ -338,7 +338,7 @@ export_view_conflicts(struct checklist_response *r, const char *lang,
 			free(from);
 		}
 	}
-	checklist_marks_conflicts_free(c, n);
+	checklist_conflicts_free(c, n);
 }
 
 void
@@ -360,7 +360,6 @@ export_view_build(struct checklist_response *r, const char *lang,
 	    *state != '\0' ? ", State: " : "", state,
 	    agency != NULL ? ", contribution of " : "",
 	    agency != NULL ? agency : "");
-	checklist_progress_all(r, &v->p);
 	checklist_marks_count_group(r, NULL, &v->marks);
 	v->articles = checklist_xcalloc(n > 0 ? n : 1, sizeof *v->articles);
 	if (cl->front != NULL)
@@ -368,8 +367,12 @@ export_view_build(struct checklist_response *r, const char *lang,
 	for (i = 0; i < cl->nsections; i++)
 		export_view_article(r, cl->sections[i], lang,
 		    &v->articles[v->narticles++]);
-	for (i = 0; i < v->narticles; i++)
+	/* the sum of the rows shown (a contribution's progress elsewhere
+	 * is its scope's only: here, the whole checklist is shown) */
+	for (i = 0; i < v->narticles; i++) {
 		v->missing += v->articles[i].missing;
+		checklist_progress_add(&v->p, &v->articles[i].p);
+	}
 	export_view_conflicts(r, lang, v);
 }
 

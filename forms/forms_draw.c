@@ -197,8 +197,11 @@ static char *
 label_text(const struct forms_page *page, const struct forms_item *it)
 {
 	const char *label = forms_label(page, &it->q->label);
+	bool conflict = (it->kind == FORMS_I_TEXT || it->kind ==
+	    FORMS_I_CHOICE) && checklist_conflict_at(page->r, it->path);
 
-	return checklist_xasprintf("%s%s", it->q->required ? "* " : "", label);
+	return checklist_xasprintf("%s%s%s", conflict ? "\u2260 conflict "
+	    "(F7 settles it): " : "", it->q->required ? "* " : "", label);
 }
 
 /* What the focused item says under it: its hint, the keys of a repeat,

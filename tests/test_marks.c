@@ -82,20 +82,20 @@ test_marks_file(void **state)
 	struct checklist_response *r = test_marks_parse(marked);
 	struct checklist_conflict *c;
 	struct checklist_marks_count n;
-	size_t k = checklist_marks_conflicts(r, &c);
+	size_t k = checklist_conflicts(r, &c);
 
 	(void)state;
 	assert_string_equal(checklist_marks_agency(r), "Justice");
 	assert_string_equal(checklist_marks_scope(r), "a1 a2");
 	assert_int_equal(k, 1); /* the conflict without a path is skipped */
 	assert_string_equal(c[0].path, "p1_1/status");
-	assert_int_equal(c[0].ncandidates, 2);
-	assert_string_equal(c[0].candidates[0].value, "partial");
-	assert_null(c[0].candidates[0].other);
-	assert_string_equal(c[0].candidates[1].value, "full");
-	assert_string_equal(c[0].candidates[1].other, "o");
-	assert_string_equal(c[0].candidates[1].agency, "Bank");
-	checklist_marks_conflicts_free(c, k);
+	assert_int_equal(c[0].n, 2);
+	assert_string_equal(c[0].cand[0].value, "partial");
+	assert_null(c[0].cand[0].other);
+	assert_string_equal(c[0].cand[1].value, "full");
+	assert_string_equal(c[0].cand[1].other, "o");
+	assert_string_equal(c[0].cand[1].agency, "Bank");
+	checklist_conflicts_free(c, k);
 	checklist_marks_count_group(r, NULL, &n);
 	assert_int_equal(n.conflict, 1);
 	assert_int_equal(n.review, 2);
@@ -119,8 +119,8 @@ test_marks_none(void **state)
 	(void)state;
 	assert_null(checklist_marks_agency(r));
 	assert_null(checklist_marks_scope(r));
-	assert_int_equal(checklist_marks_conflicts(r, &c), 0);
-	checklist_marks_conflicts_free(c, 0);
+	assert_int_equal(checklist_conflicts(r, &c), 0);
+	checklist_conflicts_free(c, 0);
 	assert_true(checklist_marks_get(r, "p1_1/status", &m));
 	assert_false(checklist_marks_any(&m));
 	checklist_marks_count_group(r, NULL, &n);

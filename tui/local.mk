@@ -14,7 +14,8 @@ sacl_SOURCES = \
 	tui/tui_cmd_report.c \
 	tui/tui_cmd_attach.c \
 	tui/tui_cmd_browse.c \
-	tui/tui_cmd_render.c
+	tui/tui_cmd_render.c \
+	tui/tui_cmd_merge.c
 sacl_CFLAGS = $(AM_CFLAGS) $(CURSES_CFLAGS)
 sacl_LDADD = libtui.a libforms.a libexport.a libchecklist.a \
 	$(CURSES_LIBS) $(XML_LIBS) $(ZLIB_LIBS) $(SQLITE_LIBS)

@@ -21,6 +21,7 @@ libtui_a_SOURCES = \
 	tui/tui_overview.c \
 	tui/tui_present.c \
 	tui/tui_export.c \
+	tui/tui_workshop.c \
 	tui/tui_signal.c \
 	tui/tui_input.h \
 	tui/tui_input.c \

@@ -76,6 +76,8 @@ enum tui_action {
 	TUI_ACT_FIRST,
 	TUI_ACT_LAST,
 	TUI_ACT_OPEN,         /* open the page chosen in the navigator */
+	TUI_ACT_SETTLE,       /* F7: settle the current question's conflict */
+	TUI_ACT_NEXT_CONFLICT, /* c: the next conflict a merge left */
 	/* The page's own keys (forms/forms_key.c, forms_field.c handle
 	 * them): rows of the table for the help and the man page only. */
 	TUI_ACT_PAGE_TYPE,
@@ -200,6 +202,9 @@ bool tui_order_answered(struct checklist_response *r,
 size_t tui_order_themes(const struct checklist *cl, const char ***out);
 /* The next level in the filter cycle: all, mandatory, consider, optional. */
 enum checklist_level tui_order_next_level(enum checklist_level l);
+/* Before a provision in the list, and on a question: a merge left
+ * differing answers there (sacl merge), to settle with F7. */
+#define TUI_CONFLICT_MARK "\u2260"
 /* The marker of a state, readable in monochrome: "[x]", "[~]"... */
 const char *tui_state_marker(enum checklist_state s);
 /* An obligation level as the Convention words it: "shall", "shall

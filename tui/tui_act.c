@@ -229,6 +229,10 @@ tui_act_screen(struct tui_app *app, enum tui_action action)
 		return tui_present_run(app, true);
 	case TUI_ACT_OPEN:
 		return tui_app_open(app, tui_nav_current(app->nav), NULL);
+	case TUI_ACT_SETTLE:
+		return tui_workshop_settle(app);
+	case TUI_ACT_NEXT_CONFLICT:
+		return tui_workshop_next_conflict(app);
 	default:
 		return tui_nav_move(app->nav, action);
 	}

@@ -375,6 +375,14 @@ tui_app_open(struct tui_app *app, const struct checklist_group *g,
 	g = tui_order_page_of(g);
 	if (g == NULL || app->too_small)
 		return TUI_R_NONE;
+	if (!checklist_scope_has(app->resp, g)) {
+		char *scope = checklist_scope_describe(app->resp);
+
+		tui_message(app, true, "Outside this contribution (%s).",
+		    scope);
+		free(scope);
+		return TUI_R_DRAW;
+	}
 	if (!tui_app_leave(app, &r)) /* saved before the focus moves */
 		return r; /* refused: stay, the message says why */
 	if (app->page == NULL || g != app->group) {
@@ -652,10 +660,15 @@ tui_app_first_page(struct tui_app *app)
 	for (i = 0; i < cl->npages; i++) {
 		enum checklist_state s = checklist_state_group(app->resp,
 		    cl->pages[i]);
+		if (!checklist_scope_has(app->resp, cl->pages[i]))
+			continue; /* a contribution opens in its scope */
 		if (s != CHECKLIST_STATE_COMPLETE &&
 		    s != CHECKLIST_STATE_NOT_RELEVANT)
 			return cl->pages[i];
 	}
+	for (i = 0; i < cl->npages; i++)
+		if (checklist_scope_has(app->resp, cl->pages[i]))
+			return cl->pages[i];
 	return cl->npages > 0 ? cl->pages[0] : NULL;
 }
 
@@ -686,7 +699,8 @@ tui_app_reopen(struct tui_app *app)
 		free(gid);
 	}
 	if (path == NULL || app->group == NULL ||
-	    !tui_order_is_page(app->group)) {
+	    !tui_order_is_page(app->group) ||
+	    !checklist_scope_has(app->resp, app->group)) {
 		free(path);
 		app->group = tui_app_first_page(app);
 		return;
@@ -763,7 +777,8 @@ tui_app_run(struct checklist_response *resp, const char *file,
 		tui_app_layout(&app);
 		tui_present_run(&app, false);
 		app.quit = true;
-	}
+	} else
+		tui_workshop_ask_agency(&app);
 	tui_app_loop(&app);
 	return tui_app_finish(&app);
 }

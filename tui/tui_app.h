@@ -125,6 +125,12 @@ unsigned tui_act_quit(struct tui_app *app);
 /* The answer with the focus, in full, in the pager (F5, v). */
 void tui_view_show(struct tui_app *app);
 
+/* tui_workshop.c: contributions and conflicts. */
+/* A contribution without its agency: ask it once (saved, not undone). */
+void tui_workshop_ask_agency(struct tui_app *app);
+unsigned tui_workshop_next_conflict(struct tui_app *app); /* c */
+unsigned tui_workshop_settle(struct tui_app *app);        /* F7 */
+
 /* tui_nav.c: the navigator. */
 struct tui_nav *tui_nav_new(void);
 void tui_nav_free(struct tui_nav *nav);

@@ -22,6 +22,8 @@ enum tui_exit {
 	TUI_EXIT_INCOMPLETE = 5, /* export refused: required answers missing */
 	TUI_EXIT_UNAVAILABLE = 6, /* verify: a sound package whose checklist
 	                           * definition is not here */
+	TUI_EXIT_CONFLICTS = 7, /* merge: conflicts left to settle; export
+	                         * refused: a contribution, or conflicts */
 };
 
 /* Each command: ARGV[0] is the command's name. Returns an exit status. */
@@ -36,6 +38,7 @@ int tui_cmd_report(int argc, char **argv);
 int tui_cmd_attachments(int argc, char **argv);
 int tui_cmd_browse(int argc, char **argv);
 int tui_cmd_render(int argc, char **argv);
+int tui_cmd_merge(int argc, char **argv);
 
 /* Shared by the commands (tui_cmd_util.c). */
 

@@ -281,6 +281,7 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 	struct export_problems probs = { 0 };
 	struct tui_export_commit commit = { .file = file };
 	char *dir = export_base_dir(file);
+	struct checklist_error err;
 	bool incomplete = false;
 	int status;
 
@@ -289,6 +290,15 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 	o.commit_arg = &commit;
 	status = tui_export_output_taken(a) ? TUI_EXIT_IO :
 	    tui_cmd_open_response(file, a->checklist, false, &cl, &resp);
+	checklist_error_clear(&err);
+	if (status == TUI_EXIT_OK && checklist_response_submittable(resp, file,
+	    &err) != CHECKLIST_OK) {
+		char *msg = checklist_sanitize(err.message, false);
+
+		tui_cmd_warn("%s", msg);
+		free(msg);
+		status = TUI_EXIT_CONFLICTS;
+	}
 	if (status == TUI_EXIT_OK) {
 		export_check(resp, &o, &probs);
 		incomplete = probs.n > 0;

@@ -30,7 +30,8 @@
 #include "tui/tui_curses.h"
 
 static const char tui_fill_usage[] =
-    "sacl fill [--checklist FILE|ID] [--lang LANG] [--present] RESPONSE";
+    "sacl fill [--checklist FILE|ID] [--lang LANG] [--present] "
+    "[--sections N,N...|--provisions N.N,...] [--agency NAME] RESPONSE";
 
 static void
 tui_fill_help(void)
@@ -47,6 +48,11 @@ tui_fill_help(void)
 	    "  -p, --present            presentation mode for a room: an\n"
 	    "                           existing RESPONSE, read-only, one\n"
 	    "                           provision a screen (q leaves)\n"
+	    "  -s, --sections=9,11      a contribution: answer only these\n"
+	    "                           articles (recorded in RESPONSE)\n"
+	    "  -P, --provisions=9.1,9.2 the same for provisions\n"
+	    "  -a, --agency=NAME        the agency writing the contribution\n"
+	    "                           (else asked once)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "In the program, F1 or ? lists the keys; q or F10 quits.\n"
 	    "Needs a terminal of at least 80x24, and a UTF-8 locale on the\n"
@@ -62,6 +68,7 @@ struct tui_fill_opts {
 	const char *lang;
 	const char *file;
 	bool present;
+	const char *sections, *provisions, *agency;
 };
 
 /* Returns -1 to go on, or the exit status. */
@@ -74,13 +81,26 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ "print-keys", no_argument, NULL, 'K' },
 		{ "present", no_argument, NULL, 'p' },
+		{ "sections", required_argument, NULL, 's' },
+		{ "provisions", required_argument, NULL, 'P' },
+		{ "agency", required_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "c:l:ph", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:l:phs:P:a:", opts, NULL)) !=
+	    -1) {
 		switch (c) {
+		case 's':
+			o->sections = optarg;
+			break;
+		case 'P':
+			o->provisions = optarg;
+			break;
+		case 'a':
+			o->agency = optarg;
+			break;
 		case 'c':
 			o->checklist = optarg;
 			break;
@@ -246,6 +266,41 @@ tui_fill_notice(const struct tui_fill_opts *o, const struct checklist *cl,
 	return notice;
 }
 
+/* --sections, --provisions, --agency recorded in RESP (the scope given
+ * replaces the one recorded). -1 when fine (*CHANGED set), else the
+ * exit status, said. */
+static int
+tui_fill_scope(const struct tui_fill_opts *o, struct checklist_response *resp,
+    bool *changed)
+{
+	struct checklist_error err;
+	char *a = NULL, *b = NULL, *ids;
+
+	if (o->agency != NULL && o->agency[0] == '\0') {
+		tui_cmd_warn("--agency: the name is empty");
+		return TUI_EXIT_USAGE;
+	}
+	checklist_error_clear(&err);
+	if ((o->sections != NULL && checklist_scope_parse(resp->cl,
+	    o->sections, false, &a, &err) != CHECKLIST_OK) ||
+	    (o->provisions != NULL && checklist_scope_parse(resp->cl,
+	    o->provisions, true, &b, &err) != CHECKLIST_OK)) {
+		tui_cmd_warn("--%s: %s", a != NULL || o->sections == NULL ?
+		    "provisions" : "sections", err.message);
+		free(a);
+		return TUI_EXIT_USAGE;
+	}
+	ids = a != NULL && b != NULL ? checklist_xasprintf("%s %s", a, b) :
+	    NULL;
+	checklist_scope_set(resp, ids != NULL ? ids : a != NULL ? a : b,
+	    o->agency);
+	*changed = a != NULL || b != NULL || o->agency != NULL;
+	free(ids);
+	free(a);
+	free(b);
+	return -1;
+}
+
 /* With the lock held: open or create, then run the screen. */
 static int
 tui_fill_locked(const struct tui_fill_opts *o)
@@ -253,7 +308,7 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	struct checklist *cl = NULL;
 	struct checklist_response *resp = NULL;
 	struct checklist_error err;
-	bool created = access(o->file, F_OK) != 0;
+	bool created = access(o->file, F_OK) != 0, scoped = false;
 	int status;
 
 	tui_cmd_quiet_new(); /* the status line says it */
@@ -262,15 +317,24 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	if (status != TUI_EXIT_OK)
 		return status;
 	if (o->present) { /* read-only: nothing created, nothing saved */
-		status = tui_run_present(resp, o->file, o->lang != NULL ?
-		    o->lang : resp->lang);
+		status = !tui_fill_terminal_ok() ? TUI_EXIT_USAGE :
+		    tui_run_present(resp, o->file, o->lang != NULL ? o->lang :
+		    resp->lang);
+		checklist_response_free(resp);
+		checklist_free(cl);
+		return status;
+	}
+	/* a scope refused, then no terminal: before RESPONSE is made, so
+	 * that a refusal leaves nothing behind */
+	if ((status = tui_fill_scope(o, resp, &scoped)) >= 0 ||
+	    (status = tui_fill_terminal_ok() ? -1 : TUI_EXIT_USAGE) >= 0) {
 		checklist_response_free(resp);
 		checklist_free(cl);
 		return status;
 	}
 	checklist_error_clear(&err);
-	if (created && checklist_response_save(resp, o->file, &err) !=
-	    CHECKLIST_OK) {
+	if ((created || scoped) && checklist_response_save(resp, o->file,
+	    &err) != CHECKLIST_OK) {
 		tui_cmd_error(&err);
 		status = tui_cmd_exit_for(err.status);
 	} else {
@@ -288,7 +352,7 @@ tui_fill_locked(const struct tui_fill_opts *o)
 int
 tui_cmd_fill(int argc, char **argv)
 {
-	struct tui_fill_opts o = { NULL, NULL, NULL, false };
+	struct tui_fill_opts o = { 0 };
 	struct checklist_lock *lock = NULL;
 	struct checklist_error err;
 	int status;
@@ -305,12 +369,8 @@ tui_cmd_fill(int argc, char **argv)
 		return err.status == CHECKLIST_ERR_LOCKED ? TUI_EXIT_LOCKED :
 		    tui_cmd_exit_for(err.status);
 	}
-	/* after the lock: "in use" says more than "not a terminal"; before
-	 * RESPONSE is made: a refusal leaves nothing behind */
-	if (!tui_fill_terminal_ok())
-		status = TUI_EXIT_USAGE;
-	else
-		status = tui_fill_locked(&o);
+	/* after the lock: "in use" says more than "not a terminal" */
+	status = tui_fill_locked(&o);
 	checklist_lock_release(lock);
 	return status;
 }

@@ -223,6 +223,30 @@ tui_set_from_confined(struct checklist_response *resp, size_t nfrom,
 	return ok;
 }
 
+/* A contribution answers only its scope: every ID=VALUE of ARGS outside
+ * it is refused, with the scope said. */
+static bool
+tui_set_in_scope(struct checklist_response *resp, size_t n, char **args)
+{
+	char *scope = checklist_scope_describe(resp), *id, *s;
+	bool ok = true;
+	size_t i;
+
+	for (i = 0; scope != NULL && i < n; i++) {
+		id = checklist_xstrndup(args[i], strcspn(args[i], "="));
+		if (!checklist_scope_path(resp, id)) {
+			s = checklist_sanitize(id, false);
+			tui_cmd_warn("%s: outside this contribution's scope "
+			    "(%s): not set", s, scope);
+			free(s);
+			ok = false;
+		}
+		free(id);
+	}
+	free(scope);
+	return ok;
+}
+
 /* With the lock held: open, apply, save. */
 static int
 tui_set_locked(const char *file, const char *checklist, size_t nfrom,
@@ -237,6 +261,8 @@ tui_set_locked(const char *file, const char *checklist, size_t nfrom,
 	status = tui_cmd_open_response(file, checklist, checklist != NULL,
 	    &cl, &resp);
 	if (status == TUI_EXIT_OK && !tui_set_from_confined(resp, nfrom, args))
+		status = TUI_EXIT_INVALID;
+	if (status == TUI_EXIT_OK && !tui_set_in_scope(resp, n, args))
 		status = TUI_EXIT_INVALID;
 	if (status == TUI_EXIT_OK)
 		status = tui_set_apply(resp, n, args);

@@ -110,8 +110,16 @@ tui_export_run(struct tui_app *app)
 	char *dir, *q, *name;
 	unsigned r = TUI_R_DRAW;
 
+	struct checklist_error err;
+
 	if (!tui_app_leave(app, &r))
 		return r;
+	checklist_error_clear(&err);
+	if (checklist_response_submittable(app->resp, app->file, &err) !=
+	    CHECKLIST_OK) {
+		tui_dialog_message(app, "Not a submission", err.message);
+		return r;
+	}
 	dir = export_base_dir(app->file);
 	memset(&o, 0, sizeof o);
 	o.base_dir = dir;

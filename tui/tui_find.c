@@ -217,9 +217,12 @@ tui_find_labels(struct tui_find *f, const struct checklist_question *q)
 static void
 tui_find_group(struct tui_find *f, const struct checklist_group *g)
 {
-	char *head = tui_find_heading(f, g);
+	char *head;
 	size_t i;
 
+	if (g->kind != CHECKLIST_G_SECTION && !checklist_scope_has(f->r, g))
+		return; /* a contribution finds in its scope only */
+	head = tui_find_heading(f, g);
 	if (tui_find_match(f, head))
 		tui_find_add(f, g, NULL, NULL, head);
 	free(head);

@@ -116,7 +116,9 @@ tui_help_legend(void)
 	    "lettered items: %s "
 	    "when one has an answer not valid, %s when all are complete, %s "
 	    "when none is started, else %s.\nOn a page, %s marks a closed "
-	    "entry of a list and %s an open one.", text,
+	    "entry of a list and %s an open one.\n" TUI_CONFLICT_MARK
+	    "  before a provision: a merge left differing answers there "
+	    "(c goes to the next, F7 settles it).", text,
 	    tui_state_marker(CHECKLIST_STATE_INVALID),
 	    tui_state_marker(CHECKLIST_STATE_COMPLETE),
 	    tui_state_marker(CHECKLIST_STATE_NOT_STARTED),

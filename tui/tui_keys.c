@@ -39,6 +39,10 @@ const struct tui_key tui_keys[] = {
 	  "go to a provision by its number, e.g. 9.1(a)", 0, NULL },
 	{ CTRL('x'), false, TUI_SCOPE_GLOBAL, "Ctrl-X", TUI_ACT_EXPORT,
 	  "export: list what is incomplete, then write the package", 0, NULL },
+	{ KEY_F(7), true, TUI_SCOPE_GLOBAL, "F7", TUI_ACT_SETTLE,
+	  "settle the conflict of the current question (sacl merge found "
+	  "different answers): take one value, another, edit, or keep both "
+	  "in a long text; one change, undone by Ctrl-Z", 0, NULL },
 	{ CTRL('z'), false, TUI_SCOPE_GLOBAL, "Ctrl-Z", TUI_ACT_UNDO,
 	  "undo: take back the last change (again: the one before), saved "
 	  "like any change; while typing, first give back the field's value",
@@ -75,6 +79,9 @@ const struct tui_key tui_keys[] = {
 	  NULL },
 	{ '[', false, TUI_SCOPE_NAV, "[", TUI_ACT_PREV_PROV, NULL, 0, NULL },
 	{ 'n', false, TUI_SCOPE_NAV, "n", TUI_ACT_NEXT_REQUIRED, NULL, 0,
+	  NULL },
+	{ 'c', false, TUI_SCOPE_NAV, "c", TUI_ACT_NEXT_CONFLICT,
+	  "next conflict left by a merge (marked in the list)", 0,
 	  NULL },
 	{ '/', false, TUI_SCOPE_NAV, "/", TUI_ACT_SEARCH, NULL, 0, NULL },
 	{ 'g', false, TUI_SCOPE_NAV, "g", TUI_ACT_GOTO, NULL, 0, NULL },

@@ -32,6 +32,7 @@ static const struct tui_command tui_commands[] = {
 	{ "attachments", tui_cmd_attachments, "extract a package's files" },
 	{ "browse", tui_cmd_browse, "look at stored submissions, read-only" },
 	{ "render", tui_cmd_render, "a response whole, to read, print or show" },
+	{ "merge", tui_cmd_merge, "bring agencies' contributions together" },
 };
 
 static void

@@ -84,15 +84,17 @@ tui_nav_line(struct tui_app *app, const struct tui_entry *e, int width)
 	char *name = tui_group_name(app, e->group);
 	const char *title = checklist_text_get(&e->group->title, app->lang,
 	    app->cl->default_lang);
+	const char *mark = checklist_conflicts_in(app->resp, e->group) > 0 ?
+	    TUI_CONFLICT_MARK " " : "";
 	char *raw, *line;
 
 	if (e->group->kind == CHECKLIST_G_FRONT)
-		raw = checklist_xasprintf("%s %s", tui_state_marker(e->state),
-		    title);
+		raw = checklist_xasprintf("%s %s%s", tui_state_marker(e->state),
+		    mark, title);
 	else
-		raw = checklist_xasprintf("%*s%s %s  %s",
+		raw = checklist_xasprintf("%*s%s %s%s  %s",
 		    tui_nav_depth(e->group), "", tui_state_marker(e->state),
-		    name, title);
+		    mark, name, title);
 	line = tui_text_fit(raw, width, true);
 	free(raw);
 	free(name);

@@ -56,6 +56,8 @@ tui_order_accepts(struct checklist_response *r, const struct tui_filter *f,
 
 	if (g->kind == CHECKLIST_G_SECTION)
 		return false; /* an article is shown for its provisions */
+	if (!checklist_scope_has(r, g))
+		return false; /* a contribution: its articles only */
 	if (f->level != CHECKLIST_LEVEL_NONE && g->kind != CHECKLIST_G_FRONT &&
 	    g->level != f->level)
 		return false;
@@ -172,7 +174,8 @@ tui_order_wanted_from(struct checklist_response *r,
 {
 	size_t i;
 
-	if (!checklist_response_group_relevant(r, g))
+	if (!checklist_scope_has(r, g) ||
+	    !checklist_response_group_relevant(r, g))
 		return NULL;
 	for (i = from; i < g->nquestions; i++)
 		if (tui_order_wanted(r, g->questions[i]))

@@ -49,7 +49,17 @@ tui_progress_line(struct tui_app *app, const struct checklist_group *g,
 	struct checklist_progress p;
 	char *name = tui_group_name(app, g), *bar, *line, *fit;
 	int bw = width >= 100 ? 40 : width >= 80 ? 24 : 12;
+	size_t i;
 
+	for (i = 0; g->kind == CHECKLIST_G_SECTION && i < g->nchildren &&
+	    !checklist_scope_has(app->resp, g->children[i]); i++)
+		;
+	if ((g->kind == CHECKLIST_G_SECTION && i == g->nchildren) ||
+	    (g->kind != CHECKLIST_G_SECTION &&
+	    !checklist_scope_has(app->resp, g))) {
+		free(name);
+		return; /* outside a contribution's scope */
+	}
 	checklist_progress_group(app->resp, g, &p);
 	bar = tui_progress_bar(p.required_answered, p.required, bw);
 	line = checklist_xasprintf("%s %-8.8s %s %3zu/%-3zu %3u%%  %zu/%zu "
