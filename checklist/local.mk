@@ -34,7 +34,10 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_resume.c \
 	checklist/checklist_save.c \
 	checklist/checklist_lock.c \
-	checklist/checklist_sanitize.c
+	checklist/checklist_sanitize.c \
+	checklist/checklist_carry.c \
+	checklist/checklist_review.c \
+	checklist/checklist_diff.c
 nodist_libchecklist_a_SOURCES = checklist/checklist_xsd.c
 BUILT_SOURCES += checklist/checklist_xsd.c
 CLEANFILES += checklist/checklist_xsd.c

@@ -18,6 +18,7 @@ libtui_a_SOURCES = \
 	tui/tui_view.c \
 	tui/tui_search.c \
 	tui/tui_progress.c \
+	tui/tui_review.c \
 	tui/tui_export.c \
 	tui/tui_signal.c \
 	tui/tui_input.h \

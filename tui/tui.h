@@ -38,6 +38,11 @@ int tui_run(struct checklist_response *resp, const char *file,
  * and viewing answers work; no key changes an answer, nothing is saved.
  * TITLE names what is shown (title line). The caller has checked the
  * terminal. */
+/* tui_run with the answers changed since an earlier file: CHANGED, their
+ * value paths '\n'-separated with a '\n' at each end (NULL: no
+ * --compare), highlighted until `d` turns it off. Borrowed. */
+int tui_run_opts(struct checklist_response *resp, const char *file,
+    const char *lang, const char *notice, const char *changed);
 int tui_run_readonly(struct checklist_response *resp, const char *title,
     const char *lang);
 
@@ -64,6 +69,9 @@ enum tui_action {
 	TUI_ACT_FILTER_THEME,
 	TUI_ACT_UNFINISHED,
 	TUI_ACT_EXPORT,
+	TUI_ACT_REVIEW_NEXT,    /* next answer to review (carried forward) */
+	TUI_ACT_REVIEW_CONFIRM, /* confirm the current one as reviewed */
+	TUI_ACT_COMPARE,        /* highlight answers changed (--compare) */
 	TUI_ACT_UP,           /* navigator moves */
 	TUI_ACT_DOWN,
 	TUI_ACT_FIRST,

@@ -224,6 +224,12 @@ tui_act_screen(struct tui_app *app, enum tui_action action)
 		return TUI_R_DRAW;
 	case TUI_ACT_OPEN:
 		return tui_app_open(app, tui_nav_current(app->nav), NULL);
+	case TUI_ACT_REVIEW_NEXT:
+		return tui_review_next(app);
+	case TUI_ACT_REVIEW_CONFIRM:
+		return tui_review_confirm(app);
+	case TUI_ACT_COMPARE:
+		return tui_compare_toggle(app);
 	default:
 		return tui_nav_move(app->nav, action);
 	}

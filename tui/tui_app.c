@@ -220,6 +220,7 @@ tui_app_layout(struct tui_app *app)
 		app->page = forms_page_new(app->resp, app->group,
 		    app->page_win, app->lang);
 		forms_page_set_readonly(app->page, app->readonly);
+		tui_review_page(app);
 	}
 	if (app->resume != NULL && app->page != NULL) { /* once, at start */
 		forms_page_focus(app->page, app->resume);
@@ -383,6 +384,7 @@ tui_app_open(struct tui_app *app, const struct checklist_group *g,
 		app->page = forms_page_new(app->resp, g, app->page_win,
 		    app->lang);
 		forms_page_set_readonly(app->page, app->readonly);
+		tui_review_page(app);
 		app->group = g;
 	}
 	if (path != NULL)
@@ -736,12 +738,14 @@ tui_app_finish(struct tui_app *app)
 
 static int
 tui_app_run(struct checklist_response *resp, const char *file,
-    const char *lang, const char *notice, bool readonly)
+    const char *lang, const char *notice, bool readonly, const char *changed)
 {
 	struct tui_app app;
 
 	memset(&app, 0, sizeof app);
 	app.readonly = readonly;
+	app.changed = changed;
+	app.show_changed = changed != NULL;
 	app.resp = resp;
 	app.cl = resp->cl;
 	app.file = file;
@@ -766,7 +770,14 @@ int
 tui_run(struct checklist_response *resp, const char *file, const char *lang,
     const char *notice)
 {
-	return tui_app_run(resp, file, lang, notice, false);
+	return tui_app_run(resp, file, lang, notice, false, NULL);
+}
+
+int
+tui_run_opts(struct checklist_response *resp, const char *file,
+    const char *lang, const char *notice, const char *changed)
+{
+	return tui_app_run(resp, file, lang, notice, false, changed);
 }
 
 int
@@ -774,5 +785,5 @@ tui_run_readonly(struct checklist_response *resp, const char *title,
     const char *lang)
 {
 	return tui_app_run(resp, title, lang, "Read-only: a received "
-	    "submission cannot be changed. q or F10 goes back.", true);
+	    "submission cannot be changed. q or F10 goes back.", true, NULL);
 }

@@ -77,6 +77,8 @@ struct tui_app {
 	bool colour;
 	bool dirty;          /* changes not yet saved */
 	bool readonly;       /* browse: no change, never saved (FILE: a title) */
+	const char *changed; /* --compare: value paths changed, or NULL */
+	bool show_changed;   /* `d`: highlight them */
 	char message[1024];  /* shown in the status line until the next key */
 	bool message_error;
 	time_t last_typed;   /* a field being edited since... */
@@ -123,6 +125,17 @@ unsigned tui_act(struct tui_app *app, enum tui_action action);
 unsigned tui_act_quit(struct tui_app *app);
 /* The answer with the focus, in full, in the pager (F5, v). */
 void tui_view_show(struct tui_app *app);
+
+/* tui_review.c: answers to review (fill --from), compared (--compare). */
+unsigned tui_review_next(struct tui_app *app);
+unsigned tui_review_confirm(struct tui_app *app);
+unsigned tui_compare_toggle(struct tui_app *app);
+/* The answers of G to review (an article: of its pages). */
+size_t tui_review_in(struct tui_app *app, const struct checklist_group *g);
+/* Has G (an article: any of its pages) an answer changed and shown? */
+bool tui_changed_in(struct tui_app *app, const struct checklist_group *g);
+/* Give a new page the highlighting. */
+void tui_review_page(struct tui_app *app);
 
 /* tui_nav.c: the navigator. */
 struct tui_nav *tui_nav_new(void);

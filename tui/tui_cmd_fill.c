@@ -30,7 +30,8 @@
 #include "tui/tui_curses.h"
 
 static const char tui_fill_usage[] =
-    "sacl fill [--checklist FILE|ID] [--lang LANG] RESPONSE";
+    "sacl fill [--checklist FILE|ID] [--lang LANG] [--from LAST] "
+    "[--compare EARLIER] RESPONSE";
 
 static void
 tui_fill_help(void)
@@ -44,6 +45,11 @@ tui_fill_help(void)
 	    "                           the definition of an existing one\n"
 	    "                           (then remembered in RESPONSE)\n"
 	    "  -l, --lang=LANG          show the texts in LANG (e.g. fr)\n"
+	    "      --from=LAST          start a new or empty RESPONSE from the\n"
+	    "                           answers of LAST (a response or package\n"
+	    "                           of a previous cycle), each to review\n"
+	    "      --compare=EARLIER    highlight the answers changed since\n"
+	    "                           EARLIER (a response or a package)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "In the program, F1 or ? lists the keys; q or F10 quits.\n"
 	    "Needs a terminal of at least 80x24, and a UTF-8 locale on the\n"
@@ -58,6 +64,8 @@ struct tui_fill_opts {
 	const char *checklist;
 	const char *lang;
 	const char *file;
+	const char *from;    /* --from LAST, or NULL */
+	const char *compare; /* --compare EARLIER, or NULL */
 };
 
 /* Returns -1 to go on, or the exit status. */
@@ -69,6 +77,8 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "print-keys", no_argument, NULL, 'K' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "compare", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -81,6 +91,12 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 			break;
 		case 'l':
 			o->lang = optarg;
+			break;
+		case 'F':
+			o->from = optarg;
+			break;
+		case 'C':
+			o->compare = optarg;
 			break;
 		case 'h':
 			tui_fill_help();
@@ -238,6 +254,46 @@ tui_fill_notice(const struct tui_fill_opts *o, const struct checklist *cl,
 	return notice;
 }
 
+/* --from LAST: RESPONSE must hold no answer yet; then carry. */
+static int
+tui_fill_carry(const struct tui_fill_opts *o, struct checklist_response *r,
+    char **notice)
+{
+	if (checklist_response_has_answers(r)) {
+		tui_cmd_warn("%s holds answers already: --from fills only a new "
+		    "or empty response (nothing was changed)", o->file);
+		return TUI_EXIT_INVALID;
+	}
+	return tui_answers_carry(r, o->from, notice);
+}
+
+/* --compare EARLIER: the value paths of the answers changed since,
+ * '\n'-separated with a '\n' at each end ("" when none). */
+static int
+tui_fill_compare(const struct tui_fill_opts *o, struct checklist_response *r,
+    char **paths)
+{
+	struct tui_answers a;
+	struct checklist_diff d;
+	size_t i, len = 2;
+	int status = tui_answers_open(o->compare, r->cl, &a);
+
+	if (status != TUI_EXIT_OK)
+		return status;
+	checklist_diff_compare(a.root, xmlDocGetRootElement(r->doc), &d);
+	for (i = 0; i < d.n; i++)
+		len += strlen(d.v[i].path) + 1;
+	*paths = checklist_xmalloc(len);
+	strcpy(*paths, "\n");
+	for (i = 0; i < d.n; i++) {
+		strcat(*paths, d.v[i].path);
+		strcat(*paths, "\n");
+	}
+	checklist_diff_free(&d);
+	tui_answers_close(&a);
+	return TUI_EXIT_OK;
+}
+
 /* With the lock held: open or create, then run the screen. */
 static int
 tui_fill_locked(const struct tui_fill_opts *o)
@@ -246,6 +302,7 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	struct checklist_response *resp = NULL;
 	struct checklist_error err;
 	bool created = access(o->file, F_OK) != 0;
+	char *carried = NULL, *compare = NULL;
 	int status;
 
 	tui_cmd_quiet_new(); /* the status line says it */
@@ -254,17 +311,30 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	if (status != TUI_EXIT_OK)
 		return status;
 	checklist_error_clear(&err);
-	if (created && checklist_response_save(resp, o->file, &err) !=
-	    CHECKLIST_OK) {
+	if (o->from != NULL && (status = tui_fill_carry(o, resp, &carried)) !=
+	    TUI_EXIT_OK) {
+		/* nothing written */
+	} else if ((created || carried != NULL) && checklist_response_save(resp,
+	    o->file, &err) != CHECKLIST_OK) {
 		tui_cmd_error(&err);
 		status = tui_cmd_exit_for(err.status);
+	} else if (o->compare != NULL && tui_fill_compare(o, resp, &compare)
+	    != TUI_EXIT_OK) {
+		status = TUI_EXIT_INVALID;
 	} else {
 		char *notice = tui_fill_notice(o, cl, created);
 
-		status = tui_run(resp, o->file, o->lang != NULL ? o->lang :
-		    resp->lang, notice);
+		if (carried != NULL) {
+			free(notice);
+			notice = carried;
+			carried = NULL;
+		}
+		status = tui_run_opts(resp, o->file, o->lang != NULL ?
+		    o->lang : resp->lang, notice, compare);
 		free(notice);
 	}
+	free(carried);
+	free(compare);
 	checklist_response_free(resp);
 	checklist_free(cl);
 	return status;

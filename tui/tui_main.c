@@ -31,6 +31,7 @@ static const struct tui_command tui_commands[] = {
 	{ "report", tui_cmd_report, "reports across the stored submissions" },
 	{ "attachments", tui_cmd_attachments, "extract a package's files" },
 	{ "browse", tui_cmd_browse, "look at stored submissions, read-only" },
+	{ "diff", tui_cmd_diff, "compare the answers of two files" },
 };
 
 static void
