@@ -525,7 +525,9 @@ const struct checklist_question *checklist_review_next(
  * group's id, the question's id, entries numbered: "p9_1/status",
  * "p9_1/measures[2]/title"), so that two versions of a checklist, or two
  * checklists, are compared by question id. An "other" text is part of
- * its value; a file compares by its recorded SHA-256 when both have one.
+ * its value; a file compares by its recorded SHA-256 when both have one,
+ * else by the last component of its value (a package holds the
+ * attachment's name, a response the copy's path).
  */
 enum checklist_diff_kind {
 	CHECKLIST_DIFF_ADDED, CHECKLIST_DIFF_CHANGED, CHECKLIST_DIFF_REMOVED,

@@ -123,6 +123,19 @@ checklist_carry_other(struct checklist_carry_walk *w,
 	free(p);
 }
 
+/* A value not taken for REASON, its "other" text (lost with it) shown. */
+static void
+checklist_carry_unfit(struct checklist_carry_walk *w, const char *path,
+    const char *value, const char *other, const char *reason)
+{
+	char *shown = other != NULL && other[0] != '\0' ?
+	    checklist_xasprintf("%s (other: %s)", value, other) :
+	    checklist_xstrdup(value);
+
+	checklist_carry_skip(w->out, path, shown, "%s", reason);
+	free(shown);
+}
+
 /* One value: SRC (old) into DST (new) at PATH; true when taken. */
 static bool
 checklist_carry_value(struct checklist_carry_walk *w,
@@ -143,7 +156,7 @@ checklist_carry_value(struct checklist_carry_walk *w,
 		taken = checklist_carry_file(w, dst, path, v);
 	} else if (checklist_value_check(q, (norm =
 	    checklist_value_normalize(q, v)), &e) != CHECKLIST_OK) {
-		checklist_carry_skip(w->out, path, v, "%s", e.message);
+		checklist_carry_unfit(w, path, v, other, e.message);
 	} else {
 		xmlNodeSetContent(dst, NULL);
 		xmlNodeAddContent(dst, (const xmlChar *)norm);

@@ -212,6 +212,16 @@ checklist_diff_empty(const struct checklist_flat_item *it)
 	    (it->other == NULL || it->other[0] == '\0'));
 }
 
+/* The last component of a file answer's value (a response keeps the
+ * copy's path, a package the attachment's name). */
+static const char *
+checklist_diff_base(const char *v)
+{
+	const char *slash = strrchr(v, '/');
+
+	return slash != NULL ? slash + 1 : v;
+}
+
 static bool
 checklist_diff_same(const struct checklist_flat_item *a,
     const struct checklist_flat_item *b)
@@ -223,6 +233,10 @@ checklist_diff_same(const struct checklist_flat_item *a,
 		return checklist_diff_empty(a) == checklist_diff_empty(b);
 	if (a->sha256 != NULL && b->sha256 != NULL)
 		return strcmp(a->sha256, b->sha256) == 0;
+	if (a->sha256 != NULL || b->sha256 != NULL) /* a file, one side a
+	                                            * package's name */
+		return strcmp(checklist_diff_base(a->value),
+		    checklist_diff_base(b->value)) == 0;
 	x = checklist_diff_show(a);
 	y = checklist_diff_show(b);
 	same = strcmp(x, y) == 0;

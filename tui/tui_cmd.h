@@ -107,11 +107,11 @@ struct tui_answers {
 int tui_answers_open(const char *file, const struct checklist *cl,
     struct tui_answers *a);
 void tui_answers_close(struct tui_answers *a);
-/* `fill --from FROM`: carry FROM's answers into the new or empty R;
+/* `fill --from FROM` (SCREEN) and `set --from-last FROM`: carry FROM's answers into the new or empty R;
  * what was not taken is printed on stderr; *NOTICE (caller frees) says
  * what was done, for the status line. Prints errors; an exit status. */
 int tui_answers_carry(struct checklist_response *r, const char *from,
-    char **notice);
+    bool screen, char **notice);
 
 /* Print VERSION information. */
 void tui_print_version(FILE *out);

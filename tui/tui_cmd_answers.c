@@ -168,12 +168,12 @@ tui_answers_skipped(const char *from, const struct checklist_carry *c)
 
 int
 tui_answers_carry(struct checklist_response *r, const char *from,
-    char **notice)
+    bool screen, char **notice)
 {
 	struct tui_answers a;
 	struct checklist_carry c;
 	struct checklist_error err;
-	char *f;
+	char *f, *id, *version;
 	int status = tui_answers_open(from, r->cl, &a);
 
 	*notice = NULL;
@@ -188,13 +188,15 @@ tui_answers_carry(struct checklist_response *r, const char *from,
 	}
 	tui_answers_skipped(from, &c);
 	f = checklist_sanitize(from, false);
+	id = checklist_sanitize(a.id, false);
+	version = checklist_sanitize(a.version, false);
 	*notice = checklist_xasprintf("%zu answers carried forward from %s "
-	    "(%s %s), %zu to review (r: next, F8: confirm)%s", c.taken, f,
-	    a.id, a.version, c.marked, c.nskipped > 0 ? "; some not taken: "
-	    "see the lines sacl printed before the screen" : "");
-	if (c.nskipped > 0)
-		tui_cmd_warn("%s: %zu value%s not carried forward (listed "
-		    "above)", f, c.nskipped, c.nskipped == 1 ? "" : "s");
+	    "(%s %s), %zu to review%s%s", c.taken, f, id, version, c.marked,
+	    screen ? " (r: next, F8: confirm)" : "", c.nskipped == 0 ? "" :
+	    screen ? "; some not taken: see the lines sacl printed before the "
+	    "screen" : "; some not taken (listed above)");
+	free(id);
+	free(version);
 	free(f);
 	checklist_carry_free(&c);
 	tui_answers_close(&a);

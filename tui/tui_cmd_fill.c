@@ -264,7 +264,7 @@ tui_fill_carry(const struct tui_fill_opts *o, struct checklist_response *r,
 		    "or empty response (nothing was changed)", o->file);
 		return TUI_EXIT_INVALID;
 	}
-	return tui_answers_carry(r, o->from, notice);
+	return tui_answers_carry(r, o->from, true, notice);
 }
 
 /* --compare EARLIER: the value paths of the answers changed since,
@@ -343,7 +343,7 @@ tui_fill_locked(const struct tui_fill_opts *o)
 int
 tui_cmd_fill(int argc, char **argv)
 {
-	struct tui_fill_opts o = { NULL, NULL, NULL };
+	struct tui_fill_opts o = { NULL, NULL, NULL, NULL, NULL };
 	struct checklist_lock *lock = NULL;
 	struct checklist_error err;
 	int status;
