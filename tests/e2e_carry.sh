@@ -4,7 +4,8 @@
 # (R in the list, a count in its heading, [to review] on the question),
 # `r` goes to the next one, F8 confirms it (saved, Ctrl-Z takes it back),
 # and the mark is gone after a restart while the others stay; `fill
-# --compare EARLIER` highlights what changed since, `d` turns it off.
+# --compare EARLIER` highlights what changed since (also by changes made
+# there), `d` turns it off.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/lib_tmux.sh"
 
@@ -74,6 +75,15 @@ wait_for "no longer highlighted"
 wait_gone "[changed]"
 keys M-d
 wait_for "[changed]"
+# an answer changed now is compared too
+keys C-g
+wait_for "Go to provision"
+keys -l 5.1
+keys Enter
+wait_for "5.1  Coordinated"
+keys Right Space
+wait_get "$f" "p5_1/status=partial"
+wait_for "5.1 ~"
 keys M-q
 wait_for "SACL-EXIT=0"
 pass

@@ -38,11 +38,12 @@ int tui_run(struct checklist_response *resp, const char *file,
  * and viewing answers work; no key changes an answer, nothing is saved.
  * TITLE names what is shown (title line). The caller has checked the
  * terminal. */
-/* tui_run with the answers changed since an earlier file: CHANGED, their
- * value paths '\n'-separated with a '\n' at each end (NULL: no
- * --compare), highlighted until `d` turns it off. Borrowed. */
+/* tui_run with the answers changed since an earlier file (`fill
+ * --compare`): EARLIER is its <response> element (NULL: none), borrowed
+ * for the run; what differs from it, as the answers stand after each
+ * change, is highlighted until `d` turns it off. */
 int tui_run_opts(struct checklist_response *resp, const char *file,
-    const char *lang, const char *notice, const char *changed);
+    const char *lang, const char *notice, xmlNodePtr earlier);
 int tui_run_readonly(struct checklist_response *resp, const char *title,
     const char *lang);
 

@@ -298,6 +298,7 @@ tui_app_save(struct tui_app *app)
 	if (app->readonly)
 		return true; /* nothing changed, nothing to write */
 	checklist_undo_note(app->undo); /* every change passes here */
+	tui_compare_refresh(app);
 	checklist_error_clear(&err);
 	if (checklist_response_save(app->resp, app->file, &err) !=
 	    CHECKLIST_OK) {
@@ -738,14 +739,15 @@ tui_app_finish(struct tui_app *app)
 
 static int
 tui_app_run(struct checklist_response *resp, const char *file,
-    const char *lang, const char *notice, bool readonly, const char *changed)
+    const char *lang, const char *notice, bool readonly, xmlNodePtr earlier)
 {
 	struct tui_app app;
+	int status;
 
 	memset(&app, 0, sizeof app);
 	app.readonly = readonly;
-	app.changed = changed;
-	app.show_changed = changed != NULL;
+	app.earlier = earlier;
+	app.show_changed = earlier != NULL;
 	app.resp = resp;
 	app.cl = resp->cl;
 	app.file = file;
@@ -762,8 +764,11 @@ tui_app_run(struct checklist_response *resp, const char *file,
 	app.undo = checklist_undo_new(resp, TUI_UNDO_DEPTH);
 	if (notice != NULL)
 		tui_message(&app, true, "%s", notice);
+	tui_compare_refresh(&app);
 	tui_app_loop(&app);
-	return tui_app_finish(&app);
+	status = tui_app_finish(&app);
+	free(app.changed);
+	return status;
 }
 
 int
@@ -775,9 +780,9 @@ tui_run(struct checklist_response *resp, const char *file, const char *lang,
 
 int
 tui_run_opts(struct checklist_response *resp, const char *file,
-    const char *lang, const char *notice, const char *changed)
+    const char *lang, const char *notice, xmlNodePtr earlier)
 {
-	return tui_app_run(resp, file, lang, notice, false, changed);
+	return tui_app_run(resp, file, lang, notice, false, earlier);
 }
 
 int

@@ -77,7 +77,9 @@ struct tui_app {
 	bool colour;
 	bool dirty;          /* changes not yet saved */
 	bool readonly;       /* browse: no change, never saved (FILE: a title) */
-	const char *changed; /* --compare: value paths changed, or NULL */
+	xmlNodePtr earlier;  /* --compare: the earlier answers, or NULL */
+	char *changed;       /* the value paths that differ from them, each
+	                      * between '\n's (tui_compare_refresh); owned */
 	bool show_changed;   /* `d`: highlight them */
 	char message[1024];  /* shown in the status line until the next key */
 	bool message_error;
@@ -136,6 +138,9 @@ size_t tui_review_in(struct tui_app *app, const struct checklist_group *g);
 bool tui_changed_in(struct tui_app *app, const struct checklist_group *g);
 /* Give a new page the highlighting. */
 void tui_review_page(struct tui_app *app);
+/* Compare the answers with APP->earlier again (at start, after each
+ * save). */
+void tui_compare_refresh(struct tui_app *app);
 
 /* tui_nav.c: the navigator. */
 struct tui_nav *tui_nav_new(void);

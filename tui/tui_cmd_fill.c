@@ -267,33 +267,6 @@ tui_fill_carry(const struct tui_fill_opts *o, struct checklist_response *r,
 	return tui_answers_carry(r, o->from, true, notice);
 }
 
-/* --compare EARLIER: the value paths of the answers changed since,
- * '\n'-separated with a '\n' at each end ("" when none). */
-static int
-tui_fill_compare(const struct tui_fill_opts *o, struct checklist_response *r,
-    char **paths)
-{
-	struct tui_answers a;
-	struct checklist_diff d;
-	size_t i, len = 2;
-	int status = tui_answers_open(o->compare, r->cl, &a);
-
-	if (status != TUI_EXIT_OK)
-		return status;
-	checklist_diff_compare(a.root, xmlDocGetRootElement(r->doc), &d);
-	for (i = 0; i < d.n; i++)
-		len += strlen(d.v[i].path) + 1;
-	*paths = checklist_xmalloc(len);
-	strcpy(*paths, "\n");
-	for (i = 0; i < d.n; i++) {
-		strcat(*paths, d.v[i].path);
-		strcat(*paths, "\n");
-	}
-	checklist_diff_free(&d);
-	tui_answers_close(&a);
-	return TUI_EXIT_OK;
-}
-
 /* With the lock held: open or create, then run the screen. */
 static int
 tui_fill_locked(const struct tui_fill_opts *o)
@@ -302,7 +275,8 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	struct checklist_response *resp = NULL;
 	struct checklist_error err;
 	bool created = access(o->file, F_OK) != 0;
-	char *carried = NULL, *compare = NULL;
+	struct tui_answers earlier = { 0 };
+	char *carried = NULL;
 	int status;
 
 	tui_cmd_quiet_new(); /* the status line says it */
@@ -318,9 +292,9 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	    o->file, &err) != CHECKLIST_OK) {
 		tui_cmd_error(&err);
 		status = tui_cmd_exit_for(err.status);
-	} else if (o->compare != NULL && tui_fill_compare(o, resp, &compare)
-	    != TUI_EXIT_OK) {
-		status = TUI_EXIT_INVALID;
+	} else if (o->compare != NULL && (status = tui_answers_open(o->compare,
+	    NULL, &earlier)) != TUI_EXIT_OK) {
+		/* said; RESPONSE as it was (or just created) */
 	} else {
 		char *notice = tui_fill_notice(o, cl, created);
 
@@ -330,11 +304,11 @@ tui_fill_locked(const struct tui_fill_opts *o)
 			carried = NULL;
 		}
 		status = tui_run_opts(resp, o->file, o->lang != NULL ?
-		    o->lang : resp->lang, notice, compare);
+		    o->lang : resp->lang, notice, earlier.root);
 		free(notice);
 	}
 	free(carried);
-	free(compare);
+	tui_answers_close(&earlier);
 	checklist_response_free(resp);
 	checklist_free(cl);
 	return status;

@@ -43,6 +43,36 @@ tui_changed_in(struct tui_app *app, const struct checklist_group *g)
 }
 
 void
+tui_compare_refresh(struct tui_app *app)
+{
+	struct checklist_diff d;
+	size_t i, len = 2;
+	char *s;
+
+	if (app->earlier == NULL)
+		return;
+	checklist_diff_compare(app->earlier,
+	    xmlDocGetRootElement(app->resp->doc), &d);
+	for (i = 0; i < d.n; i++)
+		len += strlen(d.v[i].path) + 1;
+	s = checklist_xmalloc(len);
+	s[0] = '\n';
+	len = 1;
+	for (i = 0; i < d.n; i++) {
+		size_t k = strlen(d.v[i].path);
+
+		memcpy(s + len, d.v[i].path, k);
+		s[len + k] = '\n';
+		len += k + 1;
+	}
+	s[len] = '\0';
+	checklist_diff_free(&d);
+	free(app->changed);
+	app->changed = s;
+	tui_review_page(app);
+}
+
+void
 tui_review_page(struct tui_app *app)
 {
 	if (app->page != NULL)
