@@ -261,6 +261,37 @@ checklist_carry_was_seen(const struct checklist_carry_walk *w,
 	return false;
 }
 
+/* IT was never reached: no such question now, or one asked elsewhere
+ * (its provision moved to another article) or in an entry beyond the
+ * cap on entries. */
+static void
+checklist_carry_leftover(struct checklist_carry_walk *w,
+    const struct checklist_flat_item *it)
+{
+	const struct checklist *cl = w->r->cl;
+	char *bare = checklist_xmalloc(strlen(it->path) + 1), *o = bare;
+	const char *p;
+
+	for (p = it->path; *p != '\0'; p++) {
+		if (*p == '[')
+			p += strcspn(p, "]");
+		else
+			*o++ = *p;
+		if (*p == '\0')
+			break;
+	}
+	*o = '\0';
+	if (checklist_find_question(cl, bare) == NULL)
+		checklist_carry_skip(w->out, it->path, it->value, "no such "
+		    "question in %s version %s", cl->id, cl->version);
+	else
+		checklist_carry_skip(w->out, it->path, it->value, "not where "
+		    "%s version %s asks it now (its provision moved, or an "
+		    "entry beyond the most a list may hold)", cl->id,
+		    cl->version);
+	free(bare);
+}
+
 /* Every value of the old document the walk never reached. */
 static void
 checklist_carry_leftovers(struct checklist_carry_walk *w, xmlNodePtr last)
@@ -274,9 +305,7 @@ checklist_carry_leftovers(struct checklist_carry_walk *w, xmlNodePtr last)
 		    f.v[i].other[0] == '\0')) ||
 		    checklist_carry_was_seen(w, f.v[i].path))
 			continue;
-		checklist_carry_skip(w->out, f.v[i].path, f.v[i].value,
-		    "no such question in %s version %s", w->r->cl->id,
-		    w->r->cl->version);
+		checklist_carry_leftover(w, &f.v[i]);
 	}
 	checklist_flat_free(&f);
 }

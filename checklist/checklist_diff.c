@@ -11,6 +11,9 @@
  * question's id, and for entries the repeat's id with the entry's index
  * ("p9_1/status", "p9_1/measures[2]/title"), as `sacl get` names it.
  *
+ * The <conflicts> element `sacl merge` may leave as the root's last
+ * child holds candidates, not answers: it is left out.
+ *
  * Known limits: an empty repeat is seen as an empty value (which it
  * is); an entry holding a group (no checklist has one) is walked as a
  * group.
@@ -109,8 +112,9 @@ checklist_flat_group(struct checklist_flat *f, xmlNodePtr el,
 	char *p;
 
 	for (c = el->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
+		if (c->type != XML_ELEMENT_NODE || (el == f->root &&
+		    strcmp((const char *)c->name, "conflicts") == 0))
+			continue; /* the merge's list of conflicts: no answer */
 		if (checklist_flat_has_elements(c) &&
 		    !checklist_flat_is_repeat(c)) {
 			checklist_flat_group(f, c, (const char *)c->name);
@@ -130,6 +134,7 @@ void
 checklist_flat_read(xmlNodePtr root, struct checklist_flat *out)
 {
 	memset(out, 0, sizeof *out);
+	out->root = root;
 	if (root != NULL)
 		checklist_flat_group(out, root, (const char *)root->name);
 }

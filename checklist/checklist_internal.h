@@ -340,6 +340,7 @@ struct checklist_flat_item {
 struct checklist_flat {
 	size_t n;
 	struct checklist_flat_item *v; /* in document order */
+	xmlNodePtr root;               /* the <response> walked; borrowed */
 };
 /* Every value under ROOT (a <response>), without a definition. */
 void checklist_flat_read(xmlNodePtr root, struct checklist_flat *out);

@@ -199,6 +199,17 @@ test_diff(void **state)
 	    &d);
 	assert_int_equal(d.n, 0);
 	checklist_diff_free(&d);
+	/* the conflicts a merge leaves are no answers */
+	xmlFreeDoc(b);
+	b = parse("<response checklist=\"mini\"><a1><p1_1>"
+	    "<status>partial</status><steps>x</steps><laws><entry><title>A"
+	    "</title></entry></laws><ta_forms other=\"t\">other</ta_forms>"
+	    "</p1_1></a1><conflicts><conflict path=\"p1_1/status\">"
+	    "<candidate>full</candidate></conflict></conflicts></response>");
+	checklist_diff_compare(xmlDocGetRootElement(a), xmlDocGetRootElement(b),
+	    &d);
+	assert_int_equal(d.n, 0);
+	checklist_diff_free(&d);
 	xmlFreeDoc(a);
 	xmlFreeDoc(b);
 }

@@ -116,7 +116,9 @@ tui_help_legend(void)
 	    "lettered items: %s "
 	    "when one has an answer not valid, %s when all are complete, %s "
 	    "when none is started, else %s.\nOn a page, %s marks a closed "
-	    "entry of a list and %s an open one.", text,
+	    "entry of a list and %s an open one.\nAfter a number, R2: two "
+	    "answers carried from the last cycle to review (r, F8); ~: an "
+	    "answer changed since the file of fill --compare (d).", text,
 	    tui_state_marker(CHECKLIST_STATE_INVALID),
 	    tui_state_marker(CHECKLIST_STATE_COMPLETE),
 	    tui_state_marker(CHECKLIST_STATE_NOT_STARTED),
