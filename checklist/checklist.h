@@ -490,6 +490,17 @@ struct checklist_carry {
 typedef bool (*checklist_carry_file_fn)(void *arg, const char *path,
     const char *value, const char **data, size_t *len, const char **name);
 
+/* Read the response file FILE as it stands, without a definition (for
+ * carry forward and diff: it may be of another version): bounded read
+ * (CHECKLIST_RESPONSE_MAX), the safe parser with the caps of a response;
+ * its root must be <response checklist="...">. Caller frees *DOC
+ * (xmlFreeDoc). */
+checklist_status checklist_response_read_raw(const char *file,
+    xmlDocPtr *doc, struct checklist_error *err);
+/* The checklist id and version a <response> element ROOT names ("?"
+ * when absent; untrusted: sanitise before showing). Caller frees. */
+void checklist_response_names(xmlNodePtr root, char **id, char **version);
+
 /* Carry LAST (the root <response> of a previous cycle's answers, which
  * must name R's checklist id) into R, which must hold no answer yet
  * (else CHECKLIST_ERR_VALUE and R unchanged) and know its file

@@ -139,6 +139,47 @@ checklist_flat_read(xmlNodePtr root, struct checklist_flat *out)
 		checklist_flat_group(out, root, (const char *)root->name);
 }
 
+checklist_status
+checklist_response_read_raw(const char *file, xmlDocPtr *doc,
+    struct checklist_error *err)
+{
+	xmlNodePtr root;
+	checklist_status st;
+	size_t len;
+	char *buf;
+
+	*doc = NULL;
+	st = checklist_read_file(file, CHECKLIST_RESPONSE_MAX, &buf, &len, err);
+	if (st != CHECKLIST_OK)
+		return st;
+	st = checklist_xml_parse_capped(buf, len, file,
+	    &checklist_caps_response, doc, err);
+	free(buf);
+	if (st != CHECKLIST_OK)
+		return st;
+	root = xmlDocGetRootElement(*doc);
+	if (root != NULL && root->ns == NULL &&
+	    strcmp((const char *)root->name, "response") == 0 &&
+	    xmlHasProp(root, (const xmlChar *)"checklist") != NULL)
+		return CHECKLIST_OK;
+	xmlFreeDoc(*doc);
+	*doc = NULL;
+	return checklist_error_set(err, CHECKLIST_ERR_PARSE, file, 0, 0,
+	    "not a response file (its root is not <response checklist=...>) "
+	    "nor a package");
+}
+
+void
+checklist_response_names(xmlNodePtr root, char **id, char **version)
+{
+	*id = checklist_xml_attr(root, "checklist");
+	*version = checklist_xml_attr(root, "checklist-version");
+	if (*id == NULL)
+		*id = checklist_xstrdup("?");
+	if (*version == NULL)
+		*version = checklist_xstrdup("?");
+}
+
 void
 checklist_flat_free(struct checklist_flat *f)
 {

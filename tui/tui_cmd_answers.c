@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checklist/checklist_internal.h"
+#include "checklist/checklist.h"
 #include "export/export.h"
 #include "tui/tui_cmd.h"
 
@@ -60,25 +60,11 @@ static checklist_status
 tui_answers_response(const char *file, struct tui_answers *a,
     struct checklist_error *err)
 {
-	checklist_status st;
-	size_t len;
-	char *buf;
+	checklist_status st = checklist_response_read_raw(file, &a->doc, err);
 
-	st = checklist_read_file(file, CHECKLIST_RESPONSE_MAX, &buf, &len, err);
-	if (st != CHECKLIST_OK)
-		return st;
-	st = checklist_xml_parse_capped(buf, len, file,
-	    &checklist_caps_response, &a->doc, err);
-	free(buf);
 	if (st != CHECKLIST_OK)
 		return st;
 	a->root = xmlDocGetRootElement(a->doc);
-	if (a->root == NULL || a->root->ns != NULL ||
-	    strcmp((const char *)a->root->name, "response") != 0 ||
-	    !xmlHasProp(a->root, (const xmlChar *)"checklist"))
-		return checklist_error_set(err, CHECKLIST_ERR_PARSE, file, 0, 0,
-		    "not a response file (its root is not <response "
-		    "checklist=...>) nor a package");
 	a->cl_owned = tui_answers_definition(file);
 	a->cl = a->cl_owned;
 	return CHECKLIST_OK;
@@ -110,10 +96,7 @@ tui_answers_open(const char *file, const struct checklist *cl,
 		tui_answers_close(a);
 		return tui_cmd_exit_for(st);
 	}
-	a->id = checklist_xml_attr(a->root, "checklist");
-	a->version = checklist_xml_attr(a->root, "checklist-version");
-	if (a->version == NULL)
-		a->version = checklist_xstrdup("?");
+	checklist_response_names(a->root, &a->id, &a->version);
 	return TUI_EXIT_OK;
 }
 
