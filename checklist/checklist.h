@@ -557,6 +557,9 @@ struct checklist_diff {
 void checklist_diff_compare(xmlNodePtr old_root, xmlNodePtr new_root,
     struct checklist_diff *out);
 void checklist_diff_free(struct checklist_diff *d);
+/* The value at value path PATH in the raw <response> ROOT, named as the
+ * diff names values, or NULL when none is there. Caller frees. */
+char *checklist_raw_value(xmlNodePtr root, const char *path);
 const char *checklist_diff_kind_name(enum checklist_diff_kind k);
 
 /* ------------------------------------------------------------------ undo */

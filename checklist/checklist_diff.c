@@ -139,6 +139,21 @@ checklist_flat_read(xmlNodePtr root, struct checklist_flat *out)
 		checklist_flat_group(out, root, (const char *)root->name);
 }
 
+char *
+checklist_raw_value(xmlNodePtr root, const char *path)
+{
+	struct checklist_flat f;
+	char *v = NULL;
+	size_t i;
+
+	checklist_flat_read(root, &f);
+	for (i = 0; i < f.n && v == NULL; i++)
+		if (strcmp(f.v[i].path, path) == 0)
+			v = checklist_xstrdup(f.v[i].value);
+	checklist_flat_free(&f);
+	return v;
+}
+
 checklist_status
 checklist_response_read_raw(const char *file, xmlDocPtr *doc,
     struct checklist_error *err)

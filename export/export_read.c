@@ -260,15 +260,10 @@ static bool
 export_read_raw_owner(const struct export_package *p,
     const struct export_attachment *a)
 {
-	struct checklist_flat f;
-	size_t i;
-	bool ok = false;
+	char *v = checklist_raw_value(p->answers, a->path);
+	bool ok = v != NULL && strcmp(v, a->name) == 0;
 
-	checklist_flat_read(p->answers, &f);
-	for (i = 0; i < f.n && !ok; i++)
-		ok = strcmp(f.v[i].path, a->path) == 0 &&
-		    strcmp(f.v[i].value, a->name) == 0;
-	checklist_flat_free(&f);
+	free(v);
 	return ok;
 }
 
