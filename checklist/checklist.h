@@ -452,6 +452,116 @@ bool checklist_response_set_resume(struct checklist_response *r,
 const struct checklist_question *checklist_role(const struct checklist *cl,
     const struct checklist_group *g, const char *role);
 
+/* -------------------------------------------- carry forward and review */
+/*
+ * `sacl fill --from LAST`: the answers of a previous cycle (a response,
+ * or the answers of a package, as a raw <response> element: possibly of
+ * an older version of the checklist) put into a new response R, matched
+ * by question id within the group path (front/art9/p9_1 ... status;
+ * repeats entry by entry). Each value is normalised and checked against
+ * R's checklist (checklist_value_check: type, choices, shorthand rules);
+ * what no longer fits is not taken and listed with the reason, never
+ * dropped silently. Constraints are not checked here (a value read from
+ * a file never is): a failing one shows as an invalid answer, as for any
+ * response read. Each answer taken marks its question element (a repeat:
+ * the repeat's element) with review="last-cycle" (doc/response-format.md)
+ * until it is confirmed (checklist_review_confirm) or changed (any set,
+ * entry added, removed or moved drops the mark).
+ */
+#define CHECKLIST_ATTR_REVIEW "review"
+#define CHECKLIST_REVIEW_LAST "last-cycle"
+
+/* An answer of the last cycle not taken: its value path, its value as it
+ * was (untrusted: sanitise before showing), and why. */
+struct checklist_carry_skip {
+	char *path, *value, *reason;
+};
+struct checklist_carry {
+	size_t taken;    /* values taken (an "other" text counts with its
+	                  * choice; a repeat entry's values each) */
+	size_t marked;   /* questions marked to review */
+	size_t nskipped;
+	struct checklist_carry_skip *skipped;
+};
+/* Supplies the bytes of the attachment that the last cycle's file
+ * answer at PATH names (VALUE: its value there): false when there are
+ * none (a response file: attachments come only from a package). DATA and
+ * NAME are borrowed until the next call. */
+typedef bool (*checklist_carry_file_fn)(void *arg, const char *path,
+    const char *value, const char **data, size_t *len, const char **name);
+
+/* Read the response file FILE as it stands, without a definition (for
+ * carry forward and diff: it may be of another version): bounded read
+ * (CHECKLIST_RESPONSE_MAX), the safe parser with the caps of a response;
+ * its root must be <response checklist="...">. Caller frees *DOC
+ * (xmlFreeDoc). */
+checklist_status checklist_response_read_raw(const char *file,
+    xmlDocPtr *doc, struct checklist_error *err);
+/* The checklist id and version a <response> element ROOT names ("?"
+ * when absent; untrusted: sanitise before showing). Caller frees. */
+void checklist_response_names(xmlNodePtr root, char **id, char **version);
+
+/* Carry LAST (the root <response> of a previous cycle's answers, which
+ * must name R's checklist id) into R, which must hold no answer yet
+ * (else CHECKLIST_ERR_VALUE and R unchanged) and know its file
+ * (checklist_response_set_file) when files are carried. FILE may be
+ * NULL (no attachment is carried). OUT is filled (free with
+ * checklist_carry_free). */
+checklist_status checklist_carry_apply(struct checklist_response *r,
+    xmlNodePtr last, checklist_carry_file_fn file, void *arg,
+    struct checklist_carry *out, struct checklist_error *err);
+void checklist_carry_free(struct checklist_carry *c);
+/* Does R hold any answer (a value, an "other" text, an entry)? */
+bool checklist_response_has_answers(struct checklist_response *r);
+
+/* Is the answer to Q (a question of a page, not a repeat's child) marked
+ * to review? PATH as for _get (Q's path when not inside a repeat). */
+bool checklist_review_marked(struct checklist_response *r, const char *path);
+/* Confirm it: remove the mark; true when there was one (a change: note
+ * it for undo and save). */
+bool checklist_review_confirm(struct checklist_response *r, const char *path);
+/* The answers marked to review: in all R, or in page G only. */
+size_t checklist_review_count(struct checklist_response *r,
+    const struct checklist_group *g);
+/* The first question marked to review after question AFTER (NULL: from
+ * the start), in reading order, wrapping around; NULL when none. */
+const struct checklist_question *checklist_review_next(
+    struct checklist_response *r, const struct checklist_question *after);
+
+/* ------------------------------------------------------------------ diff */
+/*
+ * Compare the answers of two responses (or packages' answers), given as
+ * their raw root <response> elements, value by value: each element
+ * without element children is a value, named by its value path (the
+ * group's id, the question's id, entries numbered: "p9_1/status",
+ * "p9_1/measures[2]/title"), so that two versions of a checklist, or two
+ * checklists, are compared by question id. An "other" text is part of
+ * its value; a file compares by its recorded SHA-256 when both have one,
+ * else by the last component of its value (a package holds the
+ * attachment's name, a response the copy's path).
+ */
+enum checklist_diff_kind {
+	CHECKLIST_DIFF_ADDED, CHECKLIST_DIFF_CHANGED, CHECKLIST_DIFF_REMOVED,
+};
+struct checklist_diff_item {
+	enum checklist_diff_kind kind;
+	char *path;   /* value path */
+	char *group;  /* the id of the group holding it */
+	char *old_value, *new_value; /* "" when none; an "other" text as
+	                              * "VALUE (other: TEXT)" */
+};
+struct checklist_diff {
+	size_t n;
+	struct checklist_diff_item *v; /* in NEW's order, then removals */
+};
+void checklist_diff_compare(xmlNodePtr old_root, xmlNodePtr new_root,
+    struct checklist_diff *out);
+void checklist_diff_free(struct checklist_diff *d);
+/* The value at value path PATH in the raw <response> ROOT, named as the
+ * diff names values, or NULL when none is there. Caller frees. */
+char *checklist_raw_value(xmlNodePtr root, const char *path);
+const char *checklist_diff_kind_name(enum checklist_diff_kind k);
+
 /* ------------------------------------------------------------------ undo */
 /*
  * The history of a response's changes, for taking them back one by one

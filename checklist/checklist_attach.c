@@ -350,6 +350,52 @@ checklist_attach_prepare(struct checklist_response *r, xmlNodePtr el,
 }
 
 /* Make the attachment folder of C's target (mode 0700), durably. */
+/* The same for bytes that come with a name, not from a file (a
+ * package's embedded attachment carried forward): NAME is only a name,
+ * reduced to its last component like any file's; the same caps. C takes
+ * a copy of DATA. */
+checklist_status
+checklist_attach_prepare_bytes(struct checklist_response *r, xmlNodePtr el,
+    const char *name, const char *data, size_t len,
+    struct checklist_attach_copy *c, struct checklist_error *err)
+{
+	const struct checklist_rpriv *p = r->priv;
+	char *dir = NULL, *base = NULL, *chosen = NULL, a[32], b[32];
+	checklist_status st;
+
+	memset(c, 0, sizeof *c);
+	if (p == NULL)
+		return checklist_attach_fail(err, CHECKLIST_ERR_IO, "%s: no "
+		    "folder to keep a copy in: the response has no file yet",
+		    name);
+	if (len > CHECKLIST_ATTACH_FILE_MAX)
+		return checklist_attach_fail(err, CHECKLIST_ERR_TOO_BIG,
+		    "%s: %s is over the %s cap for one attachment", name,
+		    checklist_attach_size(len, a, sizeof a),
+		    checklist_attach_size(CHECKLIST_ATTACH_FILE_MAX, b,
+		    sizeof b));
+	st = checklist_attach_total(r, el, name, len, err);
+	if (st == CHECKLIST_OK) {
+		c->data = checklist_xmalloc(len + 1);
+		memcpy(c->data, data, len);
+		c->len = len;
+		checklist_sha256_hex(c->data, c->len, c->sha256);
+		dir = checklist_xasprintf("%s/%s%s", p->dir, p->name,
+		    CHECKLIST_ATTACH_SUFFIX);
+		base = checklist_attach_name(name);
+		st = checklist_attach_pick(dir, base, c, &chosen, err);
+	}
+	if (st == CHECKLIST_OK)
+		c->stored = checklist_xasprintf("%s%s/%s", p->name,
+		    CHECKLIST_ATTACH_SUFFIX, chosen);
+	free(chosen);
+	free(base);
+	free(dir);
+	if (st != CHECKLIST_OK)
+		checklist_attach_copy_free(c);
+	return st;
+}
+
 static checklist_status
 checklist_attach_mkdir(const char *target, struct checklist_error *err)
 {

@@ -289,6 +289,11 @@ struct checklist_attach_copy {
 checklist_status checklist_attach_prepare(struct checklist_response *r,
     xmlNodePtr el, const char *value, struct checklist_attach_copy *c,
     struct checklist_error *err);
+/* The same for LEN bytes of DATA named NAME (only its last component
+ * is used), e.g. a package's embedded attachment. */
+checklist_status checklist_attach_prepare_bytes(struct checklist_response *r,
+    xmlNodePtr el, const char *name, const char *data, size_t len,
+    struct checklist_attach_copy *c, struct checklist_error *err);
 /* Write the copy C prepared (atomically, never over another file). */
 checklist_status checklist_attach_commit(struct checklist_response *r,
     const struct checklist_attach_copy *c, struct checklist_error *err);
@@ -317,7 +322,31 @@ int checklist_qtype_parse(const char *s);
 bool checklist_path_has_other(const char *value);
 /* The first child element of PARENT named NAME, or NULL. */
 xmlNodePtr checklist_child_named(xmlNodePtr parent, const char *name);
+/* A change of the answer at EL (a question element, or an entry or
+ * element under one) ends its "to review" mark (checklist_carry.c):
+ * removes @review from EL and its ancestors up to the group. */
+void checklist_review_drop(xmlNodePtr el);
 /* The value (or with OTHER the "other" text) of element EL; borrowed. */
 const char *checklist_path_value(xmlNodePtr el, bool other);
+
+/* ------------------------------------ answers as a flat list (diff.c) */
+
+/* One value of a response document, by its value path. */
+struct checklist_flat_item {
+	char *path, *group, *value;
+	char *other, *sha256; /* the attributes, or NULL */
+	xmlNodePtr el;        /* borrowed from the document walked */
+};
+struct checklist_flat {
+	size_t n;
+	struct checklist_flat_item *v; /* in document order */
+	xmlNodePtr root;               /* the <response> walked; borrowed */
+};
+/* Every value under ROOT (a <response>), without a definition. */
+void checklist_flat_read(xmlNodePtr root, struct checklist_flat *out);
+void checklist_flat_free(struct checklist_flat *f);
+/* checklist_diff_compare on lists already read. */
+void checklist_diff_flat(const struct checklist_flat *of,
+    const struct checklist_flat *nf, struct checklist_diff *out);
 
 #endif /* SACL_CHECKLIST_INTERNAL_H */

@@ -382,6 +382,19 @@ checklist_path_save(xmlNodePtr el, struct checklist_path_saved *s)
 	s->sha256 = checklist_xml_attr(el, CHECKLIST_ATTR_SHA256);
 }
 
+/* Does EL hold another value (or "other" text) than S kept? */
+static bool
+checklist_path_differs(xmlNodePtr el, const struct checklist_path_saved *s)
+{
+	char *other = checklist_xml_attr(el, "other");
+	bool differs = strcmp(s->value, checklist_path_value(el, false)) != 0 ||
+	    (other == NULL) != (s->other == NULL) ||
+	    (other != NULL && strcmp(other, s->other) != 0);
+
+	free(other);
+	return differs;
+}
+
 /* Put back what S kept (when RESTORE), and free it. */
 static void
 checklist_path_saved_end(xmlNodePtr el, struct checklist_path_saved *s,
@@ -454,6 +467,8 @@ checklist_path_store_checked(struct checklist_response *r,
 			st = checklist_path_constraint(r, q, el, err);
 		if (st == CHECKLIST_OK && copy.stored != NULL)
 			st = checklist_attach_commit(r, &copy, err);
+		if (st == CHECKLIST_OK && checklist_path_differs(el, &saved))
+			checklist_review_drop(el);
 		checklist_path_saved_end(el, &saved, st != CHECKLIST_OK);
 	}
 	checklist_attach_copy_free(&copy);
@@ -573,6 +588,7 @@ checklist_response_add_entry(struct checklist_response *r,
 		    "'%s' holds the most entries a list may hold (%d)", repeat,
 		    CHECKLIST_ENTRIES_MAX);
 	checklist_path_new_entry(el, q);
+	checklist_review_drop(el);
 	if (index != NULL)
 		*index = checklist_path_count(el);
 	r->changes++;
@@ -593,6 +609,7 @@ checklist_response_remove_entry(struct checklist_response *r,
 		    0, "'%s' has no entry %zu", repeat, index);
 	xmlUnlinkNode(e);
 	xmlFreeNode(e);
+	checklist_review_drop(el);
 	r->changes++;
 	return CHECKLIST_OK;
 }
@@ -618,6 +635,7 @@ checklist_response_move_entry(struct checklist_response *r,
 		xmlAddNextSibling(at, e);
 	else
 		xmlAddPrevSibling(at, e);
+	checklist_review_drop(el);
 	r->changes++;
 	return CHECKLIST_OK;
 }

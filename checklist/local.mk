@@ -41,7 +41,10 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_scope.c \
 	checklist/checklist_merge.c \
 	checklist/checklist_merge_list.c \
-	checklist/checklist_merge_conflict.c
+	checklist/checklist_merge_conflict.c \
+	checklist/checklist_carry.c \
+	checklist/checklist_review.c \
+	checklist/checklist_diff.c
 nodist_libchecklist_a_SOURCES = checklist/checklist_xsd.c
 BUILT_SOURCES += checklist/checklist_xsd.c
 CLEANFILES += checklist/checklist_xsd.c

@@ -189,6 +189,17 @@ struct export_read_options {
 	 * package is then refused (caller clears with export_need_clear). */
 	struct export_need *need;
 	size_t max_read, max_inflate, max_ratio, ratio_floor; /* 0: default */
+	/* Carry forward and diff: when the definition the package names is
+	 * not here (another version of CL's checklist, another digest, or
+	 * with CL NULL no definition of that id and version), read it all
+	 * the same as raw answers: steps 1 to 4 as always, the <response>
+	 * must name the checklist and version of the metadata, every
+	 * attachment is decoded and checked (size, CRC-32) and must be the
+	 * value at its path in the answers, one per path; but the answers
+	 * are not checked against a definition (the caller checks each
+	 * value it takes against its own) and P->response stays NULL. With
+	 * CL given, its id must still be the package's. */
+	bool other_version;
 };
 
 struct export_attachment {
@@ -204,7 +215,11 @@ struct export_attachment {
 struct export_package {
 	struct checklist *cl_owned; /* loaded by the reader, or NULL */
 	const struct checklist *cl; /* the checklist the answers follow */
-	struct checklist_response *response; /* the answers */
+	struct checklist_response *response; /* the answers; NULL when read
+	                                      * raw (other_version) */
+	xmlNodePtr answers;         /* the <response> element of the answers
+	                             * (borrowed from DOC); always set */
+	bool raw;                   /* read raw: see other_version */
 	xmlDocPtr doc;              /* the whole package document */
 	/* Metadata, as sent (untrusted: sanitise before showing). */
 	char *checklist_id, *checklist_version, *state, *lang;
@@ -228,5 +243,11 @@ checklist_status export_read_memory(const char *buf, size_t len,
     const char *name, const struct export_read_options *opts,
     struct export_package **out, struct checklist_error *err);
 void export_package_free(struct export_package *p);
+
+/* ------------------------------------------------------------- CSV */
+
+/* One CSV cell's text, sanitised and made safe for spreadsheets: the one
+ * rule (export_report_csv.c). Caller frees. */
+char *export_csv_cell(const char *text, bool numeric);
 
 #endif /* SACL_EXPORT_H */

@@ -16,6 +16,10 @@
  *     then read as a response (checklist_response_parse);
  *  7. each attachment is decoded and checked (size, CRC-32) and must be
  *     the value of the file question it names.
+ * With other_version (carry forward, diff), a package whose definition
+ * is not here at its version passes steps 5 and 6 as raw answers
+ * (export.h says what is still checked); step 7 then finds each
+ * attachment's value in the raw answers.
  */
 #include "config.h"
 
@@ -211,8 +215,12 @@ export_read_answers(struct export_package *p, const char *name,
 	int size = 0;
 	checklist_status st;
 
-	if ((st = export_read_response_el(p, name, &el, err)) != CHECKLIST_OK ||
-	    (st = export_answers_check(p->cl, el, name, err)) != CHECKLIST_OK)
+	if ((st = export_read_response_el(p, name, &el, err)) != CHECKLIST_OK)
+		return st;
+	p->answers = el;
+	if (p->raw)
+		return CHECKLIST_OK;
+	if ((st = export_answers_check(p->cl, el, name, err)) != CHECKLIST_OK)
 		return st;
 	doc = xmlNewDoc(EXPORT_XC("1.0"));
 	xmlDocSetRootElement(doc, xmlDocCopyNode(el, doc, 1));
@@ -247,6 +255,18 @@ export_read_question(const struct checklist *cl, const char *path)
 	return q;
 }
 
+/* Read raw: A's path must name a value of the answers that is A's name. */
+static bool
+export_read_raw_owner(const struct export_package *p,
+    const struct export_attachment *a)
+{
+	char *v = checklist_raw_value(p->answers, a->path);
+	bool ok = v != NULL && strcmp(v, a->name) == 0;
+
+	free(v);
+	return ok;
+}
+
 /* Attachment A (element N) must be the value of a file question, and
  * the only attachment of that question. */
 static checklist_status
@@ -254,13 +274,15 @@ export_read_attachment_owner(struct export_package *p, xmlNodePtr n,
     const struct export_attachment *a, const char *name,
     struct checklist_error *err)
 {
-	const struct checklist_question *q = export_read_question(p->cl,
+	const struct checklist_question *q = p->raw ? NULL :
+	    export_read_question(p->cl, a->path);
+	const char *v = p->raw ? NULL : checklist_response_get(p->response,
 	    a->path);
-	const char *v = checklist_response_get(p->response, a->path);
 	size_t i;
 
-	if (q == NULL || q->type != CHECKLIST_Q_FILE || v == NULL ||
-	    strcmp(v, a->name) != 0)
+	if (p->raw ? !export_read_raw_owner(p, a) : (q == NULL ||
+	    q->type != CHECKLIST_Q_FILE || v == NULL ||
+	    strcmp(v, a->name) != 0))
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
 		    (int)xmlGetLineNo(n), 0, "attachment %s: its question does "
 		    "not name it", a->id);
@@ -292,6 +314,26 @@ export_read_attachments(struct export_package *p, const char *name,
 		    CHECKLIST_OK)
 			return err->status;
 	}
+	return CHECKLIST_OK;
+}
+
+/* Step 5 failed for want of the definition: go on raw (other_version),
+ * unless CL is given and of another checklist, or the failure was not
+ * about the definition. */
+static checklist_status
+export_read_go_raw(struct export_package *p,
+    const struct export_read_options *o, const char *name,
+    struct checklist_error *err)
+{
+	if (err == NULL || err->status != CHECKLIST_ERR_NOT_FOUND)
+		return err != NULL ? err->status : CHECKLIST_ERR_NOT_FOUND;
+	if (o->cl != NULL && strcmp(o->cl->id, p->checklist_id) != 0)
+		return checklist_error_reset(err, CHECKLIST_ERR_VALUE, name, 0,
+		    0, "the package is of checklist '%s', not '%s'",
+		    p->checklist_id, o->cl->id);
+	checklist_error_clear(err);
+	p->raw = true;
+	p->cl = o->cl != NULL ? o->cl : p->cl_owned;
 	return CHECKLIST_OK;
 }
 
@@ -348,6 +390,8 @@ export_read_memory(const char *buf, size_t len, const char *name,
 		export_read_meta(p);
 		export_read_need(p, o->need);
 		st = export_read_checklist(p, o, name, err);
+		if (st != CHECKLIST_OK && o->other_version)
+			st = export_read_go_raw(p, o, name, err);
 		if (st != CHECKLIST_OK && o->need != NULL)
 			o->need->unavailable = true;
 		if (st == CHECKLIST_OK &&

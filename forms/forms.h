@@ -54,6 +54,12 @@ void forms_page_free(struct forms_page *page);
  * Ctrl-E) is refused with FORMS_INVALID and FORMS_READONLY_MSG as the
  * page's message; no edit ever starts, so a paste is ignored too. */
 void forms_page_set_readonly(struct forms_page *page, bool on);
+/* Highlight the answers whose value paths are in CHANGED ('\n' before
+ * and after each path; a repeat is changed when any of its values is),
+ * e.g. those changed since an earlier file (`sacl fill --compare`);
+ * NULL: none. CHANGED is borrowed: it must outlive PAGE or the next
+ * call. (Answers marked to review are always shown so.) */
+void forms_page_set_changed(struct forms_page *page, const char *changed);
 #define FORMS_READONLY_MSG \
 	"Read-only: a received submission cannot be changed."
 

@@ -193,15 +193,40 @@ value_draw(struct forms_page *page, struct forms_item *it, int vy)
 	free(blank);
 }
 
+/* Is IT's answer among the paths of PAGE->changed (a repeat: any of
+ * its values)? */
+static bool
+label_changed(const struct forms_page *page, const struct forms_item *it)
+{
+	char *key;
+	bool hit;
+
+	if (page->changed == NULL)
+		return false;
+	key = checklist_xasprintf("\n%s%s", it->path,
+	    it->kind == FORMS_I_REPEAT ? "[" : "\n");
+	hit = strstr(page->changed, key) != NULL;
+	free(key);
+	return hit;
+}
+
+/* The label, with the marks of the answer: required, to review (carried
+ * from the last cycle), changed since the file compared with. */
 static char *
-label_text(const struct forms_page *page, const struct forms_item *it)
+label_text(const struct forms_page *page, const struct forms_item *it,
+    bool *marked)
 {
 	const char *label = forms_label(page, &it->q->label);
 	bool conflict = (it->kind == FORMS_I_TEXT || it->kind ==
 	    FORMS_I_CHOICE) && checklist_conflict_at(page->r, it->path);
+	bool review = it->q->parent == NULL &&
+	    checklist_review_marked(page->r, it->path);
+	bool changed = label_changed(page, it);
 
-	return checklist_xasprintf("%s%s%s", conflict ? "\u2260 conflict "
-	    "(F7 settles it): " : "", it->q->required ? "* " : "", label);
+	*marked = review || changed;
+	return checklist_xasprintf("%s%s%s%s%s", conflict ? "\u2260 conflict "
+	    "(F7 settles it): " : "", it->q->required ? "* " : "",
+	    review ? "[to review] " : "", changed ? "[changed] " : "", label);
 }
 
 /* What the focused item says under it: its hint, the keys of a repeat,
@@ -338,6 +363,7 @@ body_render(struct forms_page *page, struct forms_item *it, int vy,
 {
 	int w = page->width - indent - 1, rows = 0;
 	char *label;
+	bool marked = false;
 
 	if (it->kind == FORMS_I_ENTRY)
 		return entry_render(page, it, vy, indent, w, draw);
@@ -346,10 +372,10 @@ body_render(struct forms_page *page, struct forms_item *it, int vy,
 		indent += 2;
 		w -= 2;
 	} else {
-		label = label_text(page, it);
+		label = label_text(page, it, &marked);
 	}
-	forms_put_lines(page, vy, indent, w, label, false, A_BOLD, &rows,
-	    draw);
+	forms_put_lines(page, vy, indent, w, label, false, marked ?
+	    A_BOLD | A_STANDOUT : A_BOLD, &rows, draw);
 	free(label);
 	return rows + value_render(page, it, vy + rows, indent + 2, w - 2,
 	    draw);

@@ -103,6 +103,7 @@ struct forms_page {
 	char **open;
 	size_t nopen;
 	bool readonly;     /* no key changes a value (forms_page_set_readonly) */
+	const char *changed; /* forms_page_set_changed; borrowed */
 };
 
 /* Colour pairs the caller gave (0: none). */

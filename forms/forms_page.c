@@ -263,6 +263,12 @@ forms_page_set_readonly(struct forms_page *page, bool on)
 }
 
 void
+forms_page_set_changed(struct forms_page *page, const char *changed)
+{
+	page->changed = changed;
+}
+
+void
 forms_page_free(struct forms_page *page)
 {
 	if (page == NULL)

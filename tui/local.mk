@@ -15,7 +15,9 @@ sacl_SOURCES = \
 	tui/tui_cmd_attach.c \
 	tui/tui_cmd_browse.c \
 	tui/tui_cmd_render.c \
-	tui/tui_cmd_merge.c
+	tui/tui_cmd_merge.c \
+	tui/tui_cmd_answers.c \
+	tui/tui_cmd_diff.c
 sacl_CFLAGS = $(AM_CFLAGS) $(CURSES_CFLAGS)
 sacl_LDADD = libtui.a libforms.a libexport.a libchecklist.a \
 	$(CURSES_LIBS) $(XML_LIBS) $(ZLIB_LIBS) $(SQLITE_LIBS)

@@ -20,6 +20,7 @@ libtui_a_SOURCES = \
 	tui/tui_progress.c \
 	tui/tui_overview.c \
 	tui/tui_present.c \
+	tui/tui_review.c \
 	tui/tui_export.c \
 	tui/tui_workshop.c \
 	tui/tui_signal.c \

@@ -38,6 +38,12 @@ int tui_run(struct checklist_response *resp, const char *file,
  * and viewing answers work; no key changes an answer, nothing is saved.
  * TITLE names what is shown (title line). The caller has checked the
  * terminal. */
+/* tui_run with the answers changed since an earlier file (`fill
+ * --compare`): EARLIER is its <response> element (NULL: none), borrowed
+ * for the run; what differs from it, as the answers stand after each
+ * change, is highlighted until `d` turns it off. */
+int tui_run_opts(struct checklist_response *resp, const char *file,
+    const char *lang, const char *notice, xmlNodePtr earlier);
 int tui_run_readonly(struct checklist_response *resp, const char *title,
     const char *lang);
 /* The presentation mode over RESP read-only (`sacl fill --present`):
@@ -71,6 +77,9 @@ enum tui_action {
 	TUI_ACT_EXPORT,
 	TUI_ACT_PRESENT,      /* the presentation mode (read-only) */
 	TUI_ACT_OVERVIEW,     /* the overview for a room */
+	TUI_ACT_REVIEW_NEXT,    /* next answer to review (carried forward) */
+	TUI_ACT_REVIEW_CONFIRM, /* confirm the current one as reviewed */
+	TUI_ACT_COMPARE,        /* highlight answers changed (--compare) */
 	TUI_ACT_UP,           /* navigator moves */
 	TUI_ACT_DOWN,
 	TUI_ACT_FIRST,

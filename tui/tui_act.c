@@ -233,6 +233,12 @@ tui_act_screen(struct tui_app *app, enum tui_action action)
 		return tui_workshop_settle(app);
 	case TUI_ACT_NEXT_CONFLICT:
 		return tui_workshop_next_conflict(app);
+	case TUI_ACT_REVIEW_NEXT:
+		return tui_review_next(app);
+	case TUI_ACT_REVIEW_CONFIRM:
+		return tui_review_confirm(app);
+	case TUI_ACT_COMPARE:
+		return tui_compare_toggle(app);
 	default:
 		return tui_nav_move(app->nav, action);
 	}

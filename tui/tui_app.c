@@ -220,6 +220,7 @@ tui_app_layout(struct tui_app *app)
 		app->page = forms_page_new(app->resp, app->group,
 		    app->page_win, app->lang);
 		forms_page_set_readonly(app->page, app->readonly);
+		tui_review_page(app);
 	}
 	if (app->resume != NULL && app->page != NULL) { /* once, at start */
 		forms_page_focus(app->page, app->resume);
@@ -297,6 +298,7 @@ tui_app_save(struct tui_app *app)
 	if (app->readonly)
 		return true; /* nothing changed, nothing to write */
 	checklist_undo_note(app->undo); /* every change passes here */
+	tui_compare_refresh(app);
 	checklist_error_clear(&err);
 	if (checklist_response_save(app->resp, app->file, &err) !=
 	    CHECKLIST_OK) {
@@ -391,6 +393,7 @@ tui_app_open(struct tui_app *app, const struct checklist_group *g,
 		app->page = forms_page_new(app->resp, g, app->page_win,
 		    app->lang);
 		forms_page_set_readonly(app->page, app->readonly);
+		tui_review_page(app);
 		app->group = g;
 	}
 	if (path != NULL)
@@ -750,13 +753,17 @@ tui_app_finish(struct tui_app *app)
 
 static int
 tui_app_run(struct checklist_response *resp, const char *file,
-    const char *lang, const char *notice, bool readonly, bool present)
+    const char *lang, const char *notice, bool readonly, bool present,
+    xmlNodePtr earlier)
 {
 	struct tui_app app;
+	int status;
 
 	memset(&app, 0, sizeof app);
 	app.readonly = readonly;
 	app.present = present;
+	app.earlier = earlier;
+	app.show_changed = earlier != NULL;
 	app.resp = resp;
 	app.cl = resp->cl;
 	app.file = file;
@@ -773,6 +780,7 @@ tui_app_run(struct checklist_response *resp, const char *file,
 	app.undo = checklist_undo_new(resp, TUI_UNDO_DEPTH);
 	if (notice != NULL)
 		tui_message(&app, true, "%s", notice);
+	tui_compare_refresh(&app);
 	if (app.present) { /* the presentation alone, then the end */
 		tui_app_layout(&app);
 		tui_present_run(&app, false);
@@ -780,14 +788,23 @@ tui_app_run(struct checklist_response *resp, const char *file,
 	} else
 		tui_workshop_ask_agency(&app);
 	tui_app_loop(&app);
-	return tui_app_finish(&app);
+	status = tui_app_finish(&app);
+	free(app.changed);
+	return status;
 }
 
 int
 tui_run(struct checklist_response *resp, const char *file, const char *lang,
     const char *notice)
 {
-	return tui_app_run(resp, file, lang, notice, false, false);
+	return tui_app_run(resp, file, lang, notice, false, false, NULL);
+}
+
+int
+tui_run_opts(struct checklist_response *resp, const char *file,
+    const char *lang, const char *notice, xmlNodePtr earlier)
+{
+	return tui_app_run(resp, file, lang, notice, false, false, earlier);
 }
 
 int
@@ -795,12 +812,12 @@ tui_run_readonly(struct checklist_response *resp, const char *title,
     const char *lang)
 {
 	return tui_app_run(resp, title, lang, "Read-only: a received "
-	    "submission cannot be changed. q or F10 goes back.", true, false);
+	    "submission cannot be changed. q or F10 goes back.", true, false, NULL);
 }
 
 int
 tui_run_present(struct checklist_response *resp, const char *file,
     const char *lang)
 {
-	return tui_app_run(resp, file, lang, NULL, true, true);
+	return tui_app_run(resp, file, lang, NULL, true, true, NULL);
 }

@@ -78,6 +78,10 @@ struct tui_app {
 	bool dirty;          /* changes not yet saved */
 	bool readonly;       /* browse: no change, never saved (FILE: a title) */
 	bool present;        /* fill --present: the presentation, then end */
+	xmlNodePtr earlier;  /* --compare: the earlier answers, or NULL */
+	char *changed;       /* the value paths that differ from them, each
+	                      * between '\n's (tui_compare_refresh); owned */
+	bool show_changed;   /* `d`: highlight them */
 	char message[1024];  /* shown in the status line until the next key */
 	bool message_error;
 	time_t last_typed;   /* a field being edited since... */
@@ -130,6 +134,19 @@ void tui_view_show(struct tui_app *app);
 void tui_workshop_ask_agency(struct tui_app *app);
 unsigned tui_workshop_next_conflict(struct tui_app *app); /* c */
 unsigned tui_workshop_settle(struct tui_app *app);        /* F7 */
+/* tui_review.c: answers to review (fill --from), compared (--compare). */
+unsigned tui_review_next(struct tui_app *app);
+unsigned tui_review_confirm(struct tui_app *app);
+unsigned tui_compare_toggle(struct tui_app *app);
+/* The answers of G to review (an article: of its pages). */
+size_t tui_review_in(struct tui_app *app, const struct checklist_group *g);
+/* Has G (an article: any of its pages) an answer changed and shown? */
+bool tui_changed_in(struct tui_app *app, const struct checklist_group *g);
+/* Give a new page the highlighting. */
+void tui_review_page(struct tui_app *app);
+/* Compare the answers with APP->earlier again (at start, after each
+ * save). */
+void tui_compare_refresh(struct tui_app *app);
 
 /* tui_nav.c: the navigator. */
 struct tui_nav *tui_nav_new(void);

@@ -39,6 +39,7 @@ int tui_cmd_attachments(int argc, char **argv);
 int tui_cmd_browse(int argc, char **argv);
 int tui_cmd_render(int argc, char **argv);
 int tui_cmd_merge(int argc, char **argv);
+int tui_cmd_diff(int argc, char **argv);
 
 /* Shared by the commands (tui_cmd_util.c). */
 
@@ -93,6 +94,28 @@ int tui_cmd_lock(const char *file, struct checklist_lock **lock);
 /* With --wait: wait until no live process holds FILE's lock (get reads
  * what a writer finished). Without: 0 at once. */
 int tui_cmd_wait_free(const char *file);
+
+/* The answers of another file (tui_cmd_answers.c): a package (read by
+ * export_read_file, an older version of CL's checklist as raw answers;
+ * CL may be NULL) or a response file (bounded, safe parse). */
+struct export_package;
+struct tui_answers {
+	struct export_package *pkg;   /* a package, or NULL */
+	xmlDocPtr doc;                /* a response file's, or NULL */
+	xmlNodePtr root;              /* the <response> element; borrowed */
+	struct checklist *cl_owned;
+	const struct checklist *cl;   /* its definition when here, or NULL */
+	char *id, *version;           /* as the answers say (untrusted) */
+};
+/* Open FILE; on failure print why and return the exit status. */
+int tui_answers_open(const char *file, const struct checklist *cl,
+    struct tui_answers *a);
+void tui_answers_close(struct tui_answers *a);
+/* `fill --from FROM` (SCREEN) and `set --from-last FROM`: carry FROM's answers into the new or empty R;
+ * what was not taken is printed on stderr; *NOTICE (caller frees) says
+ * what was done, for the status line. Prints errors; an exit status. */
+int tui_answers_carry(struct checklist_response *r, const char *from,
+    bool screen, char **notice);
 
 /* Print VERSION information. */
 void tui_print_version(FILE *out);

@@ -31,7 +31,8 @@
 
 static const char tui_fill_usage[] =
     "sacl fill [--checklist FILE|ID] [--lang LANG] [--present] "
-    "[--sections N,N...|--provisions N.N,...] [--agency NAME] RESPONSE";
+    "[--sections N,N...|--provisions N.N,...] [--agency NAME] "
+    "[--from LAST] [--compare EARLIER] RESPONSE";
 
 static void
 tui_fill_help(void)
@@ -53,6 +54,11 @@ tui_fill_help(void)
 	    "  -P, --provisions=9.1,9.2 the same for provisions\n"
 	    "  -a, --agency=NAME        the agency writing the contribution\n"
 	    "                           (else asked once)\n"
+	    "      --from=LAST          start a new or empty RESPONSE from the\n"
+	    "                           answers of LAST (a response or package\n"
+	    "                           of a previous cycle), each to review\n"
+	    "      --compare=EARLIER    highlight the answers changed since\n"
+	    "                           EARLIER (a response or a package)\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "In the program, F1 or ? lists the keys; q or F10 quits.\n"
 	    "Needs a terminal of at least 80x24, and a UTF-8 locale on the\n"
@@ -69,6 +75,8 @@ struct tui_fill_opts {
 	const char *file;
 	bool present;
 	const char *sections, *provisions, *agency;
+	const char *from;    /* --from LAST, or NULL */
+	const char *compare; /* --compare EARLIER, or NULL */
 };
 
 /* Returns -1 to go on, or the exit status. */
@@ -84,6 +92,8 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 		{ "sections", required_argument, NULL, 's' },
 		{ "provisions", required_argument, NULL, 'P' },
 		{ "agency", required_argument, NULL, 'a' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "compare", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -109,6 +119,12 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 			break;
 		case 'p':
 			o->present = true;
+			break;
+		case 'F':
+			o->from = optarg;
+			break;
+		case 'C':
+			o->compare = optarg;
 			break;
 		case 'h':
 			tui_fill_help();
@@ -301,6 +317,19 @@ tui_fill_scope(const struct tui_fill_opts *o, struct checklist_response *resp,
 	return -1;
 }
 
+/* --from LAST: RESPONSE must hold no answer yet; then carry. */
+static int
+tui_fill_carry(const struct tui_fill_opts *o, struct checklist_response *r,
+    char **notice)
+{
+	if (checklist_response_has_answers(r)) {
+		tui_cmd_warn("%s holds answers already: --from fills only a new "
+		    "or empty response (nothing was changed)", o->file);
+		return TUI_EXIT_INVALID;
+	}
+	return tui_answers_carry(r, o->from, true, notice);
+}
+
 /* With the lock held: open or create, then run the screen. */
 static int
 tui_fill_locked(const struct tui_fill_opts *o)
@@ -309,6 +338,8 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	struct checklist_response *resp = NULL;
 	struct checklist_error err;
 	bool created = access(o->file, F_OK) != 0, scoped = false;
+	struct tui_answers earlier = { 0 };
+	char *carried = NULL;
 	int status;
 
 	tui_cmd_quiet_new(); /* the status line says it */
@@ -333,17 +364,30 @@ tui_fill_locked(const struct tui_fill_opts *o)
 		return status;
 	}
 	checklist_error_clear(&err);
-	if ((created || scoped) && checklist_response_save(resp, o->file,
-	    &err) != CHECKLIST_OK) {
+	if (o->from != NULL && (status = tui_fill_carry(o, resp, &carried)) !=
+	    TUI_EXIT_OK) {
+		/* nothing written */
+	} else if ((created || scoped || carried != NULL) &&
+	    checklist_response_save(resp, o->file, &err) != CHECKLIST_OK) {
 		tui_cmd_error(&err);
 		status = tui_cmd_exit_for(err.status);
+	} else if (o->compare != NULL && (status = tui_answers_open(o->compare,
+	    NULL, &earlier)) != TUI_EXIT_OK) {
+		/* said; RESPONSE as it was (or just created) */
 	} else {
 		char *notice = tui_fill_notice(o, cl, created);
 
-		status = tui_run(resp, o->file, o->lang != NULL ? o->lang :
-		    resp->lang, notice);
+		if (carried != NULL) {
+			free(notice);
+			notice = carried;
+			carried = NULL;
+		}
+		status = tui_run_opts(resp, o->file, o->lang != NULL ?
+		    o->lang : resp->lang, notice, earlier.root);
 		free(notice);
 	}
+	free(carried);
+	tui_answers_close(&earlier);
 	checklist_response_free(resp);
 	checklist_free(cl);
 	return status;

@@ -29,7 +29,8 @@
 #include "tui/tui_cmd.h"
 
 static const char tui_set_usage[] =
-    "sacl set [--checklist FILE|ID] [--from FILE] [--wait[=SECONDS]] RESPONSE\n"
+    "sacl set [--checklist FILE|ID] [--from FILE] [--from-last LAST] "
+    "[--wait[=SECONDS]] RESPONSE\n"
     "       [ID=VALUE]...";
 static const char tui_get_usage[] =
     "sacl get [--checklist FILE|ID] [--wait[=SECONDS]] (RESPONSE|PACKAGE |\n"
@@ -44,6 +45,10 @@ tui_set_help(void)
 	    "                           that does not exist is created only\n"
 	    "                           with it, e.g. -c " CHECKLIST_DEFAULT_ID "),\n"
 	    "                           or another version for an existing one\n"
+	    "      --from-last=LAST     first carry forward the answers of LAST\n"
+	    "                           (a response or package of a previous\n"
+	    "                           cycle) into a new or empty RESPONSE,\n"
+	    "                           each marked to review (as fill --from)\n"
 	    "  -f, --from=FILE          also the ID=VALUE lines of FILE (- for\n"
 	    "                           standard input), escaped as sacl get\n"
 	    "                           prints them; before the command line's\n"
@@ -84,6 +89,9 @@ tui_get_help(void)
 	    "error or no RESPONSE, 4 still in use after --wait.\n", tui_get_usage);
 }
 
+/* set --from-last LAST, or NULL. */
+static const char *tui_set_last;
+
 /* Parse the options. Returns -1 to go on (OPTIND at the operands), or
  * the exit status. */
 static int
@@ -95,6 +103,7 @@ tui_setget_options(int argc, char **argv, const char *usage,
 		{ "from", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "wait", optional_argument, NULL, 'W' },
+		{ "from-last", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -108,6 +117,11 @@ tui_setget_options(int argc, char **argv, const char *usage,
 			break;
 		case 'c':
 			*checklist = optarg;
+			break;
+		case 'L':
+			if (from == NULL) /* set only */
+				return tui_cmd_usage(usage);
+			tui_set_last = optarg;
 			break;
 		case 'f':
 			if (from == NULL)
@@ -247,6 +261,26 @@ tui_set_in_scope(struct checklist_response *resp, size_t n, char **args)
 	return ok;
 }
 
+/* --from-last: into a response without answers only; then say what
+ * was done. */
+static int
+tui_set_carry(struct checklist_response *resp, const char *file)
+{
+	char *notice = NULL;
+	int status;
+
+	if (checklist_response_has_answers(resp)) {
+		tui_cmd_warn("%s holds answers already: --from-last fills only "
+		    "a new or empty response (nothing was changed)", file);
+		return TUI_EXIT_INVALID;
+	}
+	status = tui_answers_carry(resp, tui_set_last, false, &notice);
+	if (notice != NULL)
+		tui_cmd_warn("%s", notice);
+	free(notice);
+	return status;
+}
+
 /* With the lock held: open, apply, save. */
 static int
 tui_set_locked(const char *file, const char *checklist, size_t nfrom,
@@ -257,9 +291,12 @@ tui_set_locked(const char *file, const char *checklist, size_t nfrom,
 	struct checklist_error err;
 	int status;
 
-	/* a missing FILE starts a new response only on a CHECKLIST named */
-	status = tui_cmd_open_response(file, checklist, checklist != NULL,
-	    &cl, &resp);
+	/* a missing FILE starts a new response only on a CHECKLIST named,
+	 * or from the last cycle */
+	status = tui_cmd_open_response(file, checklist, checklist != NULL ||
+	    tui_set_last != NULL, &cl, &resp);
+	if (status == TUI_EXIT_OK && tui_set_last != NULL)
+		status = tui_set_carry(resp, file);
 	if (status == TUI_EXIT_OK && !tui_set_from_confined(resp, nfrom, args))
 		status = TUI_EXIT_INVALID;
 	if (status == TUI_EXIT_OK && !tui_set_in_scope(resp, n, args))
@@ -398,11 +435,12 @@ tui_cmd_set(int argc, char **argv)
 	if (status >= 0)
 		return status;
 	n = argc - optind - 1;
-	if (n < 0 || (n == 0 && from == NULL))
+	if (n < 0 || (n == 0 && from == NULL && tui_set_last == NULL))
 		return tui_cmd_usage(tui_set_usage);
 	if (!tui_set_syntax_ok(n, argv + optind + 1))
 		return tui_cmd_usage(tui_set_usage);
-	if (checklist == NULL && (status = tui_cmd_response_present(
+	if (checklist == NULL && tui_set_last == NULL &&
+	    (status = tui_cmd_response_present(
 	    argv[optind], "; to start a new one, name its checklist: sacl set "
 	    "--checklist " CHECKLIST_DEFAULT_ID " FILE ...")) != TUI_EXIT_OK)
 		return status;

@@ -118,7 +118,9 @@ tui_help_legend(void)
 	    "when none is started, else %s.\nOn a page, %s marks a closed "
 	    "entry of a list and %s an open one.\n" TUI_CONFLICT_MARK
 	    "  before a provision: a merge left differing answers there "
-	    "(c goes to the next, F7 settles it).", text,
+	    "(c goes to the next, F7 settles it).\nAfter a number, R2: two "
+	    "answers carried from the last cycle to review (r, F8); ~: an "
+	    "answer changed since the file of fill --compare (d).", text,
 	    tui_state_marker(CHECKLIST_STATE_INVALID),
 	    tui_state_marker(CHECKLIST_STATE_COMPLETE),
 	    tui_state_marker(CHECKLIST_STATE_NOT_STARTED),

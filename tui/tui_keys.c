@@ -57,6 +57,9 @@ const struct tui_key tui_keys[] = {
 	  "anyway)", 0, NULL },
 	{ CTRL('l'), false, TUI_SCOPE_GLOBAL, "Ctrl-L", TUI_ACT_REDRAW,
 	  "redraw the screen", 0, NULL },
+	{ KEY_F(8), true, TUI_SCOPE_GLOBAL, "F8", TUI_ACT_REVIEW_CONFIRM,
+	  "confirm the current answer carried from the last cycle (fill "
+	  "--from) as reviewed; undoable, saved", 0, NULL },
 	{ KEY_F(10), true, TUI_SCOPE_GLOBAL, "F10", TUI_ACT_QUIT,
 	  "quit (answers are saved as you go)", TUI_HINT_PAGE, "quit" },
 	{ CTRL('c'), false, TUI_SCOPE_GLOBAL, "Ctrl-C", TUI_ACT_QUIT, NULL, 0,
@@ -100,6 +103,12 @@ const struct tui_key tui_keys[] = {
 	  "overview for a room: every article with its progress bar, the "
 	  "required questions open, conflicts and answers to review", 0,
 	  NULL },
+	{ 'r', false, TUI_SCOPE_NAV, "r", TUI_ACT_REVIEW_NEXT,
+	  "next answer carried from the last cycle still to review", 0,
+	  NULL },
+	{ 'd', false, TUI_SCOPE_NAV, "d", TUI_ACT_COMPARE,
+	  "highlight the answers changed since the file given to fill "
+	  "--compare, or stop", 0, NULL },
 	{ KEY_UP, true, TUI_SCOPE_NAV, "Up", TUI_ACT_UP,
 	  "list: previous line", 0, NULL },
 	{ 'k', false, TUI_SCOPE_NAV, "k", TUI_ACT_UP, NULL, 0, NULL },

@@ -33,6 +33,7 @@ static const struct tui_command tui_commands[] = {
 	{ "browse", tui_cmd_browse, "look at stored submissions, read-only" },
 	{ "render", tui_cmd_render, "a response whole, to read, print or show" },
 	{ "merge", tui_cmd_merge, "bring agencies' contributions together" },
+	{ "diff", tui_cmd_diff, "compare the answers of two files" },
 };
 
 static void

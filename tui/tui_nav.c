@@ -86,15 +86,22 @@ tui_nav_line(struct tui_app *app, const struct tui_entry *e, int width)
 	    app->cl->default_lang);
 	const char *mark = checklist_conflicts_in(app->resp, e->group) > 0 ?
 	    TUI_CONFLICT_MARK " " : "";
-	char *raw, *line;
+	char *raw, *line, marks[40] = "";
+	size_t review = tui_review_in(app, e->group);
 
+	/* R2: two answers carried from the last cycle to review; ~: an
+	 * answer changed since the file compared with (fill --compare) */
+	if (review > 0)
+		snprintf(marks, sizeof marks, " R%zu", review);
+	if (tui_changed_in(app, e->group))
+		strncat(marks, " ~", sizeof marks - strlen(marks) - 1);
 	if (e->group->kind == CHECKLIST_G_FRONT)
-		raw = checklist_xasprintf("%s %s%s", tui_state_marker(e->state),
-		    mark, title);
+		raw = checklist_xasprintf("%s%s %s%s", tui_state_marker(e->state),
+		    marks, mark, title);
 	else
-		raw = checklist_xasprintf("%*s%s %s%s  %s",
+		raw = checklist_xasprintf("%*s%s %s%s%s  %s",
 		    tui_nav_depth(e->group), "", tui_state_marker(e->state),
-		    mark, name, title);
+		    mark, name, marks, title);
 	line = tui_text_fit(raw, width, true);
 	free(raw);
 	free(name);
@@ -107,9 +114,16 @@ tui_nav_heading(struct tui_app *app)
 {
 	const struct tui_filter *f = &app->filter;
 	char *theme = f->theme != NULL ? tui_theme_label(f->theme) : NULL;
-	char *s = checklist_xasprintf("Provisions: %s%s%s%s",
+	size_t review = checklist_review_count(app->resp, NULL);
+	char count[48] = "";
+	char *s;
+
+	if (review > 0)
+		snprintf(count, sizeof count, ", %zu to review (r)", review);
+	s = checklist_xasprintf("Provisions: %s%s%s%s%s",
 	    tui_level_label(f->level), theme != NULL ? ", theme " : "",
-	    theme != NULL ? theme : "", f->unfinished ? ", unfinished only" : "");
+	    theme != NULL ? theme : "", f->unfinished ? ", unfinished only" : "",
+	    count);
 
 	free(theme);
 	return s;

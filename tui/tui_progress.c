@@ -101,6 +101,13 @@ tui_progress_build(struct tui_app *app, int width, size_t *n)
 		tui_text_wrap(head, width, &lines, n);
 		free(head);
 	}
+	if ((i = checklist_review_count(app->resp, NULL)) > 0) {
+		head = checklist_xasprintf("%zu answer%s carried from the last "
+		    "cycle still to review: R in the list marks where, r "
+		    "finds the next, F8 confirms.", i, i == 1 ? "" : "s");
+		tui_text_wrap(head, width, &lines, n);
+		free(head);
+	}
 	tui_lines_add(&lines, n, "");
 	tui_lines_add(&lines, n, "Required answers given, per article:");
 	if (app->cl->front != NULL)
