@@ -165,6 +165,14 @@ struct checklist_question {
 	int line;                          /* in the definition file */
 	int template_line; /* the line of the <template> it was written in
 	                    * (its children too), 0 when written in place */
+	/* A question a provision takes from a template: SHARED is the
+	 * template's question (owned by the checklist, one for every
+	 * provision asking it, freed by checklist_free()) and this
+	 * question borrows its id, texts, choices, rules and compiled
+	 * expressions. Its own: PATH, GROUP, PARENT, CHILDREN (the array
+	 * and the child questions, which borrow from SHARED's children)
+	 * and PRIV. NULL for a question written in place. */
+	struct checklist_question *shared;
 	void *priv;                        /* the model's compiled XPath */
 };
 
@@ -291,6 +299,7 @@ struct checklist_response {
 	char *lang;      /* the language the user answers in */
 	unsigned long changes; /* bumped by every successful change */
 	void *priv;      /* the model's: the file it is kept in */
+	void *cache;     /* the model's: progress kept between changes */
 };
 
 /* A new response to CL: the skeleton instance, defaults filled in. */

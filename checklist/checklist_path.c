@@ -498,6 +498,7 @@ checklist_path_set(struct checklist_response *r, const char *path,
 	    err);
 	if (st == CHECKLIST_OK) {
 		r->changes++;
+		checklist_deps_touch(r, q); /* what reads Q is computed again */
 		*changed = el;
 	} else {
 		checklist_path_unmake(&made); /* on failure nothing changes */

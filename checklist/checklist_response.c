@@ -254,6 +254,7 @@ checklist_response_free(struct checklist_response *r)
 		return;
 	checklist_xpath_forget(r->doc);
 	checklist_attach_forget(r);
+	checklist_pcache_forget(r);
 	xmlFreeDoc(r->doc);
 	free(r->lang);
 	free(r);
