@@ -114,8 +114,11 @@ void checklist_expr_set_op_limit(unsigned long limit);
  * with a code and no message). */
 const char *checklist_xpath_error_text(const xmlError *e);
 
-/* Forget the evaluation context kept for DOC (it is being freed). */
+/* Forget the evaluation context kept for DOC (it is being freed), and
+ * the entry checklist_path_entry() found last. */
 void checklist_xpath_forget(xmlDocPtr doc);
+/* Forget the entry found last (entries were removed or moved). */
+void checklist_path_memo_forget(void);
 
 /* The functions a condition may call: the one table, used to register
  * them on every evaluation context and to check calls in definitions.

@@ -189,6 +189,7 @@ checklist_response_parse(const struct checklist *cl, const char *buf,
 	if (checklist_response_check_root(cl, xmlDocGetRootElement(doc), name,
 	    err) != CHECKLIST_OK || checklist_response_check_entries(
 	    xmlDocGetRootElement(doc), name, err) != CHECKLIST_OK) {
+		checklist_path_memo_forget();
 		xmlFreeDoc(doc);
 		return err->status;
 	}

@@ -279,6 +279,7 @@ checklist_expr_eval(const struct checklist_expr *e, xmlDocPtr doc,
 void
 checklist_xpath_forget(xmlDocPtr doc)
 {
+	checklist_path_memo_forget();
 	if (checklist_xpath_cached != NULL && checklist_xpath_cached->doc == doc) {
 		xmlXPathFreeContext(checklist_xpath_cached);
 		checklist_xpath_cached = NULL;

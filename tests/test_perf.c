@@ -34,7 +34,10 @@ static const char definition[] = HEAD
     "../status != ''\"><label>Note</label></question>\n"
     "</template>\n"
     "<front id=\"f\"><title>F</title>"
-    "<question id=\"x\" type=\"text\"><label>X</label></question></front>\n"
+    "<question id=\"x\" type=\"text\"><label>X</label></question>"
+    "<question id=\"list\" type=\"repeat\"><label>L</label>"
+    "<question id=\"t\" type=\"text\"><label>T</label></question>"
+    "</question></front>\n"
     "<section id=\"s\" number=\"1\"><title>S</title>\n"
     "<provision id=\"a\" number=\"1\" level=\"mandatory\" template=\"std\">"
     "<title>A</title></provision>\n"
@@ -223,6 +226,51 @@ test_other_changes_recompute(void **state)
 	checklist_free(cl);
 }
 
+static const char *
+entry_value(struct checklist_response *r, size_t k)
+{
+	char path[64];
+
+	snprintf(path, sizeof path, "f/list[%zu]/t", k);
+	return checklist_response_get(r, path);
+}
+
+/* Entries found by index stay right, read in any order and after
+ * entries are removed or moved (the last one found is remembered). */
+static void
+test_entries_by_index(void **state)
+{
+	struct checklist *cl = load();
+	struct checklist_response *r = checklist_response_new(cl);
+	char path[64], value[32];
+	size_t k;
+
+	(void)state;
+	for (k = 1; k <= 300; k++) {
+		snprintf(path, sizeof path, "f/list[%zu]/t", k);
+		snprintf(value, sizeof value, "v%zu", k);
+		assert_int_equal(checklist_response_set(r, path, value, NULL),
+		    CHECKLIST_OK);
+	}
+	assert_int_equal(checklist_response_entries(r, "f/list"), 300);
+	for (k = 300; k >= 1; k--) {
+		snprintf(value, sizeof value, "v%zu", k);
+		assert_string_equal(entry_value(r, k), value);
+	}
+	assert_string_equal(entry_value(r, 200), "v200");
+	assert_int_equal(checklist_response_remove_entry(r, "f/list", 100,
+	    NULL), CHECKLIST_OK);
+	assert_string_equal(entry_value(r, 200), "v201");
+	assert_string_equal(entry_value(r, 100), "v101");
+	assert_int_equal(checklist_response_move_entry(r, "f/list", 1, 250,
+	    NULL), CHECKLIST_OK);
+	assert_string_equal(entry_value(r, 250), "v1");
+	assert_string_equal(entry_value(r, 1), "v2");
+	assert_null(entry_value(r, 300));
+	checklist_response_free(r);
+	checklist_free(cl);
+}
+
 int
 main(void)
 {
@@ -230,6 +278,7 @@ main(void)
 		cmocka_unit_test(test_template_shared),
 		cmocka_unit_test(test_change_reevaluates_dependents),
 		cmocka_unit_test(test_other_changes_recompute),
+		cmocka_unit_test(test_entries_by_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
