@@ -315,7 +315,9 @@ checklist_status checklist_response_parse(const struct checklist *cl,
 checklist_status checklist_response_peek_checklist(const char *file,
     char **id, struct checklist_error *err);
 /* The same, and the definition file the response was made with (its
- * root attribute checklist-source, or NULL when absent). */
+ * root attribute checklist-source, or NULL when absent). The document
+ * parsed is kept (until the next peek) for the load of the same bytes
+ * that follows (checklist_response_load), which does not parse again. */
 checklist_status checklist_response_peek(const char *file, char **id,
     char **source, struct checklist_error *err);
 /* Remember R's checklist file (realpath of R->cl->source) in R's root

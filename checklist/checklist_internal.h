@@ -27,6 +27,8 @@
 checklist_status checklist_xml_parse_capped(const char *buf, size_t len,
     const char *name, const struct checklist_xml_caps *caps, xmlDocPtr *doc,
     struct checklist_error *err);
+/* Documents parsed so far by checklist_xml_parse_capped (for tests). */
+extern unsigned long checklist_xml_parses;
 /* The same with the caps of a package (the largest). */
 checklist_status checklist_xml_parse(const char *buf, size_t len,
     const char *name, xmlDocPtr *doc, struct checklist_error *err);

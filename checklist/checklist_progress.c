@@ -174,16 +174,17 @@ checklist_progress_page(struct checklist_response *r,
     const struct checklist_group *g, struct checklist_progress *p)
 {
 	struct checklist_pcache *c = checklist_pcache_get(r);
-	xmlNodePtr node = checklist_group_node(r, g);
+	xmlNodePtr node;
 	size_t i, qi, gi;
 
 	if (c == NULL) {
 		checklist_progress_questions(r, g->questions, g->nquestions,
-		    node, p);
+		    checklist_group_node(r, g), p);
 		return;
 	}
 	gi = ((const struct checklist_gpriv *)g->priv)->index;
 	if (!c->pok[gi]) {
+		node = checklist_group_node(r, g);
 		memset(&c->pc[gi], 0, sizeof c->pc[gi]);
 		for (i = 0; i < g->nquestions; i++) {
 			qi = ((const struct checklist_qpriv *)

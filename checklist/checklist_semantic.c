@@ -450,14 +450,17 @@ static void
 checklist_sem_each_group(struct checklist_sem *s,
     void (*fn)(struct checklist_sem *, struct checklist_group *))
 {
-	size_t i, j;
+	struct checklist_group *p, *sec;
+	size_t i;
 
 	for (i = 0; i < s->cl->npages; i++) {
-		for (j = 0; j < s->cl->nsections; j++)
-			if (s->cl->sections[j]->nchildren > 0 &&
-			    s->cl->sections[j]->children[0] == s->cl->pages[i])
-				fn(s, s->cl->sections[j]);
-		fn(s, s->cl->pages[i]);
+		/* a section comes just before its first page */
+		p = s->cl->pages[i];
+		sec = p->parent;
+		if (sec != NULL && sec->kind == CHECKLIST_G_SECTION &&
+		    sec->children[0] == p)
+			fn(s, sec);
+		fn(s, p);
 	}
 }
 

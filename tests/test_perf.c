@@ -3,7 +3,9 @@
  * the model: a template's questions are shared by the provisions that
  * ask them (one text, one compiled expression), and one answer change
  * re-evaluates exactly the expressions that read the question changed
- * (the dependency index), counted per expression.
+ * (the dependency index), counted per expression; a repeat's entries
+ * are found by index after removals and moves; opening a response
+ * parses it once.
  */
 #include "config.h"
 
@@ -271,6 +273,53 @@ test_entries_by_index(void **state)
 	checklist_free(cl);
 }
 
+/* Opening a response (peek at the checklist it names, then load it)
+ * parses it once; a file changed in between is read as it is now. */
+static void
+test_open_parses_once(void **state)
+{
+	struct checklist *cl = load();
+	struct checklist_response *r = checklist_response_new(cl), *back;
+	struct checklist_error err;
+	char *dir = test_tmpdir(), *file, *id = NULL, *source = NULL;
+	unsigned long before;
+
+	(void)state;
+	file = checklist_xasprintf("%s/r.xml", dir);
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_response_set(r, "f/x", "one", NULL),
+	    CHECKLIST_OK);
+	assert_int_equal(checklist_response_save(r, file, &err), CHECKLIST_OK);
+	before = checklist_xml_parses;
+	assert_int_equal(checklist_response_peek(file, &id, &source, &err),
+	    CHECKLIST_OK);
+	assert_string_equal(id, "t");
+	assert_int_equal(checklist_response_load(cl, file, &back, &err),
+	    CHECKLIST_OK);
+	assert_int_equal(checklist_xml_parses - before, 1);
+	assert_string_equal(checklist_response_get(back, "f/x"), "one");
+	checklist_response_free(back);
+	free(id);
+	free(source);
+	/* changed between the peek and the load: the new bytes count */
+	assert_int_equal(checklist_response_peek(file, &id, &source, &err),
+	    CHECKLIST_OK);
+	assert_int_equal(checklist_response_set(r, "f/x", "two", NULL),
+	    CHECKLIST_OK);
+	assert_int_equal(checklist_response_save(r, file, &err), CHECKLIST_OK);
+	assert_int_equal(checklist_response_load(cl, file, &back, &err),
+	    CHECKLIST_OK);
+	assert_string_equal(checklist_response_get(back, "f/x"), "two");
+	checklist_response_free(back);
+	free(id);
+	free(source);
+	checklist_response_free(r);
+	test_rmtree(dir);
+	free(dir);
+	free(file);
+	checklist_free(cl);
+}
+
 int
 main(void)
 {
@@ -279,6 +328,7 @@ main(void)
 		cmocka_unit_test(test_change_reevaluates_dependents),
 		cmocka_unit_test(test_other_changes_recompute),
 		cmocka_unit_test(test_entries_by_index),
+		cmocka_unit_test(test_open_parses_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
