@@ -165,6 +165,14 @@ struct checklist_question {
 	int line;                          /* in the definition file */
 	int template_line; /* the line of the <template> it was written in
 	                    * (its children too), 0 when written in place */
+	/* A question a provision takes from a template: SHARED is the
+	 * template's question (owned by the checklist, one for every
+	 * provision asking it, freed by checklist_free()) and this
+	 * question borrows its id, texts, choices, rules and compiled
+	 * expressions. Its own: PATH, GROUP, PARENT, CHILDREN (the array
+	 * and the child questions, which borrow from SHARED's children)
+	 * and PRIV. NULL for a question written in place. */
+	struct checklist_question *shared;
 	void *priv;                        /* the model's compiled XPath */
 };
 
@@ -291,6 +299,7 @@ struct checklist_response {
 	char *lang;      /* the language the user answers in */
 	unsigned long changes; /* bumped by every successful change */
 	void *priv;      /* the model's: the file it is kept in */
+	void *cache;     /* the model's: progress kept between changes */
 };
 
 /* A new response to CL: the skeleton instance, defaults filled in. */
@@ -306,7 +315,9 @@ checklist_status checklist_response_parse(const struct checklist *cl,
 checklist_status checklist_response_peek_checklist(const char *file,
     char **id, struct checklist_error *err);
 /* The same, and the definition file the response was made with (its
- * root attribute checklist-source, or NULL when absent). */
+ * root attribute checklist-source, or NULL when absent). The document
+ * parsed is kept (until the next peek) for the load of the same bytes
+ * that follows (checklist_response_load), which does not parse again. */
 checklist_status checklist_response_peek(const char *file, char **id,
     char **source, struct checklist_error *err);
 /* Remember R's checklist file (realpath of R->cl->source) in R's root

@@ -253,6 +253,7 @@ checklist_response_set_all(struct checklist_response *r,
 		xmlFreeDoc(snap);
 		r->changes = changes + (n > 0);
 	}
+	checklist_pcache_forget(r); /* the counter went back or jumped */
 	free(before.v);
 	free(set.v);
 	return st;

@@ -23,6 +23,11 @@ struct checklist_builder {
 	size_t nchoices;
 	xmlNodePtr *templates;
 	size_t ntemplates;
+	/* the templates' questions built so far (SHARED of the provisions'
+	 * questions), by element; handed to the checklist as made */
+	xmlNodePtr *proto_nodes;
+	struct checklist_question **protos;
+	size_t nprotos;
 };
 
 #define each_child(c, n) \
@@ -251,10 +256,6 @@ checklist_build_find(const struct checklist_group *g, const char *id)
 	return -1;
 }
 
-/* Marks (in priv, until the group is built) the questions that came
- * from a template, which a provision's own question may replace. */
-static char checklist_build_from_template[] = "template";
-
 /* A provision's own question: replaces the template's of the same id in
  * place (keeping its role, unless it declares one: the question still
  * means the same), or comes after the others. */
@@ -269,8 +270,8 @@ checklist_build_own_question(struct checklist_builder *b,
 		return;
 	q->group = g;
 	at = checklist_build_find(g, q->id);
-	if (at >= 0 && g->questions[at]->priv == checklist_build_from_template) {
-		g->questions[at]->priv = NULL; /* the mark is not the model's */
+	/* a question from the template (SHARED) may be replaced */
+	if (at >= 0 && g->questions[at]->shared != NULL) {
 		if (q->role == NULL && g->questions[at]->role != NULL)
 			q->role = checklist_xstrdup(g->questions[at]->role);
 		checklist_question_free(g->questions[at]);
@@ -315,7 +316,6 @@ checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
 		    "provision '%s' omits '%s', which its template does not have",
 		    g->id, id);
 	} else {
-		g->questions[at]->priv = NULL; /* the mark is not the model's */
 		checklist_question_free(g->questions[at]);
 		memmove(&g->questions[at], &g->questions[at + 1],
 		    (g->nquestions - (size_t)at - 1) * sizeof *g->questions);
@@ -324,9 +324,33 @@ checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
 	free(id);
 }
 
-/* Copies of template T's questions for G, at its level: for each id, in
- * the place of its first question in T, the variant for G's level or
- * the default. */
+/* The question written at template element N, built once and shared
+ * by every provision asking it (NULL when it could not be built). */
+static struct checklist_question *
+checklist_build_proto(struct checklist_builder *b, xmlNodePtr n)
+{
+	struct checklist_question *q;
+	size_t i;
+
+	for (i = 0; i < b->nprotos; i++)
+		if (b->proto_nodes[i] == n)
+			return b->protos[i];
+	q = checklist_build_question(b, n);
+	b->proto_nodes = checklist_xreallocarray(b->proto_nodes,
+	    b->nprotos + 1, sizeof *b->proto_nodes);
+	b->protos = checklist_xreallocarray(b->protos, b->nprotos + 1,
+	    sizeof *b->protos);
+	b->proto_nodes[b->nprotos] = n;
+	b->protos[b->nprotos++] = q;
+	if (q != NULL)
+		checklist_shared_add(b->cl, q);
+	return q;
+}
+
+/* Template T's questions for G, at its level, borrowing from the
+ * template's (one built per template question): for each id, in the
+ * place of its first question in T, the variant for G's level or the
+ * default. */
 static void
 checklist_build_template_questions(struct checklist_builder *b,
     struct checklist_group *g, xmlNodePtr t)
@@ -340,9 +364,9 @@ checklist_build_template_questions(struct checklist_builder *b,
 		v = checklist_template_seen(t, c, id) ? NULL :
 		    checklist_template_variant(t, id, g->level);
 		free(id);
-		if (v != NULL && (q = checklist_build_question(b, v)) != NULL) {
+		if (v != NULL && (q = checklist_build_proto(b, v)) != NULL) {
+			q = checklist_question_share(q);
 			q->group = g;
-			q->priv = checklist_build_from_template;
 			checklist_build_add_question(g, q);
 		}
 	}
@@ -412,8 +436,6 @@ checklist_build_group(struct checklist_builder *b, xmlNodePtr n,
 		else if (checklist_xml_is(c, "provision"))
 			checklist_build_group(b, c, CHECKLIST_G_PROVISION, g);
 	}
-	for (size_t i = 0; i < g->nquestions; i++)
-		g->questions[i]->priv = NULL;
 	return g;
 }
 
@@ -562,6 +584,8 @@ checklist_build(xmlDocPtr doc, const char *name, struct checklist **out,
 		checklist_build_root_child(&b, c);
 	free(b.choices);
 	free(b.templates);
+	free(b.proto_nodes);
+	free(b.protos);
 	checklist_layout(b.cl);
 	if (err->status != CHECKLIST_OK) {
 		checklist_free(b.cl);

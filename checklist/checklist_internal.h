@@ -27,6 +27,8 @@
 checklist_status checklist_xml_parse_capped(const char *buf, size_t len,
     const char *name, const struct checklist_xml_caps *caps, xmlDocPtr *doc,
     struct checklist_error *err);
+/* Documents parsed so far by checklist_xml_parse_capped (for tests). */
+extern unsigned long checklist_xml_parses;
 /* The same with the caps of a package (the largest). */
 checklist_status checklist_xml_parse(const char *buf, size_t len,
     const char *name, xmlDocPtr *doc, struct checklist_error *err);
@@ -75,6 +77,10 @@ checklist_status checklist_semantic_check(struct checklist *cl, xmlDocPtr doc,
 struct checklist_expr {
 	char *source;
 	xmlXPathCompExprPtr comp;
+	bool borrowed; /* SOURCE and COMP are a template question's (its
+	                * SHARED's expression, freed with it): this one's own
+	                * are READS only (checklist_expr_borrow) */
+	unsigned long evals; /* evaluations so far (tests count them) */
 	size_t nreads;
 	const struct checklist_question **reads; /* the questions it reads (their
 	                                    * values), each once; borrowed */
@@ -87,6 +93,9 @@ checklist_status checklist_expr_compile(const char *source, const char *name,
     int line, const char *what, struct checklist_expr **out,
     struct checklist_error *err);
 void checklist_expr_free(struct checklist_expr *e);
+/* An expression of its own (for its reads) with the source and compiled
+ * form of E, which must outlive it. */
+struct checklist_expr *checklist_expr_borrow(const struct checklist_expr *e);
 /* Evaluate E as a boolean with NODE as the context node. An evaluation
  * error counts as false (and as true for constraints: see the caller). */
 bool checklist_expr_eval(const struct checklist_expr *e, xmlDocPtr doc,
@@ -107,8 +116,11 @@ void checklist_expr_set_op_limit(unsigned long limit);
  * with a code and no message). */
 const char *checklist_xpath_error_text(const xmlError *e);
 
-/* Forget the evaluation context kept for DOC (it is being freed). */
+/* Forget the evaluation context kept for DOC (it is being freed), and
+ * the entry checklist_path_entry() found last. */
 void checklist_xpath_forget(xmlDocPtr doc);
+/* Forget the entry found last (entries were removed or moved). */
+void checklist_path_memo_forget(void);
 
 /* The functions a condition may call: the one table, used to register
  * them on every evaluation context and to check calls in definitions.
@@ -211,6 +223,53 @@ struct checklist_gpriv {
  * duplicate key; the semantic check reports duplicates. */
 void checklist_index_build(struct checklist *cl);
 void checklist_index_free(struct checklist *cl);
+/* Hand PROTO, a template's question that provisions share (their
+ * questions' SHARED), to CL, which frees it after every question
+ * borrowing from it (checklist_free). */
+void checklist_shared_add(struct checklist *cl,
+    struct checklist_question *proto);
+
+/* ------------------------------------------ dependencies (deps.c) */
+
+/* Who reads each question, built at load from the expressions' reads
+ * (owned by the checklist's index, freed with it): for question I (its
+ * index in all[]), QLIST[QOFF[I]..QOFF[I + 1]) are the questions (in
+ * all[]) whose relevance or constraint reads it, GLIST[GOFF[I]..GOFF[I +
+ * 1]) the groups (by their index, below) whose relevance does. Groups
+ * are numbered sections first, then pages (GROUPS; their gpriv index). */
+struct checklist_deps {
+	size_t nall, ngroups;
+	const struct checklist_group **groups;
+	size_t *qoff, *qlist;
+	size_t *goff, *glist;
+};
+struct checklist_deps *checklist_deps_build(struct checklist *cl);
+void checklist_deps_free(struct checklist_deps *d);
+/* CL's dependency index, or NULL (a checklist not made by the loader). */
+const struct checklist_deps *checklist_index_deps(const struct checklist *cl);
+void checklist_index_set_deps(struct checklist *cl, struct checklist_deps *d);
+
+/* What progress keeps on a response (its CACHE, owned by it, freed by
+ * checklist_pcache_forget), true for r->changes == SYNCED: by question
+ * of a page (index in all[]) its counts QC when QOK; by group index a
+ * page's sum PC of its questions' counts when POK, and the group's own
+ * relevance GOWN (-1: not known). */
+struct checklist_pcache {
+	unsigned long synced;
+	unsigned char *qok, *pok;
+	struct checklist_progress *qc, *pc;
+	signed char *gown;
+};
+/* R's cache, emptied when R changed otherwise than by a touched change;
+ * NULL without a dependency index. */
+struct checklist_pcache *checklist_pcache_get(struct checklist_response *r);
+void checklist_pcache_forget(struct checklist_response *r);
+/* Q's value changed (r->changes was just bumped): drop from the cache
+ * only what depends on Q: its page question, the questions whose
+ * relevance or constraint reads Q (or a repeat above it), the groups
+ * whose relevance does. */
+void checklist_deps_touch(struct checklist_response *r,
+    const struct checklist_question *q);
 
 /* ---------------------------------------------------- cycles (cycle.c) */
 
@@ -312,6 +371,11 @@ void checklist_text_free(struct checklist_text *t);
 void checklist_question_free(struct checklist_question *q);
 struct checklist_question *checklist_question_clone(
     const struct checklist_question *q);
+/* A provision's question made from PROTO (a template's, owned by the
+ * checklist): borrows its texts, choices, rules and expressions; see
+ * struct checklist_question's SHARED. Free with checklist_question_free. */
+struct checklist_question *checklist_question_share(
+    struct checklist_question *proto);
 /* The question type named S, or -1. */
 int checklist_qtype_parse(const char *s);
 

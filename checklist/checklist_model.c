@@ -103,17 +103,69 @@ checklist_question_clone(const struct checklist_question *q)
 		c->children[i]->parent = c;
 	}
 	c->priv = NULL;
+	c->shared = NULL;
 	return c;
+}
+
+/* A question of a provision borrowing from PROTO, a template's question
+ * (struct checklist_question, SHARED): a struct of its own, and child
+ * questions of its own borrowing from PROTO's children. */
+struct checklist_question *
+checklist_question_share(struct checklist_question *proto)
+{
+	struct checklist_question *c = checklist_xcalloc(1, sizeof *c);
+	size_t i;
+
+	*c = *proto;
+	c->shared = proto;
+	c->path = NULL;
+	c->group = NULL;
+	c->parent = NULL;
+	c->priv = NULL;
+	c->children = proto->nchildren > 0 ? checklist_xcalloc(
+	    proto->nchildren, sizeof *c->children) : NULL;
+	for (i = 0; i < proto->nchildren; i++) {
+		c->children[i] = checklist_question_share(proto->children[i]);
+		c->children[i]->parent = c;
+	}
+	return c;
+}
+
+static void
+checklist_qpriv_free(struct checklist_qpriv *p)
+{
+	if (p == NULL)
+		return;
+	checklist_expr_free(p->relevant);
+	checklist_expr_free(p->constraint);
+	free(p);
+}
+
+/* A question borrowing from a template's: what is its own only. */
+static void
+checklist_question_free_shared(struct checklist_question *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->nchildren; i++)
+		checklist_question_free(q->children[i]);
+	free(q->children);
+	checklist_qpriv_free(q->priv);
+	free(q->path);
+	free(q);
 }
 
 void
 checklist_question_free(struct checklist_question *q)
 {
-	struct checklist_qpriv *p;
 	size_t i;
 
 	if (q == NULL)
 		return;
+	if (q->shared != NULL) {
+		checklist_question_free_shared(q);
+		return;
+	}
 	for (i = 0; i < q->nchildren; i++)
 		checklist_question_free(q->children[i]);
 	free(q->children);
@@ -125,11 +177,7 @@ checklist_question_free(struct checklist_question *q)
 	checklist_text_free(&q->label);
 	checklist_text_free(&q->hint);
 	checklist_text_free(&q->constraint_msg);
-	if ((p = q->priv) != NULL) {
-		checklist_expr_free(p->relevant);
-		checklist_expr_free(p->constraint);
-		free(p);
-	}
+	checklist_qpriv_free(q->priv);
 	free(q->id);
 	free(q->path);
 	free(q->relevant);
@@ -174,10 +222,10 @@ checklist_free(struct checklist *cl)
 
 	if (cl == NULL)
 		return;
-	checklist_index_free(cl);
 	checklist_group_free(cl->front);
 	for (i = 0; i < cl->nsections; i++)
 		checklist_group_free(cl->sections[i]);
+	checklist_index_free(cl); /* after the questions borrowing from it */
 	free(cl->sections);
 	free(cl->pages);
 	free(cl->all);
@@ -202,7 +250,47 @@ checklist_free(struct checklist *cl)
 struct checklist_index {
 	xmlHashTablePtr questions; /* path -> struct checklist_question */
 	xmlHashTablePtr groups;    /* id -> struct checklist_group */
+	/* the templates' questions that provisions borrow from (SHARED),
+	 * owned here, freed last */
+	size_t nshared;
+	struct checklist_question **shared;
+	struct checklist_deps *deps; /* who reads what (checklist_deps.c) */
 };
+
+static struct checklist_index *
+checklist_index_get(struct checklist *cl)
+{
+	if (cl->priv == NULL)
+		cl->priv = checklist_xcalloc(1, sizeof(struct checklist_index));
+	return cl->priv;
+}
+
+const struct checklist_deps *
+checklist_index_deps(const struct checklist *cl)
+{
+	const struct checklist_index *ix = cl->priv;
+
+	return ix != NULL ? ix->deps : NULL;
+}
+
+void
+checklist_index_set_deps(struct checklist *cl, struct checklist_deps *d)
+{
+	struct checklist_index *ix = checklist_index_get(cl);
+
+	checklist_deps_free(ix->deps);
+	ix->deps = d;
+}
+
+void
+checklist_shared_add(struct checklist *cl, struct checklist_question *proto)
+{
+	struct checklist_index *ix = checklist_index_get(cl);
+
+	ix->shared = checklist_xreallocarray(ix->shared, ix->nshared + 1,
+	    sizeof *ix->shared);
+	ix->shared[ix->nshared++] = proto;
+}
 
 static void
 checklist_index_group(xmlHashTablePtr h, struct checklist_group *g)
@@ -215,11 +303,11 @@ checklist_index_group(xmlHashTablePtr h, struct checklist_group *g)
 void
 checklist_index_build(struct checklist *cl)
 {
-	struct checklist_index *ix;
+	struct checklist_index *ix = checklist_index_get(cl);
 	size_t i;
 
-	checklist_index_free(cl);
-	ix = checklist_xcalloc(1, sizeof *ix);
+	xmlHashFree(ix->questions, NULL);
+	xmlHashFree(ix->groups, NULL);
 	ix->questions = xmlHashCreate((int)(cl->nall + 16));
 	ix->groups = xmlHashCreate((int)(cl->npages + cl->nsections + 16));
 	if (ix->questions == NULL || ix->groups == NULL)
@@ -236,18 +324,22 @@ checklist_index_build(struct checklist *cl)
 		    xmlHashAddEntry(ix->questions,
 		    (const xmlChar *)cl->all[i]->path, cl->all[i]) != 0)
 			checklist_fatal("out of memory (question index)");
-	cl->priv = ix;
 }
 
 void
 checklist_index_free(struct checklist *cl)
 {
 	struct checklist_index *ix = cl->priv;
+	size_t i;
 
 	if (ix == NULL)
 		return;
 	xmlHashFree(ix->questions, NULL);
 	xmlHashFree(ix->groups, NULL);
+	checklist_deps_free(ix->deps);
+	for (i = 0; i < ix->nshared; i++)
+		checklist_question_free(ix->shared[i]);
+	free(ix->shared);
 	free(ix);
 	cl->priv = NULL;
 }
@@ -283,7 +375,7 @@ checklist_find_question(const struct checklist *cl, const char *path)
 {
 	const struct checklist_index *ix = cl->priv;
 
-	if (ix == NULL)
+	if (ix == NULL || ix->questions == NULL)
 		return checklist_find_question_scan(cl, path);
 	return xmlHashLookup(ix->questions, (const xmlChar *)path);
 }
@@ -293,7 +385,7 @@ checklist_find_group(const struct checklist *cl, const char *id)
 {
 	const struct checklist_index *ix = cl->priv;
 
-	if (ix == NULL)
+	if (ix == NULL || ix->groups == NULL)
 		return checklist_find_group_scan(cl, id);
 	return xmlHashLookup(ix->groups, (const xmlChar *)id);
 }

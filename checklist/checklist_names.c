@@ -42,6 +42,8 @@ struct checklist_names {
 	xmlXPathContextPtr x;
 	xmlNodePtr *qnodes; /* by the question's index in cl->all */
 	xmlHashTablePtr gnodes; /* the group's id -> its element */
+	xmlHashTablePtr xops;   /* an expression's source -> its operations
+	                         * (read once: templates share sources) */
 	size_t ntags;
 	struct checklist_names_tag **tags;
 	/* the check under way */
@@ -150,6 +152,31 @@ checklist_names_new(const struct checklist *cl)
 	return nm;
 }
 
+
+static void
+checklist_names_xop_free(void *ops, const xmlChar *name)
+{
+	(void)name;
+	checklist_xop_free(ops);
+}
+
+/* The operations of SOURCE, read once per source (NULL: too deep). */
+static const struct checklist_xop *
+checklist_names_xops(struct checklist_names *nm, const char *source)
+{
+	struct checklist_xop *ops;
+
+	if (nm->xops == NULL && (nm->xops = xmlHashCreate(64)) == NULL)
+		checklist_fatal("out of memory (names)");
+	if ((ops = xmlHashLookup(nm->xops, (const xmlChar *)source)) != NULL)
+		return ops;
+	ops = checklist_xop_read(source);
+	if (ops != NULL && xmlHashAddEntry(nm->xops, (const xmlChar *)source,
+	    ops) != 0)
+		checklist_fatal("out of memory (names)");
+	return ops;
+}
+
 void
 checklist_names_free(struct checklist_names *nm)
 {
@@ -164,6 +191,7 @@ checklist_names_free(struct checklist_names *nm)
 	free(nm->tags);
 	free(nm->qnodes);
 	xmlHashFree(nm->gnodes, NULL);
+	xmlHashFree(nm->xops, checklist_names_xop_free);
 	free(nm);
 }
 
@@ -556,7 +584,7 @@ checklist_names_check(struct checklist_names *nm, struct checklist_expr *e,
     xmlNodePtr context, char *msg, size_t size)
 {
 	static const struct checklist_names_path here = { "", "" };
-	struct checklist_xop *ops = checklist_xop_read(e->source);
+	const struct checklist_xop *ops = checklist_names_xops(nm, e->source);
 
 	nm->e = e;
 	nm->source = e->source;
@@ -570,6 +598,5 @@ checklist_names_check(struct checklist_names *nm, struct checklist_expr *e,
 		    "(24 levels); write it more simply, or split it", e->source);
 	else
 		checklist_names_walk(nm, ops, &here);
-	checklist_xop_free(ops);
 	return !nm->failed;
 }

@@ -49,17 +49,43 @@ checklist_group_node(struct checklist_response *r,
 	return checklist_path_child(parent, g->id, true);
 }
 
+/* The last entry found (checklist_path_entry): repeat element, index,
+ * entry. Forgotten whenever entries are removed, moved or taken back,
+ * and when a response's document is freed (checklist_xpath_forget). */
+static struct {
+	xmlNodePtr rep;
+	size_t n;
+	xmlNodePtr entry;
+} checklist_path_memo;
+
 /* The Nth (1-based) <entry> of a repeat element, or NULL. */
 static xmlNodePtr
 checklist_path_entry(xmlNodePtr rep, size_t n)
 {
-	xmlNodePtr c;
+	xmlNodePtr c = rep->children;
+	size_t k = n;
 
-	for (c = rep->children; c != NULL; c = c->next)
+	/* entries are read in order (export, progress): go on from the
+	 * last one found in this repeat, not from the first */
+	if (checklist_path_memo.rep == rep && checklist_path_memo.n <= n) {
+		c = checklist_path_memo.entry;
+		k = n - checklist_path_memo.n + 1;
+	}
+	for (; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)c->name, "entry") == 0 && --n == 0)
+		    strcmp((const char *)c->name, "entry") == 0 && --k == 0) {
+			checklist_path_memo.rep = rep;
+			checklist_path_memo.n = n;
+			checklist_path_memo.entry = c;
 			return c;
+		}
 	return NULL;
+}
+
+void
+checklist_path_memo_forget(void)
+{
+	memset(&checklist_path_memo, 0, sizeof checklist_path_memo);
 }
 
 static size_t
@@ -161,6 +187,7 @@ checklist_path_unmake(struct checklist_made *made)
 {
 	xmlNodePtr e, next;
 
+	checklist_path_memo_forget();
 	while (made->n > 0)
 		for (e = made->first[--made->n]; e != NULL; e = next) {
 			next = e->next;
@@ -515,6 +542,7 @@ checklist_path_set(struct checklist_response *r, const char *path,
 	    err);
 	if (st == CHECKLIST_OK) {
 		r->changes++;
+		checklist_deps_touch(r, q); /* what reads Q is computed again */
 		*changed = el;
 		/* a value given by hand settles its conflict, and is no
 		 * longer the one the merge took from an agency */
@@ -607,6 +635,7 @@ checklist_response_remove_entry(struct checklist_response *r,
 	if ((e = checklist_path_entry(el, index)) == NULL)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
 		    0, "'%s' has no entry %zu", repeat, index);
+	checklist_path_memo_forget();
 	xmlUnlinkNode(e);
 	xmlFreeNode(e);
 	checklist_review_drop(el);
@@ -630,6 +659,7 @@ checklist_response_move_entry(struct checklist_response *r,
 		    0, "'%s' has no entry %zu", repeat, e == NULL ? from : to);
 	if (e == at)
 		return CHECKLIST_OK;
+	checklist_path_memo_forget();
 	xmlUnlinkNode(e);
 	if (from < to)
 		xmlAddNextSibling(at, e);

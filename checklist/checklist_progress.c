@@ -10,26 +10,43 @@
 
 #include "checklist/checklist_internal.h"
 
+/* G's own condition (not those above it), kept in the cache C. */
+static bool
+checklist_group_own(struct checklist_response *r,
+    const struct checklist_group *g, struct checklist_pcache *c)
+{
+	struct checklist_gpriv *p = g->priv;
+	bool yes;
+
+	if (p == NULL || p->relevant == NULL)
+		return true;
+	if (c != NULL && c->gown[p->index] >= 0)
+		return c->gown[p->index] != 0;
+	yes = checklist_expr_eval(p->relevant, r->doc,
+	    checklist_group_node(r, g), false);
+	if (c != NULL)
+		c->gown[p->index] = yes;
+	return yes;
+}
+
 bool
 checklist_response_group_relevant(struct checklist_response *r,
     const struct checklist_group *g)
 {
-	struct checklist_gpriv *p;
+	struct checklist_pcache *c = checklist_pcache_get(r);
 
 	for (; g != NULL; g = g->parent)
-		if ((p = g->priv) != NULL && p->relevant != NULL &&
-		    !checklist_expr_eval(p->relevant, r->doc,
-		    checklist_group_node(r, g), false))
+		if (!checklist_group_own(r, g, c))
 			return false;
 	return true;
 }
 
-bool
-checklist_node_relevant(struct checklist_response *r,
+/* Q's condition and those of the repeats above it, not its groups'. */
+static bool
+checklist_node_relevant_here(struct checklist_response *r,
     const struct checklist_question *q, xmlNodePtr node)
 {
 	struct checklist_qpriv *p;
-	const struct checklist_group *g = q->group;
 
 	for (; q != NULL && node != NULL; q = q->parent) {
 		if ((p = q->priv) != NULL && p->relevant != NULL &&
@@ -38,7 +55,15 @@ checklist_node_relevant(struct checklist_response *r,
 		if (q->parent != NULL && node->parent != NULL)
 			node = node->parent->parent; /* entry, then repeat */
 	}
-	return checklist_response_group_relevant(r, g);
+	return true;
+}
+
+bool
+checklist_node_relevant(struct checklist_response *r,
+    const struct checklist_question *q, xmlNodePtr node)
+{
+	return checklist_node_relevant_here(r, q, node) &&
+	    checklist_response_group_relevant(r, q->group);
 }
 
 bool
@@ -95,7 +120,8 @@ checklist_progress_one(struct checklist_response *r,
 	bool answered, unspecified;
 	xmlNodePtr e;
 
-	if (!checklist_node_relevant(r, q, el))
+	/* its groups are relevant: the caller looked */
+	if (!checklist_node_relevant_here(r, q, el))
 		return;
 	answered = checklist_progress_answered(q, el);
 	/* "other" chosen makes its text a required answer */
@@ -141,6 +167,41 @@ checklist_progress_add(struct checklist_progress *p,
 	p->invalid += sub->invalid;
 }
 
+/* The counts of page G's questions (G relevant), from the cache where
+ * nothing they depend on changed (checklist_deps.c). */
+static void
+checklist_progress_page(struct checklist_response *r,
+    const struct checklist_group *g, struct checklist_progress *p)
+{
+	struct checklist_pcache *c = checklist_pcache_get(r);
+	xmlNodePtr node;
+	size_t i, qi, gi;
+
+	if (c == NULL) {
+		checklist_progress_questions(r, g->questions, g->nquestions,
+		    checklist_group_node(r, g), p);
+		return;
+	}
+	gi = ((const struct checklist_gpriv *)g->priv)->index;
+	if (!c->pok[gi]) {
+		node = checklist_group_node(r, g);
+		memset(&c->pc[gi], 0, sizeof c->pc[gi]);
+		for (i = 0; i < g->nquestions; i++) {
+			qi = ((const struct checklist_qpriv *)
+			    g->questions[i]->priv)->index;
+			if (!c->qok[qi]) {
+				memset(&c->qc[qi], 0, sizeof c->qc[qi]);
+				checklist_progress_questions(r, &g->questions[i],
+				    1, node, &c->qc[qi]);
+				c->qok[qi] = 1;
+			}
+			checklist_progress_add(&c->pc[gi], &c->qc[qi]);
+		}
+		c->pok[gi] = 1;
+	}
+	*p = c->pc[gi];
+}
+
 static void checklist_progress_tree(struct checklist_response *r,
     const struct checklist_group *g, struct checklist_progress *p);
 
@@ -164,8 +225,7 @@ checklist_progress_group(struct checklist_response *r,
 	}
 	if (!checklist_response_group_relevant(r, g))
 		return;
-	checklist_progress_questions(r, g->questions, g->nquestions,
-	    checklist_group_node(r, g), p);
+	checklist_progress_page(r, g, p);
 }
 
 /* G and the groups below it (all pages), added up. */

@@ -172,16 +172,52 @@ checklist_response_check_entries(xmlNodePtr el, const char *name,
 	return CHECKLIST_OK;
 }
 
+/* The document checklist_response_peek() parsed last, with the bytes
+ * and name it was parsed from: opening a response (peek, then load)
+ * parses it once. Taken by the next parse of the same bytes under the
+ * same name, dropped by the next peek. */
+static struct {
+	char *name;
+	char *buf;
+	size_t len;
+	xmlDocPtr doc;
+} checklist_peeked;
+
+static void
+checklist_peeked_drop(void)
+{
+	free(checklist_peeked.name);
+	free(checklist_peeked.buf);
+	xmlFreeDoc(checklist_peeked.doc);
+	memset(&checklist_peeked, 0, sizeof checklist_peeked);
+}
+
+/* The peeked document when BUF (LEN bytes) named NAME is what it was
+ * parsed from (the same bytes give the same document), else NULL. */
+static xmlDocPtr
+checklist_peeked_take(const char *buf, size_t len, const char *name)
+{
+	xmlDocPtr doc = checklist_peeked.doc;
+
+	if (doc == NULL || checklist_peeked.len != len ||
+	    strcmp(checklist_peeked.name, name) != 0 ||
+	    memcmp(checklist_peeked.buf, buf, len) != 0)
+		return NULL;
+	checklist_peeked.doc = NULL;
+	checklist_peeked_drop();
+	return doc;
+}
+
 checklist_status
 checklist_response_parse(const struct checklist *cl, const char *buf,
     size_t len, const char *name, struct checklist_response **out,
     struct checklist_error *err)
 {
-	xmlDocPtr doc;
+	xmlDocPtr doc = checklist_peeked_take(buf, len, name);
 	struct checklist_response *r;
 	char *lang;
 
-	if (checklist_xml_parse_capped(buf, len, name,
+	if (doc == NULL && checklist_xml_parse_capped(buf, len, name,
 	    &checklist_caps_response, &doc, err) != CHECKLIST_OK) {
 		err->status = CHECKLIST_ERR_DAMAGED;
 		return err->status;
@@ -189,6 +225,7 @@ checklist_response_parse(const struct checklist *cl, const char *buf,
 	if (checklist_response_check_root(cl, xmlDocGetRootElement(doc), name,
 	    err) != CHECKLIST_OK || checklist_response_check_entries(
 	    xmlDocGetRootElement(doc), name, err) != CHECKLIST_OK) {
+		checklist_path_memo_forget();
 		xmlFreeDoc(doc);
 		return err->status;
 	}
@@ -207,7 +244,10 @@ checklist_status
 checklist_response_peek_checklist(const char *file, char **id,
     struct checklist_error *err)
 {
-	return checklist_response_peek(file, id, NULL, err);
+	checklist_status st = checklist_response_peek(file, id, NULL, err);
+
+	checklist_peeked_drop(); /* no load follows (a check before saving) */
+	return st;
 }
 
 checklist_status
@@ -229,16 +269,22 @@ checklist_response_peek(const char *file, char **id, char **source,
 	if (st != CHECKLIST_OK)
 		return st;
 	checklist_error_clear(&perr);
+	checklist_peeked_drop();
 	st = checklist_xml_parse_capped(buf, len, file,
 	    &checklist_caps_response, &doc, &perr);
-	free(buf);
-	if (st != CHECKLIST_OK)
+	if (st != CHECKLIST_OK) {
+		free(buf);
 		return checklist_response_damaged(file, &perr, err);
+	}
 	*id = checklist_xml_attr(xmlDocGetRootElement(doc), "checklist");
 	if (source != NULL)
 		*source = checklist_xml_attr(xmlDocGetRootElement(doc),
 		    "checklist-source");
-	xmlFreeDoc(doc);
+	/* kept for the load that follows (checklist_response_parse) */
+	checklist_peeked.name = checklist_xstrdup(file);
+	checklist_peeked.buf = buf;
+	checklist_peeked.len = len;
+	checklist_peeked.doc = doc;
 	if (*id == NULL) {
 		checklist_error_set(&perr, CHECKLIST_ERR_DAMAGED, file, 0, 0,
 		    "no checklist named in it (attribute 'checklist')");
@@ -254,6 +300,7 @@ checklist_response_free(struct checklist_response *r)
 		return;
 	checklist_xpath_forget(r->doc);
 	checklist_attach_forget(r);
+	checklist_pcache_forget(r);
 	xmlFreeDoc(r->doc);
 	free(r->lang);
 	free(r);

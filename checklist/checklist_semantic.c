@@ -315,6 +315,36 @@ checklist_sem_what(struct checklist_sem *s, struct checklist_question *q,
 	    checklist_sem_attrs[attr]);
 }
 
+/* A question from a template borrows the compiled expressions of the
+ * template's question (compiled once, on the first provision asking
+ * it): true when it did. One that does not compile is compiled again
+ * for each question, for the message. */
+static bool
+checklist_sem_borrow(struct checklist_sem *s, struct checklist_question *q,
+    int attr)
+{
+	struct checklist_question *proto = q->shared;
+	struct checklist_error quiet;
+	struct checklist_expr **slot;
+
+	if (proto == NULL)
+		return false;
+	if (proto->priv == NULL) {
+		proto->priv = checklist_xcalloc(1, sizeof(struct checklist_qpriv));
+		checklist_error_clear(&quiet);
+		if (proto->relevant != NULL)
+			checklist_expr_compile(proto->relevant, s->name,
+			    proto->line, "", checklist_sem_slot(proto, 0), &quiet);
+		if (proto->constraint != NULL)
+			checklist_expr_compile(proto->constraint, s->name,
+			    proto->line, "", checklist_sem_slot(proto, 1), &quiet);
+	}
+	if (*(slot = checklist_sem_slot(proto, attr)) == NULL)
+		return false;
+	*checklist_sem_slot(q, attr) = checklist_expr_borrow(*slot);
+	return true;
+}
+
 static void
 checklist_sem_compile_question(struct checklist_sem *s,
     struct checklist_question *q)
@@ -329,7 +359,8 @@ checklist_sem_compile_question(struct checklist_sem *s,
 	 * a scan of every question, made only when it fails */
 	for (attr = 0; attr < 2; attr++) {
 		checklist_error_clear(&quiet);
-		if (src[attr] == NULL || checklist_expr_compile(src[attr],
+		if (src[attr] == NULL || checklist_sem_borrow(s, q, attr) ||
+		    checklist_expr_compile(src[attr],
 		    s->name, q->line, "", checklist_sem_slot(q, attr),
 		    &quiet) == CHECKLIST_OK || s->err->status != CHECKLIST_OK)
 			continue;
@@ -419,14 +450,17 @@ static void
 checklist_sem_each_group(struct checklist_sem *s,
     void (*fn)(struct checklist_sem *, struct checklist_group *))
 {
-	size_t i, j;
+	struct checklist_group *p, *sec;
+	size_t i;
 
 	for (i = 0; i < s->cl->npages; i++) {
-		for (j = 0; j < s->cl->nsections; j++)
-			if (s->cl->sections[j]->nchildren > 0 &&
-			    s->cl->sections[j]->children[0] == s->cl->pages[i])
-				fn(s, s->cl->sections[j]);
-		fn(s, s->cl->pages[i]);
+		/* a section comes just before its first page */
+		p = s->cl->pages[i];
+		sec = p->parent;
+		if (sec != NULL && sec->kind == CHECKLIST_G_SECTION &&
+		    sec->children[0] == p)
+			fn(s, sec);
+		fn(s, p);
 	}
 }
 
@@ -454,6 +488,8 @@ checklist_sem_conditions(struct checklist_sem *s)
 	checklist_sem_each_group(s, checklist_sem_names_group);
 	if (s->err->status == CHECKLIST_OK)
 		checklist_sem_cycles(s);
+	if (s->err->status == CHECKLIST_OK)
+		checklist_index_set_deps(s->cl, checklist_deps_build(s->cl));
 	checklist_names_free(s->nm);
 	s->nm = NULL;
 }

@@ -130,6 +130,17 @@ checklist_shorthand_pattern(const struct checklist *cl,
 {
 	char why[256] = "";
 
+	if (q->shared != NULL && q->shared->limits.regexp == NULL &&
+	    q->shared->limits.pattern == q->limits.pattern) {
+		/* compiled once, into the template's question it borrows */
+		if (checklist_shorthand_pattern(cl, q->shared, err) !=
+		    CHECKLIST_OK)
+			return err->status;
+	}
+	if (q->shared != NULL && q->shared->limits.regexp != NULL) {
+		q->limits.regexp = q->shared->limits.regexp;
+		return CHECKLIST_OK;
+	}
 	xmlSetStructuredErrorFunc(why, checklist_shorthand_error);
 	q->limits.regexp = xmlRegexpCompile((const xmlChar *)q->limits.pattern);
 	xmlSetStructuredErrorFunc(NULL, NULL);

@@ -276,6 +276,8 @@ checklist_xml_parse(const char *buf, size_t len, const char *name,
 	    &checklist_caps_package, doc, err);
 }
 
+unsigned long checklist_xml_parses;
+
 checklist_status
 checklist_xml_parse_capped(const char *buf, size_t len, const char *name,
     const struct checklist_xml_caps *caps, xmlDocPtr *doc,
@@ -288,6 +290,7 @@ checklist_xml_parse_capped(const char *buf, size_t len, const char *name,
 
 	assert(err != NULL && caps != NULL);
 	checklist_xml_init();
+	checklist_xml_parses++;
 	if (len > (size_t)INT32_MAX)
 		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0, 0,
 		    "document too large");

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,9 +193,22 @@ checklist_expr_free(struct checklist_expr *e)
 	if (e == NULL)
 		return;
 	free(e->reads);
-	free(e->source);
-	xmlXPathFreeCompExpr(e->comp);
+	if (!e->borrowed) {
+		free(e->source);
+		xmlXPathFreeCompExpr(e->comp);
+	}
 	free(e);
+}
+
+struct checklist_expr *
+checklist_expr_borrow(const struct checklist_expr *e)
+{
+	struct checklist_expr *b = checklist_xcalloc(1, sizeof *b);
+
+	b->source = e->source;
+	b->comp = e->comp;
+	b->borrowed = true;
+	return b;
 }
 
 /* One context per document, kept: evaluation runs for every question
@@ -221,6 +235,8 @@ checklist_expr_eval_object(const struct checklist_expr *e, xmlDocPtr doc,
 		checklist_xpath_cached->error = checklist_xpath_quiet;
 	}
 	checklist_xpath_cached->node = node;
+	/* a count for tests, not part of the expression's value */
+	((struct checklist_expr *)(uintptr_t)e)->evals++;
 #if LIBXML_VERSION >= 20911
 	/* a cost bound on each evaluation: over it, an evaluation error */
 	checklist_xpath_cached->opLimit = checklist_xpath_op_limit;
@@ -263,6 +279,7 @@ checklist_expr_eval(const struct checklist_expr *e, xmlDocPtr doc,
 void
 checklist_xpath_forget(xmlDocPtr doc)
 {
+	checklist_path_memo_forget();
 	if (checklist_xpath_cached != NULL && checklist_xpath_cached->doc == doc) {
 		xmlXPathFreeContext(checklist_xpath_cached);
 		checklist_xpath_cached = NULL;

@@ -16,6 +16,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_semantic.c \
 	checklist/checklist_names.c \
 	checklist/checklist_cycle.c \
+	checklist/checklist_deps.c \
 	checklist/checklist_texts.c \
 	checklist/checklist_warn.c \
 	checklist/checklist_model.c \

@@ -10,6 +10,11 @@
 # $BENCH_LOOPS runs (default 5) each. Prints one table
 # with the ratios and the targets of issue 12 beside them; exits 1 when a
 # ratio misses its target (not part of make check: never a timed test).
+# With tests/bench/bench_model (built by make bench): the model's heap
+# per question (target under 1 KiB) and its part of one answer change
+# (target under 0.2 ms at 50,000 questions); then the growth of each
+# figure from the smallest size to the largest, per question (target:
+# within 1.3x of linear).
 set -eu
 : "${SACL:?run through make bench}"
 : "${TOP_SRCDIR:?run through make bench}"
@@ -48,13 +53,25 @@ status=0
 row() { # WHAT SACL_S BASE_S TARGET
 	awk -v w="$1" -v s="$2" -v b="$3" -v t="$4" 'BEGIN {
 		r = b > 0 ? s / b : 0
-		printf "| %-28s | %8.4f | %8.4f | %6.2fx | %5.1fx %s |\n", w, s, b,
+		printf "| %-34s | %9.4f | %9.4f | %6.2fx | %5.1fx %s |\n", w, s, b,
 		    r, t, r <= t ? "met" : "MISSED"
 		exit r > t }' || status=1
 }
 
-echo "| what (questions)             |  sacl s  |  base s  |  ratio  | target     |"
-echo "|------------------------------|----------|----------|---------|------------|"
+# grow WHAT S1 Q1 S2 Q2: the growth of a figure from Q1 to Q2 questions
+# (or entries) against linear growth; over 1.3x it is super-linear.
+grow() {
+	awk -v w="$1" -v s1="$2" -v q1="$3" -v s2="$4" -v q2="$5" 'BEGIN {
+		g = s1 > 0 && q2 > 0 ? (s2 / s1) / (q2 / q1) : 0
+		printf "| %-34s | %9.4f | %9.4f | %6.2fx | %5.1fx %s |\n", w, s2, s1,
+		    g, 1.3, g <= 1.3 ? "met" : "MISSED"
+		exit g > 1.3 }' || status=1
+}
+
+MODEL=${BENCH_MODEL:-./tests/bench/bench_model}
+echo "| what (questions)                   |  sacl s   |  base s   |  ratio  | target     |"
+echo "|------------------------------------|-----------|-----------|---------|------------|"
+vals= sets= mods= mem0=0 q0=0
 for n in $SIZES; do
 	def=$tmp/def$n.xml
 	sh "$TOP_SRCDIR/tests/bench/gen_checklist.sh" "$n" >"$def"
@@ -62,9 +79,33 @@ for n in $SIZES; do
 	s=$(cpu "$SACL" validate "$def")
 	b=$(cpu "$XMLLINT" --noout --schema "$XSD" "$def")
 	row "validate ($q)" "$s" "$b" 1.3
+	vals="$vals $q:$s"
 	"$SACL" set -c "$def" "$tmp/r$n.xml" p5_1/status=partial >/dev/null 2>&1
 	s=$(cpu "$SACL" set "$tmp/r$n.xml" p5_1/examples=bench)
 	b=$(cpu "$XMLLINT" --noout "$def")
 	row "set one answer ($q)" "$s" "$b" 2.0
+	sets="$sets $q:$s"
+	if [ -x "$MODEL" ]; then
+		set -- $("$MODEL" "$def")
+		# heap per question added since the size before (what the
+		# loader costs whatever the size left out), against 1 KiB
+		[ -z "$mods" ] || row "memory B/question ($q)" \
+		    "$(awk -v b="$3" -v q="$2" -v b0="$mem0" -v q0="$q0" \
+		    'BEGIN { print (b - b0) / (q - q0) }')" 1024 1.0
+		mem0=$3 q0=$2
+		# the model's part of one change, against 0.2 ms
+		row "model ms/change ($q)" "$4" 0.2 1.0
+		mods="$mods $q:$4"
+	fi
+done
+# growth between the two largest sizes, per question
+for what in vals sets mods; do
+	eval "list=\$$what"
+	[ -n "$list" ] || continue
+	l=${list##* }; f=${list% *}; f=${f##* }
+	case $what in
+	vals) w=validate ;; sets) w="set one answer" ;; *) w="model change" ;;
+	esac
+	grow "growth $w ${f%%:*}-${l%%:*}" "${f#*:}" "${f%%:*}" "${l#*:}" "${l%%:*}"
 done
 exit $status
