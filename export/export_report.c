@@ -176,6 +176,17 @@ export_report_state_id(const char *code)
 	return id;
 }
 
+bool
+export_report_plain(const char *text)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)text; *p != '\0'; p++)
+		if (*p < 0x20 || *p > 0x7e)
+			return false;
+	return true;
+}
+
 /* -------------------------------------------------------------- dispatch */
 
 /* What the report was made from, for its heading. */

@@ -49,7 +49,9 @@ export_html_el(xmlNodePtr parent, const char *name, const char *text)
 	xmlNodePtr el = xmlNewChild(parent, NULL, EXPORT_XC(name), NULL);
 	char *clean;
 
-	if (text != NULL) {
+	if (text != NULL && export_report_plain(text)) {
+		xmlNodeAddContent(el, EXPORT_XC(text));
+	} else if (text != NULL) {
 		clean = checklist_sanitize(text, true);
 		xmlNodeAddContent(el, EXPORT_XC(clean));
 		free(clean);

@@ -83,6 +83,10 @@ const char *export_report_state_label(const struct checklist *cl,
  * digits). Caller frees. */
 char *export_report_state_id(const char *code);
 
+/* Is TEXT printable ASCII only, which checklist_sanitize() leaves as
+ * it is? (The renderers skip the copy: a hundred thousand cells.) */
+bool export_report_plain(const char *text);
+
 /* The reports, each filling D from S. */
 checklist_status export_report_submissions(struct export_store *s,
     const struct export_report_options *o, struct export_rdoc *d,
