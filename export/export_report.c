@@ -40,7 +40,8 @@ export_rdoc_table(struct export_rdoc *d, const char *title, size_t ncols,
 size_t
 export_rtable_add(struct export_rtable *t, const char *const *cells)
 {
-	size_t i, r = t->nrows++;
+	size_t i, n, size, r = t->nrows++;
+	char *block;
 
 	if (t->nrows > t->caprows) { /* doubling: thousands of rows */
 		t->caprows = t->caprows != 0 ? t->caprows * 2 : 16;
@@ -51,10 +52,15 @@ export_rtable_add(struct export_rtable *t, const char *const *cells)
 		t->row_ids = checklist_xreallocarray(t->row_ids, t->caprows,
 		    sizeof *t->row_ids);
 	}
-	for (i = 0; i < t->ncols; i++) {
-		t->cells[r * t->ncols + i] = checklist_xstrdup(
-		    cells[i] != NULL ? cells[i] : "");
+	for (i = 0, size = 0; i < t->ncols; i++)
+		size += strlen(cells[i] != NULL ? cells[i] : "") + 1;
+	block = checklist_xmalloc(size); /* one per row: 100,000 cells */
+	for (i = 0, size = 0; i < t->ncols; i++) {
+		n = strlen(cells[i] != NULL ? cells[i] : "") + 1;
+		memcpy(block + size, cells[i] != NULL ? cells[i] : "", n);
+		t->cells[r * t->ncols + i] = block + size;
 		t->classes[r * t->ncols + i] = NULL;
+		size += n;
 	}
 	t->row_ids[r] = NULL;
 	return r;
@@ -96,8 +102,8 @@ export_rtable_free(struct export_rtable *t)
 
 	for (i = 0; i < t->ncols; i++)
 		free(t->head[i]);
-	for (i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
+	for (i = 0; t->ncols > 0 && i < t->nrows; i++)
+		free(t->cells[i * t->ncols]); /* the row's block */
 	for (i = 0; i < t->nrows; i++)
 		free(t->row_ids[i]);
 	free(t->head);

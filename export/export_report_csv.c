@@ -35,14 +35,21 @@ export_csv_number(const char *s)
 	return digits > 0;
 }
 
+/* Would a spreadsheet run CLEAN (sanitised) as a formula? */
+static bool
+export_csv_formula(const char *clean, bool numeric)
+{
+	return clean[0] != '\0' && strchr("=+-@\t\r", clean[0]) != NULL &&
+	    !(numeric && export_csv_number(clean));
+}
+
 char *
 export_csv_cell(const char *text, bool numeric)
 {
 	char *clean = export_report_plain(text) ? checklist_xstrdup(text) :
 	    checklist_sanitize(text, true), *out;
 
-	if (strchr("=+-@\t\r", clean[0]) != NULL && clean[0] != '\0' &&
-	    !(numeric && export_csv_number(clean))) {
+	if (export_csv_formula(clean, numeric)) {
 		out = checklist_xasprintf("'%s", clean);
 		free(clean);
 		return out;
@@ -72,13 +79,20 @@ static void
 export_csv_field(struct export_csv_buf *b, const char *text, bool numeric,
     bool first)
 {
-	char *cell = export_csv_cell(text, numeric), *p;
+	/* plain text that is no formula goes as it is, uncopied; the rest
+	 * through export_csv_cell(), the rule's one place */
+	char *cell = export_report_plain(text) &&
+	    !export_csv_formula(text, numeric) ? NULL :
+	    export_csv_cell(text, numeric);
+	const char *p;
 
-	export_csv_room(b, 2 * strlen(cell) + 4);
+	if (cell != NULL)
+		text = cell;
+	export_csv_room(b, 2 * strlen(text) + 4);
 	if (!first)
 		b->p[b->len++] = ',';
 	b->p[b->len++] = '"';
-	for (p = cell; *p != '\0'; p++) {
+	for (p = text; *p != '\0'; p++) {
 		if (*p == '"')
 			b->p[b->len++] = '"';
 		b->p[b->len++] = *p;

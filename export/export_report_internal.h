@@ -21,7 +21,9 @@ struct export_rtable {
 	bool *numeric;    /* NCOLS: right-aligned; never neutralised in CSV */
 	size_t nrows;
 	size_t caprows;   /* rows allocated (grown by doubling) */
-	char **cells;     /* NROWS * NCOLS, each owned, never NULL */
+	char **cells;     /* NROWS * NCOLS, never NULL; the cells of a row
+	                   * share one allocation, owned by its first:
+	                   * never free or replace one */
 	char **classes;   /* NROWS * NCOLS: a CSS class of ours, or NULL */
 	char **row_ids;   /* NROWS: an HTML anchor of ours, or NULL */
 	bool chart;       /* HTML: a bar chart of column 0 by column 1 */

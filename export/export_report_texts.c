@@ -130,6 +130,8 @@ export_me_table(struct export_me *m, const struct checklist_question *list,
 	if (!same) {
 		export_rdoc_table(m->d, "Measures cited", n, h);
 		m->table = m->d->ntables - 1;
+		if (m->cells != NULL) /* the rest went with the last flush */
+			free(m->cells[m->ncols - 1]);
 		m->ncols = n;
 		free(m->cells);
 		m->cells = checklist_xcalloc(n, sizeof *m->cells);
