@@ -75,12 +75,13 @@ export_rtable_class(struct export_rtable *t, size_t row, size_t col,
 
 void
 export_rdoc_legend(struct export_rdoc *d, const char *cls, const char *label,
-    const char *color)
+    const char *color, const char *mark)
 {
 	d->legend = checklist_xreallocarray(d->legend, d->nlegend + 1,
 	    sizeof *d->legend);
 	d->legend[d->nlegend].cls = cls;
 	d->legend[d->nlegend].label = checklist_xstrdup(label);
+	d->legend[d->nlegend].mark = mark;
 	d->legend[d->nlegend++].color = color;
 }
 

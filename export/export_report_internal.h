@@ -35,6 +35,8 @@ struct export_rlegend {
 	const char *cls;  /* a CSS class of ours */
 	char *label;      /* owned */
 	const char *color;
+	const char *mark; /* HTML: drawn in each cell of the class by CSS
+	                   * (generated content, printed too), or NULL */
 };
 
 struct export_rdoc {
@@ -62,7 +64,7 @@ size_t export_rtable_add(struct export_rtable *t, const char *const *cells);
 void export_rtable_class(struct export_rtable *t, size_t row, size_t col,
     const char *cls);
 void export_rdoc_legend(struct export_rdoc *d, const char *cls,
-    const char *label, const char *color);
+    const char *label, const char *color, const char *mark);
 void export_rdoc_index(struct export_rdoc *d, const char *label,
     const char *id);
 void export_rdoc_free(struct export_rdoc *d);

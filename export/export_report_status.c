@@ -292,7 +292,7 @@ export_st_grid(struct export_rdoc *d, const struct export_st *t)
 		cells[0] = export_st_state_label(t, s);
 		for (p = 0; p < t->nprov; p++) {
 			k = export_st_k(t, t->cell[s * t->nprov + p]);
-			cells[p + 1] = export_st_mark[export_st_cls(t, k)];
+			cells[p + 1] = ""; /* the mark: by the class's CSS */
 		}
 		r = export_rtable_add(g, cells);
 		for (p = 0; p < t->nprov; p++) {
@@ -348,7 +348,7 @@ export_st_legend(struct export_rdoc *d, const struct export_st *t)
 				break;
 		if (i == d->nlegend)
 			export_rdoc_legend(d, export_st_class[k], l,
-			    export_st_color[k]);
+			    export_st_color[k], export_st_mark[k]);
 		free(l);
 	}
 }
