@@ -12,6 +12,7 @@
 
 #include "export/export_html.h"
 #include "export/export_internal.h"
+#include "export/export_report_internal.h"
 
 const char export_html_css[] =
     "body{font-family:sans-serif;margin:1.5em;color:#111;}"
@@ -45,7 +46,9 @@ export_html_el(xmlNodePtr parent, const char *name, const char *text)
 	xmlNodePtr el = xmlNewChild(parent, NULL, EXPORT_XC(name), NULL);
 	char *clean;
 
-	if (text != NULL) {
+	if (text != NULL && export_report_plain(text)) {
+		xmlNodeAddContent(el, EXPORT_XC(text)); /* nothing to clean */
+	} else if (text != NULL) {
 		clean = checklist_sanitize(text, true);
 		xmlNodeAddContent(el, EXPORT_XC(clean));
 		free(clean);

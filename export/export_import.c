@@ -14,7 +14,8 @@
  *    import may have stored them meanwhile), refuse the same submission
  *    and revision with other bytes (a conflict) or a submission id seen
  *    for another State or checklist, then insert the package, the
- *    submission, its answers and attachments. Any failure rolls back: the
+ *    submission, its answers and attachments, and mark which submission
+ *    of its State and checklist is now current. Any failure rolls back: the
  *    store is as it was before this package; so it is after a kill, by
  *    SQLite's journal.
  */
@@ -130,6 +131,27 @@ export_import_current(struct export_store *s, const struct export_package *p)
 	return id;
 }
 
+checklist_status
+export_store_set_current(struct export_store *s,
+    const struct export_package *p, struct checklist_error *err)
+{
+	sqlite3_stmt *st = export_store_prepare(s, "UPDATE submissions SET "
+	    "current = (id = (SELECT t.id FROM submissions t WHERE "
+	    "t.checklist_id = ?1 AND coalesce(t.state, t.submission) = "
+	    "coalesce(?2, ?3) ORDER BY t.exported DESC, t.revision DESC, "
+	    "t.id DESC LIMIT 1)) WHERE checklist_id = ?1 AND "
+	    "coalesce(state, submission) = coalesce(?2, ?3)");
+	int rc;
+
+	export_store_bind(st, 1, p->checklist_id);
+	export_store_bind(st, 2, p->state);
+	export_store_bind(st, 3, p->submission_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? CHECKLIST_OK :
+	    export_store_fail(s, "marking the current submission", err);
+}
+
 /* Insert the packages row; its id in *ID. */
 static checklist_status
 export_import_package_row(struct export_store *s, const char *buf,
@@ -230,6 +252,7 @@ export_import_rows(struct export_store *s, const char *file, const char *buf,
 	    err) != CHECKLIST_OK || export_import_submission_row(s, p,
 	    export_import_digest(s, p->cl), pkg, received, &sub, err) !=
 	    CHECKLIST_OK || export_import_answers(s, sub, p, err) !=
+	    CHECKLIST_OK || export_store_set_current(s, p, err) !=
 	    CHECKLIST_OK)
 		return err->status;
 	*result = before != 0 && export_import_current(s, p) == sub ?

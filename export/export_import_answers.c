@@ -10,6 +10,8 @@
  * Which questions with a role were not relevant (computed from the
  * answers with the definition, as the reader did) goes in table
  * not_relevant, so that reports tell "not relevant" from "not answered".
+ * A store made before that table gets it filled on migration, from the
+ * packages' stored bytes (export_store_refill).
  */
 #include "config.h"
 
@@ -186,5 +188,67 @@ export_import_answers(struct export_store *s, sqlite3_int64 sub,
 		export_ia_not_relevant(&a, cl);
 	if (err->status == CHECKLIST_OK)
 		export_ia_attachments(&a, p);
+	return err->status;
+}
+
+/* The submissions of S with no row in not_relevant: *N ids. */
+static sqlite3_int64 *
+export_refill_ids(struct export_store *s, size_t *n)
+{
+	sqlite3_stmt *st = export_store_prepare(s, "SELECT s.id FROM "
+	    "submissions s WHERE NOT EXISTS (SELECT 1 FROM not_relevant n "
+	    "WHERE n.submission = s.id) ORDER BY s.id");
+	sqlite3_int64 *v = NULL;
+
+	*n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		v = checklist_xreallocarray(v, *n + 1, sizeof *v);
+		v[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Fill not_relevant for submission SUB from its package's bytes, read
+ * again by the one reader. A package that cannot be read again (its
+ * definition gone) keeps no rows: its report says "not answered", as
+ * before. */
+static checklist_status
+export_refill_one(struct export_store *s, sqlite3_int64 sub,
+    struct checklist_error *err)
+{
+	sqlite3_stmt *st = export_store_prepare(s, "SELECT s.checklist_id, "
+	    "s.checklist_version, p.bytes FROM submissions s JOIN packages p "
+	    "ON p.id = s.package WHERE s.id = ?1");
+	struct export_read_options o;
+	struct export_package *p = NULL;
+	struct checklist_error e;
+	struct export_ia a = { s, NULL, NULL, sub, err };
+
+	memset(&o, 0, sizeof o);
+	checklist_error_clear(&e);
+	sqlite3_bind_int64(st, 1, sub);
+	if (sqlite3_step(st) == SQLITE_ROW && export_store_checklist(s,
+	    export_store_text(st, 0), export_store_text(st, 1), &o.cl, &e) ==
+	    CHECKLIST_OK && export_read_memory(sqlite3_column_blob(st, 2),
+	    (size_t)sqlite3_column_bytes(st, 2), s->file, &o, &p, &e) ==
+	    CHECKLIST_OK) {
+		a.r = p->response;
+		export_ia_not_relevant(&a, p->cl);
+	}
+	sqlite3_finalize(st);
+	export_package_free(p);
+	return err->status;
+}
+
+checklist_status
+export_store_refill(struct export_store *s, struct checklist_error *err)
+{
+	size_t i, n;
+	sqlite3_int64 *ids = export_refill_ids(s, &n);
+
+	for (i = 0; i < n && err->status == CHECKLIST_OK; i++)
+		export_refill_one(s, ids[i], err);
+	free(ids);
 	return err->status;
 }

@@ -40,7 +40,8 @@ export_rdoc_table(struct export_rdoc *d, const char *title, size_t ncols,
 size_t
 export_rtable_add(struct export_rtable *t, const char *const *cells)
 {
-	size_t i, r = t->nrows++;
+	size_t i, n, size, r = t->nrows++;
+	char *block;
 
 	if (t->nrows > t->caprows) { /* doubling: thousands of rows */
 		t->caprows = t->caprows != 0 ? t->caprows * 2 : 16;
@@ -51,10 +52,15 @@ export_rtable_add(struct export_rtable *t, const char *const *cells)
 		t->row_ids = checklist_xreallocarray(t->row_ids, t->caprows,
 		    sizeof *t->row_ids);
 	}
-	for (i = 0; i < t->ncols; i++) {
-		t->cells[r * t->ncols + i] = checklist_xstrdup(
-		    cells[i] != NULL ? cells[i] : "");
+	for (i = 0, size = 0; i < t->ncols; i++)
+		size += strlen(cells[i] != NULL ? cells[i] : "") + 1;
+	block = checklist_xmalloc(size); /* one per row: 100,000 cells */
+	for (i = 0, size = 0; i < t->ncols; i++) {
+		n = strlen(cells[i] != NULL ? cells[i] : "") + 1;
+		memcpy(block + size, cells[i] != NULL ? cells[i] : "", n);
+		t->cells[r * t->ncols + i] = block + size;
 		t->classes[r * t->ncols + i] = NULL;
+		size += n;
 	}
 	t->row_ids[r] = NULL;
 	return r;
@@ -69,12 +75,13 @@ export_rtable_class(struct export_rtable *t, size_t row, size_t col,
 
 void
 export_rdoc_legend(struct export_rdoc *d, const char *cls, const char *label,
-    const char *color)
+    const char *color, const char *mark)
 {
 	d->legend = checklist_xreallocarray(d->legend, d->nlegend + 1,
 	    sizeof *d->legend);
 	d->legend[d->nlegend].cls = cls;
 	d->legend[d->nlegend].label = checklist_xstrdup(label);
+	d->legend[d->nlegend].mark = mark;
 	d->legend[d->nlegend++].color = color;
 }
 
@@ -96,8 +103,8 @@ export_rtable_free(struct export_rtable *t)
 
 	for (i = 0; i < t->ncols; i++)
 		free(t->head[i]);
-	for (i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
+	for (i = 0; t->ncols > 0 && i < t->nrows; i++)
+		free(t->cells[i * t->ncols]); /* the row's block */
 	for (i = 0; i < t->nrows; i++)
 		free(t->row_ids[i]);
 	free(t->head);
@@ -174,6 +181,17 @@ export_report_state_id(const char *code)
 		if (!isalnum((unsigned char)*p))
 			*p = '_';
 	return id;
+}
+
+bool
+export_report_plain(const char *text)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)text; *p != '\0'; p++)
+		if (*p < 0x20 || *p > 0x7e)
+			return false;
+	return true;
 }
 
 /* -------------------------------------------------------------- dispatch */

@@ -4,7 +4,8 @@
  * row per provision of a current submission that answers a question
  * with the role "authority-name", "authority-address" or
  * "authority-contact": State, code, provision, authority, address,
- * contact, as answered (untrusted: the renderers sanitise).
+ * contact, as answered (untrusted: the renderers sanitise); by State,
+ * then provision in the definition's order. One query for the three.
  */
 #include "config.h"
 
@@ -15,22 +16,20 @@
 
 #define EXPORT_AU_NFIELDS 3
 
-static const char *const export_au_roles[EXPORT_AU_NFIELDS] = {
+static const char *const export_au_roles[EXPORT_AU_NFIELDS + 1] = {
 	CHECKLIST_ROLE_AUTH_NAME, CHECKLIST_ROLE_AUTH_ADDRESS,
-	CHECKLIST_ROLE_AUTH_CONTACT,
+	CHECKLIST_ROLE_AUTH_CONTACT, NULL,
 };
 
 struct export_au_row {
 	sqlite3_int64 sub;
 	const struct checklist_group *group;
-	size_t seq;                       /* the order first met */
 	char *state, *code, *prov;
 	char *field[EXPORT_AU_NFIELDS];   /* owned, or NULL */
 };
 
 struct export_au {
 	const struct export_report_options *o;
-	size_t field;                     /* the role being read */
 	size_t nrows;
 	struct export_au_row *rows;
 };
@@ -39,17 +38,16 @@ struct export_au {
 static struct export_au_row *
 export_au_row(struct export_au *a, const struct export_roles_row *r)
 {
-	struct export_au_row *w;
-	size_t i;
+	struct export_au_row *w = a->nrows > 0 ? &a->rows[a->nrows - 1] :
+	    NULL;
 
-	for (i = 0; i < a->nrows; i++)
-		if (a->rows[i].sub == r->sub && a->rows[i].group == r->group)
-			return &a->rows[i];
+	/* rows come by State, submission and provision */
+	if (w != NULL && w->sub == r->sub && w->group == r->group)
+		return w;
 	a->rows = checklist_xreallocarray(a->rows, a->nrows + 1,
 	    sizeof *a->rows);
 	w = &a->rows[a->nrows++];
 	memset(w, 0, sizeof *w);
-	w->seq = a->nrows - 1;
 	w->sub = r->sub;
 	w->group = r->group;
 	w->state = checklist_xstrdup(r->state);
@@ -63,21 +61,14 @@ export_au_answer(const struct export_roles_row *r, void *arg)
 {
 	struct export_au *a = arg;
 	struct export_au_row *w = export_au_row(a, r);
+	size_t k;
 
-	free(w->field[a->field]);
-	w->field[a->field] = checklist_xstrdup(r->value);
-}
-
-/* By State code, then as first met (by submission and provision). */
-static int
-export_au_cmp(const void *x, const void *y)
-{
-	const struct export_au_row *a = x, *b = y;
-	int c = strcmp(a->code, b->code);
-
-	if (c != 0)
-		return c;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	for (k = 0; k < EXPORT_AU_NFIELDS; k++)
+		if (r->question->role != NULL &&
+		    strcmp(r->question->role, export_au_roles[k]) == 0) {
+			free(w->field[k]);
+			w->field[k] = checklist_xstrdup(r->value);
+		}
 }
 
 static void
@@ -90,7 +81,6 @@ export_au_table(struct export_rdoc *d, struct export_au *a)
 	    "Authorities that can assist other States", 6, h);
 	size_t i, k;
 
-	qsort(a->rows, a->nrows, sizeof *a->rows, export_au_cmp);
 	for (i = 0; i < a->nrows; i++) {
 		cells[0] = a->rows[i].state;
 		cells[1] = a->rows[i].code;
@@ -115,11 +105,8 @@ export_report_authorities(struct export_store *s,
 	if (export_roles_need(s, o, CHECKLIST_ROLE_AUTH_NAME, err) !=
 	    CHECKLIST_OK)
 		return err->status;
-	for (a.field = 0; a.field < EXPORT_AU_NFIELDS &&
-	    err->status == CHECKLIST_OK; a.field++)
-		export_roles_each(s, o, export_au_roles[a.field], false,
-		    export_au_answer, &a, err);
-	if (err->status == CHECKLIST_OK)
+	if (export_roles_each(s, o, export_au_roles, false,
+	    EXPORT_ROLES_BY_STATE, export_au_answer, &a, err) == CHECKLIST_OK)
 		export_au_table(d, &a);
 	for (i = 0; i < a.nrows; i++) {
 		free(a.rows[i].state);

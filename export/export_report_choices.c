@@ -13,12 +13,14 @@
 
 #include "export/export_report_roles.h"
 
-/* A count with the States behind it (rows come by State: a State is
- * added once). */
+/* A count with the States behind it (rows of one provision come by
+ * State: a State is added once). STATES[i] grows by doubling (LEN,
+ * CAP): thousands of States. */
 struct export_tally {
 	size_t n;
 	char **keys, **states, **last;
-	size_t *count;
+	size_t *count, *len, *cap;
+	size_t *order;  /* the provision's place in its definition */
 };
 
 struct export_ch {
@@ -28,11 +30,10 @@ struct export_ch {
 };
 
 static void
-export_tally_add(struct export_tally *t, const char *key, const char *code,
-    const char *state)
+export_tally_add(struct export_tally *t, const char *key, size_t order,
+    const char *code, const char *state)
 {
-	size_t i;
-	char *j;
+	size_t i, need;
 
 	for (i = 0; i < t->n && strcmp(t->keys[i], key) != 0; i++)
 		;
@@ -45,18 +46,27 @@ export_tally_add(struct export_tally *t, const char *key, const char *code,
 		    sizeof *t->last);
 		t->count = checklist_xreallocarray(t->count, t->n,
 		    sizeof *t->count);
+		t->len = checklist_xreallocarray(t->len, t->n, sizeof *t->len);
+		t->cap = checklist_xreallocarray(t->cap, t->n, sizeof *t->cap);
+		t->order = checklist_xreallocarray(t->order, t->n,
+		    sizeof *t->order);
+		t->order[i] = order;
 		t->keys[i] = checklist_xstrdup(key);
 		t->states[i] = checklist_xstrdup("");
 		t->last[i] = checklist_xstrdup("");
-		t->count[i] = 0;
+		t->count[i] = t->len[i] = 0;
+		t->cap[i] = 1;
 	}
 	t->count[i]++;
 	if (strcmp(t->last[i], code) == 0)
 		return;
-	j = checklist_xasprintf("%s%s%s", t->states[i],
-	    t->states[i][0] != '\0' ? ", " : "", state);
-	free(t->states[i]);
-	t->states[i] = j;
+	need = t->len[i] + strlen(state) + 3;
+	if (need > t->cap[i]) {
+		t->cap[i] = need * 2;
+		t->states[i] = checklist_xrealloc(t->states[i], t->cap[i]);
+	}
+	t->len[i] += (size_t)snprintf(t->states[i] + t->len[i],
+	    t->cap[i] - t->len[i], "%s%s", t->len[i] > 0 ? ", " : "", state);
 	free(t->last[i]);
 	t->last[i] = checklist_xstrdup(code);
 }
@@ -75,6 +85,43 @@ export_tally_free(struct export_tally *t)
 	free(t->states);
 	free(t->last);
 	free(t->count);
+	free(t->len);
+	free(t->cap);
+	free(t->order);
+}
+
+/* An entry of a tally and its provision's place, to sort. */
+struct export_tally_at {
+	size_t order, i;
+};
+
+/* By provision in the definition's order, then as first met. */
+static int
+export_tally_cmp(const void *x, const void *y)
+{
+	const struct export_tally_at *a = x, *b = y;
+
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The indices of T's entries in provision order. Caller frees. */
+static size_t *
+export_tally_sorted(const struct export_tally *t)
+{
+	struct export_tally_at *at = checklist_xcalloc(t->n + 1, sizeof *at);
+	size_t *v = checklist_xcalloc(t->n + 1, sizeof *v), i;
+
+	for (i = 0; i < t->n; i++) {
+		at[i].order = t->order[i];
+		at[i].i = i;
+	}
+	qsort(at, t->n, sizeof *at, export_tally_cmp);
+	for (i = 0; i < t->n; i++)
+		v[i] = at[i].i;
+	free(at);
+	return v;
 }
 
 /* One choice VALUE of R. */
@@ -88,8 +135,8 @@ export_ch_one(struct export_ch *c, const struct export_roles_row *r,
 	char *key = checklist_xasprintf("%s\t%s", prov, label);
 	const char *cells[5];
 
-	export_tally_add(&c->by_choice, label, r->code, r->state);
-	export_tally_add(&c->by_prov, key, r->code, r->state);
+	export_tally_add(&c->by_choice, label, 0, r->code, r->state);
+	export_tally_add(&c->by_prov, key, r->order, r->code, r->state);
 	cells[0] = r->state;
 	cells[1] = r->code;
 	cells[2] = r->group->number;
@@ -121,7 +168,7 @@ export_ch_tables(struct export_rdoc *d, struct export_ch *c,
 	const char *cells[4];
 	struct export_rtable *t1, *t2;
 	char num[32], *tab;
-	size_t i;
+	size_t i, k, *sorted;
 
 	t1 = export_rdoc_table(d, what, 3, h1);
 	t1->chart = true;
@@ -135,7 +182,9 @@ export_ch_tables(struct export_rdoc *d, struct export_ch *c,
 	}
 	t2 = export_rdoc_table(d, "By provision", 4, h2);
 	t2->numeric[2] = true;
-	for (i = 0; i < c->by_prov.n; i++) {
+	sorted = export_tally_sorted(&c->by_prov);
+	for (k = 0; k < c->by_prov.n; k++) {
+		i = sorted[k];
 		tab = strchr(c->by_prov.keys[i], '\t');
 		*tab = '\0';
 		snprintf(num, sizeof num, "%zu", c->by_prov.count[i]);
@@ -146,6 +195,7 @@ export_ch_tables(struct export_rdoc *d, struct export_ch *c,
 		export_rtable_add(t2, cells);
 		*tab = '\t';
 	}
+	free(sorted);
 }
 
 checklist_status
@@ -158,6 +208,7 @@ export_report_choices(struct export_store *s,
 	    CHECKLIST_ROLE_CHALLENGES;
 	const char *what = ta ? "Form of assistance" : "Challenge";
 	const char *dh[] = { "State", "Code", "Provision", what, "Other" };
+	const char *roles[] = { role, NULL };
 	struct export_ch c;
 
 	memset(&c, 0, sizeof c);
@@ -169,8 +220,8 @@ export_report_choices(struct export_store *s,
 	c.detail = export_rdoc_table(d, d->title, 5, dh);
 	c.detail->csv_only = true;
 	d->csv_table = 0;
-	if (export_roles_each(s, o, role, false, export_ch_answer, &c, err) ==
-	    CHECKLIST_OK)
+	if (export_roles_each(s, o, roles, false, EXPORT_ROLES_BY_STATE,
+	    export_ch_answer, &c, err) == CHECKLIST_OK)
 		export_ch_tables(d, &c, what);
 	export_tally_free(&c.by_choice);
 	export_tally_free(&c.by_prov);

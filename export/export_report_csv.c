@@ -35,13 +35,21 @@ export_csv_number(const char *s)
 	return digits > 0;
 }
 
+/* Would a spreadsheet run CLEAN (sanitised) as a formula? */
+static bool
+export_csv_formula(const char *clean, bool numeric)
+{
+	return clean[0] != '\0' && strchr("=+-@\t\r", clean[0]) != NULL &&
+	    !(numeric && export_csv_number(clean));
+}
+
 char *
 export_csv_cell(const char *text, bool numeric)
 {
-	char *clean = checklist_sanitize(text, true), *out;
+	char *clean = export_report_plain(text) ? checklist_xstrdup(text) :
+	    checklist_sanitize(text, true), *out;
 
-	if (strchr("=+-@\t\r", clean[0]) != NULL && clean[0] != '\0' &&
-	    !(numeric && export_csv_number(clean))) {
+	if (export_csv_formula(clean, numeric)) {
 		out = checklist_xasprintf("'%s", clean);
 		free(clean);
 		return out;
@@ -49,40 +57,63 @@ export_csv_cell(const char *text, bool numeric)
 	return clean;
 }
 
+/* The text being written, grown by doubling (a hundred thousand
+ * fields). */
+struct export_csv_buf {
+	char *p;
+	size_t len, cap;
+};
+
+/* Room for N more bytes and a NUL. */
+static void
+export_csv_room(struct export_csv_buf *b, size_t n)
+{
+	if (b->len + n + 1 <= b->cap)
+		return;
+	b->cap = (b->len + n + 1) * 2;
+	b->p = checklist_xrealloc(b->p, b->cap);
+}
+
 /* Append field TEXT (numeric column or not), quoted. */
 static void
-export_csv_field(char **out, size_t *len, const char *text, bool numeric,
+export_csv_field(struct export_csv_buf *b, const char *text, bool numeric,
     bool first)
 {
-	char *cell = export_csv_cell(text, numeric), *p;
-	size_t n = strlen(cell);
+	/* plain text that is no formula goes as it is, uncopied; the rest
+	 * through export_csv_cell(), the rule's one place */
+	char *cell = export_report_plain(text) &&
+	    !export_csv_formula(text, numeric) ? NULL :
+	    export_csv_cell(text, numeric);
+	const char *p;
 
-	*out = checklist_xrealloc(*out, *len + 2 * n + 4);
+	if (cell != NULL)
+		text = cell;
+	export_csv_room(b, 2 * strlen(text) + 4);
 	if (!first)
-		(*out)[(*len)++] = ',';
-	(*out)[(*len)++] = '"';
-	for (p = cell; *p != '\0'; p++) {
+		b->p[b->len++] = ',';
+	b->p[b->len++] = '"';
+	for (p = text; *p != '\0'; p++) {
 		if (*p == '"')
-			(*out)[(*len)++] = '"';
-		(*out)[(*len)++] = *p;
+			b->p[b->len++] = '"';
+		b->p[b->len++] = *p;
 	}
-	(*out)[(*len)++] = '"';
+	b->p[b->len++] = '"';
 	free(cell);
 }
 
 static void
-export_csv_eol(char **out, size_t *len)
+export_csv_eol(struct export_csv_buf *b)
 {
-	*out = checklist_xrealloc(*out, *len + 3);
-	(*out)[(*len)++] = '\r';
-	(*out)[(*len)++] = '\n';
+	export_csv_room(b, 2);
+	b->p[b->len++] = '\r';
+	b->p[b->len++] = '\n';
 }
 
 char *
 export_render_csv(const struct export_rdoc *d, size_t *len)
 {
 	const struct export_rtable *t;
-	char *out = NULL;
+	struct export_csv_buf b = { NULL, 0, 0 };
 	size_t r, i;
 
 	*len = 0;
@@ -90,14 +121,15 @@ export_render_csv(const struct export_rdoc *d, size_t *len)
 		return checklist_xstrdup("");
 	t = &d->tables[d->csv_table < d->ntables ? d->csv_table : 0];
 	for (i = 0; i < t->ncols; i++)
-		export_csv_field(&out, len, t->head[i], false, i == 0);
-	export_csv_eol(&out, len);
+		export_csv_field(&b, t->head[i], false, i == 0);
+	export_csv_eol(&b);
 	for (r = 0; r < t->nrows; r++) {
 		for (i = 0; i < t->ncols; i++)
-			export_csv_field(&out, len, t->cells[r * t->ncols + i],
+			export_csv_field(&b, t->cells[r * t->ncols + i],
 			    t->numeric[i], i == 0);
-		export_csv_eol(&out, len);
+		export_csv_eol(&b);
 	}
-	out[*len] = '\0';
-	return out;
+	b.p[b.len] = '\0';
+	*len = b.len;
+	return b.p;
 }

@@ -22,7 +22,9 @@ struct export_rtable {
 	bool *numeric;    /* NCOLS: right-aligned; never neutralised in CSV */
 	size_t nrows;
 	size_t caprows;   /* rows allocated (grown by doubling) */
-	char **cells;     /* NROWS * NCOLS, each owned, never NULL */
+	char **cells;     /* NROWS * NCOLS, never NULL; the cells of a row
+	                   * share one allocation, owned by its first:
+	                   * never free or replace one */
 	char **classes;   /* NROWS * NCOLS: a CSS class of ours, or NULL */
 	char **row_ids;   /* NROWS: an HTML anchor of ours, or NULL */
 	bool chart;       /* HTML: a bar chart of column 0 by column 1 */
@@ -34,6 +36,8 @@ struct export_rlegend {
 	const char *cls;  /* a CSS class of ours */
 	char *label;      /* owned */
 	const char *color;
+	const char *mark; /* HTML: drawn in each cell of the class by CSS
+	                   * (generated content, printed too), or NULL */
 };
 
 struct export_rdoc {
@@ -61,7 +65,7 @@ size_t export_rtable_add(struct export_rtable *t, const char *const *cells);
 void export_rtable_class(struct export_rtable *t, size_t row, size_t col,
     const char *cls);
 void export_rdoc_legend(struct export_rdoc *d, const char *cls,
-    const char *label, const char *color);
+    const char *label, const char *color, const char *mark);
 void export_rdoc_index(struct export_rdoc *d, const char *label,
     const char *id);
 void export_rdoc_free(struct export_rdoc *d);
@@ -83,6 +87,10 @@ const char *export_report_state_label(const struct checklist *cl,
 /* An anchor id of ours for State CODE ("state-" and its letters and
  * digits). Caller frees. */
 char *export_report_state_id(const char *code);
+
+/* Is TEXT printable ASCII only, which checklist_sanitize() leaves as
+ * it is? (The renderers skip the copy: a hundred thousand cells.) */
+bool export_report_plain(const char *text);
 
 /* The reports, each filling D from S. */
 checklist_status export_report_submissions(struct export_store *s,

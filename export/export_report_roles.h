@@ -17,14 +17,33 @@ struct export_roles_row {
 	const struct checklist_question *question;
 	const char *path, *value, *other;
 	size_t entry;
+	size_t order;  /* GROUP's place among its definition's pages */
 };
 
-/* Call FN for each answer with ROLE (or, with IN_LISTS, each answer in
- * a list entry) of the current submissions O keeps, by State. */
+/* The order rows are handed in: by checklist (id, version), then by
+ * State code, submission, provision in the definition's order, entry;
+ * or by provision first, then State... */
+enum export_roles_sort {
+	EXPORT_ROLES_BY_STATE,
+	EXPORT_ROLES_BY_PROVISION,
+};
+
+/* Call FN for each answer with one of ROLES (NULL-terminated, at most
+ * 3; or, with IN_LISTS, each answer in a list entry) of the current
+ * submissions O keeps, in the order SORT. */
 checklist_status export_roles_each(struct export_store *s,
-    const struct export_report_options *o, const char *role, bool in_lists,
+    const struct export_report_options *o, const char *const *roles,
+    bool in_lists, enum export_roles_sort sort,
     void (*fn)(const struct export_roles_row *r, void *arg), void *arg,
     struct checklist_error *err);
+/* The definitions of the current submissions O keeps (each once, by
+ * id then version; borrowed from S): *OUT, N of them. Free the array. */
+checklist_status export_roles_checklists(struct export_store *s,
+    const struct export_report_options *o, const struct checklist ***out,
+    size_t *n, struct checklist_error *err);
+/* TITLE, followed by CL's id and version when N > 1. Caller frees. */
+char *export_roles_title(const char *title, const struct checklist *cl,
+    size_t n);
 /* Refuse when no definition covered declares ROLE on a provision. */
 checklist_status export_roles_need(struct export_store *s,
     const struct export_report_options *o, const char *role,

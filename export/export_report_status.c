@@ -4,9 +4,15 @@
  * submission. The columns are the choices of the status question, in
  * the definition's order (for chapter II: fully, partly, not), then "not
  * relevant" (the status question was not relevant in the submission, as
- * recorded at import in table not_relevant), then "not answered". Tables: counts by provision, counts by State, the
- * grid of States by provisions (HTML: coloured, with a legend and an
- * index of States) and, for CSV, one row per State and provision.
+ * recorded at import in table not_relevant), then "not answered".
+ * Tables: counts by provision, counts by State, the grid of States by
+ * provisions (HTML: coloured, with a legend and an index of States) and,
+ * for CSV, one row per State and provision (with its checklist). Each
+ * checklist (id and version) among the current submissions gets its
+ * own tables, its columns its own provisions in its own order.
+ *
+ * Three queries per checklist: its States, its status answers, its
+ * status questions not relevant; the grid is filled in memory.
  */
 #include "config.h"
 
@@ -35,26 +41,22 @@ static const char *const export_st_mark[EXPORT_ST_MAXC + 2] = {
 struct export_st {
 	const struct export_report_options *o;
 	const struct checklist *cl;  /* the definition giving the columns */
+	size_t k, ncl;               /* which of how many checklists */
 	const struct checklist_question *q0; /* its first status question */
 	size_t nprov, nstates, nc;   /* NC: choices shown, + 2 */
 	const struct checklist_group **prov;
-	char **codes;
+	char **codes;                /* sorted (as the store sorts) */
 	int *cell;                   /* nstates * nprov: choice, -1, NR */
-	size_t last;                 /* the State found last (rows come by
-	                              * State) */
 };
 
-/* The State index of CODE, added when new. */
-static size_t
-export_st_state(struct export_st *t, const char *code)
+/* Add State CODE (they come sorted, each once). */
+static void
+export_st_add_state(struct export_st *t, const char *code)
 {
 	size_t i;
 
-	if (t->last < t->nstates && strcmp(t->codes[t->last], code) == 0)
-		return t->last;
-	for (i = 0; i < t->nstates; i++)
-		if (strcmp(t->codes[i], code) == 0)
-			return t->last = i;
+	if (t->nstates > 0 && strcmp(t->codes[t->nstates - 1], code) == 0)
+		return; /* submissions without a State: one row */
 	t->codes = checklist_xreallocarray(t->codes, t->nstates + 1,
 	    sizeof *t->codes);
 	t->codes[t->nstates] = checklist_xstrdup(code);
@@ -62,8 +64,41 @@ export_st_state(struct export_st *t, const char *code)
 	    (t->nprov > 0 ? t->nprov : 1), sizeof *t->cell);
 	for (i = 0; i < t->nprov; i++)
 		t->cell[t->nstates * t->nprov + i] = -1;
-	t->last = t->nstates;
-	return t->nstates++;
+	t->nstates++;
+}
+
+/* The index of State CODE (binary search), or nstates. */
+static size_t
+export_st_state(const struct export_st *t, const char *code)
+{
+	size_t lo = 0, hi = t->nstates, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(t->codes[mid], code);
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return t->nstates;
+}
+
+/* The column of provision ID (or GROUP), or nprov. */
+static size_t
+export_st_prov(const struct export_st *t, const struct checklist_group *g,
+    const char *id)
+{
+	size_t p;
+
+	for (p = 0; p < t->nprov; p++)
+		if (t->prov[p] == g || (id != NULL &&
+		    strcmp(t->prov[p]->id, id) == 0))
+			break;
+	return p;
 }
 
 /* The provisions of CL with a status question that O keeps. */
@@ -73,7 +108,6 @@ export_st_columns(struct export_st *t, const struct checklist *cl)
 	const struct checklist_question *q;
 	size_t i;
 
-	t->cl = cl;
 	for (i = 0; i < cl->npages; i++) {
 		q = checklist_role(cl, cl->pages[i], CHECKLIST_ROLE_STATUS);
 		if (q == NULL || cl->pages[i]->number == NULL ||
@@ -98,10 +132,9 @@ export_st_answer(const struct export_roles_row *r, void *arg)
 	if (r->cl != t->cl)
 		return; /* another definition: its columns are not these */
 	si = export_st_state(t, r->code);
-	for (p = 0; p < t->nprov; p++)
-		if (t->prov[p] == r->group)
-			break;
-	for (c = 0; p < t->nprov && c + 2 < t->nc; c++)
+	p = export_st_prov(t, r->group, NULL);
+	for (c = 0; si < t->nstates && p < t->nprov && c + 2 < t->nc &&
+	    c < r->question->nchoices; c++)
 		if (strcmp(r->question->choices[c].value, r->value) == 0)
 			t->cell[si * t->nprov + p] = (int)c;
 }
@@ -116,6 +149,14 @@ export_st_label(const struct export_st *t, size_t k)
 		return "Not relevant";
 	return checklist_text_get(&t->q0->choices[k].label, t->o->lang,
 	    t->cl->default_lang);
+}
+
+/* The label of State S. */
+static const char *
+export_st_state_label(const struct export_st *t, size_t s)
+{
+	return t->codes[s][0] != '\0' ? export_report_state_label(t->cl,
+	    t->codes[s], t->o->lang) : "(no State)";
 }
 
 /* The index in export_st_class and the others of column K. */
@@ -174,10 +215,10 @@ static void
 export_st_by_provision(struct export_rdoc *d, const struct export_st *t)
 {
 	const char **h = export_st_heads(t, "Provision");
-	struct export_rtable *tb = export_rdoc_table(d,
-	    "Status by provision", t->nc + 2, h);
+	char *title = export_roles_title("Status by provision", t->cl,
+	    t->ncl), *label;
+	struct export_rtable *tb = export_rdoc_table(d, title, t->nc + 2, h);
 	size_t *count = checklist_xcalloc(t->nc, sizeof *count), p, s, c;
-	char *label;
 
 	for (c = 1; c < t->nc + 2; c++)
 		tb->numeric[c] = true;
@@ -192,6 +233,7 @@ export_st_by_provision(struct export_rdoc *d, const struct export_st *t)
 		free(label);
 	}
 	free(count);
+	free(title);
 	free(h);
 }
 
@@ -199,8 +241,8 @@ static void
 export_st_by_state(struct export_rdoc *d, const struct export_st *t)
 {
 	const char **h = export_st_heads(t, "State");
-	struct export_rtable *tb = export_rdoc_table(d, "Status by State",
-	    t->nc + 2, h);
+	char *title = export_roles_title("Status by State", t->cl, t->ncl);
+	struct export_rtable *tb = export_rdoc_table(d, title, t->nc + 2, h);
 	size_t *count = checklist_xcalloc(t->nc, sizeof *count), p, s, c;
 
 	for (c = 1; c < t->nc + 2; c++)
@@ -209,42 +251,48 @@ export_st_by_state(struct export_rdoc *d, const struct export_st *t)
 		memset(count, 0, t->nc * sizeof *count);
 		for (p = 0; p < t->nprov; p++)
 			count[export_st_k(t, t->cell[s * t->nprov + p])]++;
-		export_st_counts(tb, t, export_report_state_label(t->cl,
-		    t->codes[s], t->o->lang), count);
+		export_st_counts(tb, t, export_st_state_label(t, s), count);
 	}
 	free(count);
+	free(title);
 	free(h);
 }
 
-/* The grid (HTML) and the detail (CSV). */
+/* The anchor of State S's row in the grid (of checklist K > 0: with
+ * "-K"). Caller frees. */
+static char *
+export_st_anchor(const struct export_st *t, size_t s)
+{
+	char *id = export_report_state_id(t->codes[s]), *k;
+
+	if (t->k == 0)
+		return id;
+	k = checklist_xasprintf("%s-%zu", id, t->k);
+	free(id);
+	return k;
+}
+
+/* The grid (HTML only): a row of coloured marks per State. */
 static void
 export_st_grid(struct export_rdoc *d, const struct export_st *t)
 {
 	const char **h = checklist_xcalloc(t->nprov + 1, sizeof *h);
 	const char **cells = checklist_xcalloc(t->nprov + 1, sizeof *cells);
-	const char *dh[] = { "State", "Code", "Provision", "Status" }, *dc[4];
-	struct export_rtable *g, *det;
+	char *title = export_roles_title("States by provision", t->cl,
+	    t->ncl);
+	struct export_rtable *g;
 	size_t p, s, r, k;
 
 	h[0] = "State";
 	for (p = 0; p < t->nprov; p++)
 		h[p + 1] = t->prov[p]->number;
-	g = export_rdoc_table(d, "States by provision", t->nprov + 1, h);
+	g = export_rdoc_table(d, title, t->nprov + 1, h);
 	g->html_only = true;
-	det = export_rdoc_table(d, "Status", 4, dh);
-	det->csv_only = true;
-	d->csv_table = d->ntables - 1;
-	g = &d->tables[d->ntables - 2]; /* the array moved */
 	for (s = 0; s < t->nstates; s++) {
-		cells[0] = dc[0] = export_report_state_label(t->cl,
-		    t->codes[s], t->o->lang);
-		dc[1] = t->codes[s];
+		cells[0] = export_st_state_label(t, s);
 		for (p = 0; p < t->nprov; p++) {
 			k = export_st_k(t, t->cell[s * t->nprov + p]);
-			cells[p + 1] = export_st_mark[export_st_cls(t, k)];
-			dc[2] = t->prov[p]->number;
-			dc[3] = export_st_label(t, k);
-			export_rtable_add(det, dc);
+			cells[p + 1] = ""; /* the mark: by the class's CSS */
 		}
 		r = export_rtable_add(g, cells);
 		for (p = 0; p < t->nprov; p++) {
@@ -252,84 +300,146 @@ export_st_grid(struct export_rdoc *d, const struct export_st *t)
 			export_rtable_class(g, r, p + 1, export_st_class[
 			    export_st_cls(t, k)]);
 		}
-		g->row_ids[r] = export_report_state_id(t->codes[s]);
+		g->row_ids[r] = export_st_anchor(t, s);
 		export_rdoc_index(d, cells[0], g->row_ids[r]);
 	}
+	free(title);
 	free(h);
 	free(cells);
 }
 
-/* The legend: each status with its colour and mark. */
+/* The detail (CSV only, table DET): one row per State and provision. */
+static void
+export_st_detail(struct export_rtable *det, const struct export_st *t)
+{
+	char *cl = checklist_xasprintf("%s %s", t->cl->id, t->cl->version);
+	const char *dc[5];
+	size_t p, s;
+
+	dc[4] = cl;
+	for (s = 0; s < t->nstates; s++) {
+		dc[0] = export_st_state_label(t, s);
+		dc[1] = t->codes[s];
+		for (p = 0; p < t->nprov; p++) {
+			dc[2] = t->prov[p]->number;
+			dc[3] = export_st_label(t, export_st_k(t,
+			    t->cell[s * t->nprov + p]));
+			export_rtable_add(det, dc);
+		}
+	}
+	free(cl);
+}
+
+/* The legend: each status with its colour and mark (once: a second
+ * checklist with the same labels adds nothing). */
 static void
 export_st_legend(struct export_rdoc *d, const struct export_st *t)
 {
 	char *l;
-	size_t c;
+	size_t c, i, k;
 
 	for (c = 0; c < t->nc; c++) {
-		size_t k = export_st_cls(t, c);
+		k = export_st_cls(t, c);
 		l = checklist_xasprintf("%s %s", export_st_mark[k],
 		    export_st_label(t, c));
-		export_rdoc_legend(d, export_st_class[k], l, export_st_color[k]);
+		for (i = 0; i < d->nlegend; i++)
+			if (d->legend[i].cls == export_st_class[k] &&
+			    strcmp(d->legend[i].label, l) == 0)
+				break;
+		if (i == d->nlegend)
+			export_rdoc_legend(d, export_st_class[k], l,
+			    export_st_color[k], export_st_mark[k]);
 		free(l);
 	}
 }
 
-/* The first definition among the current submissions O keeps, and its
- * States (those with no status answered too). */
-static void
-export_st_subjects(struct export_store *s, struct export_st *t)
+/* The States of the current submissions to T's checklist that O keeps
+ * (those with no status answered too). */
+static checklist_status
+export_st_subjects(struct export_store *s, struct export_st *t,
+    struct checklist_error *err)
 {
 	sqlite3_stmt *st = export_store_prepare(s, "SELECT coalesce(s.state, "
-	    "''), s.checklist_id, s.checklist_version FROM current_submissions"
-	    " s WHERE " EXPORT_REPORT_WHERE " ORDER BY coalesce(s.state, '')");
-	const struct checklist *cl;
-	struct checklist_error e;
+	    "'') FROM current_submissions s WHERE s.checklist_id = ?1 AND "
+	    "s.checklist_version = ?2 ORDER BY 1");
+	int rc;
 
-	export_report_bind(st, t->o);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		checklist_error_clear(&e);
-		if (!export_report_want_state(t->o, export_store_text(st, 0)) ||
-		    export_store_checklist(s, export_store_text(st, 1),
-		    export_store_text(st, 2), &cl, &e) != CHECKLIST_OK)
-			continue;
-		if (t->cl == NULL)
-			export_st_columns(t, cl);
-		if (cl == t->cl)
-			export_st_state(t, export_store_text(st, 0));
-	}
+	export_store_bind(st, 1, t->cl->id);
+	export_store_bind(st, 2, t->cl->version);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (export_report_want_state(t->o, export_store_text(st, 0)))
+			export_st_add_state(t, export_store_text(st, 0));
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return export_store_fail(s, "reading the submissions", err);
+	return CHECKLIST_OK;
 }
 
 /* Mark the cells whose status question was not relevant (recorded at
  * import) and not answered. */
-static void
-export_st_not_relevant(struct export_store *s, struct export_st *t)
+static checklist_status
+export_st_not_relevant(struct export_store *s, struct export_st *t,
+    struct checklist_error *err)
 {
 	sqlite3_stmt *st = export_store_prepare(s, "SELECT coalesce(s.state, "
-	    "''), s.checklist_id, s.checklist_version, n.provision FROM "
-	    "current_submissions s JOIN not_relevant n ON n.submission = s.id"
-	    " WHERE " EXPORT_REPORT_WHERE " AND n.role = '"
-	    CHECKLIST_ROLE_STATUS "'");
-	const struct checklist *cl;
-	struct checklist_error e;
+	    "''), n.provision FROM current_submissions s JOIN not_relevant n "
+	    "INDEXED BY not_relevant_role ON n.submission = s.id AND n.role = '"
+	    CHECKLIST_ROLE_STATUS "' WHERE s.checklist_id = ?1 AND "
+	    "s.checklist_version = ?2");
 	size_t si, p;
+	int rc;
 
-	export_report_bind(st, t->o);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		checklist_error_clear(&e);
-		if (!export_report_want_state(t->o, export_store_text(st, 0)) ||
-		    export_store_checklist(s, export_store_text(st, 1),
-		    export_store_text(st, 2), &cl, &e) != CHECKLIST_OK ||
-		    cl != t->cl)
-			continue;
+	export_store_bind(st, 1, t->cl->id);
+	export_store_bind(st, 2, t->cl->version);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		si = export_st_state(t, export_store_text(st, 0));
-		for (p = 0; p < t->nprov; p++)
-			if (strcmp(t->prov[p]->id, export_store_text(st, 3)) ==
-			    0 && t->cell[si * t->nprov + p] == -1)
-				t->cell[si * t->nprov + p] = EXPORT_ST_NR;
+		p = export_st_prov(t, NULL, export_store_text(st, 1));
+		if (si < t->nstates && p < t->nprov &&
+		    t->cell[si * t->nprov + p] == -1)
+			t->cell[si * t->nprov + p] = EXPORT_ST_NR;
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return export_store_fail(s, "reading what was not relevant",
+		    err);
+	return CHECKLIST_OK;
+}
+
+/* The tables of T's checklist, the detail rows into table DET of D. */
+static checklist_status
+export_st_one(struct export_store *s, struct export_st *t,
+    struct export_rdoc *d, size_t det, struct checklist_error *err)
+{
+	struct export_report_options o = *t->o;
+	const char *roles[] = { CHECKLIST_ROLE_STATUS, NULL };
+
+	o.checklist = t->cl->id;
+	export_st_columns(t, t->cl);
+	if (t->q0 == NULL || export_st_subjects(s, t, err) != CHECKLIST_OK ||
+	    export_roles_each(s, &o, roles, false, EXPORT_ROLES_BY_STATE,
+	    export_st_answer, t, err) != CHECKLIST_OK ||
+	    export_st_not_relevant(s, t, err) != CHECKLIST_OK)
+		return err->status;
+	export_st_legend(d, t);
+	export_st_by_provision(d, t);
+	export_st_by_state(d, t);
+	if (t->o->format == EXPORT_FORMAT_HTML)
+		export_st_grid(d, t);
+	if (t->o->format == EXPORT_FORMAT_CSV)
+		export_st_detail(&d->tables[det], t);
+	return CHECKLIST_OK;
+}
+
+static void
+export_st_free(struct export_st *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nstates; i++)
+		free(t->codes[i]);
+	free(t->codes);
+	free(t->cell);
+	free(t->prov);
 }
 
 checklist_status
@@ -337,28 +447,28 @@ export_report_status(struct export_store *s,
     const struct export_report_options *o, struct export_rdoc *d,
     struct checklist_error *err)
 {
+	const char *dh[] = { "State", "Code", "Provision", "Status",
+	    "Checklist" };
+	const struct checklist **cls = NULL;
 	struct export_st t;
-	size_t i;
+	size_t k, ncl = 0;
 
-	memset(&t, 0, sizeof t);
-	t.o = o;
 	d->title = checklist_xstrdup("Status of implementation");
-	if (export_roles_need(s, o, CHECKLIST_ROLE_STATUS, err) ==
+	if (export_roles_need(s, o, CHECKLIST_ROLE_STATUS, err) !=
+	    CHECKLIST_OK || export_roles_checklists(s, o, &cls, &ncl, err) !=
 	    CHECKLIST_OK)
-		export_st_subjects(s, &t);
-	if (err->status == CHECKLIST_OK && t.q0 != NULL &&
-	    export_roles_each(s, o, CHECKLIST_ROLE_STATUS, false,
-	    export_st_answer, &t, err) == CHECKLIST_OK) {
-		export_st_not_relevant(s, &t);
-		export_st_legend(d, &t);
-		export_st_by_provision(d, &t);
-		export_st_by_state(d, &t);
-		export_st_grid(d, &t);
+		return err->status;
+	export_rdoc_table(d, "Status", 5, dh)->csv_only = true;
+	d->csv_table = 0;
+	for (k = 0; k < ncl && err->status == CHECKLIST_OK; k++) {
+		memset(&t, 0, sizeof t);
+		t.o = o;
+		t.cl = cls[k];
+		t.k = k;
+		t.ncl = ncl;
+		export_st_one(s, &t, d, 0, err);
+		export_st_free(&t);
 	}
-	for (i = 0; i < t.nstates; i++)
-		free(t.codes[i]);
-	free(t.codes);
-	free(t.cell);
-	free(t.prov);
+	free(cls);
 	return err->status;
 }

@@ -154,11 +154,19 @@ export_text_line(char **out, size_t *len, const struct export_rtable *t,
 	(*out)[(*len)++] = '\n';
 }
 
+/* S sanitised for one line. Caller frees. */
+static char *
+export_text_clean(const char *s)
+{
+	return export_report_plain(s) ? checklist_xstrdup(s) :
+	    checklist_sanitize(s, false);
+}
+
 /* Append S sanitised and a newline. */
 static void
 export_text_para(char **out, size_t *len, const char *s)
 {
-	char *c = checklist_sanitize(s, false);
+	char *c = export_text_clean(s);
 	size_t n = strlen(c);
 
 	*out = checklist_xrealloc(*out, *len + n + 2);
@@ -204,9 +212,9 @@ export_text_table(char **out, size_t *len, const struct export_rtable *t,
 	char **clean = checklist_xcalloc(n, sizeof *clean);
 
 	for (i = 0; i < t->ncols; i++)
-		clean[i] = checklist_sanitize(t->head[i], false);
+		clean[i] = export_text_clean(t->head[i]);
 	for (i = t->ncols; i < n; i++)
-		clean[i] = checklist_sanitize(t->cells[i - t->ncols], false);
+		clean[i] = export_text_clean(t->cells[i - t->ncols]);
 	w = checklist_xcalloc(t->ncols, sizeof *w);
 	export_text_para(out, len, "");
 	export_text_para(out, len, t->title);

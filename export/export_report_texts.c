@@ -1,12 +1,13 @@
 /*
  * export_report_texts.c: the reports of what States wrote.
  * `--what practices`: the good practices (role "good-practice-text"),
- * by State and provision, with their text. `--what measures`: the legal
+ * by provision (in the definition's order) and State, with their text. `--what measures`: the legal
  * library, each law, regulation or policy cited in an entry of a list
  * with the role "measures", its columns the questions of one entry as
  * the definition labels them (title, reference, date, link...), a file
  * question saying whether its text is attached (`sacl attachments`
- * extracts it).
+ * extracts it); by provision in the definition's order, then State,
+ * with the checklist (id and version) each came from.
  */
 #include "config.h"
 
@@ -15,14 +16,19 @@
 
 #include "export/export_report_roles.h"
 
+struct export_pr {
+	const struct export_report_options *o;
+	struct export_rtable *t;
+};
+
 static void
 export_pr_answer(const struct export_roles_row *r, void *arg)
 {
-	struct export_rtable *t = arg;
-	char *prov = export_roles_provision(r, NULL);
+	struct export_pr *p = arg;
+	char *prov = export_roles_provision(r, p->o->lang);
 	const char *cells[4] = { prov, r->state, r->code, r->value };
 
-	export_rtable_add(t, cells);
+	export_rtable_add(p->t, cells);
 	free(prov);
 }
 
@@ -32,27 +38,33 @@ export_report_practices(struct export_store *s,
     struct checklist_error *err)
 {
 	const char *h[] = { "Provision", "State", "Code", "Good practice" };
-	struct export_rtable *t;
+	const char *roles[] = { CHECKLIST_ROLE_GOOD_PRACTICE_TEXT, NULL };
+	struct export_pr p = { o, NULL };
 
 	d->title = checklist_xstrdup("Good practices");
 	if (export_roles_need(s, o, CHECKLIST_ROLE_GOOD_PRACTICE_TEXT, err) !=
 	    CHECKLIST_OK)
 		return err->status;
-	t = export_rdoc_table(d, "Good practices reported", 4, h);
-	return export_roles_each(s, o, CHECKLIST_ROLE_GOOD_PRACTICE_TEXT,
-	    false, export_pr_answer, t, err);
+	p.t = export_rdoc_table(d, "Good practices reported", 4, h);
+	return export_roles_each(s, o, roles, false,
+	    EXPORT_ROLES_BY_PROVISION, export_pr_answer, &p, err);
 }
 
-/* The measures being collected: one entry at a time. */
+/* The measures being collected: one entry at a time. Columns: provision,
+ * State, code, the questions of one entry of the first list seen of
+ * its checklist, then the checklist. A second checklist whose entries
+ * have the same columns shares the table (and the CSV); one with other
+ * columns gets its own table. */
 struct export_me {
 	const struct export_report_options *o;
 	struct export_rdoc *d;
-	const struct checklist_question *list; /* the first list seen */
-	struct export_rtable *t;
+	const struct checklist *cl;            /* of the rows being read */
+	const struct checklist_question *list; /* its first list seen */
+	size_t table, ncols;                   /* in D, once made */
 	sqlite3_int64 sub;
 	const struct checklist_group *group;
 	size_t entry;
-	char **cells;                          /* 3 + children, owned */
+	char **cells;                          /* NCOLS, owned from 3 */
 	char *state, *code, *prov;
 };
 
@@ -60,15 +72,16 @@ struct export_me {
 static void
 export_me_flush(struct export_me *m)
 {
-	size_t i, n = m->list != NULL ? m->list->nchildren : 0;
+	size_t i;
 
 	if (m->group != NULL) {
 		m->cells[0] = m->prov;
 		m->cells[1] = m->state;
 		m->cells[2] = m->code;
-		export_rtable_add(m->t, (const char *const *)m->cells);
+		export_rtable_add(&m->d->tables[m->table],
+		    (const char *const *)m->cells);
 	}
-	for (i = 3; m->cells != NULL && i < n + 3; i++) {
+	for (i = 3; m->cells != NULL && i + 1 < m->ncols; i++) {
 		free(m->cells[i]);
 		m->cells[i] = NULL;
 	}
@@ -79,12 +92,12 @@ export_me_flush(struct export_me *m)
 	m->group = NULL;
 }
 
-/* The table, made on the first list seen (its questions are columns). */
-static void
-export_me_table(struct export_me *m, const struct checklist_question *list,
+/* The column heads for LIST of CL. Caller frees the array. */
+static const char **
+export_me_heads(struct export_me *m, const struct checklist_question *list,
     const struct checklist *cl)
 {
-	const char **h = checklist_xcalloc(list->nchildren + 3, sizeof *h);
+	const char **h = checklist_xcalloc(list->nchildren + 4, sizeof *h);
 	size_t i;
 
 	h[0] = "Provision";
@@ -94,10 +107,37 @@ export_me_table(struct export_me *m, const struct checklist_question *list,
 		h[i + 3] = list->children[i]->type == CHECKLIST_Q_FILE ?
 		    "Text attached" : checklist_text_get(
 		    &list->children[i]->label, m->o->lang, cl->default_lang);
+	h[list->nchildren + 3] = "Checklist";
+	return h;
+}
+
+/* The first list of a checklist: its table, the one before when its
+ * columns are the same. */
+static void
+export_me_table(struct export_me *m, const struct checklist_question *list,
+    const struct checklist *cl)
+{
+	const char **h = export_me_heads(m, list, cl);
+	const struct export_rtable *t = m->cells != NULL ?
+	    &m->d->tables[m->table] : NULL;
+	size_t i, n = list->nchildren + 4;
+	bool same = t != NULL && t->ncols == n;
+
+	for (i = 0; same && i < n; i++)
+		same = strcmp(t->head[i], h[i]) == 0;
+	m->cl = cl;
 	m->list = list;
-	m->t = export_rdoc_table(m->d, "Measures cited", list->nchildren + 3,
-	    h);
-	m->cells = checklist_xcalloc(list->nchildren + 3, sizeof *m->cells);
+	if (!same) {
+		export_rdoc_table(m->d, "Measures cited", n, h);
+		m->table = m->d->ntables - 1;
+		if (m->cells != NULL) /* the rest went with the last flush */
+			free(m->cells[m->ncols - 1]);
+		m->ncols = n;
+		free(m->cells);
+		m->cells = checklist_xcalloc(n, sizeof *m->cells);
+	}
+	free(m->cells[n - 1]);
+	m->cells[n - 1] = checklist_xasprintf("%s %s", cl->id, cl->version);
 	free(h);
 }
 
@@ -111,10 +151,11 @@ export_me_answer(const struct export_roles_row *r, void *arg)
 	if (p == NULL || p->role == NULL ||
 	    strcmp(p->role, CHECKLIST_ROLE_MEASURES) != 0)
 		return;
-	if (m->list == NULL)
-		export_me_table(m, p, r->cl);
-	if (m->group != r->group || m->sub != r->sub || m->entry != r->entry) {
+	if (m->group != r->group || m->sub != r->sub || m->entry != r->entry)
 		export_me_flush(m);
+	if (m->cl != r->cl)
+		export_me_table(m, p, r->cl);
+	if (m->group == NULL) {
 		m->group = r->group;
 		m->sub = r->sub;
 		m->entry = r->entry;
@@ -136,20 +177,21 @@ export_report_measures(struct export_store *s,
     struct checklist_error *err)
 {
 	struct export_me m;
+	size_t i;
 
 	memset(&m, 0, sizeof m);
 	m.o = o;
 	m.d = d;
 	d->title = checklist_xstrdup("Measures cited (legal library)");
 	if (export_roles_need(s, o, CHECKLIST_ROLE_MEASURES, err) ==
-	    CHECKLIST_OK && export_roles_each(s, o, NULL, true,
-	    export_me_answer, &m, err) == CHECKLIST_OK)
-		export_me_flush(&m);
-	else if (m.cells != NULL)
-		export_me_flush(&m);
+	    CHECKLIST_OK)
+		export_roles_each(s, o, NULL, true, EXPORT_ROLES_BY_PROVISION,
+		    export_me_answer, &m, err);
+	if (err->status != CHECKLIST_OK)
+		m.group = NULL; /* not emitted */
+	export_me_flush(&m);
+	for (i = 3; m.cells != NULL && i < m.ncols; i++)
+		free(m.cells[i]);
 	free(m.cells);
-	free(m.state);
-	free(m.code);
-	free(m.prov);
 	return err->status;
 }

@@ -127,10 +127,36 @@ static const char export_store_v2[] =
     "  s.revision DESC, s.id DESC) AS rank FROM submissions s)"
     " WHERE rank = 1;";
 
-/* The migration steps: [i] brings user_version i to i + 1. */
+/* Version 2 to 3: which submission is current is kept in a column,
+ * set at import (export_store_set_current), so that every report reads
+ * the current submissions through an index instead of ranking all of
+ * them again; and not_relevant is filled for the submissions stored
+ * before it existed (export_store_v3_refill, after this SQL). */
+static const char export_store_v3[] =
+    "ALTER TABLE submissions ADD COLUMN current INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE submissions SET current = 1 WHERE id IN"
+    " (SELECT id FROM current_submissions);"
+    "CREATE INDEX submissions_current ON submissions"
+    " (current, checklist_id, state);"
+    "DROP VIEW current_submissions;"
+    "CREATE VIEW current_submissions AS SELECT id, package, submission,"
+    " revision, state, checklist_id, checklist_version, checklist_digest,"
+    " language, created, exported, received, program, consent, complete,"
+    " required, required_answered, invalid, relevant, answered"
+    " FROM submissions WHERE current = 1;";
+
+/* The migration steps: [i] brings user_version i to i + 1, by its SQL
+ * then, if any, its function (in the same transaction). */
 static const char *const export_store_steps[] = {
 	export_store_v1,
 	export_store_v2,
+	export_store_v3,
+};
+static checklist_status (*const export_store_fns[])(struct export_store *,
+    struct checklist_error *) = {
+	NULL,
+	NULL,
+	export_store_refill,
 };
 #define EXPORT_STORE_NSTEPS \
 	(sizeof export_store_steps / sizeof export_store_steps[0])
@@ -208,13 +234,17 @@ export_store_step(struct export_store *s, int v, struct checklist_error *err)
 	if (now == v) {
 		sql = checklist_xasprintf("%s; PRAGMA user_version = %d;",
 		    export_store_steps[v], v + 1);
-		export_store_exec(s, sql, err);
+		if (export_store_exec(s, sql, err) == CHECKLIST_OK &&
+		    export_store_fns[v] != NULL)
+			export_store_fns[v](s, err);
 		free(sql);
 	}
 	if (err->status == CHECKLIST_OK && now >= 0 &&
 	    export_store_exec(s, "COMMIT", err) == CHECKLIST_OK)
 		return CHECKLIST_OK;
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (err->status != CHECKLIST_OK)
+		return err->status;
 	return export_store_fail(s, "updating the store's schema", err);
 }
 

@@ -27,7 +27,7 @@
 #include "export/export.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define EXPORT_STORE_VERSION 2
+#define EXPORT_STORE_VERSION 3
 
 struct export_store;
 

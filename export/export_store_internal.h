@@ -56,5 +56,13 @@ struct export_import_row {
 checklist_status export_import_answers(struct export_store *s,
     sqlite3_int64 sub, const struct export_package *p,
     struct checklist_error *err);
+/* Migration: fill not_relevant for each submission that has no row
+ * there (stored before the table existed), from its package's bytes. */
+checklist_status export_store_refill(struct export_store *s,
+    struct checklist_error *err);
+/* Mark which submission of P's State (or submission id) and checklist
+ * is current (column submissions.current), after P was stored. */
+checklist_status export_store_set_current(struct export_store *s,
+    const struct export_package *p, struct checklist_error *err);
 
 #endif /* SACL_EXPORT_STORE_INTERNAL_H */

@@ -5,8 +5,10 @@
 # provisions, measures, good practices, assistance, an authority) are
 # imported, then copied inside the store with sqlite3 (new package
 # checksums, submission ids and State codes, the same answers) up to N
-# current submissions. Prints each time; fails when one takes 1 s or
-# more. Skipped without the sqlite3 program.
+# current submissions. Prints each report's CPU and wall time; fails
+# when one takes $BENCH_MAX (1) s of CPU or more, says so above
+# $BENCH_AIM (0.5) s. Skipped without the sqlite3 program. Not part of
+# `make check` (timings): `make bench-report`.
 set -eu
 : "${SACL:?run through make bench}"
 N=${BENCH_N:-2000}
@@ -47,12 +49,12 @@ INSERT INTO packages (sha256, size, file_name, received, bytes)
 INSERT INTO submissions (package, submission, revision, state, checklist_id,
  checklist_version, checklist_digest, language, created, exported, received,
  program, consent, complete, required, required_answered, invalid, relevant,
- answered)
+ answered, current)
  SELECT (SELECT id FROM packages WHERE sha256 = p.sha256 || '#$k'),
  s.submission || '#$k', s.revision, s.state || '$k', s.checklist_id,
  s.checklist_version, s.checklist_digest, s.language, s.created, s.exported,
  s.received, s.program, s.consent, s.complete, s.required,
- s.required_answered, s.invalid, s.relevant, s.answered
+ s.required_answered, s.invalid, s.relevant, s.answered, s.current
  FROM submissions s JOIN packages p ON p.id = s.package
  WHERE s.submission NOT LIKE '%#%';
 INSERT INTO answers SELECT c.id, a.path, a.question, a.entry, a.value,
@@ -74,18 +76,40 @@ n=$("$SQLITE3" "$DB" "SELECT count(*) FROM current_submissions")
 [ -z "${BENCH_KEEP:-}" ] || cp "$DB" "$BENCH_KEEP"
 
 now() { date +%s.%N; }
+# cpu FILE: the user + system seconds of this shell's children in FILE,
+# written by POSIX `times` (second line: "XmY.YYYs XmZ.ZZZs"); `times`
+# runs in this shell, not in a pipe or $(...), whose children are not
+# ours.
+cpu() {
+	awk 'NR == 2 { n = 0; for (i = 1; i <= 2; i++) {
+		split($i, a, "m"); sub(/s$/, "", a[2]); n += a[1] * 60 + a[2] }
+		printf "%.3f\n", n }' "$1"
+}
+# The issue's target is one second a report; we aim at half of it.
+# Judged on CPU time (user + system): on a shared, loaded machine the
+# wall clock measures the other jobs too (it is printed beside).
+MAX=${BENCH_MAX:-1}
+AIM=${BENCH_AIM:-0.5}
 fail=0
 for what in submissions status assistance practices challenges measures \
     authorities; do
 	for fmt in text csv html; do
 		t0=$(now)
+		times >"$tmp/c0"
 		"$SACL" report --db "$DB" --what $what --format $fmt \
 		    -o "$tmp/out" || { echo "bench-report: $what failed"; exit 1; }
+		times >"$tmp/c1"
 		t1=$(now)
+		c0=$(cpu "$tmp/c0")
+		c1=$(cpu "$tmp/c1")
 		awk -v n="$n" -v w="$what" -v f="$fmt" -v a="$t0" -v b="$t1" \
-		    'BEGIN { printf "bench-report: %d current submissions: " \
-		    "%s (%s) %.2f s\n", n, w, f, b - a; exit (b - a) >= 1 }' ||
-			fail=1
+		    -v c="$c0" -v d="$c1" -v max="$MAX" -v aim="$AIM" \
+		    'BEGIN { t = d - c; bad = (t >= max); note = ""
+		    if (bad) note = " FAIL (target " max " s)"
+		    else if (t >= aim) note = " (above the aim of " aim " s)"
+		    printf "bench-report: %d current submissions: %s (%s) " \
+		    "%.2f s CPU, %.2f s wall%s\n", n, w, f, t, b - a, note
+		    exit bad }' || fail=1
 	done
 done
 exit $fail

@@ -190,7 +190,7 @@ grep -q '^"Canada (CAN)","CAN","52\.1","Not answered"' "$tmp/out" ||
 	fail "CAN 52.1 is not 'not answered': $(cat "$tmp/out")"
 expect 0 "$SACL" report --db "$DB" --what status --checklist asset-recovery --provision 52.1
 grep -q '^52\.1 .* 0 *0 *0 *1 *1 *2$' "$tmp/out" || fail "52.1 counts: $(cat "$tmp/out")"
-[ "$(sqlite3 "$DB" 'PRAGMA user_version' 2>/dev/null || echo 2)" = 2 ] ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version' 2>/dev/null || echo 3)" = 3 ] ||
 	fail "schema version"
 
 # ------------------------------------------------------------ usage
