@@ -179,6 +179,11 @@ checklist_expr_compile(const char *source, const char *name, int line,
 		    0, "%s: \"%s\" does not compile%s: %s", what, source, at,
 		    sink.message[0] ? sink.message : "invalid expression");
 	}
+	if (checklist_cost_shape(source, name, line, what, err) !=
+	    CHECKLIST_OK) {
+		xmlXPathFreeCompExpr(comp);
+		return err->status;
+	}
 	e = checklist_xcalloc(1, sizeof *e);
 	e->source = checklist_xstrdup(source);
 	e->comp = comp;

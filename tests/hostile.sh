@@ -125,6 +125,40 @@ for kind in plain laughs quadratic external parameter; do
 done
 grep -q root: "$tmp/err" && fail "a local file was read through XML"
 
+# Conditions whose cost grows faster than the nodes they visit (node-set
+# merges and comparisons, which libxml2's operation limit does not count:
+# the first took 528 s to load): refused on load and by validate, naming
+# the question and the attribute.
+costly() {
+	sed "s|<question id=\"title\" type=\"text\" required=\"true\">|<question id=\"title\" type=\"text\" required=\"true\" constraint=\"$1\">|" def.xml
+}
+msg="has a cost no cap can bound on a full response"
+n=0
+for e in 'count(//*/following::*/preceding::*) \&gt;= 0' \
+    'count(//node()//node()) \&gt;= 0' \
+    'count(/descendant::*[count(following::*) \&gt; 0]) \&gt;= 0' \
+    'count(../../entry/title/following-sibling::*[1]) \&gt; 0' \
+    '../../entry/title != ../../entry/summary'; do
+	n=$((n + 1))
+	costly "$e" >"costly$n.xml"
+	grep -q 'constraint="' "costly$n.xml" || fail "costly$n.xml not made"
+	refused "definition, costly condition $n" 1 "$SACL" validate \
+	    "costly$n.xml"
+	grep -F -q "costly$n.xml:272: template 'standard', question 'measures/title'" \
+	    "$tmp/err" || fail "costly $n: no FILE:LINE and question: $(cat "$tmp/err")"
+	grep -F -q "attribute constraint" "$tmp/err" ||
+		fail "costly $n: the attribute is not named"
+	refused "definition, costly condition $n, loaded by set" 1 "$SACL" set \
+	    --checklist "./costly$n.xml" "costly$n-r.xml" front/state=AUT
+	[ ! -e "costly$n-r.xml" ] || fail "costly $n: a response was made"
+done
+# from one node, the same axes are bounded by the operation limit
+costly 'count(following-sibling::*) + count(ancestor::*) \&gt;= 0' >cheap.xml
+t0=$(ms)
+"$SACL" validate cheap.xml >"$tmp/out" 2>"$tmp/err" ||
+	fail "a bounded condition was refused: $(cat "$tmp/err")"
+[ $(($(ms) - t0)) -lt 5000 ] || fail "validate cheap.xml: took $(($(ms) - t0)) ms"
+
 # gzip faults, as packages.
 size=$(wc -c <p.xml.gz)
 head -c 70000000 /dev/zero | gzip -9 >bomb.xml.gz
