@@ -89,6 +89,21 @@ export_b64_run(const unsigned char *text, unsigned char *buf)
 	int v;
 
 	for (; *text != '\0'; text++) {
+		/* four letters at once, while there is no blank or padding
+		 * (every line but a lone last one); && stops at the NUL */
+		while ((n & 3) == 0 && t[text[0]] >= 0 && t[text[1]] >= 0 &&
+		    t[text[2]] >= 0 && t[text[3]] >= 0 && pad == 0) {
+			acc = (uint32_t)t[text[0]] << 18 |
+			    (uint32_t)t[text[1]] << 12 |
+			    (uint32_t)t[text[2]] << 6 | (uint32_t)t[text[3]];
+			buf[o++] = (unsigned char)(acc >> 16);
+			buf[o++] = (unsigned char)(acc >> 8);
+			buf[o++] = (unsigned char)acc;
+			text += 4;
+		}
+		acc = (n & 3) == 0 ? 0 : acc;
+		if (*text == '\0')
+			break;
 		if ((v = t[*text]) >= 0 && pad == 0) {
 			acc = acc << 6 | (uint32_t)v;
 			if ((++n & 3) == 0) {
