@@ -71,7 +71,9 @@ export_gunzip_over(const struct export_gunzip_caps *caps, size_t inlen,
 {
 	if (produced > caps->max_out) {
 		checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0, 0,
-		    "inflates to more than %zu bytes", caps->max_out);
+		    "inflates past the %.1f MiB cap for a package (more than "
+		    "%zu bytes once inflated): refused unread",
+		    (double)caps->max_out / (1024 * 1024), caps->max_out);
 		return true;
 	}
 	if (caps->max_ratio != 0 && produced > caps->ratio_floor &&

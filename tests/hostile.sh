@@ -162,7 +162,7 @@ t0=$(ms)
 # gzip faults, as packages.
 size=$(wc -c <p.xml.gz)
 head -c 70000000 /dev/zero | gzip -9 >bomb.xml.gz
-msg="inflates to more than"
+msg="inflates past the 51.3 MiB cap for a package"
 refused "package, gzip bomb" 1 "$SACL" export --verify bomb.xml.gz
 head -c $((size / 2)) p.xml.gz >truncated.xml.gz
 msg="truncated"
