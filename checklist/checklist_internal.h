@@ -134,6 +134,9 @@ void checklist_xpath_regex(xmlXPathParserContextPtr ctxt, int nargs);
 void checklist_xpath_today(xmlXPathParserContextPtr ctxt, int nargs);
 void checklist_xpath_int(xmlXPathParserContextPtr ctxt, int nargs);
 void checklist_xpath_round(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_contains(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_before(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_after(xmlXPathParserContextPtr ctxt, int nargs);
 void checklist_xpath_date(xmlXPathParserContextPtr ctxt, int nargs);
 void checklist_xpath_decimal_date_time(xmlXPathParserContextPtr ctxt,
     int nargs);

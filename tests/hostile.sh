@@ -159,6 +159,28 @@ t0=$(ms)
 	fail "a bounded condition was refused: $(cat "$tmp/err")"
 [ $(($(ms) - t0)) -lt 5000 ] || fail "validate cheap.xml: took $(($(ms) - t0)) ms"
 
+# A condition that searches one long text for another (libxml2's own
+# contains() compares at every position: 51 s for this export) costs
+# linear time whatever the response holds.
+sed 's|<question id="examples" role="examples" type="longtext" relevant="|<question id="examples" role="examples" type="longtext" constraint="not(contains(., ../steps))" relevant="|' \
+	def.xml >search.xml
+grep -q 'contains(., ../steps)' search.xml || fail "search.xml not made"
+{
+	printf 'p5_1/status=partial\np5_1/examples='
+	head -c 199000 /dev/zero | tr '\0' a
+	printf '\np5_1/steps='
+	head -c 99000 /dev/zero | tr '\0' a
+	echo b
+} >search.lines
+"$SACL" set --checklist ./search.xml search-r.xml front/state=AUT \
+	>/dev/null 2>&1 || fail "search: set"
+"$SACL" set --from search.lines search-r.xml >"$tmp/out" 2>"$tmp/err" ||
+	fail "search: set --from: $(cat "$tmp/err")"
+t0=$(ms)
+"$SACL" export --force -o search.xml.gz search-r.xml >"$tmp/out" 2>"$tmp/err" ||
+	fail "search: export: $(cat "$tmp/err")"
+[ $(($(ms) - t0)) -lt 5000 ] || fail "search: export took $(($(ms) - t0)) ms"
+
 # gzip faults, as packages.
 size=$(wc -c <p.xml.gz)
 head -c 70000000 /dev/zero | gzip -9 >bomb.xml.gz
