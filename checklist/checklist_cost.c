@@ -1,9 +1,29 @@
 /*
  * checklist_cost.c: the conditions of an untrusted definition, with a
- * cost bound. Every evaluation stops past CHECKLIST_XPATH_OPS_MAX
- * operations (checklist_xpath.c, libxml2's own operation limit); here
- * `sacl validate` refuses a definition one of whose conditions could not
- * stay within its bounds on the largest response the caps allow.
+ * cost bound, in two parts.
+ *
+ * The shape (every load, as each expression compiles): libxml2 counts
+ * the nodes a step visits against its operation limit, but not the work
+ * of merging the node sets a step makes from several input nodes (each
+ * node added is checked against all those already there) nor of
+ * comparing two node sets (every pair): both grow with the product of
+ * the sizes, which a response controls. So a condition may not
+ *   - take a step on an axis other than child, attribute or self from
+ *     more than one node: `//x//y`, `//x/..`, `../../entry/title/
+ *     following-sibling::*` are refused; `../preceding-sibling::x`,
+ *     `/descendant::x`, `ancestor::x` (from one node) are not;
+ *   - compare two node sets neither of which is one node at most:
+ *     `../a = ../b` is refused (a response may repeat an element), `. =
+ *     ../b` and `../a = string(../b)` are not.
+ * "One node": the context node, the root, or a self or parent step from
+ * one node. What is left costs at most a constant times the nodes
+ * visited, which the operation limit bounds.
+ *
+ * The measure (`sacl validate`): every evaluation stops past
+ * CHECKLIST_XPATH_OPS_MAX operations (checklist_xpath.c, libxml2's own
+ * operation limit); here a definition is refused one of whose conditions
+ * could not stay within its bounds on the largest response the caps
+ * allow.
  *
  * The worst case is built: a new response whose lists (those not inside
  * another list) are filled in turn, an entry at a time, up to
@@ -27,6 +47,142 @@
 #include <string.h>
 
 #include "checklist/checklist_internal.h"
+
+/* ------------------------------------------------------------ shape */
+
+/* Is OP at most one node, whatever the response? HERE: is the context
+ * node one node (not inside the predicate of a step that selects many:
+ * the predicate is evaluated at each of them, and the check of names,
+ * checklist_names.c, resolves its paths from all of them at once). */
+static bool
+checklist_cost_one(const struct checklist_xop *op, bool here)
+{
+	switch (op->kind) {
+	case CHECKLIST_XOP_NODE:
+		return here;
+	case CHECKLIST_XOP_ROOT:
+		return true;
+	case CHECKLIST_XOP_COLLECT:
+		return (strcmp(op->axis, "self") == 0 ||
+		    strcmp(op->axis, "parent") == 0) && op->nkids > 0 &&
+		    checklist_cost_one(op->kids[0], here);
+	case CHECKLIST_XOP_OTHER:
+		return strcmp(op->name, "SORT") == 0 && op->nkids == 1 &&
+		    checklist_cost_one(op->kids[0], here);
+	default:
+		return false;
+	}
+}
+
+/* Is OP a node set (of any size)? */
+static bool
+checklist_cost_nodeset(const struct checklist_xop *op)
+{
+	switch (op->kind) {
+	case CHECKLIST_XOP_NODE:
+	case CHECKLIST_XOP_ROOT:
+	case CHECKLIST_XOP_COLLECT:
+	case CHECKLIST_XOP_FILTER:
+		return true;
+	case CHECKLIST_XOP_FUNCTION:
+		return strcmp(op->name, "id") == 0;
+	case CHECKLIST_XOP_OTHER:
+		if (strcmp(op->name, "UNION") == 0)
+			return true;
+		return strcmp(op->name, "SORT") == 0 && op->nkids == 1 &&
+		    checklist_cost_nodeset(op->kids[0]);
+	default:
+		return false;
+	}
+}
+
+/* OP as XPath, for a message ("/descendant::x/following::*"). */
+static void
+checklist_cost_render(const struct checklist_xop *op, char *buf, size_t size)
+{
+	size_t len;
+
+	if (op->kind == CHECKLIST_XOP_ROOT) {
+		snprintf(buf, size, "/");
+	} else if (op->kind != CHECKLIST_XOP_COLLECT) {
+		snprintf(buf, size, op->kind == CHECKLIST_XOP_NODE ? "." : "(...)");
+	} else {
+		buf[0] = '\0';
+		if (op->nkids > 0 && op->kids[0]->kind != CHECKLIST_XOP_NODE)
+			checklist_cost_render(op->kids[0], buf, size);
+		len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s::%s",
+		    len > 0 && buf[len - 1] != '/' ? "/" : "", op->axis,
+		    op->test);
+	}
+}
+
+/* The first part of OP whose cost no cap bounds, described in MSG;
+ * HERE as for checklist_cost_one(). */
+static bool
+checklist_cost_unbounded(const struct checklist_xop *op, bool here,
+    char *msg, size_t size)
+{
+	char path[200];
+	size_t i;
+
+	if (op->kind == CHECKLIST_XOP_COLLECT && op->nkids > 0 &&
+	    strcmp(op->axis, "child") != 0 &&
+	    strcmp(op->axis, "attribute") != 0 &&
+	    strcmp(op->axis, "self") != 0 &&
+	    !checklist_cost_one(op->kids[0], here)) {
+		if (op->kids[0]->kind == CHECKLIST_XOP_NODE)
+			snprintf(path, sizeof path, "the predicate of a step "
+			    "that selects many nodes");
+		else
+			checklist_cost_render(op, path, sizeof path);
+		snprintf(msg, size, "the step %s::%s in %s starts from many "
+		    "nodes: start a step on the %s axis from one node (., .., "
+		    "/), or use child steps", op->axis, op->test, path,
+		    op->axis);
+		return true;
+	}
+	if (op->kind == CHECKLIST_XOP_OTHER && op->nkids == 2 &&
+	    (strncmp(op->name, "EQUAL ", 6) == 0 ||
+	    strncmp(op->name, "CMP ", 4) == 0) &&
+	    checklist_cost_nodeset(op->kids[0]) &&
+	    checklist_cost_nodeset(op->kids[1]) &&
+	    !checklist_cost_one(op->kids[0], here) &&
+	    !checklist_cost_one(op->kids[1], here)) {
+		snprintf(msg, size, "it compares two node sets (%s), each of "
+		    "which may hold many nodes: compare a node set with a value "
+		    "instead (../a = string(../b))",
+		    strchr(op->name, ' ') + 1);
+		return true;
+	}
+	for (i = 0; i < op->nkids; i++)
+		if (checklist_cost_unbounded(op->kids[i], i > 0 &&
+		    op->kind == CHECKLIST_XOP_COLLECT ?
+		    checklist_cost_one(op, here) : here, msg, size))
+			return true;
+	return false;
+}
+
+checklist_status
+checklist_cost_shape(const char *source, const char *name, int line,
+    const char *what, struct checklist_error *err)
+{
+	struct checklist_xop *ops = checklist_xop_read(source);
+	char msg[400];
+	bool bad;
+
+	if (ops == NULL)
+		return CHECKLIST_OK; /* too deep: the names check refuses it */
+	bad = checklist_cost_unbounded(ops, true, msg, sizeof msg);
+	checklist_xop_free(ops);
+	if (!bad)
+		return CHECKLIST_OK;
+	return checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name, line, 0,
+	    "%s: \"%s\" has a cost no cap can bound on a full response: %s",
+	    what, source, msg);
+}
+
+/* ------------------------------------------------------------ measure */
 
 /* Fill the top-level lists of R in turn, an entry each round, up to
  * the caps (entries made as checklist_response_add_entry makes them,

@@ -146,6 +146,9 @@ void checklist_xpath_regex(xmlXPathParserContextPtr ctxt, int nargs);
 void checklist_xpath_today(xmlXPathParserContextPtr ctxt, int nargs);
 void checklist_xpath_int(xmlXPathParserContextPtr ctxt, int nargs);
 void checklist_xpath_round(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_contains(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_before(xmlXPathParserContextPtr ctxt, int nargs);
+void checklist_xpath_after(xmlXPathParserContextPtr ctxt, int nargs);
 void checklist_xpath_date(xmlXPathParserContextPtr ctxt, int nargs);
 void checklist_xpath_decimal_date_time(xmlXPathParserContextPtr ctxt,
     int nargs);
@@ -185,6 +188,11 @@ struct checklist_xop {
  * levels). Free with checklist_xop_free(). */
 struct checklist_xop *checklist_xop_read(const char *source);
 void checklist_xop_free(struct checklist_xop *op);
+/* Refuse SOURCE (a valid expression) when its cost grows faster than
+ * the nodes it visits (checklist_cost.c): an error naming WHAT, at
+ * NAME:LINE. */
+checklist_status checklist_cost_shape(const char *source, const char *name,
+    int line, const char *what, struct checklist_error *err);
 
 /* ---------------------------------------- resolving names (names.c) */
 

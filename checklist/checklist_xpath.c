@@ -23,7 +23,8 @@
 
 /* XPath 1.0's core functions (libxml2's), then the XForms ones of ODK
  * Collect that sacl adds. round() is replaced: XForms gives it a second
- * argument, the number of digits. */
+ * argument, the number of digits; so are contains(), substring-before()
+ * and substring-after(), by the same in linear time. */
 static const struct checklist_xpath_func checklist_xpath_funcs[] = {
 	{ "last", 0, 0, NULL },
 	{ "position", 0, 0, NULL },
@@ -35,9 +36,9 @@ static const struct checklist_xpath_func checklist_xpath_funcs[] = {
 	{ "string", 0, 1, NULL },
 	{ "concat", 2, -1, NULL },
 	{ "starts-with", 2, 2, NULL },
-	{ "contains", 2, 2, NULL },
-	{ "substring-before", 2, 2, NULL },
-	{ "substring-after", 2, 2, NULL },
+	{ "contains", 2, 2, checklist_xpath_contains },
+	{ "substring-before", 2, 2, checklist_xpath_before },
+	{ "substring-after", 2, 2, checklist_xpath_after },
 	{ "substring", 2, 3, NULL },
 	{ "string-length", 0, 1, NULL },
 	{ "normalize-space", 0, 1, NULL },
@@ -179,6 +180,11 @@ checklist_expr_compile(const char *source, const char *name, int line,
 		return checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name, line,
 		    0, "%s: \"%s\" does not compile%s: %s", what, source, at,
 		    sink.message[0] ? sink.message : "invalid expression");
+	}
+	if (checklist_cost_shape(source, name, line, what, err) !=
+	    CHECKLIST_OK) {
+		xmlXPathFreeCompExpr(comp);
+		return err->status;
 	}
 	e = checklist_xcalloc(1, sizeof *e);
 	e->source = checklist_xstrdup(source);

@@ -121,6 +121,59 @@ checklist_xpath_selected_at(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlXPathReturnString(ctxt, out);
 }
 
+/* ------------------------------------------------------------ strings */
+
+/* contains(), substring-before(), substring-after() of XPath 1.0, the
+ * same but in linear time: libxml2's own search (xmlStrstr) compares at
+ * every position, so two long texts of a response (200,000 bytes each)
+ * would cost billions of steps that no operation limit counts; the C
+ * library's strstr is linear. WHICH: 0 contains, 1 before, 2 after. */
+static void
+checklist_xpath_search(xmlXPathParserContextPtr ctxt, int nargs, int which)
+{
+	xmlChar *needle, *hay;
+	const char *at;
+
+	CHECK_ARITY(2);
+	needle = xmlXPathPopString(ctxt);
+	hay = xmlXPathPopString(ctxt);
+	if (needle == NULL || hay == NULL) {
+		xmlFree(needle);
+		xmlFree(hay);
+		XP_ERROR(XPATH_MEMORY_ERROR);
+	}
+	at = strstr((const char *)hay, (const char *)needle);
+	if (which == 0)
+		xmlXPathReturnBoolean(ctxt, at != NULL);
+	else if (which == 1)
+		xmlXPathReturnString(ctxt, xmlStrndup(hay, at != NULL ?
+		    (int)(at - (const char *)hay) : 0));
+	else
+		xmlXPathReturnString(ctxt, xmlStrdup(at != NULL ?
+		    (const xmlChar *)at + xmlStrlen(needle) :
+		    (const xmlChar *)""));
+	xmlFree(needle);
+	xmlFree(hay);
+}
+
+void
+checklist_xpath_contains(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	checklist_xpath_search(ctxt, nargs, 0);
+}
+
+void
+checklist_xpath_before(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	checklist_xpath_search(ctxt, nargs, 1);
+}
+
+void
+checklist_xpath_after(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	checklist_xpath_search(ctxt, nargs, 2);
+}
+
 /* ------------------------------------------------------------ choosing */
 
 /* if(condition, a, b): A when CONDITION is true, else B (both are

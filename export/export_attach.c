@@ -54,63 +54,97 @@ export_base64_encode(const unsigned char *data, size_t len)
 	return out;
 }
 
-/* The 6-bit value of C, -1 for white space, -2 for anything else. */
-static int
-export_b64_value(unsigned char c)
-{
-	const char *p;
+/* The 6-bit value of each byte: -1 for white space, -2 for anything
+ * else ('=' included: it is handled before). Filled on first use. */
+static signed char export_b64_values[256];
 
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-		return -1;
-	if (c == '\0' || (p = strchr(export_b64, c)) == NULL)
-		return -2;
-	return (int)(p - export_b64);
+static const signed char *
+export_b64_table(void)
+{
+	static bool ready;
+	size_t i;
+
+	if (!ready) {
+		memset(export_b64_values, -2, sizeof export_b64_values);
+		for (i = 0; i < 64; i++)
+			export_b64_values[(unsigned char)export_b64[i]] =
+			    (signed char)i;
+		export_b64_values[' '] = export_b64_values['\t'] = -1;
+		export_b64_values['\n'] = export_b64_values['\r'] = -1;
+		ready = true;
+	}
+	return export_b64_values;
 }
 
-bool
-export_base64_decode(const char *text, unsigned char **out, size_t *len)
+/* Decode TEXT's base64 into BUF (room for strlen(TEXT) / 4 * 3 + 3): one
+ * pass, one table lookup a byte. The count of bytes written, or -1 when
+ * TEXT is not strict base64 (padding only at the end, nothing but white
+ * space besides the alphabet). */
+static long
+export_b64_run(const unsigned char *text, unsigned char *buf)
 {
+	const signed char *t = export_b64_table();
 	size_t n = 0, pad = 0, o = 0;
 	uint32_t acc = 0;
-	unsigned char *buf = checklist_xmalloc(strlen(text) / 4 * 3 + 3);
 	int v;
 
 	for (; *text != '\0'; text++) {
-		if (*text == '=') {
-			pad++;
-			continue;
-		}
-		v = export_b64_value((unsigned char)*text);
-		if (v == -1)
-			continue;
-		if (v == -2 || pad != 0)
-			goto bad;
-		acc = acc << 6 | (uint32_t)v;
-		if (++n % 4 == 0) {
+		/* four letters at once, while there is no blank or padding
+		 * (every line but a lone last one); && stops at the NUL */
+		while ((n & 3) == 0 && t[text[0]] >= 0 && t[text[1]] >= 0 &&
+		    t[text[2]] >= 0 && t[text[3]] >= 0 && pad == 0) {
+			acc = (uint32_t)t[text[0]] << 18 |
+			    (uint32_t)t[text[1]] << 12 |
+			    (uint32_t)t[text[2]] << 6 | (uint32_t)t[text[3]];
 			buf[o++] = (unsigned char)(acc >> 16);
 			buf[o++] = (unsigned char)(acc >> 8);
 			buf[o++] = (unsigned char)acc;
-			acc = 0;
+			text += 4;
+		}
+		acc = (n & 3) == 0 ? 0 : acc;
+		if (*text == '\0')
+			break;
+		if ((v = t[*text]) >= 0 && pad == 0) {
+			acc = acc << 6 | (uint32_t)v;
+			if ((++n & 3) == 0) {
+				buf[o++] = (unsigned char)(acc >> 16);
+				buf[o++] = (unsigned char)(acc >> 8);
+				buf[o++] = (unsigned char)acc;
+				acc = 0;
+			}
+		} else if (*text == '=') {
+			pad++;
+		} else if (v != -1) {
+			return -1;
 		}
 	}
-	if ((n + pad) % 4 != 0 || pad > 2 || (pad != 0 && n % 4 + pad != 4))
-		goto bad;
+	if ((n + pad) % 4 != 0 || pad > 2 || (pad != 0 && n % 4 + pad != 4) ||
+	    n % 4 == 1)
+		return -1;
 	if (n % 4 == 2) {
 		buf[o++] = (unsigned char)(acc >> 4);
 	} else if (n % 4 == 3) {
 		buf[o++] = (unsigned char)(acc >> 10);
 		buf[o++] = (unsigned char)(acc >> 2);
-	} else if (n % 4 == 1) {
-		goto bad;
+	}
+	return (long)o;
+}
+
+bool
+export_base64_decode(const char *text, unsigned char **out, size_t *len)
+{
+	unsigned char *buf = checklist_xmalloc(strlen(text) / 4 * 3 + 3);
+	long o = export_b64_run((const unsigned char *)text, buf);
+
+	if (o < 0) {
+		free(buf);
+		*out = NULL;
+		*len = 0;
+		return false;
 	}
 	*out = buf;
-	*len = o;
+	*len = (size_t)o;
 	return true;
-bad:
-	free(buf);
-	*out = NULL;
-	*len = 0;
-	return false;
 }
 
 uint32_t
@@ -262,11 +296,16 @@ static checklist_status
 export_attach_decode(xmlNodePtr el, const char *name,
     struct export_attachment *a, struct checklist_error *err)
 {
-	xmlChar *text = xmlNodeGetContent(el);
+	xmlNodePtr t = el->children;
+	xmlChar *text = NULL;
 	size_t len;
 	bool ok;
 
-	ok = export_base64_decode(text != NULL ? (const char *)text : "",
+	/* one text node (as written): decoded where it is, not copied */
+	if (t == NULL || t->next != NULL || t->type != XML_TEXT_NODE)
+		text = xmlNodeGetContent(el);
+	ok = export_base64_decode(text != NULL ? (const char *)text :
+	    t != NULL && t->content != NULL ? (const char *)t->content : "",
 	    &a->data, &len);
 	xmlFree(text);
 	if (!ok)

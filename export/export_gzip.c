@@ -71,7 +71,9 @@ export_gunzip_over(const struct export_gunzip_caps *caps, size_t inlen,
 {
 	if (produced > caps->max_out) {
 		checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0, 0,
-		    "inflates to more than %zu bytes", caps->max_out);
+		    "inflates past the %.1f MiB cap for a package (more than "
+		    "%zu bytes once inflated): refused unread",
+		    (double)caps->max_out / (1024 * 1024), caps->max_out);
 		return true;
 	}
 	if (caps->max_ratio != 0 && produced > caps->ratio_floor &&
@@ -133,6 +135,29 @@ export_gunzip_run(z_stream *zs, const struct export_gunzip_caps *caps,
 	}
 }
 
+/* The room to make at once for inflating IN (LEN bytes): the size its
+ * trailer gives (modulo 2^32, untrusted: more room is made when it lies
+ * low), never more than either cap allows, so that a package is
+ * inflated without copying it as the buffer grows. */
+static size_t
+export_gunzip_hint(const char *in, size_t len,
+    const struct export_gunzip_caps *caps)
+{
+	const unsigned char *t = (const unsigned char *)in + len - 4;
+	size_t size;
+
+	if (len < 18) /* the header and the trailer */
+		return 0;
+	size = (size_t)t[0] | (size_t)t[1] << 8 | (size_t)t[2] << 16 |
+	    (size_t)t[3] << 24;
+	if (size > caps->max_out)
+		size = caps->max_out;
+	if (caps->max_ratio != 0 && size > caps->ratio_floor &&
+	    size / caps->max_ratio > len)
+		size = caps->ratio_floor;
+	return size;
+}
+
 checklist_status
 export_gunzip(const char *in, size_t len, const char *name,
     const struct export_gunzip_caps *caps, char **out, size_t *outlen,
@@ -156,6 +181,8 @@ export_gunzip(const char *in, size_t len, const char *name,
 	memset(&zs, 0, sizeof zs);
 	if (inflateInit2(&zs, 31) != Z_OK)
 		checklist_fatal("inflateInit2 failed");
+	if ((cap = export_gunzip_hint(in, len, caps)) > 0)
+		buf = checklist_xmalloc(cap + 1);
 	zs.next_in = (Bytef *)(uintptr_t)in;
 	zs.avail_in = (uInt)len;
 	rc = export_gunzip_run(&zs, caps, len, &buf, &cap, name, err);

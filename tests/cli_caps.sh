@@ -89,6 +89,12 @@ has "$tmp/err" "(the cap for a definition)"
 sed 's|<question id="title" type="text" required="true">|<question id="title" type="text" required="true" constraint="count(//node()//node()) \&gt;= 0">|' \
 	"$TOP_SRCDIR/data/uncac-chapter2.xml" >costly.xml
 bounded 1 "$SACL" validate costly.xml
+has "$tmp/err" "attribute constraint: \"count(//node()//node()) >= 0\" has a cost no cap can bound"
+# bounded in shape (one descendant step from the root), too many
+# operations on a full response
+sed 's|<question id="title" type="text" required="true">|<question id="title" type="text" required="true" constraint="count(/descendant::node()) \&gt;= 0">|' \
+	"$TOP_SRCDIR/data/uncac-chapter2.xml" >costly2.xml
+bounded 1 "$SACL" validate costly2.xml
 has "$tmp/err" "p5_1/measures/title: its constraint condition is too costly"
 bounded 0 "$SACL" validate "$TOP_SRCDIR/data/uncac-chapter2.xml"
 

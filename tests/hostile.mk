@@ -12,8 +12,12 @@
 # runs on the seed corpus tests/fuzz/corpus/TARGET/ and on every crash
 # found, kept in tests/fuzz/regress/TARGET/.
 
-TESTS += tests/cli_files.sh tests/hostile.sh tests/fuzz/regress.sh
-EXTRA_DIST += tests/cli_files.sh tests/hostile.sh tests/fuzz
+# e2e_faults.sh: export from `sacl fill` when the response cannot be
+# saved, and a change over the response cap taken back (tmux).
+TESTS += tests/cli_files.sh tests/hostile.sh tests/fuzz/regress.sh \
+	tests/e2e_faults.sh
+EXTRA_DIST += tests/cli_files.sh tests/hostile.sh tests/fuzz \
+	tests/e2e_faults.sh
 
 FUZZ_TARGETS = definition response package condition sanitize report
 FUZZ_COMMON = tests/fuzz/fuzz.h tests/fuzz/fuzz_util.c

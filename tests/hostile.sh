@@ -125,10 +125,67 @@ for kind in plain laughs quadratic external parameter; do
 done
 grep -q root: "$tmp/err" && fail "a local file was read through XML"
 
+# Conditions whose cost grows faster than the nodes they visit (node-set
+# merges and comparisons, which libxml2's operation limit does not count:
+# the first took 528 s to load): refused on load and by validate, naming
+# the question and the attribute.
+costly() {
+	sed "s|<question id=\"title\" type=\"text\" required=\"true\">|<question id=\"title\" type=\"text\" required=\"true\" constraint=\"$1\">|" def.xml
+}
+msg="has a cost no cap can bound on a full response"
+n=0
+for e in 'count(//*/following::*/preceding::*) \&gt;= 0' \
+    'count(//node()//node()) \&gt;= 0' \
+    'count(/descendant::*[count(following::*) \&gt; 0]) \&gt;= 0' \
+    'count(../../entry/title/following-sibling::*[1]) \&gt; 0' \
+    '../../entry/title != ../../entry/summary'; do
+	n=$((n + 1))
+	costly "$e" >"costly$n.xml"
+	grep -q 'constraint="' "costly$n.xml" || fail "costly$n.xml not made"
+	refused "definition, costly condition $n" 1 "$SACL" validate \
+	    "costly$n.xml"
+	line=$(grep -n 'constraint="' "costly$n.xml" | head -n 1 | cut -d: -f1)
+	grep -F -q "costly$n.xml:$line: template 'standard', question 'measures/title'" \
+	    "$tmp/err" || fail "costly $n: no FILE:LINE and question: $(cat "$tmp/err")"
+	grep -F -q "attribute constraint" "$tmp/err" ||
+		fail "costly $n: the attribute is not named"
+	refused "definition, costly condition $n, loaded by set" 1 "$SACL" set \
+	    --checklist "./costly$n.xml" "costly$n-r.xml" front/state=AUT
+	[ ! -e "costly$n-r.xml" ] || fail "costly $n: a response was made"
+done
+# from one node, the same axes are bounded by the operation limit
+costly 'count(following-sibling::*) + count(ancestor::*) \&gt;= 0' >cheap.xml
+t0=$(ms)
+"$SACL" validate cheap.xml >"$tmp/out" 2>"$tmp/err" ||
+	fail "a bounded condition was refused: $(cat "$tmp/err")"
+[ $(($(ms) - t0)) -lt 5000 ] || fail "validate cheap.xml: took $(($(ms) - t0)) ms"
+
+# A condition that searches one long text for another (libxml2's own
+# contains() compares at every position: 51 s for this export) costs
+# linear time whatever the response holds.
+sed 's|<question id="examples" role="examples" type="longtext" relevant="|<question id="examples" role="examples" type="longtext" constraint="not(contains(., ../steps))" relevant="|' \
+	def.xml >search.xml
+grep -q 'contains(., ../steps)' search.xml || fail "search.xml not made"
+{
+	printf 'p5_1/status=partial\np5_1/examples='
+	head -c 199000 /dev/zero | tr '\0' a
+	printf '\np5_1/steps='
+	head -c 99000 /dev/zero | tr '\0' a
+	echo b
+} >search.lines
+"$SACL" set --checklist ./search.xml search-r.xml front/state=AUT \
+	>/dev/null 2>&1 || fail "search: set"
+"$SACL" set --from search.lines search-r.xml >"$tmp/out" 2>"$tmp/err" ||
+	fail "search: set --from: $(cat "$tmp/err")"
+t0=$(ms)
+"$SACL" export --force -o search.xml.gz search-r.xml >"$tmp/out" 2>"$tmp/err" ||
+	fail "search: export: $(cat "$tmp/err")"
+[ $(($(ms) - t0)) -lt 5000 ] || fail "search: export took $(($(ms) - t0)) ms"
+
 # gzip faults, as packages.
 size=$(wc -c <p.xml.gz)
 head -c 70000000 /dev/zero | gzip -9 >bomb.xml.gz
-msg="inflates to more than"
+msg="inflates past the 51.3 MiB cap for a package"
 refused "package, gzip bomb" 1 "$SACL" export --verify bomb.xml.gz
 head -c $((size / 2)) p.xml.gz >truncated.xml.gz
 msg="truncated"

@@ -294,14 +294,26 @@ bool
 tui_app_save(struct tui_app *app)
 {
 	struct checklist_error err;
+	checklist_status st;
 
 	if (app->readonly)
 		return true; /* nothing changed, nothing to write */
 	checklist_undo_note(app->undo); /* every change passes here */
 	tui_compare_refresh(app);
 	checklist_error_clear(&err);
-	if (checklist_response_save(app->resp, app->file, &err) !=
-	    CHECKLIST_OK) {
+	st = checklist_response_save(app->resp, app->file, &err);
+	if (st == CHECKLIST_ERR_TOO_BIG && checklist_undo_step(app->undo)) {
+		/* over a cap (checklist_limits.h): the file was not touched;
+		 * the change is taken back at once, as `set` refuses it */
+		if (app->page != NULL)
+			forms_page_refresh(app->page);
+		app->dirty = false;
+		tui_message(app, true, "Change taken back: %s",
+		    strncmp(err.message, "not saved: ", 11) == 0 ?
+		    err.message + 11 : err.message);
+		return false;
+	}
+	if (st != CHECKLIST_OK) {
 		app->dirty = true;
 		tui_message(app, true, "NOT SAVED, press Ctrl-S to retry "
 		    "(answers kept in memory): %s", checklist_error_text(&err));

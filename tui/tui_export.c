@@ -4,8 +4,9 @@
  * (export_check), lists it, each line naming the question (its label,
  * shortened, and its path; Enter opens its page with the focus on it),
  * and writes the package beside the response file under its default
- * name, always a new file (export_write_new), then saves the response,
- * which export_write stamped with the new revision. An incomplete
+ * name, always a new file (export_write_new), saving the response
+ * stamped with the new revision before the package is written
+ * (export_options.commit, as `sacl export` does). An incomplete
  * package is written only when the user asks on purpose (`w`, or the
  * last line of the list); it is then marked incomplete inside.
  */
@@ -56,20 +57,52 @@ tui_export_lines(struct tui_app *app, const struct export_problems *p,
 	return n;
 }
 
+/* What export_options.commit calls, once the package is built and the
+ * response stamped with its revision, before any byte of it is written:
+ * save the response (as `sacl export` does), so that a package that
+ * then fails only skips a revision, and one never written (the save
+ * failed) leaves the response as it was: no revision is used twice. */
+static checklist_status
+tui_export_commit(struct checklist_response *r, void *arg,
+    struct checklist_error *err)
+{
+	struct tui_app *app = arg;
+	checklist_status st = checklist_response_save(r, app->file, err);
+
+	if (st == CHECKLIST_OK)
+		app->dirty = false;
+	return st;
+}
+
 /* Write the package; say where, or why not. */
 static unsigned
-tui_export_write(struct tui_app *app, const struct export_options *o,
+tui_export_write(struct tui_app *app, struct export_options *o,
     const char *dir)
 {
 	struct checklist_error err;
 	char *path = NULL;
+	xmlChar *before = xmlGetProp(xmlDocGetRootElement(app->resp->doc),
+	    (const xmlChar *)"revision"), *after;
 
 	checklist_error_clear(&err);
-	if (export_write_new(app->resp, o, dir, &path, &err) != CHECKLIST_OK)
-		tui_message(app, true, "Not exported: %s",
-		    checklist_error_text(&err));
-	else if (tui_app_save(app))
+	o->commit = tui_export_commit;
+	o->commit_arg = app;
+	if (export_write_new(app->resp, o, dir, &path, &err) == CHECKLIST_OK) {
 		tui_message(app, false, "Package written: %s", path);
+	} else {
+		after = xmlGetProp(xmlDocGetRootElement(app->resp->doc),
+		    (const xmlChar *)"revision");
+		if (after != NULL && (before == NULL ||
+		    xmlStrcmp(before, after) != 0))
+			tui_message(app, true, "Not exported: %s (revision %s is "
+			    "recorded as used: the next export is the one after)",
+			    checklist_error_text(&err), (const char *)after);
+		else
+			tui_message(app, true, "Not exported: %s",
+			    checklist_error_text(&err));
+		xmlFree(after);
+	}
+	xmlFree(before);
 	free(path);
 	return TUI_R_DRAW | TUI_R_NAV;
 }
