@@ -211,7 +211,7 @@ export_roles_each(struct export_store *s,
 	export_roles_cache_free(&cache[0]);
 	export_roles_cache_free(&cache[1]);
 	if (rc != SQLITE_DONE)
-		return export_store_fail(s, "reading the answers", err);
+		return export_store_fail(s, _("reading the answers"), err);
 	return CHECKLIST_OK;
 }
 
@@ -245,9 +245,9 @@ export_roles_need(struct export_store *s,
 	sqlite3_finalize(st);
 	if (n > 0 && have == 0)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL,
-		    0, 0, "report '%s' needs questions with the role '%s', "
+		    0, 0, _("report '%s' needs questions with the role '%s', "
 		    "which the definitions of these submissions do not "
-		    "declare (doc/checklist-format.md)", o->what, role);
+		    "declare (doc/checklist-format.md)"), o->what, role);
 	return CHECKLIST_OK;
 }
 

@@ -85,7 +85,7 @@ chooser_summary(struct forms_page *page, const struct forms_item *it)
 	if (out[0] != '\0')
 		return out;
 	free(out);
-	return checklist_xstrdup(value[0] != '\0' ? value : "(none chosen)");
+	return checklist_xstrdup(value[0] != '\0' ? value : _("(none chosen)"));
 }
 
 /* The value of a long list from virtual row VY, and under it, when it
@@ -108,9 +108,9 @@ forms_chooser_render(struct forms_page *page, struct forms_item *it, int vy,
 	it->frows = rows;
 	if (!cur)
 		return rows;
-	hint = checklist_xasprintf("Enter: choose from %zu options; type "
-	    "part of a name%s", forms_choice_count(it->q), it->q->type ==
-	    CHECKLIST_Q_MULTIPLE ? ", Space marks" : " to find one");
+	hint = checklist_xasprintf(_("Enter: choose from %zu options; type "
+	    "part of a name%s"), forms_choice_count(it->q), it->q->type ==
+	    CHECKLIST_Q_MULTIPLE ? _(", Space marks") : _(" to find one"));
 	forms_put_lines(page, vy + rows, x, width, hint, false, A_NORMAL, &n,
 	    draw);
 	free(hint);
@@ -315,7 +315,7 @@ chooser_menu_place(struct chooser *c, size_t want, int top)
 static void
 chooser_menu_build(struct chooser *c, size_t want, int top)
 {
-	const char *none = "No option matches.";
+	const char *none = _("No option matches.");
 
 	chooser_menu_drop(c);
 	werase(c->sub);
@@ -333,7 +333,7 @@ chooser_menu_build(struct chooser *c, size_t want, int top)
 			return;
 		}
 		chooser_menu_drop(c); /* no room after all */
-		none = "The options do not fit here.";
+		none = _("The options do not fit here.");
 	}
 	mvwaddnstr(c->sub, 0, 0, none, c->mcols);
 }
@@ -599,8 +599,8 @@ chooser_open(struct chooser *c, struct forms_page *page,
 	chooser_options(c, forms_value(page, it->path));
 	if (!chooser_window(c)) {
 		chooser_close(c);
-		forms_set_message(page, it->path, "The window is too small for "
-		    "the list of options; make it larger.");
+		forms_set_message(page, it->path, _("The window is too small for "
+		    "the list of options; make it larger."));
 		return false;
 	}
 	chooser_menu_build(c, (size_t)it->cursor, CHOOSER_CENTRE);

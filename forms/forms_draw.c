@@ -210,16 +210,16 @@ focus_note(struct forms_page *page, struct forms_item *it)
 
 	if (it->kind == FORMS_I_REPEAT)
 		return checklist_response_entries(page->r, it->path) == 0 &&
-		    it->q->required ? "At least one entry is needed: a adds one." :
-		    "a: add an entry";
+		    it->q->required ? _("At least one entry is needed: a adds one.") :
+		    _("a: add an entry");
 	if (it->kind == FORMS_I_ENTRY)
-		return "Enter: open/close  a: add  d: delete  K/J: move up/down";
+		return _("Enter: open/close  a: add  d: delete  K/J: move up/down");
 	if (it->kind == FORMS_I_OTHER)
 		return "";
 	if (hint[0] == '\0' && it->q->required &&
 	    forms_value(page, it->path)[0] == '\0' &&
 	    (page->msg_path == NULL || strcmp(page->msg_path, it->path) != 0))
-		return "An answer is needed here.";
+		return _("An answer is needed here.");
 	return hint;
 }
 
@@ -239,7 +239,7 @@ stored_problem(struct forms_page *page, struct forms_item *it)
 		if (!checklist_response_valid(page->r, it->path, &err))
 			it->problem = checklist_xasprintf("! %s",
 			    err.message[0] != '\0' ? err.message :
-			    "This answer is no longer valid.");
+			    _("This answer is no longer valid."));
 	}
 	return it->problem != NULL ? checklist_xstrdup(it->problem) : NULL;
 }
@@ -317,7 +317,7 @@ value_render(struct forms_page *page, struct forms_item *it, int vy,
 	if (it->kind == FORMS_I_REPEAT) {
 		if (checklist_response_entries(page->r, it->path) > 0)
 			return 0;
-		forms_put_lines(page, vy, x, width, "(no entries)", false,
+		forms_put_lines(page, vy, x, width, _("(no entries)"), false,
 		    A_NORMAL, &n, draw);
 		return n;
 	}
@@ -339,7 +339,7 @@ body_render(struct forms_page *page, struct forms_item *it, int vy,
 	if (it->kind == FORMS_I_ENTRY)
 		return entry_render(page, it, vy, indent, w, draw);
 	if (it->kind == FORMS_I_OTHER) {
-		label = checklist_xstrdup("Other, please specify:");
+		label = checklist_xstrdup(_("Other, please specify:"));
 		indent += 2;
 		w -= 2;
 	} else {

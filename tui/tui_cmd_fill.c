@@ -81,11 +81,13 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 			break;
 		case 'l':
 			o->lang = optarg;
+			tui_i18n_set_lang(optarg);
 			break;
 		case 'h':
 			tui_fill_help();
 			return TUI_EXIT_OK;
 		case 'K':
+			tui_i18n_set_lang("en"); /* the man page is English */
 			tui_keys_print_man(stdout);
 			return TUI_EXIT_OK;
 		default:
@@ -110,8 +112,8 @@ tui_fill_check_lang(const struct checklist *cl, const char *lang)
 	for (i = 0; i < cl->nlanguages; i++)
 		if (strcmp(cl->languages[i], lang) == 0)
 			return NULL;
-	msg = checklist_xasprintf("the checklist has no texts in '%s'; "
-	    "using '%s'", lang, cl->default_lang);
+	msg = checklist_xasprintf(_("the checklist has no texts in '%s'; "
+	    "using '%s'"), lang, cl->default_lang);
 	tui_cmd_warn("%s", msg);
 	return msg;
 }
@@ -171,11 +173,11 @@ tui_fill_locale_ok(void)
 	free(mine);
 	if (!ok) {
 		setlocale(LC_CTYPE, "");
-		tui_cmd_warn("fill needs a UTF-8 locale to keep text exact, "
+		tui_cmd_warn(_("fill needs a UTF-8 locale to keep text exact, "
 		    "and this system has none (the character set is %s; "
 		    "C.UTF-8 and en_US.UTF-8 were tried); install one "
 		    "(Debian: apt-get install locales, then dpkg-reconfigure "
-		    "locales) and run it with, e.g., LANG=C.UTF-8",
+		    "locales) and run it with, e.g., LANG=C.UTF-8"),
 		    nl_langinfo(CODESET));
 	}
 	return ok;
@@ -194,12 +196,12 @@ tui_fill_terminal_ok(void)
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		tui_cmd_warn("fill needs a terminal; `sacl set` answers from "
-		    "scripts");
+		tui_cmd_warn(_("fill needs a terminal; `sacl set` answers from "
+		    "scripts"));
 		return false;
 	}
 	if (term == NULL || term[0] == '\0') {
-		tui_cmd_warn("TERM is not set; set it, e.g. TERM=xterm");
+		tui_cmd_warn(_("TERM is not set; set it, e.g. TERM=xterm"));
 		return false;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
@@ -207,14 +209,14 @@ tui_fill_terminal_ok(void)
 		return true;
 	}
 	if (err == 1)
-		tui_cmd_warn("the terminal type '%s' cannot show a full "
-		    "screen; set TERM, e.g. TERM=xterm", term);
+		tui_cmd_warn(_("the terminal type '%s' cannot show a full "
+		    "screen; set TERM, e.g. TERM=xterm"), term);
 	else if (err == -1)
-		tui_cmd_warn("no terminal database (terminfo) was found for "
-		    "'%s'; install ncurses-base or set TERMINFO", term);
+		tui_cmd_warn(_("no terminal database (terminfo) was found for "
+		    "'%s'; install ncurses-base or set TERMINFO"), term);
 	else
-		tui_cmd_warn("the terminal type '%s' is unknown; set TERM, "
-		    "e.g. TERM=xterm", term);
+		tui_cmd_warn(_("the terminal type '%s' is unknown; set TERM, "
+		    "e.g. TERM=xterm"), term);
 	return false;
 }
 
@@ -231,11 +233,23 @@ tui_fill_notice(const struct tui_fill_opts *o, const struct checklist *cl,
 	if (!created)
 		return lang;
 	/* the language first: its text is short, a path may be long */
-	notice = checklist_xasprintf("%s%sNew response: %s created (%s %s)",
+	notice = checklist_xasprintf(_("%s%sNew response: %s created (%s %s)"),
 	    lang != NULL ? lang : "", lang != NULL ? "; " : "", o->file,
 	    cl->id, cl->version);
 	free(lang);
 	return notice;
+}
+
+/* The language RESP is filled in, recorded: --lang, else the
+ * interface's (LANGUAGE, LC_MESSAGES) when the checklist has texts in
+ * it, else what RESP says. True when that changed (the caller saves). */
+static bool
+tui_fill_record_lang(const struct tui_fill_opts *o,
+    struct checklist_response *resp)
+{
+	const char *lang = o->lang != NULL ? o->lang : tui_i18n_pick(resp->cl);
+
+	return lang != NULL && checklist_response_set_lang(resp, lang);
 }
 
 /* With the lock held: open or create, then run the screen. */
@@ -254,15 +268,14 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	if (status != TUI_EXIT_OK)
 		return status;
 	checklist_error_clear(&err);
-	if (created && checklist_response_save(resp, o->file, &err) !=
-	    CHECKLIST_OK) {
+	if ((tui_fill_record_lang(o, resp) || created) &&
+	    checklist_response_save(resp, o->file, &err) != CHECKLIST_OK) {
 		tui_cmd_error(&err);
 		status = tui_cmd_exit_for(err.status);
 	} else {
 		char *notice = tui_fill_notice(o, cl, created);
 
-		status = tui_run(resp, o->file, o->lang != NULL ? o->lang :
-		    resp->lang, notice);
+		status = tui_run(resp, o->file, resp->lang, notice);
 		free(notice);
 	}
 	checklist_response_free(resp);

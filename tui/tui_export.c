@@ -51,8 +51,8 @@ tui_export_lines(struct tui_app *app, const struct export_problems *p,
 		tui_lines_add(lines, &n, line);
 		free(line);
 	}
-	tui_lines_add(lines, &n, ">> Write the package anyway, marked "
-	    "incomplete");
+	tui_lines_add(lines, &n, _(">> Write the package anyway, marked "
+	    "incomplete"));
 	return n;
 }
 
@@ -66,10 +66,10 @@ tui_export_write(struct tui_app *app, const struct export_options *o,
 
 	checklist_error_clear(&err);
 	if (export_write_new(app->resp, o, dir, &path, &err) != CHECKLIST_OK)
-		tui_message(app, true, "Not exported: %s",
+		tui_message(app, true, _("Not exported: %s"),
 		    checklist_error_text(&err));
 	else if (tui_app_save(app))
-		tui_message(app, false, "Package written: %s", path);
+		tui_message(app, false, _("Package written: %s"), path);
 	free(path);
 	return TUI_R_DRAW | TUI_R_NAV;
 }
@@ -85,10 +85,10 @@ tui_export_incomplete(struct tui_app *app, struct export_options *o,
 	unsigned r = TUI_R_DRAW;
 	wint_t key = 0;
 
-	title = checklist_xasprintf("Not complete: %zu missing, %zu invalid",
+	title = checklist_xasprintf(_("Not complete: %zu missing, %zu invalid"),
 	    p->missing, p->invalid);
-	pick = tui_dialog_list_keys(app, title, "Enter: go there   w: write "
-	    "the package anyway, marked incomplete   Esc: close", lines, n, "w",
+	pick = tui_dialog_list_keys(app, title, _("Enter: go there   w: write "
+	    "the package anyway, marked incomplete   Esc: close"), lines, n, "w",
 	    &key);
 	if (pick >= 0 && (size_t)pick < p->n && app->signal == 0)
 		r |= tui_app_open(app, p->v[pick].group, p->v[pick].path);
@@ -121,8 +121,8 @@ tui_export_run(struct tui_app *app)
 		r |= tui_export_incomplete(app, &o, &p, dir);
 	else {
 		name = export_default_name(app->resp, 0);
-		q = checklist_xasprintf("Every required answer is given. Write "
-		    "the package %s/%s?", dir, name);
+		q = checklist_xasprintf(_("Every required answer is given. Write "
+		    "the package %s/%s?"), dir, name);
 		if (tui_dialog_yesno(app, q))
 			r |= tui_export_write(app, &o, dir);
 		free(q);

@@ -105,9 +105,9 @@ tui_nav_heading(struct tui_app *app)
 {
 	const struct tui_filter *f = &app->filter;
 	char *theme = f->theme != NULL ? tui_theme_label(f->theme) : NULL;
-	char *s = checklist_xasprintf("Provisions: %s%s%s%s",
-	    tui_level_label(f->level), theme != NULL ? ", theme " : "",
-	    theme != NULL ? theme : "", f->unfinished ? ", unfinished only" : "");
+	char *s = checklist_xasprintf(_("Provisions: %s%s%s%s"),
+	    tui_level_label(f->level), theme != NULL ? _(", theme ") : "",
+	    theme != NULL ? theme : "", f->unfinished ? _(", unfinished only") : "");
 
 	free(theme);
 	return s;
@@ -211,7 +211,7 @@ tui_nav_draw(struct tui_nav *nav, struct tui_app *app)
 		mvwvline(app->nav_win, 0, width - 1, ACS_VLINE, height);
 	if (nav->menu == NULL) {
 		mvwaddnstr(app->nav_win, 2, 1,
-		    "Nothing matches: l, t and u change what is listed.",
+		    _("Nothing matches: l, t and u change what is listed."),
 		    width - 2);
 		return;
 	}
