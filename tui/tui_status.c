@@ -176,14 +176,15 @@ tui_status_draw(struct tui_app *app)
 {
 	WINDOW *w = app->status_win;
 	char *left, *prog, *hints;
-	int pw, hw, x;
+	/* the mode's width in the language shown ("LIST", "LISTE", "列表") */
+	int mw = tui_text_width(tui_status_mode(app)), pw, hw, x;
 
 	wbkgdset(w, ' ' | tui_attr(app, TUI_ROLE_STATUS));
 	werase(w);
-	tui_status_put(w, 0, tui_status_mode(app), 4,
+	tui_status_put(w, 0, tui_status_mode(app), mw,
 	    tui_attr(app, TUI_ROLE_STATUS) | A_BOLD | A_REVERSE);
 	if (app->message[0] != '\0') { /* the message before the rest */
-		tui_status_put(w, 5, app->message, COLS - 5,
+		tui_status_put(w, mw + 1, app->message, COLS - mw - 1,
 		    app->message_error ? tui_attr(app, TUI_ROLE_ERROR) :
 		    tui_attr(app, TUI_ROLE_STATUS));
 		return;
@@ -191,12 +192,13 @@ tui_status_draw(struct tui_app *app)
 	left = tui_status_where(app);
 	prog = tui_status_progress(app);
 	pw = tui_text_width(prog);
-	hints = tui_status_hints(app, COLS - pw - tui_text_width(left) - 10);
+	hints = tui_status_hints(app, COLS - pw - tui_text_width(left) - 6 -
+	    mw);
 	hw = tui_text_width(hints);
-	if (hw > COLS - pw - 10)
-		hw = COLS - pw - 10 > 0 ? COLS - pw - 10 : 0;
+	if (hw > COLS - pw - 6 - mw)
+		hw = COLS - pw - 6 - mw > 0 ? COLS - pw - 6 - mw : 0;
 	x = COLS - hw - pw - 3; /* the progress's column */
-	tui_status_put(w, 5, left, x > 7 ? x - 7 : 0,
+	tui_status_put(w, mw + 1, left, x > mw + 3 ? x - mw - 3 : 0,
 	    tui_attr(app, TUI_ROLE_STATUS));
 	if (x > 1)
 		tui_status_put(w, x, prog, pw, tui_attr(app, TUI_ROLE_STATUS) |
