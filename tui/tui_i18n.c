@@ -80,7 +80,6 @@ void
 tui_i18n_set_lang(const char *lang)
 {
 	char code[32];
-	char *cur;
 	size_t i;
 
 	snprintf(code, sizeof code, "%s", lang);
@@ -92,10 +91,11 @@ tui_i18n_set_lang(const char *lang)
 	/* gettext ignores LANGUAGE in the C locale: messages in C.UTF-8 */
 	if (tui_i18n_c_locale() && setlocale(LC_MESSAGES, "C.UTF-8") == NULL)
 		setlocale(LC_MESSAGES, "C.utf8");
-	/* setlocale again: gettext forgets the translations it cached */
-	cur = checklist_xstrdup(setlocale(LC_MESSAGES, NULL));
-	setlocale(LC_MESSAGES, cur);
-	free(cur);
+#ifdef ENABLE_NLS
+	/* textdomain() again: gettext forgets the translations it cached
+	 * (the way its manual gives for a new LANGUAGE) */
+	textdomain(SACL_TEXTDOMAIN);
+#endif
 }
 
 /* Does language tag A name language B ("zh_CN" and "zh", "fr-CA" and
