@@ -408,6 +408,18 @@ chooser_put(struct chooser *c, int y, int x, const wchar_t *s, int maxw,
 	return used;
 }
 
+/* The same for the UTF-8 text S (the interface's words, translated). */
+static int
+chooser_put_text(struct chooser *c, int y, int x, const char *s, int maxw,
+    attr_t attr)
+{
+	wchar_t *w = forms_wcs(s, false);
+	int used = chooser_put(c, y, x, w, maxw, attr);
+
+	free(w);
+	return used;
+}
+
 /* The frame: the question on the top border, what was typed, the keys;
  * the terminal's cursor after what was typed. */
 static void
@@ -415,22 +427,25 @@ chooser_frame(struct chooser *c)
 {
 	int h = getmaxy(c->win), w = getmaxx(c->win), x;
 	wchar_t *title = forms_wcs(forms_label(c->page, &c->q->label), false);
-	wchar_t count[48];
+	char *n = checklist_xasprintf(_("%zu of %zu"), c->nshown, c->n);
+	wchar_t *count = forms_wcs(n, false);
+	int cw = forms_wcswidth(count, wcslen(count));
 
 	box(c->win, 0, 0);
 	mvwaddch(c->win, 0, 1, ' ');
 	x = chooser_put(c, 0, 2, title, w - 6, A_BOLD);
 	mvwaddch(c->win, 0, 2 + x, ' ');
 	mvwhline(c->win, h - 3, 1, ' ', w - 2);
-	swprintf(count, 48, L"%zu of %zu", c->nshown, c->n);
-	chooser_put(c, h - 3, w - 2 - (int)wcslen(count), count, 20, A_NORMAL);
-	x = 2 + chooser_put(c, h - 3, 2, L"Type to find: ", w - 4, A_NORMAL);
-	x += chooser_put(c, h - 3, x, c->find, w - 4 - x - (int)wcslen(count),
-	    A_BOLD);
+	chooser_put(c, h - 3, w - 2 - cw, count, 20, A_NORMAL);
+	x = 2 + chooser_put_text(c, h - 3, 2, _("Type to find: "), w - 4,
+	    A_NORMAL);
+	x += chooser_put(c, h - 3, x, c->find, w - 4 - x - cw, A_BOLD);
 	mvwhline(c->win, h - 2, 1, ' ', w - 2);
-	chooser_put(c, h - 2, 2, c->multi ?
-	    L"Space: mark  Enter: done  Esc: cancel" :
-	    L"Enter: choose  Esc: cancel", w - 4, A_NORMAL);
+	chooser_put_text(c, h - 2, 2, c->multi ?
+	    _("Space: mark  Enter: done  Esc: cancel") :
+	    _("Enter: choose  Esc: cancel"), w - 4, A_NORMAL);
+	free(count);
+	free(n);
 	wmove(c->win, h - 3, x < w - 1 ? x : w - 2);
 	free(title);
 }

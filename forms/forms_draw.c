@@ -56,15 +56,19 @@ put_lines_at(struct forms_page *page, int y0, bool fixed, int x, int width,
 {
 	struct forms_lines l;
 	size_t i;
+	bool rtl;
+	int dx;
 
 	forms_wrap(&l, s, width, keep_newlines);
+	rtl = forms_rtl(l.text); /* right-aligned, each line */
 	for (i = 0; draw && i < l.n; i++) {
+		dx = rtl && l.width[i] < width ? width - l.width[i] : 0;
 		if (fixed)
-			put_screen(page, y0 + (int)i, x, l.text + l.start[i],
-			    l.len[i], width, attr);
+			put_screen(page, y0 + (int)i, x + dx, l.text +
+			    l.start[i], l.len[i], width - dx, attr);
 		else
-			forms_put_vrow(page, y0 + (int)i, x, l.text + l.start[i],
-			    l.len[i], width, attr, true);
+			forms_put_vrow(page, y0 + (int)i, x + dx, l.text +
+			    l.start[i], l.len[i], width - dx, attr, true);
 	}
 	*rows = l.n > 0 ? (int)l.n : 1;
 	forms_lines_free(&l);
@@ -167,7 +171,8 @@ value_draw(struct forms_page *page, struct forms_item *it, int vy)
 	    forms_pair_field);
 	const struct forms_lines *l;
 	wchar_t *blank;
-	int r;
+	int r, dx;
+	bool rtl;
 
 	if (page->editing && cur) {
 		forms_view_draw(page, it, vy, with_pair(A_REVERSE,
@@ -179,12 +184,15 @@ value_draw(struct forms_page *page, struct forms_item *it, int vy)
 	wmemset(blank, L' ', (size_t)it->fwidth);
 	blank[it->fwidth] = L'\0';
 	l = value_lines(page, it);
+	rtl = forms_rtl(l->text); /* right-aligned in its box */
 	for (r = 0; r < it->frows; r++) {
 		forms_put_vrow(page, vy + r, it->fcol, blank, (size_t)it->fwidth,
 		    it->fwidth, a, true);
+		dx = (size_t)r < l->n && rtl && l->width[r] < it->fwidth ?
+		    it->fwidth - l->width[r] : 0;
 		if ((size_t)r < l->n)
-			forms_put_vrow(page, vy + r, it->fcol,
-			    l->text + l->start[r], l->len[r], it->fwidth, a, true);
+			forms_put_vrow(page, vy + r, it->fcol + dx, l->text +
+			    l->start[r], l->len[r], it->fwidth - dx, a, true);
 	}
 	if (l->n > (size_t)it->frows || (l->n > 0 && !forms_is_longtext(it) &&
 	    l->n > 1))
