@@ -203,8 +203,8 @@ tui_browse_options(int argc, char **argv, const char **db, const char **lang)
 	while ((c = getopt_long(argc, argv, "d:l:h", opts, NULL)) != -1) {
 		if (c == 'd')
 			*db = optarg;
-		else if (c == 'l')
-			*lang = optarg;
+		else if (c == 'l') /* the screens in L too */
+			*lang = optarg, tui_i18n_set_lang(optarg);
 		else if (c == 'h') {
 			tui_browse_help();
 			return TUI_EXIT_OK;

@@ -35,23 +35,24 @@ static const char tui_fill_usage[] =
 static void
 tui_fill_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Answer a checklist in the terminal, provision by provision.\n"
 	    "RESPONSE is created when missing; every answer is saved to it\n"
 	    "as soon as it is given.\n\n"
 	    "  -c, --checklist=FILE|ID  the checklist of a new RESPONSE\n"
-	    "                           (default " CHECKLIST_DEFAULT_ID "), or\n"
+	    "                           (default %s), or\n"
 	    "                           the definition of an existing one\n"
 	    "                           (then remembered in RESPONSE)\n"
-	    "  -l, --lang=LANG          show the texts in LANG (e.g. fr)\n"
+	    "  -l, --lang=LANG          the texts and the screens in LANG\n"
+	    "                           (e.g. fr; recorded in RESPONSE)\n"
 	    "  -h, --help               show this help and exit\n\n"
-	    "In the program, F1 or ? lists the keys; q or F10 quits.\n"
+	    "In the program, F1 or ? lists the keys, F6 switches the\n"
+	    "language; q or F10 quits.\n"
 	    "Needs a terminal of at least 80x24, and a UTF-8 locale on the\n"
 	    "system (used whatever LANG says, so that text stays exact).\n"
 	    "Exit: 0 done, 1 invalid checklist or response, 2 usage (no\n"
 	    "terminal, no UTF-8 locale), 3 read or write error, 4 RESPONSE\n"
-	    "in use by another sacl.\n",
-	    tui_fill_usage);
+	    "in use by another sacl.\n"), tui_fill_usage, CHECKLIST_DEFAULT_ID);
 }
 
 struct tui_fill_opts {
