@@ -4,8 +4,10 @@
 # po/{ar,es,fr,ru,zh_CN}.po, on a catalogue msgfmt --check refuses (a
 # format that does not match its message, a bad plural), and on a
 # po/sacl.pot that is not what xgettext extracts from today's sources
-# (run `make update-po`, then translate what it marks). Skipped (77)
-# without the gettext tools.
+# (run `make update-po`, then translate what it marks). The program
+# finds the catalogues of its build tree (LANGUAGE=fr: French), and the
+# man page's key table (fill --print-keys) stays English in any
+# language. Skipped (77) without the gettext tools.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 for t in xgettext msgfmt msgattrib msgcat; do
@@ -40,5 +42,18 @@ for l in ar es fr ru zh_CN; do
 	# every message of the template is in the catalogue
 	msgcmp "$f" "$po/sacl.pot" 2>"$tmp/cmp" ||
 	    fail "$l.po lacks messages of sacl.pot: $(head -5 "$tmp/cmp")"
+done
+
+# (gettext speaks English in the C locale: C.UTF-8 for the rest)
+locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || skip "no C.UTF-8 locale"
+out=$(LC_ALL=C.UTF-8 LANGUAGE=fr "$SACL" --help)
+expect_match "$out" "Remplir, vérifier et exporter"
+out=$(LC_ALL=C.UTF-8 LANGUAGE=zh_CN "$SACL" nosuch 2>&1) || :
+expect_match "$out" "未知命令"
+"$SACL" fill --print-keys >"$tmp/keys.en"
+for l in fr zh_CN ar; do
+	LC_ALL=C.UTF-8 LANGUAGE=$l "$SACL" fill --print-keys >"$tmp/keys.$l"
+	cmp -s "$tmp/keys.en" "$tmp/keys.$l" ||
+	    fail "fill --print-keys is not English under LANGUAGE=$l"
 done
 pass
