@@ -27,6 +27,7 @@
 #include <libxml/tree.h>
 
 #include "checklist/checklist_limits.h"
+#include "checklist/sacl_i18n.h"
 
 /* ---------------------------------------------------------------- errors */
 
@@ -324,6 +325,11 @@ checklist_status checklist_response_peek(const char *file, char **id,
  * attribute checklist-source, so that later commands find it; true when
  * that changed (the caller saves). */
 bool checklist_response_remember_source(struct checklist_response *r);
+/* R is being filled in language LANG (a BCP 47 tag, copied): R->lang and
+ * the root's attribute lang; rule messages follow it. True when that
+ * changed (the caller saves). */
+bool checklist_response_set_lang(struct checklist_response *r,
+    const char *lang);
 void checklist_response_free(struct checklist_response *r);
 /* Serialise to memory (UTF-8, indented). Caller frees *BUF. */
 checklist_status checklist_response_serialize(struct checklist_response *r,

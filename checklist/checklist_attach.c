@@ -158,16 +158,16 @@ checklist_attach_load(const char *file, char **data, size_t *len,
 		    strerror(errno));
 	if (!S_ISREG(sb.st_mode))
 		return checklist_attach_fail(err, CHECKLIST_ERR_VALUE,
-		    "%s: not a regular file", file);
+		    _("%s: not a regular file"), file);
 	if ((unsigned long long)sb.st_size > CHECKLIST_ATTACH_FILE_MAX)
 		return checklist_attach_fail(err, CHECKLIST_ERR_TOO_BIG,
-		    "%s: %s is over the %s cap for one attachment", file,
+		    _("%s: %s is over the %s cap for one attachment"), file,
 		    checklist_attach_size((size_t)sb.st_size, a, sizeof a),
 		    checklist_attach_size(CHECKLIST_ATTACH_FILE_MAX, b,
 		    sizeof b));
 	if (access(file, R_OK) != 0)
 		return checklist_attach_fail(err, CHECKLIST_ERR_VALUE,
-		    "%s: cannot be read: %s", file, strerror(errno));
+		    _("%s: cannot be read: %s"), file, strerror(errno));
 	checklist_error_clear(&e);
 	if (checklist_read_file(file, CHECKLIST_ATTACH_FILE_MAX, data, len,
 	    &e) != CHECKLIST_OK)
@@ -212,8 +212,8 @@ checklist_attach_total(struct checklist_response *r, xmlNodePtr el,
 
 	if (taken + len <= CHECKLIST_ATTACH_TOTAL_MAX)
 		return CHECKLIST_OK;
-	return checklist_attach_fail(err, CHECKLIST_ERR_TOO_BIG, "%s: %s would "
-	    "take the attached files to %s, over the %s cap in all", file,
+	return checklist_attach_fail(err, CHECKLIST_ERR_TOO_BIG, _("%s: %s would "
+	    "take the attached files to %s, over the %s cap in all"), file,
 	    checklist_attach_size(len, a, sizeof a),
 	    checklist_attach_size(taken + len, b, sizeof b),
 	    checklist_attach_size(CHECKLIST_ATTACH_TOTAL_MAX, c, sizeof c));
@@ -306,8 +306,8 @@ checklist_attach_pick(const char *dir, const char *name,
 		free(c->target);
 		c->target = NULL;
 	}
-	return checklist_attach_fail(err, CHECKLIST_ERR_IO, "%s: no free name "
-	    "for another copy of %s", dir, name);
+	return checklist_attach_fail(err, CHECKLIST_ERR_IO, _("%s: no free name "
+	    "for another copy of %s"), dir, name);
 }
 
 /* ------------------------------------------------------- taking in */
@@ -323,8 +323,8 @@ checklist_attach_prepare(struct checklist_response *r, xmlNodePtr el,
 
 	memset(c, 0, sizeof *c);
 	if (p == NULL)
-		return checklist_attach_fail(err, CHECKLIST_ERR_IO, "%s: no "
-		    "folder to keep a copy in: the response has no file yet",
+		return checklist_attach_fail(err, CHECKLIST_ERR_IO, _("%s: no "
+		    "folder to keep a copy in: the response has no file yet"),
 		    value);
 	file = checklist_attach_absolute(value);
 	st = checklist_attach_load(file, &c->data, &c->len, err);
@@ -411,7 +411,7 @@ checklist_attach_mkdir(const char *target, struct checklist_error *err)
 		}
 	} else if (errno != EEXIST)
 		st = checklist_attach_fail(err, CHECKLIST_ERR_IO,
-		    "%s: cannot make the folder for attached files: %s", dir,
+		    _("%s: cannot make the folder for attached files: %s"), dir,
 		    strerror(errno));
 	free(up);
 	free(dir);
@@ -492,14 +492,14 @@ checklist_attach_read_copy(const char *file, size_t max, char **buf,
 
 	memset(&sb, 0, sizeof sb);
 	if (stat(file, &sb) != 0 && errno == ENOENT)
-		return checklist_attach_fail(err, CHECKLIST_ERR_IO, "the copy "
-		    "%s is missing; give the file again", file);
+		return checklist_attach_fail(err, CHECKLIST_ERR_IO, _("the copy "
+		    "%s is missing; give the file again"), file);
 	checklist_error_clear(&e);
 	if (checklist_read_file(file, max, buf, len, &e) == CHECKLIST_OK)
 		return CHECKLIST_OK;
 	if (e.status == CHECKLIST_ERR_TOO_BIG)
-		return checklist_attach_fail(err, e.status, "%s: %s is over "
-		    "the %s cap for one attachment", file,
+		return checklist_attach_fail(err, e.status, _("%s: %s is over "
+		    "the %s cap for one attachment"), file,
 		    checklist_attach_size((size_t)sb.st_size, a, sizeof a),
 		    checklist_attach_size(max, b, sizeof b));
 	return checklist_attach_fail(err, e.status, "%s",
@@ -520,17 +520,17 @@ checklist_attach_read(struct checklist_response *r, const char *path,
 	*buf = NULL;
 	if (el == NULL || other || q->type != CHECKLIST_Q_FILE)
 		return checklist_attach_fail(err, CHECKLIST_ERR_NOT_FOUND,
-		    "no file question '%s'", path);
+		    _("no file question '%s'"), path);
 	value = checklist_xml_text(el);
 	sha = checklist_xml_attr(el, CHECKLIST_ATTR_SHA256);
 	file = checklist_attach_copy_path(r, value, base_dir);
 	if (value[0] == '\0')
 		st = checklist_attach_fail(err, CHECKLIST_ERR_NOT_FOUND,
-		    "no file given");
+		    _("no file given"));
 	else if (sha == NULL)
-		st = checklist_attach_fail(err, CHECKLIST_ERR_VALUE, "%s was "
+		st = checklist_attach_fail(err, CHECKLIST_ERR_VALUE, _("%s was "
 		    "never taken in (no copy is kept beside the response); "
-		    "give the file again", value);
+		    "give the file again"), value);
 	else if (!checklist_attach_confined(r, value))
 		st = checklist_attach_fail(err, CHECKLIST_ERR_VALUE, "%s is "
 		    "not a copy kept beside the response (in its folder "
@@ -542,9 +542,9 @@ checklist_attach_read(struct checklist_response *r, const char *path,
 		checklist_sha256_hex(*buf, *len, mine);
 		if (strcmp(mine, sha) != 0) {
 			st = checklist_attach_fail(err, CHECKLIST_ERR_VALUE,
-			    "the copy %s has changed since it was taken in "
+			    _("the copy %s has changed since it was taken in "
 			    "(its SHA-256 is not the one recorded); give the "
-			    "file again", file);
+			    "file again"), file);
 			free(*buf);
 			*buf = NULL;
 		}

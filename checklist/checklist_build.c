@@ -55,7 +55,7 @@ checklist_build_text(struct checklist_builder *b, struct checklist_text *t,
 	if (lang != NULL && i == b->cl->nlanguages)
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
 		    checklist_build_line(n), 0,
-		    "language '%s' is not in the checklist's languages",
+		    _("language '%s' is not in the checklist's languages"),
 		    (const char *)lang);
 	checklist_text_add(t, lang ? (const char *)lang : b->cl->default_lang, s);
 	free(s);
@@ -118,8 +118,8 @@ checklist_build_choice_list(struct checklist_builder *b,
 	each_child(c, n)
 		if (checklist_xml_is(c, "choice")) {
 			checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
-			    checklist_build_line(c), 0, "question '%s' has both "
-			    "choices=\"%s\" and choices of its own", q->id, ref);
+			    checklist_build_line(c), 0, _("question '%s' has both "
+			    "choices=\"%s\" and choices of its own"), q->id, ref);
 			free(ref);
 			return CHECKLIST_ERR_SEMANTIC;
 		}
@@ -127,7 +127,7 @@ checklist_build_choice_list(struct checklist_builder *b,
 	if (list == NULL) {
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
 		    checklist_build_line(n), 0,
-		    "question '%s' names an unknown choice list '%s'", q->id, ref);
+		    _("question '%s' names an unknown choice list '%s'"), q->id, ref);
 		free(ref);
 		return CHECKLIST_ERR_SEMANTIC;
 	}
@@ -278,8 +278,8 @@ checklist_build_own_question(struct checklist_builder *b,
 		g->questions[at] = q;
 	} else if (at >= 0) {
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
-		    q->line, 0, "duplicate question id '%s' in '%s': the "
-		    "question at line %d has it already", q->id, g->id,
+		    q->line, 0, _("duplicate question id '%s' in '%s': the "
+		    "question at line %d has it already"), q->id, g->id,
 		    g->questions[at]->line);
 		checklist_question_free(q);
 	} else {
@@ -313,7 +313,7 @@ checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
 	} else if (at < 0) {
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
 		    checklist_build_line(n), 0,
-		    "provision '%s' omits '%s', which its template does not have",
+		    _("provision '%s' omits '%s', which its template does not have"),
 		    g->id, id);
 	} else {
 		checklist_question_free(g->questions[at]);
@@ -385,7 +385,7 @@ checklist_build_template(struct checklist_builder *b,
 	if (t == NULL)
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
 		    checklist_build_line(n), 0,
-		    "provision '%s' uses an unknown template '%s'", g->id, name);
+		    _("provision '%s' uses an unknown template '%s'"), g->id, name);
 	free(name);
 	if (t != NULL)
 		checklist_build_template_questions(b, g, t);
@@ -510,8 +510,8 @@ checklist_build_default_lang(struct checklist_builder *b, xmlNodePtr root)
 		if (strcmp(b->cl->languages[i], b->cl->default_lang) == 0)
 			return;
 	checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
-	    checklist_build_line(root), 0, "the default language '%s' "
-	    "(xml:lang) is not in languages", b->cl->default_lang);
+	    checklist_build_line(root), 0, _("the default language '%s' "
+	    "(xml:lang) is not in languages"), b->cl->default_lang);
 }
 
 static void
@@ -523,8 +523,8 @@ checklist_build_collect(struct checklist_builder *b, xmlNodePtr **list,
 
 	if (first != NULL)
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
-		    checklist_build_line(node), 0, "duplicate %s id '%s': the "
-		    "one at line %d has it already", (const char *)node->name,
+		    checklist_build_line(node), 0, _("duplicate %s id '%s': the "
+		    "one at line %d has it already"), (const char *)node->name,
 		    id, checklist_build_line(first));
 	free(id);
 	*list = checklist_xreallocarray(*list, *n + 1, sizeof **list);
@@ -575,7 +575,7 @@ checklist_build(xmlDocPtr doc, const char *name, struct checklist **out,
 	if (lang == NULL)
 		checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name,
 		    (int)xmlGetLineNo(root), 0,
-		    "the checklist has no xml:lang (its default language)");
+		    _("the checklist has no xml:lang (its default language)"));
 	b.cl->default_lang = checklist_xstrdup(lang ? (char *)lang : "en");
 	xmlFree(lang);
 	checklist_build_languages(b.cl, root);

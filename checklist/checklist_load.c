@@ -33,8 +33,8 @@ checklist_load_memory(const char *buf, size_t len, const char *name,
 	if (!checklist_xml_is(root, "checklist")) {
 		checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
 		    (int)xmlGetLineNo(root), 0,
-		    "not a checklist definition (the root must be <checklist> "
-		    "in namespace %s)", CHECKLIST_NS);
+		    _("not a checklist definition (the root must be <checklist> "
+		    "in namespace %s)"), CHECKLIST_NS);
 		xmlFreeDoc(doc);
 		return err->status;
 	}
@@ -99,8 +99,8 @@ checklist_load(const char *arg, struct checklist **out,
 	free(name);
 	if (path == NULL)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, arg, 0, 0,
-		    "no bundled checklist has this id (looked in $SACL_DATADIR, "
-		    "%s and the source tree)", SACL_PKGDATADIR);
+		    _("no bundled checklist has this id (looked in $SACL_DATADIR, "
+		    "%s and the source tree)"), SACL_PKGDATADIR);
 	st = checklist_load_file(path, out, err);
 	free(path);
 	return st;

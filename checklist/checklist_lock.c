@@ -281,18 +281,18 @@ checklist_lock_held(const char *file, const char *lock,
 {
 	if (in->link != NULL)
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "%s is a symbolic link to %s%s; sacl never makes one, so "
-		    "it is not a lock: remove it (rm %s), then try again",
+		    _("%s is a symbolic link to %s%s; sacl never makes one, so "
+		    "it is not a lock: remove it (rm %s), then try again"),
 		    lock, in->link, in->dangling ?
 		    ", which does not exist (a dangling link)" : "", lock);
 	if (!in->parsed)
 		return checklist_error_set(err, CHECKLIST_ERR_LOCKED, file, 0,
-		    0, "%s is in use by another sacl process (its lock %s was "
-		    "made a moment ago and is still being written)", file,
+		    0, _("%s is in use by another sacl process (its lock %s was "
+		    "made a moment ago and is still being written)"), file,
 		    lock);
 	return checklist_error_set(err, CHECKLIST_ERR_LOCKED, file, 0, 0,
-	    "%s is in use by sacl (pid %ld on %s since %s; %s); try again "
-	    "once it is done%s%s", file, in->pid, in->host, in->since,
+	    _("%s is in use by sacl (pid %ld on %s since %s; %s); try again "
+	    "once it is done%s%s"), file, in->pid, in->host, in->since,
 	    checklist_lock_whether(in), in->remote ? "; if no sacl runs "
 	    "as that pid on that host any more, remove " : "",
 	    in->remote ? lock : "");
@@ -476,7 +476,7 @@ checklist_lock_acquire(const char *file, struct checklist_lock **out,
 	}
 	if (v == LOCK_FAIL)
 		st = checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "cannot lock %s: %s (the lock is %s)", file, strerror(e),
+		    _("cannot lock %s: %s (the lock is %s)"), file, strerror(e),
 		    path);
 	else
 		st = checklist_lock_held(file, path, &info, err);

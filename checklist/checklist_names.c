@@ -309,7 +309,7 @@ checklist_names_eval(struct checklist_names *nm,
 		res = NULL;
 	}
 	if (res == NULL)
-		checklist_names_fail(nm, "'%s' cannot be resolved: %s",
+		checklist_names_fail(nm, _("'%s' cannot be resolved: %s"),
 		    p->shown, checklist_names_last_error[0] ?
 		    checklist_names_last_error : "not a path");
 	return res;
@@ -363,11 +363,11 @@ checklist_names_step(struct checklist_names *nm,
 		checklist_names_describe((*prev)->nodesetval->nodeTab[0], what,
 		    sizeof what);
 		if (strcmp(s->axis, "child") == 0)
-			checklist_names_fail(nm, "'%s' names nothing: %s '%s'",
+			checklist_names_fail(nm, _("'%s' names nothing: %s '%s'"),
 			    p->shown, what, s->test);
 		else
-			checklist_names_fail(nm, "'%s' names nothing: no %s::%s "
-			    "from there", p->shown, s->axis, s->test);
+			checklist_names_fail(nm, _("'%s' names nothing: no %s::%s "
+			    "from there"), p->shown, s->axis, s->test);
 		xmlXPathFreeObject(res);
 		return false;
 	}
@@ -423,7 +423,7 @@ checklist_names_chain(struct checklist_names *nm,
 	    n < sizeof steps / sizeof *steps; c = c->kids[0])
 		steps[n++] = c;
 	if (c->kind == CHECKLIST_XOP_COLLECT) {
-		checklist_names_fail(nm, "a path of more than %zu steps",
+		checklist_names_fail(nm, _("a path of more than %zu steps"),
 		    sizeof steps / sizeof *steps);
 		return;
 	}
@@ -498,8 +498,8 @@ checklist_names_regex(struct checklist_names *nm,
 	pattern = checklist_names_literal(nm->source,
 	    arg->text + sizeof prefix - 1);
 	if (pattern != NULL && !checklist_xpath_regex_ok(pattern))
-		checklist_names_fail(nm, "the pattern '%s' of regex() is not a "
-		    "valid XML Schema regular expression", pattern);
+		checklist_names_fail(nm, _("the pattern '%s' of regex() is not a "
+		    "valid XML Schema regular expression"), pattern);
 	free(pattern);
 }
 
@@ -511,12 +511,12 @@ checklist_names_function(struct checklist_names *nm,
 	char takes[64];
 
 	if (strchr(op->name, ':') != NULL) {
-		checklist_names_fail(nm, "calls an unknown function '%s' "
-		    "(conditions have no namespaces)", op->name);
+		checklist_names_fail(nm, _("calls an unknown function '%s' "
+		    "(conditions have no namespaces)"), op->name);
 		return;
 	}
 	if ((f = checklist_xpath_func_find(op->name)) == NULL) {
-		checklist_names_fail(nm, "calls an unknown function '%s'",
+		checklist_names_fail(nm, _("calls an unknown function '%s'"),
 		    op->name);
 		return;
 	}
@@ -555,8 +555,8 @@ checklist_names_walk(struct checklist_names *nm,
 		checklist_names_chain(nm, op, base);
 		return;
 	case CHECKLIST_XOP_VARIABLE:
-		checklist_names_fail(nm, "uses the variable $%s: conditions have "
-		    "no variables; name the question by its path (../%s)",
+		checklist_names_fail(nm, _("uses the variable $%s: conditions have "
+		    "no variables; name the question by its path (../%s)"),
 		    op->name, op->name);
 		return;
 	case CHECKLIST_XOP_FUNCTION:
@@ -594,8 +594,8 @@ checklist_names_check(struct checklist_names *nm, struct checklist_expr *e,
 	nm->failed = false;
 	e->nreads = 0;
 	if (ops == NULL)
-		checklist_names_fail(nm, "\"%s\" nests deeper than sacl can check "
-		    "(24 levels); write it more simply, or split it", e->source);
+		checklist_names_fail(nm, _("\"%s\" nests deeper than sacl can check "
+		    "(24 levels); write it more simply, or split it"), e->source);
 	else
 		checklist_names_walk(nm, ops, &here);
 	return !nm->failed;

@@ -379,7 +379,7 @@ checklist_path_constraint(struct checklist_response *r,
 		    "%s", checklist_text_get(&q->constraint_msg, r->lang,
 		    r->cl->default_lang));
 	return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-	    "the value does not satisfy the rule %s", q->constraint);
+	    _("the value does not satisfy the rule %s"), q->constraint);
 }
 
 /* VALUE's type and shorthand rules, messages in R's language. */
@@ -530,13 +530,13 @@ checklist_path_set(struct checklist_response *r, const char *path,
 		checklist_path_unmake(&made);
 	if (el == NULL)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
-		    0, "no question '%s' in checklist %s%s", path, r->cl->id,
+		    0, _("no question '%s' in checklist %s%s"), path, r->cl->id,
 		    strchr(path, '[') == NULL ? "" : " (entries of a list are "
 		    "numbered from 1 to " CHECKLIST_STR(CHECKLIST_ENTRIES_MAX) ")");
 	if (q->type == CHECKLIST_Q_REPEAT)
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-		    "'%s' is a list of entries: set its questions, as in "
-		    "%s[1]/%s", path, path, q->children[0]->id);
+		    _("'%s' is a list of entries: set its questions, as in "
+		    "%s[1]/%s"), path, path, q->children[0]->id);
 	before = checklist_xstrdup(checklist_path_value(el, other));
 	st = checklist_path_store_checked(r, q, el, other, value, constraint,
 	    err);
@@ -566,7 +566,7 @@ checklist_response_valid(struct checklist_response *r, const char *path,
 
 	if (el == NULL) {
 		checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0, 0,
-		    "no question '%s'", path);
+		    _("no question '%s'"), path);
 		return false;
 	}
 	if (q->type == CHECKLIST_Q_REPEAT && !other)
@@ -587,7 +587,7 @@ checklist_path_repeat(struct checklist_response *r, const char *repeat,
 
 	if (el == NULL || other || (*q)->type != CHECKLIST_Q_REPEAT) {
 		checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0, 0,
-		    "no list of entries '%s'", repeat);
+		    _("no list of entries '%s'"), repeat);
 		return NULL;
 	}
 	return el;
@@ -613,7 +613,7 @@ checklist_response_add_entry(struct checklist_response *r,
 		return CHECKLIST_ERR_NOT_FOUND;
 	if (checklist_path_count(el) >= CHECKLIST_ENTRIES_MAX)
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-		    "'%s' holds the most entries a list may hold (%d)", repeat,
+		    _("'%s' holds the most entries a list may hold (%d)"), repeat,
 		    CHECKLIST_ENTRIES_MAX);
 	checklist_path_new_entry(el, q);
 	checklist_review_drop(el);
@@ -634,7 +634,7 @@ checklist_response_remove_entry(struct checklist_response *r,
 		return CHECKLIST_ERR_NOT_FOUND;
 	if ((e = checklist_path_entry(el, index)) == NULL)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
-		    0, "'%s' has no entry %zu", repeat, index);
+		    0, _("'%s' has no entry %zu"), repeat, index);
 	checklist_path_memo_forget();
 	xmlUnlinkNode(e);
 	xmlFreeNode(e);
@@ -656,7 +656,7 @@ checklist_response_move_entry(struct checklist_response *r,
 	at = checklist_path_entry(el, to);
 	if (e == NULL || at == NULL)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
-		    0, "'%s' has no entry %zu", repeat, e == NULL ? from : to);
+		    0, _("'%s' has no entry %zu"), repeat, e == NULL ? from : to);
 	if (e == at)
 		return CHECKLIST_OK;
 	checklist_path_memo_forget();

@@ -34,7 +34,7 @@ checklist_read_fd(int fd, const char *file, size_t max, char **buf,
 		if (got < 0) {
 			free(p);
 			return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0,
-			    0, "cannot read: %s", strerror(errno));
+			    0, _("cannot read: %s"), strerror(errno));
 		}
 		if (got == 0)
 			break;
@@ -45,7 +45,7 @@ checklist_read_fd(int fd, const char *file, size_t max, char **buf,
 	if (n > max) {
 		free(p);
 		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, file, 0, 0,
-		    "file is larger than the limit of %zu bytes", max);
+		    _("file is larger than the limit of %zu bytes"), max);
 	}
 	p[n] = '\0';
 	*buf = p;
@@ -64,16 +64,16 @@ checklist_read_file(const char *file, size_t max, char **buf, size_t *len,
 	fd = open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "cannot open: %s", strerror(errno));
+		    _("cannot open: %s"), strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "not a regular file");
+		    _("not a regular file"));
 	}
 	if ((unsigned long long)st.st_size > max) {
 		close(fd);
 		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, file, 0, 0,
-		    "file is larger than the limit of %zu bytes", max);
+		    _("file is larger than the limit of %zu bytes"), max);
 	}
 	st_read = checklist_read_fd(fd, file, max, buf, len, err);
 	close(fd);

@@ -104,6 +104,20 @@ checklist_response_remember_source(struct checklist_response *r)
 	return checklist_response_source(xmlDocGetRootElement(r->doc), r->cl);
 }
 
+bool
+checklist_response_set_lang(struct checklist_response *r, const char *lang)
+{
+	if (lang == NULL || lang[0] == '\0' ||
+	    (r->lang != NULL && strcmp(r->lang, lang) == 0))
+		return false;
+	free(r->lang);
+	r->lang = checklist_xstrdup(lang);
+	/* not an answer: r->changes stays (nothing to undo) */
+	xmlSetProp(xmlDocGetRootElement(r->doc), (const xmlChar *)"lang",
+	    (const xmlChar *)lang);
+	return true;
+}
+
 struct checklist_response *
 checklist_response_new(const struct checklist *cl)
 {
@@ -136,12 +150,12 @@ checklist_response_check_root(const struct checklist *cl, xmlNodePtr root,
 	if (root->ns != NULL || strcmp((const char *)root->name, "response") != 0)
 		return checklist_error_set(err, CHECKLIST_ERR_DAMAGED, name,
 		    (int)xmlGetLineNo(root), 0,
-		    "not a sacl response file (the root must be <response>)");
+		    _("not a sacl response file (the root must be <response>)"));
 	id = checklist_xml_attr(root, "checklist");
 	if (id == NULL || strcmp(id, cl->id) != 0)
 		st = checklist_error_set(err, CHECKLIST_ERR_DAMAGED, name,
 		    (int)xmlGetLineNo(root), 0,
-		    "this response is for checklist '%s', not '%s'",
+		    _("this response is for checklist '%s', not '%s'"),
 		    id ? id : "(none)", cl->id);
 	free(id);
 	return st;
@@ -162,8 +176,8 @@ checklist_response_check_entries(xmlNodePtr el, const char *name,
 		if (strcmp((const char *)c->name, "entry") == 0 &&
 		    ++n > CHECKLIST_ENTRIES_MAX)
 			return checklist_error_set(err, CHECKLIST_ERR_DAMAGED,
-			    name, (int)xmlGetLineNo(c), 0, "more than %d entries "
-			    "in the list <%.64s> (the cap for a list)",
+			    name, (int)xmlGetLineNo(c), 0, _("more than %d entries "
+			    "in the list <%.64s> (the cap for a list)"),
 			    CHECKLIST_ENTRIES_MAX, (const char *)el->name);
 		if (checklist_response_check_entries(c, name, err) !=
 		    CHECKLIST_OK)
@@ -287,7 +301,7 @@ checklist_response_peek(const char *file, char **id, char **source,
 	checklist_peeked.doc = doc;
 	if (*id == NULL) {
 		checklist_error_set(&perr, CHECKLIST_ERR_DAMAGED, file, 0, 0,
-		    "no checklist named in it (attribute 'checklist')");
+		    _("no checklist named in it (attribute 'checklist')"));
 		return checklist_response_damaged(file, &perr, err);
 	}
 	return CHECKLIST_OK;
@@ -316,7 +330,7 @@ checklist_response_serialize(struct checklist_response *r, char **buf,
 	xmlDocDumpFormatMemoryEnc(r->doc, &mem, &size, "UTF-8", 1);
 	if (mem == NULL || size <= 0)
 		return checklist_error_set(err, CHECKLIST_ERR_IO, NULL, 0, 0,
-		    "cannot serialise the response");
+		    _("cannot serialise the response"));
 	*buf = checklist_xstrndup((const char *)mem, (size_t)size);
 	*len = (size_t)size;
 	xmlFree(mem);

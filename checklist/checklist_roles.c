@@ -99,7 +99,7 @@ checklist_roles_fail(const struct checklist *cl,
     const char *why)
 {
 	return checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, cl->source,
-	    q->line, 0, "question '%s': role '%s' %s", q->path, q->role, why);
+	    q->line, 0, _("question '%s': role '%s' %s"), q->path, q->role, why);
 }
 
 /* Is Q where its role (of SCOPE) may stand? */
@@ -162,8 +162,8 @@ checklist_roles_question(const struct checklist *cl,
 	char *why;
 
 	if (k < 0)
-		return checklist_roles_fail(cl, q, err, "is not a role (see "
-		    "the roles in doc/checklist-format.md)");
+		return checklist_roles_fail(cl, q, err, _("is not a role (see "
+		    "the roles in doc/checklist-format.md)"));
 	if (!(checklist_roles[k].types & (1u << q->type))) {
 		char *types = checklist_roles_types(checklist_roles[k].types);
 

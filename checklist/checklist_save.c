@@ -98,8 +98,8 @@ checklist_save_fail(struct checklist_error *err, const char *file,
     const char *step, int e)
 {
 	return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-	    "could not save: %s: %s; the previous version of the file is "
-	    "intact; %s", step, strerror(e), checklist_save_hint(e));
+	    _("could not save: %s: %s; the previous version of the file is "
+	    "intact; %s"), step, strerror(e), checklist_save_hint(e));
 }
 
 /* Write all of BUF to FD through the hook. 0 or an errno. */
@@ -147,12 +147,12 @@ checklist_save_not_owner(struct checklist_error *err, const char *file,
 {
 	if (like->st_uid != geteuid())
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "not written: the file belongs to another user (uid %ld),"
-		    " and saving would make it yours; it was left as it is",
+		    _("not written: the file belongs to another user (uid %ld),"
+		    " and saving would make it yours; it was left as it is"),
 		    (long)like->st_uid);
 	return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-	    "not written: the file's group (gid %ld) is not one of yours, "
-	    "and saving would change it; it was left as it is",
+	    _("not written: the file's group (gid %ld) is not one of yours, "
+	    "and saving would change it; it was left as it is"),
 	    (long)like->st_gid);
 }
 
@@ -175,7 +175,7 @@ checklist_save_temp(const char *target, const char *buf, size_t len,
 		e = errno;
 		free(name);
 		return checklist_save_fail(err, file,
-		    "creating a temporary file", e);
+		    _("creating a temporary file"), e);
 	}
 	(void)flock(fd, LOCK_EX | LOCK_NB); /* new: nobody else has it */
 	if ((e = checklist_save_owner(fd, like)) != 0)
@@ -218,8 +218,8 @@ checklist_save_copy_backup(const char *target, const char *bak,
 	    &rerr);
 	if (st != CHECKLIST_OK)
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "could not save: keeping the previous version as %s: %s;"
-		    " the file is intact; save again", bak, rerr.message);
+		    _("could not save: keeping the previous version as %s: %s;"
+		    " the file is intact; save again"), bak, rerr.message);
 	st = checklist_save_temp(bak, buf, len, like, &tmp, err, file);
 	free(buf);
 	if (st != CHECKLIST_OK)
@@ -229,7 +229,7 @@ checklist_save_copy_backup(const char *target, const char *bak,
 		unlink(tmp);
 		free(tmp);
 		return checklist_save_fail(err, file,
-		    "keeping the previous version", e);
+		    _("keeping the previous version"), e);
 	}
 	free(tmp);
 	return CHECKLIST_OK;
@@ -253,7 +253,7 @@ checklist_save_backup(const char *target, const struct stat *like,
 			e = errno;
 			unlink(link_tmp);
 			st = checklist_save_fail(err, file,
-			    "keeping the previous version", e);
+			    _("keeping the previous version"), e);
 		}
 	} else if (errno != ENOENT) {
 		e = errno;
@@ -262,7 +262,7 @@ checklist_save_backup(const char *target, const struct stat *like,
 			    err, file);
 		else
 			st = checklist_save_fail(err, file,
-			    "keeping the previous version", e);
+			    _("keeping the previous version"), e);
 	}
 	free(link_tmp);
 	free(bak);
@@ -314,19 +314,19 @@ checklist_save_may_replace(const char *target, const struct stat *sb,
 {
 	if (!S_ISREG(sb->st_mode))
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "not written: %s is not a regular file", target);
+		    _("not written: %s is not a regular file"), target);
 	if (access(target, W_OK) != 0 && errno == EROFS)
-		return checklist_save_fail(err, file, "checking the file",
+		return checklist_save_fail(err, file, _("checking the file"),
 		    EROFS);
 	if ((sb->st_mode & S_IWUSR) == 0)
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "not written: the file is read-only (mode %04o): it was "
+		    _("not written: the file is read-only (mode %04o): it was "
 		    "left as it is; to change it, make it writable first "
-		    "(chmod u+w)", (unsigned)(sb->st_mode & 07777));
+		    "(chmod u+w)"), (unsigned)(sb->st_mode & 07777));
 	if (access(target, W_OK) != 0)
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "not written: you may not write this file (owner uid %ld,"
-		    " mode %04o): %s; it was left as it is",
+		    _("not written: you may not write this file (owner uid %ld,"
+		    " mode %04o): %s; it was left as it is"),
 		    (long)sb->st_uid, (unsigned)(sb->st_mode & 07777),
 		    strerror(errno));
 	if (geteuid() != 0 && sb->st_uid != geteuid())
@@ -349,9 +349,9 @@ checklist_save_resolve(const char *file, unsigned flags, char **target,
 	*exists = lstat(*target, sb) == 0;
 	if (*exists && S_ISLNK(sb->st_mode))
 		st = checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "not written: %s is a symbolic link, and sacl never "
+		    _("not written: %s is a symbolic link, and sacl never "
 		    "writes through one: name the file itself, or remove the "
-		    "link", (flags & CHECKLIST_WRITE_FOLLOW) != 0 ?
+		    "link"), (flags & CHECKLIST_WRITE_FOLLOW) != 0 ?
 		    "its target" : "it");
 	else if (*exists)
 		st = checklist_save_may_replace(*target, sb, err, file);
@@ -388,14 +388,14 @@ checklist_save_commit(char *tmp, const char *target,
 		unlink(tmp);
 		free(tmp);
 		return checklist_save_fail(err, file,
-		    "replacing the file with the new version", e);
+		    _("replacing the file with the new version"), e);
 	}
 	free(tmp);
 	e = checklist_save_sync_dir(target);
 	if (e != 0)
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "the new version was written but the folder could not "
-		    "be flushed to disk: %s; %s", strerror(e),
+		    _("the new version was written but the folder could not "
+		    "be flushed to disk: %s; %s"), strerror(e),
 		    checklist_save_hint(e));
 	return CHECKLIST_OK;
 }
@@ -453,16 +453,16 @@ checklist_save_caps(struct checklist_response *r, size_t len,
 
 	if (len > CHECKLIST_RESPONSE_MAX)
 		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, file, 0,
-		    0, "not saved: the response would be %.1f MiB, over the "
+		    0, _("not saved: the response would be %.1f MiB, over the "
 		    "cap of %u MiB for a response; the file keeps its previous "
-		    "answers (shorten long texts or remove list entries)",
+		    "answers (shorten long texts or remove list entries)"),
 		    (double)len / (1024 * 1024), CHECKLIST_RESPONSE_MAX >> 20);
 	n = checklist_save_count(xmlDocGetRootElement(r->doc));
 	if (n > CHECKLIST_RESPONSE_ELEMENTS_MAX)
 		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, file, 0,
-		    0, "not saved: the response would hold %zu elements, over "
+		    0, _("not saved: the response would hold %zu elements, over "
 		    "the cap of %u for a response; the file keeps its previous "
-		    "answers (remove list entries)", n,
+		    "answers (remove list entries)"), n,
 		    CHECKLIST_RESPONSE_ELEMENTS_MAX);
 	return CHECKLIST_OK;
 }
@@ -559,8 +559,8 @@ checklist_response_damaged(const char *file,
 
 	st = checklist_error_set(err, CHECKLIST_ERR_DAMAGED,
 	    perr->file[0] != '\0' ? perr->file : file, perr->line,
-	    perr->column, "damaged response file: %s; it was left as it is;"
-	    " %s %s%s", perr->message, have_bak ?
+	    perr->column, _("damaged response file: %s; it was left as it is;"
+	    " %s %s%s"), perr->message, have_bak ?
 	    "the previous version is in" : "there is no previous version",
 	    have_bak ? bak : "", have_bak ? " (check it with `sacl get`, "
 	    "then copy it over the damaged file)" : "to recover from");
@@ -574,10 +574,10 @@ checklist_response_too_big(const char *file, struct checklist_error *err)
 	struct checklist_error perr;
 
 	checklist_error_clear(&perr);
-	checklist_error_set(&perr, CHECKLIST_ERR_TOO_BIG, file, 0, 0, "it is "
+	checklist_error_set(&perr, CHECKLIST_ERR_TOO_BIG, file, 0, 0, _("it is "
 	    "larger than the cap of %u MiB for a response (sacl refuses a "
 	    "change that would make it so large; or remove long texts or "
-	    "list entries by hand to bring it under)", CHECKLIST_RESPONSE_MAX >> 20);
+	    "list entries by hand to bring it under)"), CHECKLIST_RESPONSE_MAX >> 20);
 	return checklist_response_damaged(file, &perr, err);
 }
 

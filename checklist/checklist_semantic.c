@@ -142,8 +142,8 @@ checklist_sem_group_id(struct checklist_sem *s, struct checklist_group *g)
 	struct checklist_group *first = checklist_find_group(s->cl, g->id);
 
 	if (first != NULL && first != g)
-		checklist_sem_fail(s, g->line, "duplicate id '%s': the %s at "
-		    "line %d has it already", g->id, checklist_sem_kind(first),
+		checklist_sem_fail(s, g->line, _("duplicate id '%s': the %s at "
+		    "line %d has it already"), g->id, checklist_sem_kind(first),
 		    first->line);
 }
 
@@ -171,8 +171,8 @@ checklist_sem_sibling_ids(struct checklist_sem *s,
 		if ((first = checklist_find_question(s->cl, qs[i]->path)) != NULL &&
 		    first != qs[i])
 			checklist_sem_fail(s, qs[i]->line,
-			    "duplicate question id '%s' in '%s': the "
-			    "question at line %d has it already",
+			    _("duplicate question id '%s' in '%s': the "
+			    "question at line %d has it already"),
 			    qs[i]->id, where, first->line);
 }
 
@@ -188,22 +188,22 @@ checklist_sem_choices(struct checklist_sem *s, struct checklist_question *q)
 
 	checklist_sem_owner(s, q, who, sizeof who);
 	if (choice && q->nchoices == 0)
-		checklist_sem_fail(s, q->line, "%s: a choice question with no "
-		    "choices", who);
+		checklist_sem_fail(s, q->line, _("%s: a choice question with no "
+		    "choices"), who);
 	if (!choice && q->nchoices > 0)
-		checklist_sem_fail(s, q->line, "%s: a question of type %s cannot "
-		    "have choices", who, checklist_qtype_name(q->type));
+		checklist_sem_fail(s, q->line, _("%s: a question of type %s cannot "
+		    "have choices"), who, checklist_qtype_name(q->type));
 	if (!choice && q->other)
-		checklist_sem_fail(s, q->line, "%s: a question of type %s cannot "
-		    "have other=\"true\"", who, checklist_qtype_name(q->type));
+		checklist_sem_fail(s, q->line, _("%s: a question of type %s cannot "
+		    "have other=\"true\""), who, checklist_qtype_name(q->type));
 	for (i = 0; i < q->nchoices; i++) {
 		if (q->other && strcmp(q->choices[i].value, CHECKLIST_OTHER) == 0)
-			checklist_sem_fail(s, q->line, "%s has other=\"true\" and "
-			    "a choice '%s'", who, CHECKLIST_OTHER);
+			checklist_sem_fail(s, q->line, _("%s has other=\"true\" and "
+			    "a choice '%s'"), who, CHECKLIST_OTHER);
 		for (j = 0; j < i; j++)
 			if (strcmp(q->choices[i].value, q->choices[j].value) == 0)
-				checklist_sem_fail(s, q->line, "%s lists the "
-				    "choice '%s' twice", who, q->choices[i].value);
+				checklist_sem_fail(s, q->line, _("%s lists the "
+				    "choice '%s' twice"), who, q->choices[i].value);
 	}
 }
 
@@ -236,16 +236,16 @@ checklist_sem_default(struct checklist_sem *s, struct checklist_question *q)
 	checklist_sem_owner(s, q, who, sizeof who);
 	checklist_error_clear(&verr);
 	if (q->type == CHECKLIST_Q_REPEAT)
-		checklist_sem_fail(s, q->line, "%s, attribute default: a repeat "
-		    "cannot have a default", who);
+		checklist_sem_fail(s, q->line, _("%s, attribute default: a repeat "
+		    "cannot have a default"), who);
 	else if (checklist_sem_default_other(q))
-		checklist_sem_fail(s, q->line, "%s, attribute default: 'other' "
+		checklist_sem_fail(s, q->line, _("%s, attribute default: 'other' "
 		    "cannot be a default (its text would be missing); default "
-		    "to one of the choices", who);
+		    "to one of the choices"), who);
 	else if (checklist_value_check(q, q->default_value, &verr) !=
 	    CHECKLIST_OK)
-		checklist_sem_fail(s, q->line, "%s, attribute default: not valid: "
-		    "%s", who, verr.message);
+		checklist_sem_fail(s, q->line, _("%s, attribute default: not valid: "
+		    "%s"), who, verr.message);
 }
 
 static void
@@ -256,11 +256,11 @@ checklist_sem_question(struct checklist_sem *s, struct checklist_question *q)
 	checklist_sem_owner(s, q, who, sizeof who);
 	checklist_sem_choices(s, q);
 	if (q->type == CHECKLIST_Q_REPEAT && q->nchildren == 0)
-		checklist_sem_fail(s, q->line, "%s: a repeat with no questions "
-		    "inside", who);
+		checklist_sem_fail(s, q->line, _("%s: a repeat with no questions "
+		    "inside"), who);
 	if (q->type != CHECKLIST_Q_REPEAT && q->nchildren > 0)
-		checklist_sem_fail(s, q->line, "%s: a question of type %s cannot "
-		    "hold questions", who, checklist_qtype_name(q->type));
+		checklist_sem_fail(s, q->line, _("%s: a question of type %s cannot "
+		    "hold questions"), who, checklist_qtype_name(q->type));
 	if (q->type == CHECKLIST_Q_REPEAT)
 		checklist_sem_sibling_ids(s, q->children, q->nchildren, q->path);
 	checklist_sem_default(s, q);
@@ -280,8 +280,8 @@ checklist_sem_group(struct checklist_sem *s, struct checklist_group *g)
 		if ((q = checklist_find_question(s->cl, path)) != NULL &&
 		    q->group == g)
 			checklist_sem_fail(s, g->children[i]->line,
-			    "id '%s' is both a question (line %d) and a "
-			    "provision in '%s'", g->children[i]->id,
+			    _("id '%s' is both a question (line %d) and a "
+			    "provision in '%s'"), g->children[i]->id,
 			    q->line, g->id);
 	}
 }
@@ -426,7 +426,7 @@ checklist_sem_names_group(struct checklist_sem *s, struct checklist_group *g)
 
 	if (p->relevant != NULL && !checklist_names_check(s->nm, p->relevant,
 	    checklist_names_group(s->nm, g), msg, sizeof msg))
-		checklist_sem_fail(s, g->line, "%s %s, attribute relevant: %s",
+		checklist_sem_fail(s, g->line, _("%s %s, attribute relevant: %s"),
 		    checklist_sem_kind(g), g->id, msg);
 }
 
@@ -439,8 +439,8 @@ checklist_sem_cycles(struct checklist_sem *s)
 	if (!checklist_cycle_find(s->cl, &at, chain, sizeof chain))
 		return;
 	checklist_sem_owner(s, at, who, sizeof who);
-	checklist_sem_fail(s, at->line, "%s, attribute relevant: whether it is "
-	    "asked depends on its own answer, in a cycle: %s", who, chain);
+	checklist_sem_fail(s, at->line, _("%s, attribute relevant: whether it is "
+	    "asked depends on its own answer, in a cycle: %s"), who, chain);
 }
 
 /* -------------------------------------------------------------- all */

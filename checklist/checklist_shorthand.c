@@ -121,7 +121,7 @@ checklist_shorthand_fail(const struct checklist *cl,
     const char *what, const char *why)
 {
 	return checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, cl->source,
-	    q->line, 0, "question '%s': %s %s", q->id, what, why);
+	    q->line, 0, _("question '%s': %s %s"), q->id, what, why);
 }
 
 static checklist_status
@@ -147,8 +147,8 @@ checklist_shorthand_pattern(const struct checklist *cl,
 	if (q->limits.regexp != NULL)
 		return CHECKLIST_OK;
 	return checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, cl->source,
-	    q->line, 0, "question '%s': pattern=\"%s\" is not an XML Schema "
-	    "regular expression%s%s", q->id, q->limits.pattern,
+	    q->line, 0, _("question '%s': pattern=\"%s\" is not an XML Schema "
+	    "regular expression%s%s"), q->id, q->limits.pattern,
 	    why[0] ? ": " : "", why);
 }
 
@@ -186,16 +186,16 @@ checklist_shorthand_fits(const struct checklist *cl,
 	    q->type == CHECKLIST_Q_LONGTEXT;
 
 	if ((l->min != NULL || l->max != NULL) && !number)
-		return checklist_shorthand_fail(cl, q, err, l->min ? "min" : "max",
-		    "applies to integer, decimal and date questions only");
+		return checklist_shorthand_fail(cl, q, err, l->min ? _("min") : _("max"),
+		    _("applies to integer, decimal and date questions only"));
 	if ((l->min_length || l->max_length) && !text)
 		return checklist_shorthand_fail(cl, q, err, l->min_length ?
-		    "min-length" : "max-length",
-		    "applies to text and longtext questions only");
+		    _("min-length") : _("max-length"),
+		    _("applies to text and longtext questions only"));
 	if (l->pattern != NULL && !text && !number)
-		return checklist_shorthand_fail(cl, q, err, "pattern",
-		    "applies to text, longtext, integer, decimal and date "
-		    "questions only");
+		return checklist_shorthand_fail(cl, q, err, _("pattern"),
+		    _("applies to text, longtext, integer, decimal and date "
+		    "questions only"));
 	return CHECKLIST_OK;
 }
 
@@ -212,16 +212,16 @@ checklist_shorthand_order(const struct checklist *cl,
 	    (l->max && checklist_shorthand_bound(cl, q, "max", l->max, err)))
 		return err->status;
 	if (l->min_length && l->max_length && l->min_length > l->max_length)
-		return checklist_shorthand_fail(cl, q, err, "min-length",
-		    "is more than max-length");
+		return checklist_shorthand_fail(cl, q, err, _("min-length"),
+		    _("is more than max-length"));
 	if (l->min == NULL || l->max == NULL)
 		return CHECKLIST_OK;
 	memset(&t.limits, 0, sizeof t.limits);
 	t.limits.max = l->max;
 	checklist_error_clear(&e);
 	if (checklist_value_check(&t, l->min, &e) != CHECKLIST_OK)
-		return checklist_shorthand_fail(cl, q, err, "min",
-		    "is more than max");
+		return checklist_shorthand_fail(cl, q, err, _("min"),
+		    _("is more than max"));
 	return CHECKLIST_OK;
 }
 
@@ -241,7 +241,7 @@ checklist_shorthand_question(const struct checklist *cl,
 	if (q->default_value != NULL && q->type != CHECKLIST_Q_REPEAT &&
 	    checklist_value_check(q, q->default_value, &e) != CHECKLIST_OK)
 		return checklist_shorthand_fail(cl, q, err,
-		    "the default is not valid:", e.message);
+		    _("the default is not valid:"), e.message);
 	return CHECKLIST_OK;
 }
 

@@ -131,8 +131,8 @@ checklist_template_check(xmlNodePtr t, const char *name,
 			    (clash = checklist_template_clash(c, d)) < 0)
 				continue;
 			checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name,
-			    (int)xmlGetLineNo(c), 0, "template '%s': a second "
-			    "question '%s' %s%s (the first is at line %d)", tid,
+			    (int)xmlGetLineNo(c), 0, _("template '%s': a second "
+			    "question '%s' %s%s (the first is at line %d)"), tid,
 			    id, clash == CHECKLIST_LEVEL_NONE ? "without level" :
 			    "for level ", clash == CHECKLIST_LEVEL_NONE ? "" :
 			    checklist_level_name((enum checklist_level)clash),

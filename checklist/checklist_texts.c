@@ -94,9 +94,9 @@ checklist_texts_kind(struct checklist_texts *t, xmlNodePtr owner,
 			lb = checklist_texts_lang(t, b);
 			if (strcmp(la, lb) == 0)
 				checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC,
-				    t->name, (int)xmlGetLineNo(a), 0, "%s has a "
+				    t->name, (int)xmlGetLineNo(a), 0, _("%s has a "
 				    "second <%s> in '%s' (the first is at line %ld): "
-				    "give one text per language", place,
+				    "give one text per language"), place,
 				    (const char *)a->name, la, xmlGetLineNo(b));
 			free(lb);
 		}
@@ -104,8 +104,8 @@ checklist_texts_kind(struct checklist_texts *t, xmlNodePtr owner,
 	}
 	if (!deflang)
 		checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC, t->name,
-		    (int)xmlGetLineNo(first), 0, "%s has <%s> texts but none in "
-		    "'%s', the default language", place,
+		    (int)xmlGetLineNo(first), 0, _("%s has <%s> texts but none in "
+		    "'%s', the default language"), place,
 		    (const char *)first->name, t->deflang);
 }
 
@@ -127,9 +127,9 @@ checklist_texts_list(struct checklist_texts *t, xmlNodePtr list)
 			id = checklist_xml_attr(list, "id");
 			if (vb != NULL && strcmp(va, vb) == 0)
 				checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC,
-				    t->name, (int)xmlGetLineNo(a), 0, "choice list "
+				    t->name, (int)xmlGetLineNo(a), 0, _("choice list "
 				    "'%s' has the value '%s' twice (the first at "
-				    "line %ld)", id ? id : "?", va,
+				    "line %ld)"), id ? id : "?", va,
 				    xmlGetLineNo(b));
 			free(vb);
 			free(id);

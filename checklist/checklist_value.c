@@ -85,7 +85,7 @@ checklist_value_choices(const struct checklist_question *q, const char *text,
 		if (!checklist_value_has_choice(q, p, n)) {
 			char *bad = checklist_xstrndup(p, n);
 
-			checklist_value_fail(err, "'%s' is not one of the choices",
+			checklist_value_fail(err, _("'%s' is not one of the choices"),
 			    bad);
 			free(bad);
 			return CHECKLIST_ERR_VALUE;
@@ -94,7 +94,7 @@ checklist_value_choices(const struct checklist_question *q, const char *text,
 		p += n;
 	}
 	if (q->type == CHECKLIST_Q_SINGLE && count > 1)
-		return checklist_value_fail(err, "choose only one");
+		return checklist_value_fail(err, _("choose only one"));
 	return CHECKLIST_OK;
 }
 
@@ -163,20 +163,20 @@ checklist_value_date(const char *s, struct checklist_error *err)
 
 	if (!checklist_value_date_shape(s, &y, &m, &d))
 		return checklist_value_fail(err,
-		    "'%s' is not a date of the form YYYY-MM-DD", s);
+		    _("'%s' is not a date of the form YYYY-MM-DD"), s);
 	if (y < 1)
 		return checklist_value_fail(err,
-		    "'%s': there is no year 0000", s);
+		    _("'%s': there is no year 0000"), s);
 	if (m < 1 || m > 12)
 		return checklist_value_fail(err,
-		    "'%s': month %02d is not between 01 and 12", s, m);
+		    _("'%s': month %02d is not between 01 and 12"), s, m);
 	n = checklist_value_month_days(y, m);
 	if (d < 1)
 		return checklist_value_fail(err,
-		    "'%s': day 00 is not between 01 and %d", s, n);
+		    _("'%s': day 00 is not between 01 and %d"), s, n);
 	if (d > n)
 		return checklist_value_fail(err,
-		    "'%s': day %02d: %04d-%02d has %d days", s, d, y, m, n);
+		    _("'%s': day %02d: %04d-%02d has %d days"), s, d, y, m, n);
 	return CHECKLIST_OK;
 }
 
@@ -189,11 +189,11 @@ checklist_value_text(const struct checklist_question *q, const char *text,
 
 	if (strlen(text) > max)
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-		    "too long: at most %zu bytes", max);
+		    _("too long: at most %zu bytes"), max);
 	if (!checklist_value_clean(text, multi))
 		return checklist_value_fail(err, "%s", multi ?
-		    "control characters or invalid UTF-8 are not allowed" :
-		    "one line, without control characters or invalid UTF-8");
+		    _("control characters or invalid UTF-8 are not allowed") :
+		    _("one line, without control characters or invalid UTF-8"));
 	return CHECKLIST_OK;
 }
 
@@ -325,28 +325,28 @@ checklist_value_type(const struct checklist_question *q, const char *text,
 	switch (q->type) {
 	case CHECKLIST_Q_BOOLEAN:
 		if (strcmp(text, "yes") != 0 && strcmp(text, "no") != 0)
-			return checklist_value_fail(err, "answer yes or no");
+			return checklist_value_fail(err, _("answer yes or no"));
 		return CHECKLIST_OK;
 	case CHECKLIST_Q_SINGLE:
 	case CHECKLIST_Q_MULTIPLE:
 		return checklist_value_choices(q, text, err);
 	case CHECKLIST_Q_INTEGER:
 		return checklist_value_integer(text) ? CHECKLIST_OK :
-		    checklist_value_fail(err, "'%s' is not a whole number", text);
+		    checklist_value_fail(err, _("'%s' is not a whole number"), text);
 	case CHECKLIST_Q_DECIMAL:
 		return checklist_value_decimal(text) ? CHECKLIST_OK :
-		    checklist_value_fail(err, "'%s' is not a number", text);
+		    checklist_value_fail(err, _("'%s' is not a number"), text);
 	case CHECKLIST_Q_DATE:
 		return checklist_value_date(text, err);
 	case CHECKLIST_Q_REPEAT:
 		return checklist_value_fail(err,
-		    "a list of entries has no value of its own");
+		    _("a list of entries has no value of its own"));
 	case CHECKLIST_Q_TEXT:
 	case CHECKLIST_Q_LONGTEXT:
 	case CHECKLIST_Q_FILE:
 		return checklist_value_text(q, text, err);
 	}
-	return checklist_value_fail(err, "unknown question type");
+	return checklist_value_fail(err, _("unknown question type"));
 }
 
 static char *

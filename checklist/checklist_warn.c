@@ -85,7 +85,7 @@ checklist_warn_template(struct checklist *cl, xmlNodePtr root, xmlNodePtr t)
 
 	if (!checklist_warn_asked(cl, tline, NULL) &&
 	    !checklist_warn_named(root, id)) {
-		checklist_warn(cl, tline, "template '%s' is used by no provision",
+		checklist_warn(cl, tline, _("template '%s' is used by no provision"),
 		    id);
 		free(id);
 		return;
@@ -95,9 +95,9 @@ checklist_warn_template(struct checklist *cl, xmlNodePtr root, xmlNodePtr t)
 			continue;
 		qid = checklist_xml_attr(c, "id");
 		if (!checklist_warn_asked(cl, tline, qid))
-			checklist_warn(cl, (int)xmlGetLineNo(c), "question '%s' of "
+			checklist_warn(cl, (int)xmlGetLineNo(c), _("question '%s' of "
 			    "template '%s' is omitted or replaced by every "
-			    "provision that uses the template: it is never asked",
+			    "provision that uses the template: it is never asked"),
 			    qid, id);
 		free(qid);
 	}
@@ -124,14 +124,14 @@ checklist_warn_group(struct checklist *cl, const struct checklist_group *g)
 	size_t i;
 
 	if (g->kind == CHECKLIST_G_SECTION && !checklist_warn_asks(g)) {
-		checklist_warn(cl, g->line, "section '%s' asks nothing: none of "
-		    "its provisions has a question", g->id);
+		checklist_warn(cl, g->line, _("section '%s' asks nothing: none of "
+		    "its provisions has a question"), g->id);
 		return;
 	}
 	if (g->kind == CHECKLIST_G_PROVISION && g->nquestions == 0 &&
 	    g->nchildren == 0)
-		checklist_warn(cl, g->line, "provision '%s' asks nothing: it has "
-		    "no template, no questions and no items", g->id);
+		checklist_warn(cl, g->line, _("provision '%s' asks nothing: it has "
+		    "no template, no questions and no items"), g->id);
 	for (i = 0; i < g->nchildren; i++)
 		checklist_warn_group(cl, g->children[i]);
 }

@@ -293,7 +293,7 @@ checklist_xml_parse_capped(const char *buf, size_t len, const char *name,
 	checklist_xml_parses++;
 	if (len > (size_t)INT32_MAX)
 		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0, 0,
-		    "document too large");
+		    _("document too large"));
 	xmlSetStructuredErrorFunc(&sink, checklist_xml_error);
 	ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
 	if (ctxt == NULL)
@@ -311,11 +311,11 @@ checklist_xml_parse_capped(const char *buf, size_t len, const char *name,
 	xmlFreeParserCtxt(ctxt);
 	if (d == NULL)
 		return checklist_error_set(err, CHECKLIST_ERR_PARSE, name, 0, 0,
-		    "not well-formed XML");
+		    _("not well-formed XML"));
 	if (xmlDocGetRootElement(d) == NULL) {
 		xmlFreeDoc(d);
 		return checklist_error_set(err, CHECKLIST_ERR_PARSE, name, 0, 0,
-		    "no root element");
+		    _("no root element"));
 	}
 	*doc = d;
 	return CHECKLIST_OK;
@@ -365,7 +365,7 @@ checklist_xml_validate(xmlDocPtr doc, const char *xsd, size_t len,
 	if (rc == 0)
 		return CHECKLIST_OK;
 	return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name, 0, 0,
-	    "does not validate against the schema");
+	    _("does not validate against the schema"));
 }
 
 char *

@@ -178,7 +178,7 @@ checklist_expr_compile(const char *source, const char *name, int line,
 			snprintf(at, sizeof at, " at character %d",
 			    sink.offset + 1);
 		return checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name, line,
-		    0, "%s: \"%s\" does not compile%s: %s", what, source, at,
+		    0, _("%s: \"%s\" does not compile%s: %s"), what, source, at,
 		    sink.message[0] ? sink.message : "invalid expression");
 	}
 	if (checklist_cost_shape(source, name, line, what, err) !=

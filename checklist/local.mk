@@ -6,6 +6,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_internal_rules.h \
 	checklist/checklist_internal_merge.h \
 	checklist/checklist_limits.h \
+	checklist/sacl_i18n.h \
 	checklist/checklist_alloc.c \
 	checklist/checklist_error.c \
 	checklist/checklist_read.c \

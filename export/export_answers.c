@@ -342,8 +342,8 @@ export_check_other(struct export_walk *w, const struct checklist_question *q,
 	if (!bad)
 		return EXPORT_KEEP;
 	checklist_error_set(w->err, CHECKLIST_ERR_VALUE, w->name,
-	    (int)xmlGetLineNo(el), 0, "%s: an \"other\" text where none is "
-	    "allowed, or too long", path);
+	    (int)xmlGetLineNo(el), 0, _("%s: an \"other\" text where none is "
+	    "allowed, or too long"), path);
 	return EXPORT_STOP;
 }
 
@@ -380,16 +380,16 @@ export_check_stray(struct export_walk *w, xmlNodePtr el, const char *where,
 {
 	if (el->type == XML_ELEMENT_NODE && strncmp(what, "unknown", 7) == 0)
 		checklist_error_set(w->err, CHECKLIST_ERR_NOT_FOUND, w->name,
-		    (int)xmlGetLineNo(el), 0, "%s '%.64s' in %s: not in "
-		    "checklist %s version %s", what, (const char *)el->name,
+		    (int)xmlGetLineNo(el), 0, _("%s '%.64s' in %s: not in "
+		    "checklist %s version %s"), what, (const char *)el->name,
 		    where, w->cl->id, w->cl->version);
 	else if (el->type == XML_ELEMENT_NODE)
 		checklist_error_set(w->err, CHECKLIST_ERR_NOT_FOUND, w->name,
-		    (int)xmlGetLineNo(el), 0, "%s '%.64s' in %s", what,
+		    (int)xmlGetLineNo(el), 0, _("%s '%.64s' in %s"), what,
 		    (const char *)el->name, where);
 	else
 		checklist_error_set(w->err, CHECKLIST_ERR_VALUE, w->name,
-		    (int)xmlGetLineNo(el), 0, "unexpected %s in %s", what,
+		    (int)xmlGetLineNo(el), 0, _("unexpected %s in %s"), what,
 		    where);
 	return EXPORT_STOP;
 }

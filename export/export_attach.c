@@ -225,7 +225,7 @@ export_attach_load(struct export_attach_set *set, const char *path,
 	st = checklist_attach_read(set->r, path, set->base_dir, set->file_max,
 	    data, len, &e);
 	if (st != CHECKLIST_OK)
-		checklist_error_set(err, st, NULL, 0, 0, "%s: attached file: %s",
+		checklist_error_set(err, st, NULL, 0, 0, _("%s: attached file: %s"),
 		    path, e.message);
 	return st;
 }
@@ -267,8 +267,8 @@ export_attach_add(struct export_attach_set *set, const char *path,
 		return NULL;
 	if (set->total + len > set->total_max) {
 		checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, NULL, 0, 0,
-		    "%s: attaching %s would take the attached files over the "
-		    "cap of %zu bytes in all", path, value, set->total_max);
+		    _("%s: attaching %s would take the attached files over the "
+		    "cap of %zu bytes in all"), path, value, set->total_max);
 		free(data);
 		return NULL;
 	}
@@ -310,16 +310,16 @@ export_attach_decode(xmlNodePtr el, const char *name,
 	xmlFree(text);
 	if (!ok)
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
-		    (int)xmlGetLineNo(el), 0, "attachment %s: not valid base64",
+		    (int)xmlGetLineNo(el), 0, _("attachment %s: not valid base64"),
 		    a->id);
 	if (len != a->size)
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
-		    (int)xmlGetLineNo(el), 0, "attachment %s: %zu bytes, but "
-		    "its size says %zu", a->id, len, a->size);
+		    (int)xmlGetLineNo(el), 0, _("attachment %s: %zu bytes, but "
+		    "its size says %zu"), a->id, len, a->size);
 	if (export_crc32(a->data, len) != a->crc32)
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
-		    (int)xmlGetLineNo(el), 0, "attachment %s: CRC-32 does not "
-		    "match its content", a->id);
+		    (int)xmlGetLineNo(el), 0, _("attachment %s: CRC-32 does not "
+		    "match its content"), a->id);
 	return CHECKLIST_OK;
 }
 

@@ -100,7 +100,7 @@ export_attachment_save(const char *dir, const char *name,
 	free(try);
 	if (fd < 0) {
 		checklist_error_set(err, CHECKLIST_ERR_IO, path, 0, 0,
-		    "cannot create: %s", strerror(errno));
+		    _("cannot create: %s"), strerror(errno));
 		free(path);
 		return CHECKLIST_ERR_IO;
 	}
@@ -108,7 +108,7 @@ export_attachment_save(const char *dir, const char *name,
 		off += (size_t)w;
 	if (close(fd) != 0 || off < len) {
 		checklist_error_set(err, CHECKLIST_ERR_IO, path, 0, 0,
-		    "cannot write: %s", strerror(errno));
+		    _("cannot write: %s"), strerror(errno));
 		unlink(path);
 		free(path);
 		return CHECKLIST_ERR_IO;

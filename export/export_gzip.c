@@ -42,7 +42,7 @@ export_gzip(const char *in, size_t len, char **out, size_t *outlen,
 	memset(&head, 0, sizeof head);
 	if (len > UINT_MAX)
 		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, NULL, 0,
-		    0, "package of %zu bytes is too big to compress", len);
+		    0, _("package of %zu bytes is too big to compress"), len);
 	if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 31, 8,
 	    Z_DEFAULT_STRATEGY) != Z_OK)
 		checklist_fatal("deflateInit2 failed");
@@ -71,16 +71,16 @@ export_gunzip_over(const struct export_gunzip_caps *caps, size_t inlen,
 {
 	if (produced > caps->max_out) {
 		checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0, 0,
-		    "inflates past the %.1f MiB cap for a package (more than "
-		    "%zu bytes once inflated): refused unread",
+		    _("inflates past the %.1f MiB cap for a package (more than "
+		    "%zu bytes once inflated): refused unread"),
 		    (double)caps->max_out / (1024 * 1024), caps->max_out);
 		return true;
 	}
 	if (caps->max_ratio != 0 && produced > caps->ratio_floor &&
 	    produced / caps->max_ratio > inlen) {
 		checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0, 0,
-		    "inflates more than %zu:1 (%zu bytes from %zu): refused as "
-		    "a compression bomb", caps->max_ratio, produced, inlen);
+		    _("inflates more than %zu:1 (%zu bytes from %zu): refused as "
+		    "a compression bomb"), caps->max_ratio, produced, inlen);
 		return true;
 	}
 	return false;
@@ -93,14 +93,14 @@ export_gunzip_fail(int rc, z_stream *zs, const char *name,
 {
 	if (rc == Z_BUF_ERROR || rc == Z_OK)
 		return checklist_error_set(err, CHECKLIST_ERR_PARSE, name, 0, 0,
-		    "truncated gzip stream (ends after %lu bytes)",
+		    _("truncated gzip stream (ends after %lu bytes)"),
 		    (unsigned long)zs->total_in);
 	if (rc == Z_DATA_ERROR && zs->msg != NULL &&
 	    strcmp(zs->msg, "incorrect data check") == 0)
 		return checklist_error_set(err, CHECKLIST_ERR_PARSE, name, 0, 0,
-		    "corrupt gzip stream: CRC-32 does not match");
+		    _("corrupt gzip stream: CRC-32 does not match"));
 	return checklist_error_set(err, CHECKLIST_ERR_PARSE, name, 0, 0,
-	    "corrupt gzip stream: %s",
+	    _("corrupt gzip stream: %s"),
 	    zs->msg != NULL ? zs->msg : "inflate failed");
 }
 
@@ -174,10 +174,10 @@ export_gunzip(const char *in, size_t len, const char *name,
 	if (len < 2 || (unsigned char)in[0] != 0x1f ||
 	    (unsigned char)in[1] != 0x8b)
 		return checklist_error_set(err, CHECKLIST_ERR_PARSE, name, 0, 0,
-		    "not a gzip file (no gzip magic bytes)");
+		    _("not a gzip file (no gzip magic bytes)"));
 	if (len > UINT_MAX)
 		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0,
-		    0, "file too big");
+		    0, _("file too big"));
 	memset(&zs, 0, sizeof zs);
 	if (inflateInit2(&zs, 31) != Z_OK)
 		checklist_fatal("inflateInit2 failed");
@@ -195,7 +195,7 @@ export_gunzip(const char *in, size_t len, const char *name,
 	}
 	if (zs.avail_in != 0) {
 		checklist_error_set(err, CHECKLIST_ERR_PARSE, name, 0, 0,
-		    "%u bytes of trailing data after the gzip stream",
+		    _("%u bytes of trailing data after the gzip stream"),
 		    zs.avail_in);
 		inflateEnd(&zs);
 		free(buf);

@@ -66,7 +66,7 @@ export_import_peek(const char *buf, size_t len, const char *name, char **id,
 	if (*id != NULL && *version != NULL)
 		return CHECKLIST_OK;
 	return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name, 0, 0,
-	    "not a package: no metadata naming its checklist");
+	    _("not a package: no metadata naming its checklist"));
 }
 
 /* Is there a package with digest HEX already? */
@@ -100,14 +100,14 @@ export_import_conflict(struct export_store *s, const struct export_package *p,
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		if ((unsigned long)sqlite3_column_int64(st, 0) == p->revision)
 			checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name,
-			    0, 0, "conflict: submission %s revision %lu is "
-			    "already stored with other contents",
+			    0, 0, _("conflict: submission %s revision %lu is "
+			    "already stored with other contents"),
 			    p->submission_id, p->revision);
 		else if (strcmp(export_store_text(st, 1), state) != 0 ||
 		    strcmp(export_store_text(st, 2), p->checklist_id) != 0)
 			checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name,
-			    0, 0, "conflict: submission %s is stored for "
-			    "another State or checklist", p->submission_id);
+			    0, 0, _("conflict: submission %s is stored for "
+			    "another State or checklist"), p->submission_id);
 	}
 	sqlite3_finalize(st);
 	return err->status;
@@ -172,7 +172,7 @@ export_import_package_row(struct export_store *s, const char *buf,
 	sqlite3_finalize(st);
 	*id = sqlite3_last_insert_rowid(s->db);
 	return rc == SQLITE_DONE ? CHECKLIST_OK :
-	    export_store_fail(s, "storing the package", err);
+	    export_store_fail(s, _("storing the package"), err);
 }
 
 /* Insert the submissions row of P (package row PKG); its id in *ID. */
@@ -217,7 +217,7 @@ export_import_submission_row(struct export_store *s,
 	sqlite3_finalize(st);
 	*id = sqlite3_last_insert_rowid(s->db);
 	return rc == SQLITE_DONE ? CHECKLIST_OK :
-	    export_store_fail(s, "storing the submission", err);
+	    export_store_fail(s, _("storing the submission"), err);
 }
 
 /* The digest of the definition P was checked against. */

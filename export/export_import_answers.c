@@ -55,7 +55,7 @@ export_ia_row(struct export_ia *a, const struct checklist_question *q,
 	export_store_bind(st, 8, g != NULL ? g->number : NULL);
 	export_store_bind(st, 9, export_ia_role(q));
 	if (sqlite3_step(st) != SQLITE_DONE)
-		export_store_fail(a->s, "storing an answer", a->err);
+		export_store_fail(a->s, _("storing an answer"), a->err);
 }
 
 static void export_ia_emit(struct export_ia *a,
@@ -130,7 +130,7 @@ export_ia_attachments(struct export_ia *a, const struct export_package *p)
 		sqlite3_bind_blob(st, 8, t->size > 0 ? t->data : (const void *)"",
 		    (int)t->size, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE)
-			export_store_fail(a->s, "storing an attachment",
+			export_store_fail(a->s, _("storing an attachment"),
 			    a->err);
 	}
 	sqlite3_finalize(st);
@@ -160,7 +160,7 @@ export_ia_not_relevant(struct export_ia *a, const struct checklist *cl)
 		    NULL);
 		export_store_bind(st, 5, q->role);
 		if (sqlite3_step(st) != SQLITE_DONE)
-			export_store_fail(a->s, "storing what was not relevant",
+			export_store_fail(a->s, _("storing what was not relevant"),
 			    a->err);
 	}
 	sqlite3_finalize(st);

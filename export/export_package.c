@@ -212,8 +212,8 @@ export_check_size(size_t size, struct checklist_error *err)
 	if (size <= EXPORT_INFLATE_MAX)
 		return CHECKLIST_OK;
 	return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, NULL, 0, 0,
-	    "the package would be %.1f MiB once inflated, over the cap of "
-	    "%.1f MiB that every reader applies; nothing is written",
+	    _("the package would be %.1f MiB once inflated, over the cap of "
+	    "%.1f MiB that every reader applies; nothing is written"),
 	    (double)size / (1024 * 1024),
 	    (double)EXPORT_INFLATE_MAX / (1024 * 1024));
 }
@@ -232,7 +232,7 @@ export_finish(xmlDocPtr doc, char **buf, size_t *len,
 	if (checklist_xml_validate(doc, (const char *)export_response_xsd,
 	    export_response_xsd_len, "package", &e) != CHECKLIST_OK)
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, NULL, 0,
-		    0, "internal error: the package does not validate: %s",
+		    0, _("internal error: the package does not validate: %s"),
 		    checklist_error_text(&e));
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
 	if (mem == NULL || size <= 0)

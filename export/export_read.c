@@ -139,9 +139,9 @@ export_read_digest(const struct export_package *p,
 	if (o->need != NULL)
 		o->need->other_digest = true;
 	return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, name, 0, 0,
-	    "checklist '%s' version '%s' here (%s, sha256 %s) is not the "
+	    _("checklist '%s' version '%s' here (%s, sha256 %s) is not the "
 	    "definition the package was filled against (sha256 %s): the same "
-	    "id and version, other contents", p->checklist_id,
+	    "id and version, other contents"), p->checklist_id,
 	    p->checklist_version, p->cl->source, p->cl->sha256[0] != '\0' ?
 	    p->cl->sha256 : "unknown", p->checklist_sha256);
 }
@@ -162,15 +162,15 @@ export_read_checklist(struct export_package *p,
 		if (checklist_load(p->checklist_id, &p->cl_owned, &e) !=
 		    CHECKLIST_OK)
 			return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND,
-			    name, 0, 0, "unknown checklist '%s': %s",
+			    name, 0, 0, _("unknown checklist '%s': %s"),
 			    p->checklist_id, e.message);
 		p->cl = p->cl_owned;
 	}
 	if (strcmp(p->cl->id, p->checklist_id) != 0 ||
 	    strcmp(p->cl->version, p->checklist_version) != 0)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, name,
-		    0, 0, "checklist '%s' version '%s' is not available (have "
-		    "'%s' version '%s')", p->checklist_id, p->checklist_version,
+		    0, 0, _("checklist '%s' version '%s' is not available (have "
+		    "'%s' version '%s')"), p->checklist_id, p->checklist_version,
 		    p->cl->id, p->cl->version);
 	return export_read_digest(p, o, name, err);
 }
@@ -187,8 +187,8 @@ export_read_response_el(struct export_package *p, const char *name,
 
 	if (el == NULL || el->ns != NULL)
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name, 0,
-		    0, "the answers hold no <response> element in no "
-		    "namespace");
+		    0, _("the answers hold no <response> element in no "
+		    "namespace"));
 	id = checklist_xml_attr(el, "checklist");
 	version = checklist_xml_attr(el, "checklist-version");
 	same = id != NULL && version != NULL &&
@@ -198,8 +198,8 @@ export_read_response_el(struct export_package *p, const char *name,
 	free(version);
 	if (!same)
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
-		    (int)xmlGetLineNo(el), 0, "the answers do not name the "
-		    "checklist and version of the metadata");
+		    (int)xmlGetLineNo(el), 0, _("the answers do not name the "
+		    "checklist and version of the metadata"));
 	*out = el;
 	return CHECKLIST_OK;
 }
@@ -284,13 +284,13 @@ export_read_attachment_owner(struct export_package *p, xmlNodePtr n,
 	    q->type != CHECKLIST_Q_FILE || v == NULL ||
 	    strcmp(v, a->name) != 0))
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
-		    (int)xmlGetLineNo(n), 0, "attachment %s: its question does "
-		    "not name it", a->id);
+		    (int)xmlGetLineNo(n), 0, _("attachment %s: its question does "
+		    "not name it"), a->id);
 	for (i = 0; &p->attachments[i] != a; i++)
 		if (strcmp(p->attachments[i].path, a->path) == 0)
 			return checklist_error_set(err, CHECKLIST_ERR_SCHEMA,
-			    name, (int)xmlGetLineNo(n), 0, "attachment %s: a "
-			    "second file for one question", a->id);
+			    name, (int)xmlGetLineNo(n), 0, _("attachment %s: a "
+			    "second file for one question"), a->id);
 	return CHECKLIST_OK;
 }
 

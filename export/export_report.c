@@ -233,7 +233,7 @@ export_report(struct export_store *s, const struct export_report_options *o,
 			break;
 	if (export_report_names[i] == NULL)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL,
-		    0, 0, "no report '%s'", o->what);
+		    0, 0, _("no report '%s'"), o->what);
 	memset(&d, 0, sizeof d);
 	d.lang = o->lang;
 	d.meta = export_report_meta(o, s->file);

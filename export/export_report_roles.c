@@ -347,7 +347,7 @@ export_roles_each(struct export_store *s,
 	for (i = 0; i < 3; i++)
 		export_roles_cache_free(&cache[i]);
 	if (rc != SQLITE_DONE)
-		return export_store_fail(s, "reading the answers", err);
+		return export_store_fail(s, _("reading the answers"), err);
 	return CHECKLIST_OK;
 }
 
@@ -413,9 +413,9 @@ export_roles_need(struct export_store *s,
 	free(cls);
 	if (n > 0 && have == 0)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL,
-		    0, 0, "report '%s' needs questions with the role '%s', "
+		    0, 0, _("report '%s' needs questions with the role '%s', "
 		    "which the definitions of these submissions do not "
-		    "declare (doc/checklist-format.md)", o->what, role);
+		    "declare (doc/checklist-format.md)"), o->what, role);
 	return CHECKLIST_OK;
 }
 

@@ -97,7 +97,7 @@ export_report_submissions(struct export_store *s,
 			export_subs_row(s, st, o, t, &current);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return export_store_fail(s, "reading the submissions", err);
+		return export_store_fail(s, _("reading the submissions"), err);
 	t->note = checklist_xasprintf("%zu submission%s, %zu current, %zu "
 	    "superseded.", t->nrows, t->nrows == 1 ? "" : "s", current,
 	    t->nrows - current);

@@ -187,7 +187,7 @@ export_store_exec(struct export_store *s, const char *sql,
     struct checklist_error *err)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return export_store_fail(s, "the store", err);
+		return export_store_fail(s, _("the store"), err);
 	return CHECKLIST_OK;
 }
 
@@ -245,7 +245,7 @@ export_store_step(struct export_store *s, int v, struct checklist_error *err)
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	if (err->status != CHECKLIST_OK)
 		return err->status;
-	return export_store_fail(s, "updating the store's schema", err);
+	return export_store_fail(s, _("updating the store's schema"), err);
 }
 
 /* Bring the schema up to EXPORT_STORE_VERSION. */
@@ -256,14 +256,14 @@ export_store_migrate(struct export_store *s, struct checklist_error *err)
 
 	while ((v = export_store_version(s)) < EXPORT_STORE_VERSION) {
 		if (v < 0)
-			return export_store_fail(s, "reading the store", err);
+			return export_store_fail(s, _("reading the store"), err);
 		if (export_store_step(s, v, err) != CHECKLIST_OK)
 			return err->status;
 	}
 	if (v > EXPORT_STORE_VERSION)
 		return checklist_error_set(err, CHECKLIST_ERR_DAMAGED, s->file,
-		    0, 0, "the store has schema version %d; this program "
-		    "knows up to %d: use a newer sacl", v,
+		    0, 0, _("the store has schema version %d; this program "
+		    "knows up to %d: use a newer sacl"), v,
 		    EXPORT_STORE_VERSION);
 	return CHECKLIST_OK;
 }
@@ -280,7 +280,7 @@ export_store_create(const char *file, struct checklist_error *err)
 	if (errno == EEXIST)
 		return CHECKLIST_OK;
 	return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-	    "cannot create the store: %s", strerror(errno));
+	    _("cannot create the store: %s"), strerror(errno));
 }
 
 /* The settings of every connection. */
@@ -311,7 +311,7 @@ export_store_open(const char *file, bool create, struct export_store **out,
 	}
 	if (!create && access(file, F_OK) != 0) {
 		checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "no such store (sacl import --db creates it)");
+		    _("no such store (sacl import --db creates it)"));
 		export_store_close(s);
 		return CHECKLIST_ERR_IO;
 	}
@@ -319,7 +319,7 @@ export_store_open(const char *file, bool create, struct export_store **out,
 	    SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc != SQLITE_OK || export_store_settings(s, err) != CHECKLIST_OK ||
 	    export_store_migrate(s, err) != CHECKLIST_OK) {
-		export_store_fail(s, "cannot open the store", err);
+		export_store_fail(s, _("cannot open the store"), err);
 		export_store_close(s);
 		return err->status;
 	}

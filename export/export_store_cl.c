@@ -116,8 +116,8 @@ export_store_unknown(const char *id, const char *version,
 	char *sv = checklist_sanitize(version, false);
 
 	checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0, 0,
-	    "unknown checklist '%s' version '%s': register its definition "
-	    "first (sacl import --db STORE --checklist FILE)", sid, sv);
+	    _("unknown checklist '%s' version '%s': register its definition "
+	    "first (sacl import --db STORE --checklist FILE)"), sid, sv);
 	free(sid);
 	free(sv);
 	return CHECKLIST_ERR_NOT_FOUND;
@@ -237,7 +237,7 @@ export_store_insert_cl(struct export_store *s, const struct checklist *cl,
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? CHECKLIST_OK :
-	    export_store_fail(s, "registering the checklist", err);
+	    export_store_fail(s, _("registering the checklist"), err);
 }
 
 /* Within the write transaction: compare with what is known, insert. */
@@ -254,9 +254,9 @@ export_store_register_cl(struct export_store *s, const struct checklist *cl,
 		*result = EXPORT_IMPORT_ALREADY;
 	else if (known != NULL)
 		checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, NULL, 0, 0,
-		    "conflict: checklist '%s' version '%s' is already known "
+		    _("conflict: checklist '%s' version '%s' is already known "
 		    "with other contents (digest %.12s...); give the new one "
-		    "another version", cl->id, cl->version, known);
+		    "another version"), cl->id, cl->version, known);
 	else if (export_store_insert_cl(s, cl, buf, len, hex, err) ==
 	    CHECKLIST_OK)
 		*result = EXPORT_IMPORT_STORED;

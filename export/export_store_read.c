@@ -45,8 +45,8 @@ export_store_not_found(const char *sub, const char *why,
 	char *s = checklist_sanitize(sub, false);
 
 	checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0, 0,
-	    "submission '%s': %s (sacl report --what submissions lists "
-	    "them)", s, why);
+	    _("submission '%s': %s (sacl report --what submissions lists "
+	    "them)"), s, why);
 	free(s);
 	return 0;
 }
@@ -63,8 +63,8 @@ export_store_find(struct export_store *s, const char *sub,
 	if (!export_store_split(sub, &id, &rev) ||
 	    strlen(id) < EXPORT_STORE_PREFIX_MIN) {
 		free(id);
-		return export_store_not_found(sub, "not ID or ID:REVISION "
-		    "(ID: at least 8 characters)", err);
+		return export_store_not_found(sub, _("not ID or ID:REVISION "
+		    "(ID: at least 8 characters)"), err);
 	}
 #define EXPORT_STORE_MATCH " FROM submissions WHERE substr(submission, 1, " \
     "length(?1)) = ?1 AND (?2 = 0 OR revision = ?2)"
@@ -80,10 +80,10 @@ export_store_find(struct export_store *s, const char *sub,
 	sqlite3_finalize(st);
 	free(id);
 	if (n == 0)
-		return export_store_not_found(sub, "not in the store", err);
+		return export_store_not_found(sub, _("not in the store"), err);
 	if (n > 1)
-		return export_store_not_found(sub, "names several "
-		    "submissions; give more of the id", err);
+		return export_store_not_found(sub, _("names several "
+		    "submissions; give more of the id"), err);
 	return row;
 }
 
@@ -109,7 +109,7 @@ export_store_read(struct export_store *s, const char *sub,
 	sqlite3_bind_int64(st, 1, row);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return export_store_fail(s, "reading the submission", err);
+		return export_store_fail(s, _("reading the submission"), err);
 	}
 	stt = export_store_checklist_copy(s, export_store_text(st, 0),
 	    export_store_text(st, 1), &cl, err);
@@ -172,7 +172,7 @@ export_store_list(struct export_store *s, struct export_store_entry **out,
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return export_store_fail(s, "listing the submissions", err);
+		return export_store_fail(s, _("listing the submissions"), err);
 	return CHECKLIST_OK;
 }
 

@@ -172,7 +172,7 @@ export_write_temp(const char *file, const char *buf, size_t len,
 		e = errno;
 		free(name);
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "cannot create a file in that folder: %s", strerror(e));
+		    _("cannot create a file in that folder: %s"), strerror(e));
 	}
 	(void)flock(*fd, LOCK_EX | LOCK_NB); /* new: nobody else has it */
 	errno = 0;
@@ -184,7 +184,7 @@ export_write_temp(const char *file, const char *buf, size_t len,
 		*fd = -1;
 		free(name);
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
-		    "cannot write: %s", strerror(e));
+		    _("cannot write: %s"), strerror(e));
 	}
 	*tmp = name;
 	return CHECKLIST_OK;
@@ -286,10 +286,10 @@ export_write_new_file(const char *file, const char *dir, const char *stem,
 	}
 	if (fd >= 0 && close(fd) != 0 && st == CHECKLIST_OK)
 		st = checklist_error_set(err, CHECKLIST_ERR_IO, name, 0, 0,
-		    "written, but closing it failed: %s", strerror(errno));
+		    _("written, but closing it failed: %s"), strerror(errno));
 	if (st == CHECKLIST_OK && (e = export_write_sync_dir(name)) != 0)
 		st = checklist_error_set(err, CHECKLIST_ERR_IO, name, 0, 0,
-		    "written, but the folder could not be flushed to disk: %s",
+		    _("written, but the folder could not be flushed to disk: %s"),
 		    strerror(e));
 	free(tmp);
 	if (st == CHECKLIST_OK)
@@ -383,7 +383,7 @@ export_write_fd(struct checklist_response *r,
 		st = export_write_commit(r, &fixed, err);
 	if (st == CHECKLIST_OK && !export_write_all(fd, buf, len))
 		st = checklist_error_set(err, CHECKLIST_ERR_IO, name, 0, 0,
-		    "cannot write: %s", strerror(errno));
+		    _("cannot write: %s"), strerror(errno));
 	free(buf);
 	if (st == CHECKLIST_OK)
 		export_write_done(r, &fixed);

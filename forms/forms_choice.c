@@ -19,7 +19,7 @@
 #include "forms/forms_internal.h"
 
 static const char *const bool_values[] = { "yes", "no" };
-static const char *const bool_labels[] = { "Yes", "No" };
+static const char *const bool_labels[] = { N_("Yes"), N_("No") };
 
 size_t
 forms_choice_count(const struct checklist_question *q)
@@ -42,10 +42,10 @@ forms_choice_label(const struct forms_page *page,
     const struct checklist_question *q, size_t i)
 {
 	if (q->type == CHECKLIST_Q_BOOLEAN)
-		return bool_labels[i];
+		return _(bool_labels[i]);
 	if (i < q->nchoices)
 		return forms_label(page, &q->choices[i].label);
-	return "Other, please specify";
+	return _("Other, please specify");
 }
 
 /* Is OPT one of the space-separated tokens of VALUE? */

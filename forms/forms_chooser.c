@@ -85,7 +85,7 @@ chooser_summary(struct forms_page *page, const struct forms_item *it)
 	if (out[0] != '\0')
 		return out;
 	free(out);
-	return checklist_xstrdup(value[0] != '\0' ? value : "(none chosen)");
+	return checklist_xstrdup(value[0] != '\0' ? value : _("(none chosen)"));
 }
 
 /* The value of a long list from virtual row VY, and under it, when it
@@ -108,9 +108,9 @@ forms_chooser_render(struct forms_page *page, struct forms_item *it, int vy,
 	it->frows = rows;
 	if (!cur)
 		return rows;
-	hint = checklist_xasprintf("Enter: choose from %zu options; type "
-	    "part of a name%s", forms_choice_count(it->q), it->q->type ==
-	    CHECKLIST_Q_MULTIPLE ? ", Space marks" : " to find one");
+	hint = checklist_xasprintf(_("Enter: choose from %zu options; type "
+	    "part of a name%s"), forms_choice_count(it->q), it->q->type ==
+	    CHECKLIST_Q_MULTIPLE ? _(", Space marks") : _(" to find one"));
 	forms_put_lines(page, vy + rows, x, width, hint, false, A_NORMAL, &n,
 	    draw);
 	free(hint);
@@ -315,7 +315,7 @@ chooser_menu_place(struct chooser *c, size_t want, int top)
 static void
 chooser_menu_build(struct chooser *c, size_t want, int top)
 {
-	const char *none = "No option matches.";
+	const char *none = _("No option matches.");
 
 	chooser_menu_drop(c);
 	werase(c->sub);
@@ -333,7 +333,7 @@ chooser_menu_build(struct chooser *c, size_t want, int top)
 			return;
 		}
 		chooser_menu_drop(c); /* no room after all */
-		none = "The options do not fit here.";
+		none = _("The options do not fit here.");
 	}
 	mvwaddnstr(c->sub, 0, 0, none, c->mcols);
 }
@@ -408,6 +408,18 @@ chooser_put(struct chooser *c, int y, int x, const wchar_t *s, int maxw,
 	return used;
 }
 
+/* The same for the UTF-8 text S (the interface's words, translated). */
+static int
+chooser_put_text(struct chooser *c, int y, int x, const char *s, int maxw,
+    attr_t attr)
+{
+	wchar_t *w = forms_wcs(s, false);
+	int used = chooser_put(c, y, x, w, maxw, attr);
+
+	free(w);
+	return used;
+}
+
 /* The frame: the question on the top border, what was typed, the keys;
  * the terminal's cursor after what was typed. */
 static void
@@ -415,22 +427,25 @@ chooser_frame(struct chooser *c)
 {
 	int h = getmaxy(c->win), w = getmaxx(c->win), x;
 	wchar_t *title = forms_wcs(forms_label(c->page, &c->q->label), false);
-	wchar_t count[48];
+	char *n = checklist_xasprintf(_("%zu of %zu"), c->nshown, c->n);
+	wchar_t *count = forms_wcs(n, false);
+	int cw = forms_wcswidth(count, wcslen(count));
 
 	box(c->win, 0, 0);
 	mvwaddch(c->win, 0, 1, ' ');
 	x = chooser_put(c, 0, 2, title, w - 6, A_BOLD);
 	mvwaddch(c->win, 0, 2 + x, ' ');
 	mvwhline(c->win, h - 3, 1, ' ', w - 2);
-	swprintf(count, 48, L"%zu of %zu", c->nshown, c->n);
-	chooser_put(c, h - 3, w - 2 - (int)wcslen(count), count, 20, A_NORMAL);
-	x = 2 + chooser_put(c, h - 3, 2, L"Type to find: ", w - 4, A_NORMAL);
-	x += chooser_put(c, h - 3, x, c->find, w - 4 - x - (int)wcslen(count),
-	    A_BOLD);
+	chooser_put(c, h - 3, w - 2 - cw, count, 20, A_NORMAL);
+	x = 2 + chooser_put_text(c, h - 3, 2, _("Type to find: "), w - 4,
+	    A_NORMAL);
+	x += chooser_put(c, h - 3, x, c->find, w - 4 - x - cw, A_BOLD);
 	mvwhline(c->win, h - 2, 1, ' ', w - 2);
-	chooser_put(c, h - 2, 2, c->multi ?
-	    L"Space: mark  Enter: done  Esc: cancel" :
-	    L"Enter: choose  Esc: cancel", w - 4, A_NORMAL);
+	chooser_put_text(c, h - 2, 2, c->multi ?
+	    _("Space: mark  Enter: done  Esc: cancel") :
+	    _("Enter: choose  Esc: cancel"), w - 4, A_NORMAL);
+	free(count);
+	free(n);
 	wmove(c->win, h - 3, x < w - 1 ? x : w - 2);
 	free(title);
 }
@@ -599,8 +614,8 @@ chooser_open(struct chooser *c, struct forms_page *page,
 	chooser_options(c, forms_value(page, it->path));
 	if (!chooser_window(c)) {
 		chooser_close(c);
-		forms_set_message(page, it->path, "The window is too small for "
-		    "the list of options; make it larger.");
+		forms_set_message(page, it->path, _("The window is too small for "
+		    "the list of options; make it larger."));
 		return false;
 	}
 	chooser_menu_build(c, (size_t)it->cursor, CHOOSER_CENTRE);

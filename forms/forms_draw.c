@@ -56,15 +56,19 @@ put_lines_at(struct forms_page *page, int y0, bool fixed, int x, int width,
 {
 	struct forms_lines l;
 	size_t i;
+	bool rtl;
+	int dx;
 
 	forms_wrap(&l, s, width, keep_newlines);
+	rtl = forms_rtl(l.text); /* right-aligned, each line */
 	for (i = 0; draw && i < l.n; i++) {
+		dx = rtl && l.width[i] < width ? width - l.width[i] : 0;
 		if (fixed)
-			put_screen(page, y0 + (int)i, x, l.text + l.start[i],
-			    l.len[i], width, attr);
+			put_screen(page, y0 + (int)i, x + dx, l.text +
+			    l.start[i], l.len[i], width - dx, attr);
 		else
-			forms_put_vrow(page, y0 + (int)i, x, l.text + l.start[i],
-			    l.len[i], width, attr, true);
+			forms_put_vrow(page, y0 + (int)i, x + dx, l.text +
+			    l.start[i], l.len[i], width - dx, attr, true);
 	}
 	*rows = l.n > 0 ? (int)l.n : 1;
 	forms_lines_free(&l);
@@ -167,7 +171,8 @@ value_draw(struct forms_page *page, struct forms_item *it, int vy)
 	    forms_pair_field);
 	const struct forms_lines *l;
 	wchar_t *blank;
-	int r;
+	int r, dx;
+	bool rtl;
 
 	if (page->editing && cur) {
 		forms_view_draw(page, it, vy, with_pair(A_REVERSE,
@@ -179,12 +184,15 @@ value_draw(struct forms_page *page, struct forms_item *it, int vy)
 	wmemset(blank, L' ', (size_t)it->fwidth);
 	blank[it->fwidth] = L'\0';
 	l = value_lines(page, it);
+	rtl = forms_rtl(l->text); /* right-aligned in its box */
 	for (r = 0; r < it->frows; r++) {
 		forms_put_vrow(page, vy + r, it->fcol, blank, (size_t)it->fwidth,
 		    it->fwidth, a, true);
+		dx = (size_t)r < l->n && rtl && l->width[r] < it->fwidth ?
+		    it->fwidth - l->width[r] : 0;
 		if ((size_t)r < l->n)
-			forms_put_vrow(page, vy + r, it->fcol,
-			    l->text + l->start[r], l->len[r], it->fwidth, a, true);
+			forms_put_vrow(page, vy + r, it->fcol + dx, l->text +
+			    l->start[r], l->len[r], it->fwidth - dx, a, true);
 	}
 	if (l->n > (size_t)it->frows || (l->n > 0 && !forms_is_longtext(it) &&
 	    l->n > 1))
@@ -238,16 +246,16 @@ focus_note(struct forms_page *page, struct forms_item *it)
 
 	if (it->kind == FORMS_I_REPEAT)
 		return checklist_response_entries(page->r, it->path) == 0 &&
-		    it->q->required ? "At least one entry is needed: a adds one." :
-		    "a: add an entry";
+		    it->q->required ? _("At least one entry is needed: a adds one.") :
+		    _("a: add an entry");
 	if (it->kind == FORMS_I_ENTRY)
-		return "Enter: open/close  a: add  d: delete  K/J: move up/down";
+		return _("Enter: open/close  a: add  d: delete  K/J: move up/down");
 	if (it->kind == FORMS_I_OTHER)
 		return "";
 	if (hint[0] == '\0' && it->q->required &&
 	    forms_value(page, it->path)[0] == '\0' &&
 	    (page->msg_path == NULL || strcmp(page->msg_path, it->path) != 0))
-		return "An answer is needed here.";
+		return _("An answer is needed here.");
 	return hint;
 }
 
@@ -267,7 +275,7 @@ stored_problem(struct forms_page *page, struct forms_item *it)
 		if (!checklist_response_valid(page->r, it->path, &err))
 			it->problem = checklist_xasprintf("! %s",
 			    err.message[0] != '\0' ? err.message :
-			    "This answer is no longer valid.");
+			    _("This answer is no longer valid."));
 	}
 	return it->problem != NULL ? checklist_xstrdup(it->problem) : NULL;
 }
@@ -345,7 +353,7 @@ value_render(struct forms_page *page, struct forms_item *it, int vy,
 	if (it->kind == FORMS_I_REPEAT) {
 		if (checklist_response_entries(page->r, it->path) > 0)
 			return 0;
-		forms_put_lines(page, vy, x, width, "(no entries)", false,
+		forms_put_lines(page, vy, x, width, _("(no entries)"), false,
 		    A_NORMAL, &n, draw);
 		return n;
 	}
@@ -368,7 +376,7 @@ body_render(struct forms_page *page, struct forms_item *it, int vy,
 	if (it->kind == FORMS_I_ENTRY)
 		return entry_render(page, it, vy, indent, w, draw);
 	if (it->kind == FORMS_I_OTHER) {
-		label = checklist_xstrdup("Other, please specify:");
+		label = checklist_xstrdup(_("Other, please specify:"));
 		indent += 2;
 		w -= 2;
 	} else {

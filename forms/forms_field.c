@@ -112,12 +112,12 @@ forms_store(struct forms_page *page, const char *path, const char *value)
 	checklist_error_clear(&err);
 	if (checklist_response_set(page->r, path, value, &err) != CHECKLIST_OK)
 		return refuse(page, path, err.message[0] != '\0' ? err.message :
-		    "This value is not accepted.");
+		    _("This value is not accepted."));
 	forms_clear_message(page);
 	keep = checklist_xstrdup(path);
 	forms_rebuild(page);
 	if (required && value[0] == '\0')
-		forms_set_message(page, keep, "This question needs an answer.");
+		forms_set_message(page, keep, _("This question needs an answer."));
 	free(keep);
 	return FORMS_CHANGED;
 }
@@ -136,7 +136,7 @@ judge(struct forms_page *page, char *msg, size_t size)
 	    NULL ? page->lang : page->r->lang, &err) == CHECKLIST_OK)
 		return true;
 	snprintf(msg, size, "%s", err.message[0] != '\0' ? err.message :
-	    "This value is not accepted.");
+	    _("This value is not accepted."));
 	return false;
 }
 
@@ -236,8 +236,8 @@ buf_result(struct forms_page *page, enum forms_buf_status st)
 	char msg[128];
 
 	if (st == FORMS_BUF_FULL) {
-		snprintf(msg, sizeof msg, "No more room: this answer holds at "
-		    "most %zu bytes.", page->buf.max);
+		snprintf(msg, sizeof msg, _("No more room: this answer holds at "
+		    "most %zu bytes."), page->buf.max);
 		return refuse(page, page->edit_path, msg);
 	}
 	if (page->message[0] != '\0')
@@ -351,8 +351,8 @@ forms_page_paste(struct forms_page *page, const char *text, size_t len)
 	if (!page->editing)
 		return FORMS_IGNORED;
 	if (forms_buf_insert(&page->buf, text, len) == FORMS_BUF_FULL) {
-		snprintf(msg, sizeof msg, "Nothing was pasted: the paste (%zu "
-		    "bytes) does not fit in this answer (at most %zu bytes).",
+		snprintf(msg, sizeof msg, _("Nothing was pasted: the paste (%zu "
+		    "bytes) does not fit in this answer (at most %zu bytes)."),
 		    len, page->buf.max);
 		return refuse(page, page->edit_path, msg);
 	}

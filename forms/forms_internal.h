@@ -137,6 +137,9 @@ wchar_t *forms_wcs(const char *s, bool keep_newlines);
 int forms_cwidth(wchar_t c);
 int forms_wcswidth(const wchar_t *s, size_t n);
 size_t forms_fit(const wchar_t *s, size_t n, int maxw, int *used);
+/* Is S right-to-left (its first strong character Arabic, Hebrew...)? Such
+ * a text is drawn right-aligned; the terminal orders its characters. */
+bool forms_rtl(const wchar_t *s);
 void forms_wrap(struct forms_lines *l, const char *s, int width,
     bool keep_newlines);
 void forms_wrap_rows(struct forms_lines *l, const char *s, int width,

@@ -299,7 +299,7 @@ forms_page_draw(struct forms_page *page)
 		mvwaddstr(page->win, page->head - 1, page->width - 1, "v");
 	forms_help_render(page, true);
 	if (page->nitems == 0) {
-		wchar_t *w = forms_wcs("No questions to answer here.", false);
+		wchar_t *w = forms_wcs(_("No questions to answer here."), false);
 
 		forms_put_vrow(page, page->helprows, 2, w, wcslen(w),
 		    page->width - 3, A_NORMAL, true);

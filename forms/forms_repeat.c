@@ -97,7 +97,7 @@ forms_entry_summary(struct forms_page *page, const struct forms_item *it)
 		if (v[0] != '\0')
 			return checklist_xstrndup(v, strcspn(v, "\n"));
 	}
-	return checklist_xstrdup("(empty)");
+	return checklist_xstrdup(_("(empty)"));
 }
 
 static size_t
@@ -171,7 +171,7 @@ entry_move(struct forms_page *page, struct forms_item *it, int delta)
 static enum forms_reaction
 entry_ask_delete(struct forms_page *page, struct forms_item *it)
 {
-	char *msg = checklist_xasprintf("Delete entry %zu of \"%s\"? (y/n)",
+	char *msg = checklist_xasprintf(_("Delete entry %zu of \"%s\"? (y/n)"),
 	    it->index, forms_label(page, &it->q->label));
 
 	forms_set_message(page, it->path, msg);

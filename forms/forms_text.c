@@ -112,8 +112,8 @@ temp_read(struct forms_page *page, const char *file, const char *path)
 	if (len > 0 && buf[len - 1] == '\n')
 		buf[--len] = '\0'; /* editors end the last line */
 	if (len > CHECKLIST_LONGTEXT_MAX) {
-		forms_set_message(page, path, "The text is too long: nothing "
-		    "was changed.");
+		forms_set_message(page, path, _("The text is too long: nothing "
+		    "was changed."));
 		free(buf);
 		return NULL;
 	}
@@ -146,14 +146,14 @@ forms_page_edit_external(struct forms_page *page)
 	it = forms_current_item(page); /* the commit rebuilt the page */
 	path = checklist_xstrdup(it->path);
 	if (!temp_write(forms_value(page, path), file, sizeof file)) {
-		forms_set_message(page, path, "Cannot write a temporary file "
-		    "for the editor.");
+		forms_set_message(page, path, _("Cannot write a temporary file "
+		    "for the editor."));
 		free(path);
 		return external_result(page, FORMS_INVALID);
 	}
 	if (!run_editor(file))
-		forms_set_message(page, path, "The editor failed: nothing was "
-		    "changed.");
+		forms_set_message(page, path, _("The editor failed: nothing was "
+		    "changed."));
 	else if ((text = temp_read(page, file, path)) != NULL) {
 		if (strcmp(text, forms_value(page, path)) != 0)
 			re = forms_store(page, path, text);

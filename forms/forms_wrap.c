@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "forms/forms_internal.h"
 
@@ -79,6 +80,31 @@ forms_fit(const wchar_t *s, size_t n, int maxw, int *used)
 	if (used != NULL)
 		*used = w;
 	return i;
+}
+
+/* Is C a right-to-left letter: Hebrew, Arabic, Syriac, Thaana, N'Ko and
+ * their supplements and presentation forms (Unicode bidi classes R and
+ * AL, by block: no table of every character, no new dependency)? */
+static bool
+forms_rtl_char(wchar_t c)
+{
+	unsigned long u = (unsigned long)c;
+
+	return (u >= 0x0590 && u <= 0x08FF) || (u >= 0xFB1D && u <= 0xFDFF) ||
+	    (u >= 0xFE70 && u <= 0xFEFF) || (u >= 0x10800 && u <= 0x10FFF) ||
+	    (u >= 0x1E800 && u <= 0x1EFFF);
+}
+
+bool
+forms_rtl(const wchar_t *s)
+{
+	for (; *s != L'\0'; s++) {
+		if (forms_rtl_char(*s))
+			return true;
+		if (iswalpha((wint_t)*s)) /* a strong left-to-right letter */
+			return false;
+	}
+	return false;
 }
 
 static void

@@ -17,7 +17,7 @@ f=$DIR/r.xml
 # Open 52.3 and put the focus on "Requests received".
 open_received() {
 	keys g
-	wait_for "Go to provision"
+	wait_for "${GOTO:-Go to provision}"
 	keys -l 52.3
 	keys Enter
 	wait_for "$1"
@@ -27,7 +27,7 @@ open_received() {
 # store TEXT: edit the focused field, replace its text, store it.
 store() {
 	keys Enter
-	wait_for "EDIT"
+	wait_for "${EDITW:-EDIT}"
 	keys C-u
 	keys -l -- "$1"
 	keys Enter
@@ -63,7 +63,9 @@ wait_for "SACL-EXIT=0"
 f=$DIR/fr.xml
 "$SACL" set --checklist "$FIX" "$f" p52_3/received=5 >/dev/null ||
     fail "cannot prepare $f"
-start_env rules_fr 100 30 "LC_ALL=$LOC" TERM=screen -- fill --lang fr "$f"
+GOTO="Aller à la disposition" EDITW=SAISIE
+WAIT="Dispositions :" start_env rules_fr 100 30 "LC_ALL=$LOC" TERM=screen -- \
+    fill --lang fr "$f" # --lang: the interface in French too
 open_received "Demandes exécutées"
 store -3
 wait_for "! Au moins 0."

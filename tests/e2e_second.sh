@@ -126,12 +126,12 @@ if command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1; then
 	keys F10
 	wait_for "SACL-EXIT=0"
 	tm kill-session -t "$S"
-	# in French
-	start_env french 132 43 TERM=xterm \
+	# in French (the interface too)
+	WAIT="Dispositions :" start_env french 132 43 TERM=xterm \
 	    "LC_ALL=$LOC" -- fill --lang fr "$R"
 	wait_for "Mécanismes de confiscation"
 	keys C-g
-	wait_for "Go to provision"
+	wait_for "Aller à la disposition"
 	keys -l 58
 	keys Enter
 	wait_for "L'État a-t-il envisagé cette mesure ?"

@@ -8,6 +8,8 @@ libtui_a_SOURCES = \
 	tui/tui_app.c \
 	tui/tui_act.c \
 	tui/tui_keys.c \
+	tui/tui_i18n.c \
+	tui/tui_lang.c \
 	tui/tui_order.c \
 	tui/tui_find.c \
 	tui/tui_text.c \

@@ -80,6 +80,7 @@ enum tui_action {
 	TUI_ACT_REVIEW_NEXT,    /* next answer to review (carried forward) */
 	TUI_ACT_REVIEW_CONFIRM, /* confirm the current one as reviewed */
 	TUI_ACT_COMPARE,        /* highlight answers changed (--compare) */
+	TUI_ACT_LANG,         /* F6: the language of the texts and screens */
 	TUI_ACT_UP,           /* navigator moves */
 	TUI_ACT_DOWN,
 	TUI_ACT_FIRST,
@@ -242,6 +243,21 @@ struct tui_hit {
 size_t tui_find(struct checklist_response *r, const char *lang,
     const char *needle, struct tui_hit **out);
 void tui_find_free(struct tui_hit *hits, size_t n);
+
+/* ------------------------------------------ the language (tui_i18n.c) */
+
+/* The languages the interface is translated into, NULL-ended. */
+extern const char *const tui_i18n_languages[];
+/* Bind the catalogues ($SACL_LOCALEDIR, the build tree's po/, or the
+ * installed ones); once, after setlocale. */
+void tui_i18n_init(void);
+/* Show the interface in LANG from now on ("fr", "zh", "en"...). */
+void tui_i18n_set_lang(const char *lang);
+/* The checklist's language matching the interface's (LANGUAGE, then
+ * LC_MESSAGES), NULL for none: points into CL. */
+const char *tui_i18n_pick(const struct checklist *cl);
+/* The language's own name ("Français") for a tag, else the tag. */
+const char *tui_i18n_name(const char *lang);
 
 /* ------------------------------------------------- display width (tui_text.c) */
 

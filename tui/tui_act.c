@@ -41,8 +41,8 @@ tui_act_step(struct tui_app *app, int dir)
 		    TUI_ACT_PREV_PROV);
 	g = tui_order_step(app->resp, &app->filter, app->group, dir);
 	if (g == NULL) {
-		tui_message(app, false, dir > 0 ? "This is the last provision "
-		    "listed." : "This is the first provision listed.");
+		tui_message(app, false, dir > 0 ? _("This is the last provision "
+		    "listed.") : _("This is the first provision listed."));
 		return TUI_R_DRAW;
 	}
 	return tui_app_open(app, g, NULL);
@@ -65,7 +65,7 @@ tui_act_next_required(struct tui_app *app)
 	}
 	q = tui_order_next_required(app->resp, page, after);
 	if (q == NULL) {
-		tui_message(app, false, "Every required question is answered.");
+		tui_message(app, false, _("Every required question is answered."));
 		return r | TUI_R_DRAW;
 	}
 	while (q->parent != NULL)
@@ -107,8 +107,8 @@ tui_act_quit(struct tui_app *app)
 		tui_app_save(app);
 	if (fr == FORMS_INVALID) {
 		why = forms_page_message(app->page);
-		q = checklist_xasprintf("The value being typed is not valid%s%s "
-		    "and would be lost. Quit anyway?", why != NULL ? ": " : "",
+		q = checklist_xasprintf(_("The value being typed is not valid%s%s "
+		    "and would be lost. Quit anyway?"), why != NULL ? ": " : "",
 		    why != NULL ? why : "");
 		if (!tui_dialog_yesno(app, q)) {
 			free(q);
@@ -117,8 +117,8 @@ tui_act_quit(struct tui_app *app)
 		free(q);
 	}
 	if (app->dirty && !tui_app_save(app) && !tui_dialog_yesno(app,
-	    "The answers could not be saved (the status line says why). "
-	    "Quit and lose the changes since the last save?"))
+	    _("The answers could not be saved (the status line says why). "
+	    "Quit and lose the changes since the last save?")))
 		return TUI_R_DRAW;
 	app->quit = true;
 	return TUI_R_NONE;
@@ -145,7 +145,7 @@ tui_act_save(struct tui_app *app)
 		return r | TUI_R_DRAW;
 	}
 	if (tui_app_save(app))
-		tui_message(app, false, "Saved to %s.", app->file);
+		tui_message(app, false, _("Saved to %s."), app->file);
 	return r | TUI_R_DRAW;
 }
 
@@ -164,20 +164,21 @@ tui_act_undo(struct tui_app *app)
 		app->last_typed = 0;
 		if (forms_page_cancel(app->page) == FORMS_CHANGED)
 			tui_app_save(app);
-		tui_message(app, false, "The field has its value back; Ctrl-Z "
-		    "again undoes the change before.");
+		tui_message(app, false, _("The field has its value back; Ctrl-Z "
+		    "again undoes the change before."));
 		return TUI_R_DRAW | TUI_R_NAV;
 	}
 	if (!checklist_undo_step(app->undo)) {
-		tui_message(app, false, "Nothing to undo since sacl started.");
+		tui_message(app, false, _("Nothing to undo since sacl started."));
 		return TUI_R_DRAW;
 	}
 	if (app->page != NULL)
 		forms_page_refresh(app->page);
 	left = checklist_undo_count(app->undo);
 	if (tui_app_save(app))
-		tui_message(app, false, "Undone and saved (%zu more change%s "
-		    "can be undone).", left, left == 1 ? "" : "s");
+		tui_message(app, false, P_("Undone and saved (%zu more change "
+		    "can be undone).", "Undone and saved (%zu more changes "
+		    "can be undone).", left), left);
 	return TUI_R_DRAW | TUI_R_NAV;
 }
 
@@ -227,6 +228,8 @@ tui_act_screen(struct tui_app *app, enum tui_action action)
 		return TUI_R_DRAW;
 	case TUI_ACT_PRESENT:
 		return tui_present_run(app, true);
+	case TUI_ACT_LANG:
+		return tui_lang_run(app);
 	case TUI_ACT_OPEN:
 		return tui_app_open(app, tui_nav_current(app->nav), NULL);
 	case TUI_ACT_SETTLE:

@@ -134,7 +134,7 @@ tui_app_start(struct tui_app *app)
 	if (tui_screen == NULL) {
 		tui_signal_restore();
 		checklist_set_fatal_hook(NULL);
-		tui_cmd_warn("cannot use the terminal (TERM=%s)",
+		tui_cmd_warn(_("cannot use the terminal (TERM=%s)"),
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 		return false;
 	}
@@ -235,7 +235,7 @@ tui_app_draw_small(void)
 	char msg[80];
 	int len;
 
-	len = snprintf(msg, sizeof msg, "Window too small: need at least %dx%d",
+	len = snprintf(msg, sizeof msg, _("Window too small: need at least %dx%d"),
 	    TUI_MIN_COLS, TUI_MIN_LINES);
 	werase(stdscr);
 	mvwaddnstr(stdscr, LINES / 2, COLS > len ? (COLS - len) / 2 : 0, msg,
@@ -315,12 +315,12 @@ tui_app_save(struct tui_app *app)
 	}
 	if (st != CHECKLIST_OK) {
 		app->dirty = true;
-		tui_message(app, true, "NOT SAVED, press Ctrl-S to retry "
-		    "(answers kept in memory): %s", checklist_error_text(&err));
+		tui_message(app, true, _("NOT SAVED, press Ctrl-S to retry "
+		    "(answers kept in memory): %s"), checklist_error_text(&err));
 		return false;
 	}
 	if (app->dirty && app->message_error)
-		tui_message(app, false, "Saved.");
+		tui_message(app, false, _("Saved."));
 	app->dirty = false;
 	return true;
 }
@@ -338,7 +338,7 @@ tui_app_page_reaction(struct tui_app *app, enum forms_reaction fr)
 	case FORMS_INVALID:
 		msg = forms_page_message(app->page);
 		tui_message(app, true, "%s", msg != NULL ? msg :
-		    "This value is not valid.");
+		    _("This value is not valid."));
 		return TUI_R_DRAW;
 	case FORMS_EDITOR:
 		def_prog_mode();
@@ -464,9 +464,9 @@ tui_app_stray(struct tui_app *app, wint_t ch)
 {
 	(void)ch;
 	tui_message(app, false, forms_page_on_text(app->page) ?
-	    "Type to answer; Enter stores. Commands: F1 help, F2 list, "
-	    "Alt+letter." : "Letters are not commands on a page: Space or "
-	    "Enter answers; F1 help, F2 list, Alt+letter for the list's keys.");
+	    _("Type to answer; Enter stores. Commands: F1 help, F2 list, "
+	    "Alt+letter.") : _("Letters are not commands on a page: Space or "
+	    "Enter answers; F1 help, F2 list, Alt+letter for the list's keys."));
 	return TUI_R_DRAW;
 }
 
@@ -534,8 +534,8 @@ tui_app_paste(struct tui_app *app, const char *text, size_t len)
 	if (!app->nav_focus && app->page != NULL && !app->too_small)
 		fr = forms_page_paste(app->page, text, len);
 	if (fr == FORMS_IGNORED) {
-		tui_message(app, true, "Paste ignored: no field is being edited "
-		    "(Enter on a text question, then paste).");
+		tui_message(app, true, _("Paste ignored: no field is being edited "
+		    "(Enter on a text question, then paste)."));
 		return TUI_R_DRAW;
 	}
 	app->last_typed = time(NULL);
@@ -615,8 +615,8 @@ tui_app_input(struct tui_app *app, const struct tui_in *ev)
 			return tui_app_type(app, ev->text, ev->len);
 		r = tui_app_paste(app, ev->text, ev->len);
 		if (ev->truncated && app->message[0] == '\0')
-			tui_message(app, true, "Paste cut at %d MiB: the rest was "
-			    "dropped", TUI_IN_PASTE_MAX / (1024 * 1024));
+			tui_message(app, true, _("Paste cut at %d MiB: the rest was "
+			    "dropped"), TUI_IN_PASTE_MAX / (1024 * 1024));
 		return r;
 	case TUI_IN_ALT:
 		return tui_app_alt(app, ev->ch);
@@ -756,7 +756,7 @@ tui_app_finish(struct tui_app *app)
 	tui_signal_restore();
 	checklist_set_fatal_hook(NULL);
 	if (!saved) {
-		tui_cmd_warn("answers NOT saved to %s", app->file);
+		tui_cmd_warn(_("answers NOT saved to %s"), app->file);
 		tui_cmd_error(&err);
 		return TUI_EXIT_IO;
 	}
@@ -823,8 +823,9 @@ int
 tui_run_readonly(struct checklist_response *resp, const char *title,
     const char *lang)
 {
-	return tui_app_run(resp, title, lang, "Read-only: a received "
-	    "submission cannot be changed. q or F10 goes back.", true, false, NULL);
+	return tui_app_run(resp, title, lang, _("Read-only: a received "
+	    "submission cannot be changed. q or F10 goes back."), true, false,
+	    NULL);
 }
 
 int

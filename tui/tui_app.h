@@ -210,6 +210,10 @@ unsigned tui_present_run(struct tui_app *app, bool from_fill);
 /* "[#####.....]" WIDTH columns for DONE of TOTAL. Caller frees. */
 char *tui_progress_bar(size_t done, size_t total, int width);
 
+/* tui_lang.c: F6, another language for the texts and the screens,
+ * recorded in the response; the page and its focus stay. */
+unsigned tui_lang_run(struct tui_app *app);
+
 /* tui_export.c: `x`, what is incomplete, then the package. */
 unsigned tui_export_run(struct tui_app *app);
 

@@ -119,8 +119,9 @@ tui_browse_menu(struct tui_browse *b)
 	set_menu_mark(m, "> ");
 	set_menu_win(m, stdscr);
 	set_menu_sub(m, derwin(stdscr, LINES > 4 ? LINES - 4 : 1, COLS, 2, 0));
-	mvprintw(0, 0, "sacl browse: %zu submission%s. Enter opens one "
-	    "(read-only); q or F10 ends.", b->n, b->n == 1 ? "" : "s");
+	mvprintw(0, 0, P_("sacl browse: %zu submission. Enter opens one "
+	    "(read-only); q or F10 ends.", "sacl browse: %zu submissions. "
+	    "Enter opens one (read-only); q or F10 ends.", b->n), b->n);
 	mvprintw(1, 2, "%-28s %-9s %-7s  %-4s %-16s  %-10s  %s", "State",
 	    "Complete", "Req.", "Rev.", "Received", "Status", "Submission");
 	post_menu(m);
@@ -171,7 +172,7 @@ tui_browse_run(struct tui_browse *b)
 		return tui_cmd_exit_for(err.status);
 	}
 	if (b->n == 0) {
-		printf("The store holds no submission yet (sacl import).\n");
+		printf(_("The store holds no submission yet (sacl import).\n"));
 		return TUI_EXIT_OK;
 	}
 	b->lines = checklist_xcalloc(b->n, sizeof *b->lines);
@@ -202,8 +203,8 @@ tui_browse_options(int argc, char **argv, const char **db, const char **lang)
 	while ((c = getopt_long(argc, argv, "d:l:h", opts, NULL)) != -1) {
 		if (c == 'd')
 			*db = optarg;
-		else if (c == 'l')
-			*lang = optarg;
+		else if (c == 'l') /* the screens in L too */
+			*lang = optarg, tui_i18n_set_lang(optarg);
 		else if (c == 'h') {
 			tui_browse_help();
 			return TUI_EXIT_OK;
@@ -227,8 +228,8 @@ tui_cmd_browse(int argc, char **argv)
 	if ((rc = tui_browse_options(argc, argv, &db, &b.lang)) >= 0)
 		return rc;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		tui_cmd_warn("browse needs a terminal; `sacl report` and "
-		    "`sacl get --db` read the store from scripts");
+		tui_cmd_warn(_("browse needs a terminal; `sacl report` and "
+		    "`sacl get --db` read the store from scripts"));
 		return TUI_EXIT_USAGE;
 	}
 	checklist_error_clear(&err);

@@ -146,7 +146,7 @@ tui_export_problems(const char *file, const struct checklist *cl,
 	tui_cmd_warn("%s: not complete: %zu required answer%s missing, %zu "
 	    "answer%s not valid%s", s, p->missing, p->missing == 1 ? "" : "s",
 	    p->invalid, p->invalid == 1 ? "" : "s",
-	    forced ? "" : "; use --force to export anyway");
+	    forced ? "" : _("; use --force to export anyway"));
 	free(s);
 	for (i = 0; !forced && i < p->n; i++) {
 		path = checklist_sanitize(p->v[i].path, false);
@@ -168,10 +168,10 @@ tui_export_forced(const char *file, bool written)
 	char *s = checklist_sanitize(file, false);
 
 	if (written)
-		tui_cmd_warn("%s: exported anyway, marked incomplete", s);
+		tui_cmd_warn(_("%s: exported anyway, marked incomplete"), s);
 	else
-		tui_cmd_warn("%s: not exported: the package could not be "
-		    "written (see above)", s);
+		tui_cmd_warn(_("%s: not exported: the package could not be "
+		    "written (see above)"), s);
 	free(s);
 }
 
@@ -189,12 +189,12 @@ tui_export_output_taken(const struct tui_export_args *a)
 		return false;
 	s = checklist_sanitize(a->output, false);
 	if (S_ISLNK(sb.st_mode))
-		tui_cmd_warn("%s is a symbolic link; a package is never "
-		    "written through one: name another file", s);
+		tui_cmd_warn(_("%s is a symbolic link; a package is never "
+		    "written through one: name another file"), s);
 	else if (!a->force)
-		tui_cmd_warn("%s exists; it is not replaced without --force "
+		tui_cmd_warn(_("%s exists; it is not replaced without --force "
 		    "(or leave -o out: the default name is always a new "
-		    "file)", s);
+		    "file)"), s);
 	free(s);
 	return S_ISLNK(sb.st_mode) || !a->force;
 }
@@ -245,23 +245,23 @@ tui_export_write(struct checklist_response *resp,
 		st = export_write_new(resp, o, NULL, &name, &err);
 	else if (strcmp(a->output, "-") == 0)
 		st = export_write_fd(resp, o, STDOUT_FILENO,
-		    "(standard output)", &err);
+		    _("(standard output)"), &err);
 	else {
 		bool existed = access(a->output, F_OK) == 0;
 
 		st = export_write(resp, o, a->output, &err);
 		if (st == CHECKLIST_OK && existed) {
 			s = checklist_sanitize(a->output, false);
-			tui_cmd_warn("%s replaced (--force)", s);
+			tui_cmd_warn(_("%s replaced (--force)"), s);
 			free(s);
 		}
 	}
 	if (st != CHECKLIST_OK) {
 		tui_cmd_error(&err);
 		if (((struct tui_export_commit *)o->commit_arg)->saved)
-			tui_cmd_warn("no package was written; the response "
+			tui_cmd_warn(_("no package was written; the response "
 			    "records revision %s as used, so the next export "
-			    "is the one after (a gap, never a reuse)",
+			    "is the one after (a gap, never a reuse)"),
 			    tui_export_revision(resp));
 		return tui_cmd_exit_for(st);
 	}
@@ -330,7 +330,7 @@ tui_export_summary(const char *file, const struct export_package *p)
 	printf("%s: ok: checklist %s %s, State %s, submission %s revision "
 	    "%lu, %s, %zu/%zu required answered, %zu attachment%s\n", f,
 	    p->cl->id, p->cl->version, state, id, p->revision,
-	    p->complete ? "complete" : "incomplete", p->required_answered,
+	    p->complete ? _("complete") : _("incomplete"), p->required_answered,
 	    p->required, p->nattachments, p->nattachments == 1 ? "" : "s");
 	free(f);
 	free(state);
@@ -348,12 +348,12 @@ tui_export_need(const char *file, const struct export_need *need,
 	char *version = checklist_sanitize(need->version, false);
 	char *title = checklist_sanitize(need->title, false);
 
-	printf("%s: structure ok, not checked further: it needs checklist %s "
+	printf(_("%s: structure ok, not checked further: it needs checklist %s "
 	    "version %s, sha256 %s (\"%s\"); give that definition with "
-	    "--checklist FILE%s\n", f, id, version,
-	    need->sha256 != NULL ? need->sha256 : "not recorded", title,
-	    digest_differs ? ", or --ignore-digest to check it against this "
-	    "one anyway" : "");
+	    "--checklist FILE%s\n"), f, id, version,
+	    need->sha256 != NULL ? need->sha256 : _("not recorded"), title,
+	    digest_differs ? _(", or --ignore-digest to check it against this "
+	    "one anyway") : "");
 	free(f);
 	free(id);
 	free(version);
@@ -434,8 +434,8 @@ tui_cmd_export(int argc, char **argv)
 		return status;
 	if (a.output != NULL && strcmp(a.output, "-") == 0 &&
 	    isatty(STDOUT_FILENO)) {
-		tui_cmd_warn("will not write a compressed package to a "
-		    "terminal; use -o FILE");
+		tui_cmd_warn(_("will not write a compressed package to a "
+		    "terminal; use -o FILE"));
 		return TUI_EXIT_USAGE;
 	}
 	if (a.verify)

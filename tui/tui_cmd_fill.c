@@ -37,15 +37,16 @@ static const char tui_fill_usage[] =
 static void
 tui_fill_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Answer a checklist in the terminal, provision by provision.\n"
 	    "RESPONSE is created when missing; every answer is saved to it\n"
 	    "as soon as it is given.\n\n"
 	    "  -c, --checklist=FILE|ID  the checklist of a new RESPONSE\n"
-	    "                           (default " CHECKLIST_DEFAULT_ID "), or\n"
+	    "                           (default %s), or\n"
 	    "                           the definition of an existing one\n"
 	    "                           (then remembered in RESPONSE)\n"
-	    "  -l, --lang=LANG          show the texts in LANG (e.g. fr)\n"
+	    "  -l, --lang=LANG          the texts and the screens in LANG\n"
+	    "                           (e.g. fr; recorded in RESPONSE)\n"
 	    "  -p, --present            presentation mode for a room: an\n"
 	    "                           existing RESPONSE, read-only, one\n"
 	    "                           provision a screen (q leaves)\n"
@@ -60,13 +61,13 @@ tui_fill_help(void)
 	    "      --compare=EARLIER    highlight the answers changed since\n"
 	    "                           EARLIER (a response or a package)\n"
 	    "  -h, --help               show this help and exit\n\n"
-	    "In the program, F1 or ? lists the keys; q or F10 quits.\n"
+	    "In the program, F1 or ? lists the keys, F6 switches the\n"
+	    "language; q or F10 quits.\n"
 	    "Needs a terminal of at least 80x24, and a UTF-8 locale on the\n"
 	    "system (used whatever LANG says, so that text stays exact).\n"
 	    "Exit: 0 done, 1 invalid checklist or response, 2 usage (no\n"
 	    "terminal, no UTF-8 locale), 3 read or write error, 4 RESPONSE\n"
-	    "in use by another sacl.\n",
-	    tui_fill_usage);
+	    "in use by another sacl.\n"), tui_fill_usage, CHECKLIST_DEFAULT_ID);
 }
 
 struct tui_fill_opts {
@@ -116,6 +117,7 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 			break;
 		case 'l':
 			o->lang = optarg;
+			tui_i18n_set_lang(optarg);
 			break;
 		case 'p':
 			o->present = true;
@@ -130,6 +132,7 @@ tui_fill_options(int argc, char **argv, struct tui_fill_opts *o)
 			tui_fill_help();
 			return TUI_EXIT_OK;
 		case 'K':
+			tui_i18n_set_lang("en"); /* the man page is English */
 			tui_keys_print_man(stdout);
 			return TUI_EXIT_OK;
 		default:
@@ -154,8 +157,8 @@ tui_fill_check_lang(const struct checklist *cl, const char *lang)
 	for (i = 0; i < cl->nlanguages; i++)
 		if (strcmp(cl->languages[i], lang) == 0)
 			return NULL;
-	msg = checklist_xasprintf("the checklist has no texts in '%s'; "
-	    "using '%s'", lang, cl->default_lang);
+	msg = checklist_xasprintf(_("the checklist has no texts in '%s'; "
+	    "using '%s'"), lang, cl->default_lang);
 	tui_cmd_warn("%s", msg);
 	return msg;
 }
@@ -215,11 +218,11 @@ tui_fill_locale_ok(void)
 	free(mine);
 	if (!ok) {
 		setlocale(LC_CTYPE, "");
-		tui_cmd_warn("fill needs a UTF-8 locale to keep text exact, "
+		tui_cmd_warn(_("fill needs a UTF-8 locale to keep text exact, "
 		    "and this system has none (the character set is %s; "
 		    "C.UTF-8 and en_US.UTF-8 were tried); install one "
 		    "(Debian: apt-get install locales, then dpkg-reconfigure "
-		    "locales) and run it with, e.g., LANG=C.UTF-8",
+		    "locales) and run it with, e.g., LANG=C.UTF-8"),
 		    nl_langinfo(CODESET));
 	}
 	return ok;
@@ -238,12 +241,12 @@ tui_fill_terminal_ok(void)
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		tui_cmd_warn("fill needs a terminal; `sacl set` answers from "
-		    "scripts");
+		tui_cmd_warn(_("fill needs a terminal; `sacl set` answers from "
+		    "scripts"));
 		return false;
 	}
 	if (term == NULL || term[0] == '\0') {
-		tui_cmd_warn("TERM is not set; set it, e.g. TERM=xterm");
+		tui_cmd_warn(_("TERM is not set; set it, e.g. TERM=xterm"));
 		return false;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) == OK) {
@@ -251,14 +254,14 @@ tui_fill_terminal_ok(void)
 		return true;
 	}
 	if (err == 1)
-		tui_cmd_warn("the terminal type '%s' cannot show a full "
-		    "screen; set TERM, e.g. TERM=xterm", term);
+		tui_cmd_warn(_("the terminal type '%s' cannot show a full "
+		    "screen; set TERM, e.g. TERM=xterm"), term);
 	else if (err == -1)
-		tui_cmd_warn("no terminal database (terminfo) was found for "
-		    "'%s'; install ncurses-base or set TERMINFO", term);
+		tui_cmd_warn(_("no terminal database (terminfo) was found for "
+		    "'%s'; install ncurses-base or set TERMINFO"), term);
 	else
-		tui_cmd_warn("the terminal type '%s' is unknown; set TERM, "
-		    "e.g. TERM=xterm", term);
+		tui_cmd_warn(_("the terminal type '%s' is unknown; set TERM, "
+		    "e.g. TERM=xterm"), term);
 	return false;
 }
 
@@ -275,7 +278,7 @@ tui_fill_notice(const struct tui_fill_opts *o, const struct checklist *cl,
 	if (!created)
 		return lang;
 	/* the language first: its text is short, a path may be long */
-	notice = checklist_xasprintf("%s%sNew response: %s created (%s %s)",
+	notice = checklist_xasprintf(_("%s%sNew response: %s created (%s %s)"),
 	    lang != NULL ? lang : "", lang != NULL ? "; " : "", o->file,
 	    cl->id, cl->version);
 	free(lang);
@@ -330,6 +333,18 @@ tui_fill_carry(const struct tui_fill_opts *o, struct checklist_response *r,
 	return tui_answers_carry(r, o->from, true, notice);
 }
 
+/* The language RESP is filled in, recorded: --lang, else the
+ * interface's (LANGUAGE, LC_MESSAGES) when the checklist has texts in
+ * it, else what RESP says. True when that changed (the caller saves). */
+static bool
+tui_fill_record_lang(const struct tui_fill_opts *o,
+    struct checklist_response *resp)
+{
+	const char *lang = o->lang != NULL ? o->lang : tui_i18n_pick(resp->cl);
+
+	return lang != NULL && checklist_response_set_lang(resp, lang);
+}
+
 /* With the lock held: open or create, then run the screen. */
 static int
 tui_fill_locked(const struct tui_fill_opts *o)
@@ -367,7 +382,8 @@ tui_fill_locked(const struct tui_fill_opts *o)
 	if (o->from != NULL && (status = tui_fill_carry(o, resp, &carried)) !=
 	    TUI_EXIT_OK) {
 		/* nothing written */
-	} else if ((created || scoped || carried != NULL) &&
+	} else if ((tui_fill_record_lang(o, resp) || created || scoped ||
+	    carried != NULL) &&
 	    checklist_response_save(resp, o->file, &err) != CHECKLIST_OK) {
 		tui_cmd_error(&err);
 		status = tui_cmd_exit_for(err.status);
@@ -382,8 +398,8 @@ tui_fill_locked(const struct tui_fill_opts *o)
 			notice = carried;
 			carried = NULL;
 		}
-		status = tui_run_opts(resp, o->file, o->lang != NULL ?
-		    o->lang : resp->lang, notice, earlier.root);
+		status = tui_run_opts(resp, o->file, resp->lang, notice,
+		    earlier.root);
 		free(notice);
 	}
 	free(carried);

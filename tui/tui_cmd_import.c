@@ -137,7 +137,7 @@ tui_import_defs(struct export_store *st, struct tui_import *im)
 		}
 		s = checklist_sanitize(im->defs[i], false);
 		printf("%s: %s\n", s, r == EXPORT_IMPORT_ALREADY ?
-		    "checklist already registered" : "checklist registered");
+		    _("checklist already registered") : _("checklist registered"));
 		free(s);
 	}
 }
@@ -185,8 +185,8 @@ tui_cmd_import(int argc, char **argv)
 	tui_import_packages(st, &im, (size_t)(argc - optind), argv + optind);
 	export_store_close(st);
 	free(im.defs);
-	printf("%zu stored, %zu already stored, %zu superseding, "
-	    "%zu refused\n", im.count[EXPORT_IMPORT_STORED],
+	printf(_("%zu stored, %zu already stored, %zu superseding, "
+	    "%zu refused\n"), im.count[EXPORT_IMPORT_STORED],
 	    im.count[EXPORT_IMPORT_ALREADY], im.count[EXPORT_IMPORT_SUPERSEDING],
 	    im.count[EXPORT_IMPORT_REFUSED]);
 	if (fflush(stdout) != 0)

@@ -164,7 +164,7 @@ tui_report_write(const char *file, const char *buf, size_t len)
 		return TUI_EXIT_IO;
 	}
 	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
-		tui_cmd_warn("writing the report failed");
+		tui_cmd_warn(_("writing the report failed"));
 		return TUI_EXIT_IO;
 	}
 	return TUI_EXIT_OK;

@@ -189,7 +189,7 @@ tui_set_syntax_ok(int n, char **args)
 	for (i = 0; i < n; i++) {
 		if (args[i][0] == '=' || strchr(args[i], '=') == NULL) {
 			char *s = checklist_sanitize(args[i], false);
-			tui_cmd_warn("'%s' is not ID=VALUE", s);
+			tui_cmd_warn(_("'%s' is not ID=VALUE"), s);
 			free(s);
 			return false;
 		}
@@ -224,9 +224,9 @@ tui_set_from_confined(struct checklist_response *resp, size_t nfrom,
 		if (q != NULL && q->type == CHECKLIST_Q_FILE && eq[1] != '\0' &&
 		    (cur == NULL || strcmp(cur, eq + 1) != 0)) {
 			s = checklist_sanitize(id, false);
-			tui_cmd_warn("%s: a file answer is not taken from --from "
+			tui_cmd_warn(_("%s: a file answer is not taken from --from "
 			    "(it would read the file its value names); give the "
-			    "file on the command line: sacl set RESPONSE %s=FILE",
+			    "file on the command line: sacl set RESPONSE %s=FILE"),
 			    s, s);
 			free(s);
 			ok = false;
@@ -329,7 +329,7 @@ tui_set_read_stdin(char **buf, size_t *len, struct checklist_error *err)
 		if (cap >= CHECKLIST_RESPONSE_MAX) {
 			free(b);
 			return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG,
-			    "-", 0, 0, "more than %u bytes", CHECKLIST_RESPONSE_MAX);
+			    "-", 0, 0, _("more than %u bytes"), CHECKLIST_RESPONSE_MAX);
 		}
 		cap *= 2;
 		b = checklist_xrealloc(b, cap + 1);
@@ -337,7 +337,7 @@ tui_set_read_stdin(char **buf, size_t *len, struct checklist_error *err)
 	if (ferror(stdin)) {
 		free(b);
 		return checklist_error_set(err, CHECKLIST_ERR_IO, "-", 0, 0,
-		    "cannot read standard input");
+		    _("cannot read standard input"));
 	}
 	b[n] = '\0';
 	*buf = b;
@@ -365,7 +365,7 @@ tui_set_split_lines(const char *from, char *buf, size_t len, char ***args,
 		if (*p == '\0' || *p == '#')
 			continue;
 		if (*p == '=' || strchr(p, '=') == NULL) {
-			tui_cmd_warn("%s:%zu: not ID=VALUE", from, line);
+			tui_cmd_warn(_("%s:%zu: not ID=VALUE"), from, line);
 			return TUI_EXIT_INVALID;
 		}
 		checklist_unescape(strchr(p, '=') + 1);
@@ -560,7 +560,7 @@ tui_get_one(struct checklist_response *resp, const char *id)
 	v = q != NULL ? checklist_response_get(resp, id) : NULL;
 	if (v == NULL) {
 		char *s = checklist_sanitize(id, false);
-		tui_cmd_warn("%s: no such question in %s", s, resp->cl->id);
+		tui_cmd_warn(_("%s: no such question in %s"), s, resp->cl->id);
 		free(s);
 		return TUI_EXIT_INVALID;
 	}
@@ -599,7 +599,7 @@ tui_cmd_get(int argc, char **argv)
 	checklist_response_free(resp);
 	checklist_free(cl);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		tui_cmd_warn("writing the answers failed");
+		tui_cmd_warn(_("writing the answers failed"));
 		return TUI_EXIT_IO;
 	}
 	return status;

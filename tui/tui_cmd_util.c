@@ -61,7 +61,7 @@ tui_cmd_exit_for(checklist_status st)
 int
 tui_cmd_usage(const char *usage)
 {
-	fprintf(stderr, "Usage: %s\nTry the --help option for more.\n", usage);
+	fprintf(stderr, _("Usage: %s\nTry the --help option for more.\n"), usage);
 	return TUI_EXIT_USAGE;
 }
 
@@ -102,16 +102,16 @@ tui_cmd_no_definition(const char *file, const char *id, const char *source,
 	    checklist_sanitize(checklist_error_text(serr), false) : NULL;
 
 	if (source != NULL)
-		tui_cmd_warn("%s: checklist '%s' is not bundled, and its "
+		tui_cmd_warn(_("%s: checklist '%s' is not bundled, and its "
 		    "definition is not where the response remembers it "
 		    "(checklist-source): %s; give the definition with "
-		    "--checklist FILE (the response then remembers FILE)", f, i,
+		    "--checklist FILE (the response then remembers FILE)"), f, i,
 		    why);
 	else
-		tui_cmd_warn("%s: checklist '%s' is not bundled, and the "
+		tui_cmd_warn(_("%s: checklist '%s' is not bundled, and the "
 		    "response remembers no definition file (checklist-source); "
 		    "give the definition with --checklist FILE (the response "
-		    "then remembers FILE)", f, i);
+		    "then remembers FILE)"), f, i);
 	free(f);
 	free(i);
 	free(why);
@@ -135,7 +135,7 @@ tui_cmd_checklist_remembered(const char *file, const char *id,
 			return TUI_EXIT_OK;
 		}
 		checklist_error_set(&serr, CHECKLIST_ERR_NOT_FOUND, source, 0,
-		    0, "it now holds checklist '%s'", from_source->id);
+		    0, _("it now holds checklist '%s'"), from_source->id);
 		checklist_free(from_source);
 	}
 	checklist_error_clear(&err);
@@ -225,7 +225,7 @@ tui_cmd_remember(const char *file, struct checklist_response *resp)
 	checklist_lock_release(lock);
 	f = checklist_sanitize(file, false);
 	src = tui_cmd_source_shown(resp->cl);
-	tui_cmd_warn("%s now remembers its checklist definition: %s", f, src);
+	tui_cmd_warn(_("%s now remembers its checklist definition: %s"), f, src);
 	free(f);
 	free(src);
 }
@@ -250,7 +250,7 @@ tui_cmd_announce_new(const char *file, const struct checklist *cl)
 	id = checklist_sanitize(cl->id, false);
 	version = checklist_sanitize(cl->version, false);
 	src = tui_cmd_source_shown(cl);
-	tui_cmd_warn("New response: %s created (%s %s, from %s)", f, id,
+	tui_cmd_warn(_("New response: %s created (%s %s, from %s)"), f, id,
 	    version, src);
 	free(f);
 	free(id);
@@ -266,7 +266,7 @@ tui_cmd_response_present(const char *file, const char *hint)
 	if (tui_cmd_exists(file))
 		return TUI_EXIT_OK;
 	s = checklist_sanitize(file, false);
-	tui_cmd_warn("%s: no such response file%s", s, hint != NULL ? hint :
+	tui_cmd_warn(_("%s: no such response file%s"), s, hint != NULL ? hint :
 	    "");
 	free(s);
 	return TUI_EXIT_IO;
@@ -308,7 +308,7 @@ void
 tui_print_version(FILE *out)
 {
 	fprintf(out, "sacl %s\n", PACKAGE_VERSION);
-	fputs("Self-assessment checklist client. Free software.\n", out);
+	fputs(_("Self-assessment checklist client. Free software.\n"), out);
 }
 
 /* --wait: seconds to wait for a lock; < 0: no waiting. */
@@ -328,8 +328,8 @@ tui_cmd_wait_option(const char *arg)
 	v = strtod(arg, &end);
 	if (errno != 0 || end == arg || *end != '\0' || !isfinite(v) ||
 	    v < 0 || v > TUI_WAIT_MAX) {
-		tui_cmd_warn("--wait: '%s' is not a number of seconds from 0 "
-		    "to %d", arg, TUI_WAIT_MAX);
+		tui_cmd_warn(_("--wait: '%s' is not a number of seconds from 0 "
+		    "to %d"), arg, TUI_WAIT_MAX);
 		return -1;
 	}
 	tui_cmd_wait_secs = v;
@@ -369,10 +369,10 @@ tui_cmd_lock_failed(struct checklist_error *err)
 {
 	tui_cmd_error(err);
 	if (err->status == CHECKLIST_ERR_LOCKED && tui_cmd_wait_secs < 0)
-		tui_cmd_warn("exit status 4: in use; a script may retry later, "
-		    "or use --wait[=SECONDS] to wait for it");
+		tui_cmd_warn(_("exit status 4: in use; a script may retry later, "
+		    "or use --wait[=SECONDS] to wait for it"));
 	else if (err->status == CHECKLIST_ERR_LOCKED)
-		tui_cmd_warn("still in use after waiting %g s", tui_cmd_wait_secs);
+		tui_cmd_warn(_("still in use after waiting %g s"), tui_cmd_wait_secs);
 	return tui_cmd_exit_for(err->status);
 }
 

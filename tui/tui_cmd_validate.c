@@ -45,10 +45,10 @@ tui_validate_warnings(const struct checklist *cl)
 	for (i = 0; i < cl->nwarnings; i++) {
 		text = checklist_sanitize(cl->warnings[i].message, false);
 		if (cl->warnings[i].line > 0)
-			fprintf(stderr, "%s:%d: warning: %s\n", cl->source,
+			fprintf(stderr, _("%s:%d: warning: %s\n"), cl->source,
 			    cl->warnings[i].line, text);
 		else
-			fprintf(stderr, "%s: warning: %s\n", cl->source, text);
+			fprintf(stderr, _("%s: warning: %s\n"), cl->source, text);
 		free(text);
 	}
 	return cl->nwarnings;
@@ -108,8 +108,8 @@ tui_cmd_validate(int argc, char **argv)
 			    tui_validate_s(cl->nall));
 		else if (!quiet)
 			printf("%s: %s (%s %s, %zu question%s, %zu warning%s)\n",
-			    cl->source, strict ? "not valid with --strict" :
-			    "valid", cl->id, cl->version, cl->nall,
+			    cl->source, strict ? _("not valid with --strict") :
+			    _("valid"), cl->id, cl->version, cl->nall,
 			    tui_validate_s(cl->nall), nwarn, tui_validate_s(nwarn));
 		checklist_free(cl);
 	}

@@ -165,14 +165,14 @@ tui_dialog_text(struct tui_app *app, const char *title, const char *text,
 void
 tui_dialog_message(struct tui_app *app, const char *title, const char *text)
 {
-	WINDOW *win = tui_dialog_text(app, title, text, "Press a key.");
+	WINDOW *win = tui_dialog_text(app, title, text, _("Press a key."));
 	wint_t ch;
 	int rc;
 
 	while ((rc = tui_dialog_key(app, &ch, NULL)) == KEY_CODE_YES &&
 	    ch == KEY_RESIZE) {
 		delwin(win);
-		win = tui_dialog_text(app, title, text, "Press a key.");
+		win = tui_dialog_text(app, title, text, _("Press a key."));
 	}
 	delwin(win);
 }
@@ -180,8 +180,8 @@ tui_dialog_message(struct tui_app *app, const char *title, const char *text)
 bool
 tui_dialog_yesno(struct tui_app *app, const char *question)
 {
-	static const char foot[] = "y: yes   n: no";
-	WINDOW *win = tui_dialog_text(app, "Question", question, foot);
+	static const char foot[] = N_("y: yes   n: no");
+	WINDOW *win = tui_dialog_text(app, _("Question"), question, _(foot));
 	bool yes = false;
 	wint_t ch;
 	int rc;
@@ -190,7 +190,7 @@ tui_dialog_yesno(struct tui_app *app, const char *question)
 		rc = tui_dialog_key(app, &ch, NULL);
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			delwin(win);
-			win = tui_dialog_text(app, "Question", question, foot);
+			win = tui_dialog_text(app, _("Question"), question, _(foot));
 			continue;
 		}
 		if (rc == OK && (ch == 'y' || ch == 'Y'))
@@ -290,7 +290,7 @@ tui_dialog_prompt(struct tui_app *app, const char *label)
 	wint_t ch;
 	int rc;
 
-	mvwaddstr(win, 4, 2, " Enter: go   Esc: cancel ");
+	mvwaddstr(win, 4, 2, _(" Enter: go   Esc: cancel "));
 	curs_set(1);
 	for (;;) {
 		rc = tui_dialog_key_in(app, win, &ch, &paste);
@@ -395,7 +395,7 @@ tui_dialog_list_keys(struct tui_app *app, const char *title,
 	ITEM **items;
 	char **names;
 	MENU *menu = tui_dialog_menu(win, lines, n, &items, &names,
-	    foot != NULL ? foot : "Enter: go there   Esc: close");
+	    foot != NULL ? foot : _("Enter: go there   Esc: close"));
 	int choice = -1, rc, req;
 	wint_t ch;
 
@@ -469,8 +469,8 @@ tui_dialog_pager_box(struct tui_app *app, const char *title,
 {
 	WINDOW *win = tui_dialog_box(app, LINES - 2, COLS, title);
 
-	mvwaddnstr(win, LINES - 4, 2, " Up/Down/PgUp/PgDn: scroll   q, Esc: "
-	    "close ", COLS - 4);
+	mvwaddnstr(win, LINES - 4, 2, _(" Up/Down/PgUp/PgDn: scroll   q, Esc: "
+	    "close "), COLS - 4);
 	*lines = build(app, COLS - 4, n);
 	return win;
 }

@@ -52,8 +52,8 @@ tui_export_lines(struct tui_app *app, const struct export_problems *p,
 		tui_lines_add(lines, &n, line);
 		free(line);
 	}
-	tui_lines_add(lines, &n, ">> Write the package anyway, marked "
-	    "incomplete");
+	tui_lines_add(lines, &n, _(">> Write the package anyway, marked "
+	    "incomplete"));
 	return n;
 }
 
@@ -88,17 +88,17 @@ tui_export_write(struct tui_app *app, struct export_options *o,
 	o->commit = tui_export_commit;
 	o->commit_arg = app;
 	if (export_write_new(app->resp, o, dir, &path, &err) == CHECKLIST_OK) {
-		tui_message(app, false, "Package written: %s", path);
+		tui_message(app, false, _("Package written: %s"), path);
 	} else {
 		after = xmlGetProp(xmlDocGetRootElement(app->resp->doc),
 		    (const xmlChar *)"revision");
 		if (after != NULL && (before == NULL ||
 		    xmlStrcmp(before, after) != 0))
-			tui_message(app, true, "Not exported: %s (revision %s is "
-			    "recorded as used: the next export is the one after)",
+			tui_message(app, true, _("Not exported: %s (revision %s is "
+			    "recorded as used: the next export is the one after)"),
 			    checklist_error_text(&err), (const char *)after);
 		else
-			tui_message(app, true, "Not exported: %s",
+			tui_message(app, true, _("Not exported: %s"),
 			    checklist_error_text(&err));
 		xmlFree(after);
 	}
@@ -118,10 +118,10 @@ tui_export_incomplete(struct tui_app *app, struct export_options *o,
 	unsigned r = TUI_R_DRAW;
 	wint_t key = 0;
 
-	title = checklist_xasprintf("Not complete: %zu missing, %zu invalid",
+	title = checklist_xasprintf(_("Not complete: %zu missing, %zu invalid"),
 	    p->missing, p->invalid);
-	pick = tui_dialog_list_keys(app, title, "Enter: go there   w: write "
-	    "the package anyway, marked incomplete   Esc: close", lines, n, "w",
+	pick = tui_dialog_list_keys(app, title, _("Enter: go there   w: write "
+	    "the package anyway, marked incomplete   Esc: close"), lines, n, "w",
 	    &key);
 	if (pick >= 0 && (size_t)pick < p->n && app->signal == 0)
 		r |= tui_app_open(app, p->v[pick].group, p->v[pick].path);
@@ -162,8 +162,8 @@ tui_export_run(struct tui_app *app)
 		r |= tui_export_incomplete(app, &o, &p, dir);
 	else {
 		name = export_default_name(app->resp, 0);
-		q = checklist_xasprintf("Every required answer is given. Write "
-		    "the package %s/%s?", dir, name);
+		q = checklist_xasprintf(_("Every required answer is given. Write "
+		    "the package %s/%s?"), dir, name);
 		if (tui_dialog_yesno(app, q))
 			r |= tui_export_write(app, &o, dir);
 		free(q);

@@ -148,7 +148,7 @@ tui_find_heading(const struct tui_find *f, const struct checklist_group *g)
 	if (g->number == NULL)
 		return checklist_xstrdup(title);
 	return checklist_xasprintf("%s%s  %s", g->kind == CHECKLIST_G_SECTION ?
-	    "Art. " : "", g->number, title);
+	    _("Art. ") : "", g->number, title);
 }
 
 /* The answers of Q at VALUE path PATH (entries of a repeat in turn). */

@@ -49,8 +49,8 @@ tui_help_group(struct tui_app *app, int width, char ***lines, size_t *n)
 		char *theme = g->theme != NULL ? tui_theme_label(g->theme) :
 		    NULL;
 
-		head = checklist_xasprintf("Obligation: %s%s%s",
-		    tui_level_label(g->level), theme != NULL ? "; theme: " : "",
+		head = checklist_xasprintf(_("Obligation: %s%s%s"),
+		    tui_level_label(g->level), theme != NULL ? _("; theme: ") : "",
 		    theme != NULL ? theme : "");
 		tui_text_wrap(head, width, lines, n);
 		free(head);
@@ -83,8 +83,8 @@ tui_help_question(struct tui_app *app, int width, char ***lines, size_t *n)
 	if (app->page == NULL || app->nav_focus ||
 	    (q = forms_page_current(app->page)) == NULL)
 		return;
-	head = checklist_xasprintf("== Question: %s%s ==",
-	    tui_help_text(app, &q->label), q->required ? " (required)" : "");
+	head = checklist_xasprintf(_("== Question: %s%s =="),
+	    tui_help_text(app, &q->label), q->required ? _(" (required)") : "");
 	tui_lines_add(lines, n, "");
 	tui_text_wrap(head, width, lines, n);
 	free(head);
@@ -111,7 +111,7 @@ tui_help_legend(void)
 		free(text);
 		text = more;
 	}
-	more = checklist_xasprintf("%sAn article sums up its provisions, and "
+	more = checklist_xasprintf(_("%sAn article sums up its provisions, and "
 	    "a heading (a provision with no questions of its own) its "
 	    "lettered items: %s "
 	    "when one has an answer not valid, %s when all are complete, %s "
@@ -120,7 +120,7 @@ tui_help_legend(void)
 	    "  before a provision: a merge left differing answers there "
 	    "(c goes to the next, F7 settles it).\nAfter a number, R2: two "
 	    "answers carried from the last cycle to review (r, F8); ~: an "
-	    "answer changed since the file of fill --compare (d).", text,
+	    "answer changed since the file of fill --compare (d)."), text,
 	    tui_state_marker(CHECKLIST_STATE_INVALID),
 	    tui_state_marker(CHECKLIST_STATE_COMPLETE),
 	    tui_state_marker(CHECKLIST_STATE_NOT_STARTED),
@@ -140,7 +140,7 @@ tui_help_keys_part(int width, enum tui_keys_part part, char ***lines,
 	size_t nk = tui_keys_lines(part, &keys), i, j, nw;
 	const int kw = 18;
 
-	head = checklist_xasprintf("== Keys: %s ==", tui_keys_part_title[part]);
+	head = checklist_xasprintf(_("== Keys: %s =="), _(tui_keys_part_title[part]));
 	tui_help_heading(lines, n, head);
 	free(head);
 	for (i = 0; i < nk; i++) {
@@ -175,10 +175,10 @@ tui_help_keys(int width, char ***lines, size_t *n)
 	for (part = 0; part < TUI_KEYS_NPARTS; part++)
 		tui_help_keys_part(width, (enum tui_keys_part)part, lines, n);
 	tui_lines_add(lines, n, "");
-	tui_text_wrap("On a question page no letter is a command: letters "
+	tui_text_wrap(_("On a question page no letter is a command: letters "
 	    "type into the question, and the list's letter commands are "
 	    "Alt+letter there. The status line says EDIT while a field is "
-	    "being edited.", width, lines, n);
+	    "being edited."), width, lines, n);
 }
 
 static char **
@@ -189,8 +189,8 @@ tui_help_build(struct tui_app *app, int width, size_t *n)
 	*n = 0;
 	tui_help_group(app, width, &lines, n);
 	tui_help_question(app, width, &lines, n);
-	tui_help_heading(&lines, n, "== Marks in the list (m shows them "
-	    "alone) ==");
+	tui_help_heading(&lines, n, _("== Marks in the list (m shows them "
+	    "alone) =="));
 	tui_text_wrap(legend, width, &lines, n);
 	free(legend);
 	tui_help_keys(width, &lines, n);
@@ -200,7 +200,7 @@ tui_help_build(struct tui_app *app, int width, size_t *n)
 void
 tui_help_show(struct tui_app *app)
 {
-	tui_dialog_pager(app, "Help", tui_help_build);
+	tui_dialog_pager(app, _("Help"), tui_help_build);
 }
 
 void
@@ -208,6 +208,6 @@ tui_legend_show(struct tui_app *app)
 {
 	char *legend = tui_help_legend();
 
-	tui_dialog_message(app, "Marks in the list", legend);
+	tui_dialog_message(app, _("Marks in the list"), legend);
 	free(legend);
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tui/tui.h"
 #include "tui/tui_cmd.h"
 
 struct tui_command {
@@ -21,19 +22,19 @@ struct tui_command {
 };
 
 static const struct tui_command tui_commands[] = {
-	{ "fill", tui_cmd_fill, "answer a checklist in the terminal" },
-	{ "validate", tui_cmd_validate, "check checklist definitions" },
-	{ "info", tui_cmd_info, "describe a checklist, or list its questions" },
-	{ "set", tui_cmd_set, "set answers from the command line" },
-	{ "get", tui_cmd_get, "print answers" },
-	{ "export", tui_cmd_export, "write the submission package" },
-	{ "import", tui_cmd_import, "check packages and store them" },
-	{ "report", tui_cmd_report, "reports across the stored submissions" },
-	{ "attachments", tui_cmd_attachments, "extract a package's files" },
-	{ "browse", tui_cmd_browse, "look at stored submissions, read-only" },
-	{ "render", tui_cmd_render, "a response whole, to read, print or show" },
-	{ "merge", tui_cmd_merge, "bring agencies' contributions together" },
-	{ "diff", tui_cmd_diff, "compare the answers of two files" },
+	{ "fill", tui_cmd_fill, N_("answer a checklist in the terminal") },
+	{ "validate", tui_cmd_validate, N_("check checklist definitions") },
+	{ "info", tui_cmd_info, N_("describe a checklist, or list its questions") },
+	{ "set", tui_cmd_set, N_("set answers from the command line") },
+	{ "get", tui_cmd_get, N_("print answers") },
+	{ "export", tui_cmd_export, N_("write the submission package") },
+	{ "import", tui_cmd_import, N_("check packages and store them") },
+	{ "report", tui_cmd_report, N_("reports across the stored submissions") },
+	{ "attachments", tui_cmd_attachments, N_("extract a package's files") },
+	{ "browse", tui_cmd_browse, N_("look at stored submissions, read-only") },
+	{ "render", tui_cmd_render, N_("a response whole, to read, print or show") },
+	{ "merge", tui_cmd_merge, N_("bring agencies' contributions together") },
+	{ "diff", tui_cmd_diff, N_("compare the answers of two files") },
 };
 
 static void
@@ -41,18 +42,18 @@ tui_main_help(FILE *out)
 {
 	size_t i;
 
-	fputs("Usage: sacl COMMAND [OPTION]... [ARG]...\n"
+	fputs(_("Usage: sacl COMMAND [OPTION]... [ARG]...\n"
 	    "Fill, check and export self-assessment checklists. Any checklist\n"
 	    "written in the definition format runs; the one on chapter II of\n"
 	    "the UN Convention against Corruption is bundled (uncac-chapter2,\n"
 	    "the default).\n\n"
-	    "Commands:\n", out);
+	    "Commands:\n"), out);
 	for (i = 0; i < sizeof tui_commands / sizeof tui_commands[0]; i++)
 		fprintf(out, "  %-10s %s\n", tui_commands[i].name,
-		    tui_commands[i].summary);
-	fputs("\n  -h, --help     show this help and exit\n"
+		    _(tui_commands[i].summary));
+	fputs(_("\n  -h, --help     show this help and exit\n"
 	    "  -V, --version  show the version and exit\n\n"
-	    "`sacl COMMAND --help` describes one command; man sacl says all.\n",
+	    "`sacl COMMAND --help` describes one command; man sacl says all.\n"),
 	    out);
 }
 
@@ -77,6 +78,7 @@ main(int argc, char **argv)
 	size_t i;
 
 	setlocale(LC_ALL, "");
+	tui_i18n_init();
 	if (argc < 2) {
 		tui_main_help(stderr);
 		return TUI_EXIT_USAGE;
@@ -92,7 +94,7 @@ main(int argc, char **argv)
 	for (i = 0; i < sizeof tui_commands / sizeof tui_commands[0]; i++)
 		if (strcmp(argv[1], tui_commands[i].name) == 0)
 			return tui_main_run(&tui_commands[i], argc, argv);
-	fprintf(stderr, "sacl: unknown command '%s'; `sacl --help` lists them\n",
+	fprintf(stderr, _("sacl: unknown command '%s'; `sacl --help` lists them\n"),
 	    argv[1]);
 	return TUI_EXIT_USAGE;
 }

@@ -119,11 +119,11 @@ tui_nav_heading(struct tui_app *app)
 	char *s;
 
 	if (review > 0)
-		snprintf(count, sizeof count, ", %zu to review (r)", review);
-	s = checklist_xasprintf("Provisions: %s%s%s%s%s",
-	    tui_level_label(f->level), theme != NULL ? ", theme " : "",
-	    theme != NULL ? theme : "", f->unfinished ? ", unfinished only" : "",
-	    count);
+		snprintf(count, sizeof count, _(", %zu to review (r)"), review);
+	s = checklist_xasprintf(_("Provisions: %s%s%s%s%s"),
+	    tui_level_label(f->level), theme != NULL ? _(", theme ") : "",
+	    theme != NULL ? theme : "", f->unfinished ? _(", unfinished only") :
+	    "", count);
 
 	free(theme);
 	return s;
@@ -227,7 +227,7 @@ tui_nav_draw(struct tui_nav *nav, struct tui_app *app)
 		mvwvline(app->nav_win, 0, width - 1, ACS_VLINE, height);
 	if (nav->menu == NULL) {
 		mvwaddnstr(app->nav_win, 2, 1,
-		    "Nothing matches: l, t and u change what is listed.",
+		    _("Nothing matches: l, t and u change what is listed."),
 		    width - 2);
 		return;
 	}

@@ -275,14 +275,14 @@ tui_level_label(enum checklist_level l)
 {
 	switch (l) {
 	case CHECKLIST_LEVEL_MANDATORY:
-		return "shall";
+		return _("shall");
 	case CHECKLIST_LEVEL_CONSIDER:
-		return "shall consider";
+		return _("shall consider");
 	case CHECKLIST_LEVEL_OPTIONAL:
-		return "may";
+		return _("may");
 	case CHECKLIST_LEVEL_NONE:
 	default:
-		return "all levels";
+		return _("all levels");
 	}
 }
 

@@ -64,7 +64,7 @@ tui_progress_line(struct tui_app *app, const struct checklist_group *g,
 	bar = tui_progress_bar(p.required_answered, p.required, bw);
 	line = checklist_xasprintf("%s %-8.8s %s %3zu/%-3zu %3u%%  %zu/%zu "
 	    "answered  %s", tui_state_marker(checklist_state_group(app->resp,
-	    g)), g->kind == CHECKLIST_G_FRONT ? "Front" : name, bar,
+	    g)), g->kind == CHECKLIST_G_FRONT ? _("Front") : name, bar,
 	    p.required_answered, p.required,
 	    tui_progress_pct(p.required_answered, p.required), p.answered,
 	    p.relevant, checklist_text_get(&g->title, app->lang,
@@ -88,15 +88,15 @@ tui_progress_build(struct tui_app *app, int width, size_t *n)
 	checklist_progress_all(app->resp, &all);
 	bar = tui_progress_bar(all.required_answered, all.required,
 	    width > 100 ? 40 : 20);
-	head = checklist_xasprintf("Overall %s %zu of %zu required answers "
-	    "(%u%%)", bar, all.required_answered, all.required,
+	head = checklist_xasprintf(_("Overall %s %zu of %zu required answers "
+	    "(%u%%)"), bar, all.required_answered, all.required,
 	    tui_progress_pct(all.required_answered, all.required));
 	tui_text_wrap(head, width, &lines, n);
 	free(head);
 	free(bar);
 	if (all.invalid > 0) {
-		head = checklist_xasprintf("%zu answers are not valid: %s in "
-		    "the list marks where.", all.invalid,
+		head = checklist_xasprintf(_("%zu answers are not valid: %s in "
+		    "the list marks where."), all.invalid,
 		    tui_state_marker(CHECKLIST_STATE_INVALID));
 		tui_text_wrap(head, width, &lines, n);
 		free(head);
@@ -109,7 +109,7 @@ tui_progress_build(struct tui_app *app, int width, size_t *n)
 		free(head);
 	}
 	tui_lines_add(&lines, n, "");
-	tui_lines_add(&lines, n, "Required answers given, per article:");
+	tui_lines_add(&lines, n, _("Required answers given, per article:"));
 	if (app->cl->front != NULL)
 		tui_progress_line(app, app->cl->front, width, &lines, n);
 	for (i = 0; i < app->cl->nsections; i++)
@@ -120,5 +120,5 @@ tui_progress_build(struct tui_app *app, int width, size_t *n)
 void
 tui_progress_show(struct tui_app *app)
 {
-	tui_dialog_pager(app, "Progress", tui_progress_build);
+	tui_dialog_pager(app, _("Progress"), tui_progress_build);
 }

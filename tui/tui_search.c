@@ -23,7 +23,7 @@ tui_search_run(struct tui_app *app)
 	int pick;
 	unsigned r = TUI_R_DRAW;
 
-	word = tui_dialog_prompt(app, "Search for");
+	word = tui_dialog_prompt(app, _("Search for"));
 	if (word == NULL)
 		return TUI_R_DRAW;
 	if (word[0] == '\0' && tui_search_last[0] != '\0') {
@@ -33,7 +33,7 @@ tui_search_run(struct tui_app *app)
 	snprintf(tui_search_last, sizeof tui_search_last, "%s", word);
 	n = tui_find(app->resp, app->lang, word, &hits);
 	if (n == 0) {
-		msg = checklist_xasprintf("Nothing found for \"%s\".", word);
+		msg = checklist_xasprintf(_("Nothing found for \"%s\"."), word);
 		tui_message(app, false, "%s", msg);
 		free(msg);
 		free(word);
@@ -41,7 +41,7 @@ tui_search_run(struct tui_app *app)
 	}
 	for (i = 0; i < n; i++)
 		tui_lines_add(&lines, &nl, hits[i].text);
-	msg = checklist_xasprintf("%zu found for \"%s\"", n, word);
+	msg = checklist_xasprintf(_("%zu found for \"%s\""), n, word);
 	pick = tui_dialog_list(app, msg, lines, nl);
 	if (pick >= 0 && app->signal == 0)
 		r |= tui_app_open(app, hits[pick].group, hits[pick].path);
@@ -56,7 +56,7 @@ unsigned
 tui_goto_run(struct tui_app *app)
 {
 	const struct checklist_group *g;
-	char *number = tui_dialog_prompt(app, "Go to provision (e.g. 9.1(a))");
+	char *number = tui_dialog_prompt(app, _("Go to provision (e.g. 9.1(a))"));
 
 	if (number == NULL || number[0] == '\0') {
 		free(number);
@@ -64,7 +64,7 @@ tui_goto_run(struct tui_app *app)
 	}
 	g = tui_order_find_number(app->cl, number);
 	if (g == NULL) {
-		tui_message(app, true, "No provision numbered \"%s\".", number);
+		tui_message(app, true, _("No provision numbered \"%s\"."), number);
 		free(number);
 		return TUI_R_DRAW;
 	}

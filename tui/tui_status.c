@@ -33,7 +33,7 @@ tui_group_name(const struct tui_app *app, const struct checklist_group *g)
 		return checklist_xstrdup(checklist_text_get(&g->title,
 		    app->lang, app->cl->default_lang));
 	if (g->kind == CHECKLIST_G_SECTION)
-		return checklist_xasprintf("Art. %s", g->number);
+		return checklist_xasprintf(_("Art. %s"), g->number);
 	return checklist_xstrdup(g->number != NULL ? g->number : g->id);
 }
 
@@ -55,8 +55,8 @@ tui_title_draw(struct tui_app *app)
 	const char *title = checklist_text_get(&app->cl->title, app->lang,
 	    app->cl->default_lang);
 	const char *base = strrchr(app->file, '/');
-	const char *saved = app->readonly ? "read-only" :
-	    app->dirty ? "NOT SAVED" : "saved";
+	const char *saved = app->readonly ? _("read-only") :
+	    app->dirty ? _("NOT SAVED") : _("saved");
 	char *right = checklist_xasprintf(" %s  %s ",
 	    base != NULL ? base + 1 : app->file, saved);
 	int rw = tui_text_width(right);
@@ -89,8 +89,8 @@ static const char *
 tui_status_mode(const struct tui_app *app)
 {
 	if (app->nav_focus)
-		return "LIST";
-	return tui_status_editing(app) ? "EDIT" : "PAGE";
+		return _("LIST");
+	return tui_status_editing(app) ? _("EDIT") : _("PAGE");
 }
 
 /* The hinted keys of the table, "F1 help"...; returns the count. */
@@ -104,7 +104,7 @@ tui_status_hint_list(struct tui_app *app, char one[][48], size_t max)
 	for (i = 0; i < tui_nkeys && n < max; i++)
 		if ((tui_keys[i].hint & want) && tui_keys[i].short_desc != NULL)
 			snprintf(one[n++], sizeof one[0], "%s %s",
-			    tui_keys[i].name, tui_keys[i].short_desc);
+			    tui_keys[i].name, _(tui_keys[i].short_desc));
 	return n;
 }
 
@@ -164,7 +164,7 @@ tui_status_progress(struct tui_app *app)
 	checklist_progress_all(app->resp, &p);
 	pct = p.required == 0 ? 100 :
 	    (unsigned)(p.required_answered * 100 / p.required);
-	return checklist_xasprintf("required %zu/%zu (%u%%)",
+	return checklist_xasprintf(_("required %zu/%zu (%u%%)"),
 	    p.required_answered, p.required, pct);
 }
 
@@ -176,14 +176,15 @@ tui_status_draw(struct tui_app *app)
 {
 	WINDOW *w = app->status_win;
 	char *left, *prog, *hints;
-	int pw, hw, x;
+	/* the mode's width in the language shown ("LIST", "LISTE", "列表") */
+	int mw = tui_text_width(tui_status_mode(app)), pw, hw, x;
 
 	wbkgdset(w, ' ' | tui_attr(app, TUI_ROLE_STATUS));
 	werase(w);
-	tui_status_put(w, 0, tui_status_mode(app), 4,
+	tui_status_put(w, 0, tui_status_mode(app), mw,
 	    tui_attr(app, TUI_ROLE_STATUS) | A_BOLD | A_REVERSE);
 	if (app->message[0] != '\0') { /* the message before the rest */
-		tui_status_put(w, 5, app->message, COLS - 5,
+		tui_status_put(w, mw + 1, app->message, COLS - mw - 1,
 		    app->message_error ? tui_attr(app, TUI_ROLE_ERROR) :
 		    tui_attr(app, TUI_ROLE_STATUS));
 		return;
@@ -191,12 +192,13 @@ tui_status_draw(struct tui_app *app)
 	left = tui_status_where(app);
 	prog = tui_status_progress(app);
 	pw = tui_text_width(prog);
-	hints = tui_status_hints(app, COLS - pw - tui_text_width(left) - 10);
+	hints = tui_status_hints(app, COLS - pw - tui_text_width(left) - 6 -
+	    mw);
 	hw = tui_text_width(hints);
-	if (hw > COLS - pw - 10)
-		hw = COLS - pw - 10 > 0 ? COLS - pw - 10 : 0;
+	if (hw > COLS - pw - 6 - mw)
+		hw = COLS - pw - 6 - mw > 0 ? COLS - pw - 6 - mw : 0;
 	x = COLS - hw - pw - 3; /* the progress's column */
-	tui_status_put(w, 5, left, x > 7 ? x - 7 : 0,
+	tui_status_put(w, mw + 1, left, x > mw + 3 ? x - mw - 3 : 0,
 	    tui_attr(app, TUI_ROLE_STATUS));
 	if (x > 1)
 		tui_status_put(w, x, prog, pw, tui_attr(app, TUI_ROLE_STATUS) |

@@ -24,7 +24,7 @@ tui_view_build(struct tui_app *app, int width, size_t *n)
 	    app->cl->default_lang), width, &lines, n);
 	tui_lines_add(&lines, n, "");
 	if (value == NULL || value[0] == '\0')
-		tui_lines_add(&lines, n, "(no answer yet)");
+		tui_lines_add(&lines, n, _("(no answer yet)"));
 	else
 		tui_text_wrap(value, width, &lines, n);
 	return lines;
@@ -35,13 +35,13 @@ tui_view_show(struct tui_app *app)
 {
 	if (app->nav_focus || app->page == NULL ||
 	    forms_page_current(app->page) == NULL) {
-		tui_message(app, false, "Open a question page to read an answer "
-		    "in full (F5).");
+		tui_message(app, false, _("Open a question page to read an answer "
+		    "in full (F5)."));
 		return;
 	}
 	if (forms_page_editing(app->page)) {
-		tui_message(app, false, "Store the text first (Enter or Tab), "
-		    "then F5 shows it in full.");
+		tui_message(app, false, _("Store the text first (Enter or Tab), "
+		    "then F5 shows it in full."));
 		return;
 	}
 	tui_dialog_pager(app, forms_page_current_path(app->page),
