@@ -76,6 +76,8 @@ struct export_problems {
 /* Options for checking and writing; zeroed means the defaults. */
 struct export_options {
 	bool force;           /* write even when export_check finds problems */
+	bool embedded;        /* the files are a package's, checked as it is
+	                       * read: export_check leaves them alone */
 	const char *base_dir; /* where relative attachment paths start; NULL:
 	                       * the response's folder (set_file), else the
 	                       * current directory */

@@ -114,7 +114,7 @@ export_check_value(struct export_check_ctx *c,
 		    "(required)"));
 		free(other);
 	}
-	if (q->type == CHECKLIST_Q_FILE)
+	if (q->type == CHECKLIST_Q_FILE && !c->opts->embedded)
 		export_check_file(c, q, path);
 }
 

@@ -101,6 +101,14 @@ void export_meta_add(xmlNodePtr pkg, struct checklist_response *r,
     const struct export_problems *probs, const char *submission_id,
     unsigned long revision, time_t now);
 
+/* ------------------------------------------------------ export_recheck.c */
+
+/* Step 8 of the reader: P's metadata against what its answers give; a
+ * disagreement refuses P (each named in ERR). Nothing for a package
+ * read raw. */
+checklist_status export_recheck(const struct export_package *p,
+    const char *name, struct checklist_error *err);
+
 /* Attributes of the response root that export keeps. */
 #define EXPORT_ATTR_SUBMISSION "submission-id"
 #define EXPORT_ATTR_REVISION "revision"

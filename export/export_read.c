@@ -15,7 +15,10 @@
  *  6. its answers are checked against that checklist (export_answers.c),
  *     then read as a response (checklist_response_parse);
  *  7. each attachment is decoded and checked (size, CRC-32) and must be
- *     the value of the file question it names.
+ *     the value of the file question it names;
+ *  8. the metadata must be what the answers give: State, completeness
+ *     and its counts, language, submission, consent, focal point
+ *     (export_recheck.c).
  * With other_version (carry forward, diff), a package whose definition
  * is not here at its version passes steps 5 and 6 as raw answers
  * (export.h says what is still checked); step 7 then finds each
@@ -429,8 +432,10 @@ export_read_memory(const char *buf, size_t len, const char *name,
 		if (st != CHECKLIST_OK && o->need != NULL)
 			o->need->unavailable = true;
 		if (st == CHECKLIST_OK &&
-		    (st = export_read_answers(p, name, err)) == CHECKLIST_OK)
-			st = export_read_attachments(p, name, err);
+		    (st = export_read_answers(p, name, err)) == CHECKLIST_OK &&
+		    (st = export_read_attachments(p, name, err)) ==
+		    CHECKLIST_OK)
+			st = export_recheck(p, name, err);
 	}
 	if (st != CHECKLIST_OK) {
 		export_package_free(p);

@@ -11,6 +11,7 @@ libexport_a_SOURCES = \
 	export/export_package.c \
 	export/export_write.c \
 	export/export_read.c \
+	export/export_recheck.c \
 	export/export_html.h \
 	export/export_html.c \
 	export/export_render.h \

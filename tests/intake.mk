@@ -5,3 +5,8 @@ if WITH_TESTS
 TESTS += tests/cli_intake.sh
 endif
 EXTRA_DIST += tests/cli_intake.sh
+# metadata recomputed from the answers (export_recheck.c)
+if WITH_TESTS
+TESTS += tests/cli_recheck.sh
+endif
+EXTRA_DIST += tests/cli_recheck.sh
