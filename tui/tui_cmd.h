@@ -43,6 +43,9 @@ int tui_cmd_diff(int argc, char **argv);
 
 /* Shared by the commands (tui_cmd_util.c). */
 
+/* Is FILE a package (gzip magic), rather than a response? */
+bool tui_cmd_is_package(const char *file);
+
 /* "sacl: MESSAGE" on stderr. Untrusted text must go through
  * checklist_sanitize() (the message of a checklist_error already has). */
 void tui_cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

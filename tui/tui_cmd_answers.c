@@ -16,21 +16,6 @@
 #include "export/export.h"
 #include "tui/tui_cmd.h"
 
-/* Is FILE gzip (a package) rather than a response? */
-static bool
-tui_answers_is_package(const char *file)
-{
-	unsigned char b[2] = { 0, 0 };
-	FILE *f = fopen(file, "rb");
-
-	if (f == NULL)
-		return false;
-	if (fread(b, 1, 2, f) != 2)
-		b[0] = 0;
-	fclose(f);
-	return b[0] == 0x1f && b[1] == 0x8b;
-}
-
 /* The definition a response file names (for provision numbers only):
  * the one it remembers, else the bundled one of its id; NULL if none. */
 static struct checklist *
@@ -80,7 +65,7 @@ tui_answers_open(const char *file, const struct checklist *cl,
 
 	memset(a, 0, sizeof *a);
 	checklist_error_clear(&err);
-	if (tui_answers_is_package(file)) {
+	if (tui_cmd_is_package(file)) {
 		o.cl = cl;
 		o.other_version = true;
 		st = export_read_file(file, &o, &a->pkg, &err);

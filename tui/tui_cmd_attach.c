@@ -164,21 +164,6 @@ tui_cmd_take_db(int *argc, char **argv)
 	return db;
 }
 
-/* Is FILE a package (gzip), rather than a response? */
-static bool
-tui_cmd_is_package(const char *file)
-{
-	unsigned char b[2] = { 0, 0 };
-	FILE *f = fopen(file, "rb");
-
-	if (f == NULL)
-		return false;
-	if (fread(b, 1, 2, f) != 2)
-		b[0] = 0;
-	fclose(f);
-	return b[0] == 0x1f && b[1] == 0x8b;
-}
-
 int
 tui_cmd_open_source(const char *db, const char *arg, const char *checklist,
     struct checklist **cl, struct checklist_response **resp)

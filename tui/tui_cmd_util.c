@@ -411,3 +411,17 @@ tui_cmd_wait_free(const char *file)
 	}
 	return st == CHECKLIST_OK ? TUI_EXIT_OK : tui_cmd_lock_failed(&err);
 }
+
+bool
+tui_cmd_is_package(const char *file)
+{
+	unsigned char b[2] = { 0, 0 };
+	FILE *f = fopen(file, "rb");
+
+	if (f == NULL)
+		return false;
+	if (fread(b, 1, 2, f) != 2)
+		b[0] = 0;
+	fclose(f);
+	return b[0] == 0x1f && b[1] == 0x8b;
+}
