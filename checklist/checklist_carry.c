@@ -81,9 +81,9 @@ checklist_carry_file(struct checklist_carry_walk *w, xmlNodePtr dst,
 
 	if (w->file == NULL || !w->file(w->arg, path, value, &data, &len,
 	    &name)) {
-		checklist_carry_skip(w->out, path, value, _("an attached file is "
-		    "carried only from a package, which holds its bytes: "
-		    "attach it again"));
+		checklist_carry_skip(w->out, path, value,
+		    _("an attached file is carried only from a package, which "
+		    "holds its bytes: attach it again"));
 		return false;
 	}
 	checklist_error_clear(&e);
@@ -331,8 +331,8 @@ checklist_carry_apply(struct checklist_response *r, xmlNodePtr last,
 		    cl->id);
 	if (checklist_response_has_answers(r))
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-		    _("the response holds answers already: carry the last cycle "
-		    "forward only into a new or empty response"));
+		    _("the response holds answers already: carry the last "
+		    "cycle forward only into a new or empty response"));
 	for (i = 0; i < cl->npages; i++) {
 		g = checklist_carry_group_el(last, cl->pages[i]);
 		for (k = 0; g != NULL && k < cl->pages[i]->nquestions; k++)

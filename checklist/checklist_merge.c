@@ -191,8 +191,9 @@ checklist_merge_prefer(struct checklist_merge *m, xmlNodePtr el,
 	checklist_merge_stamp(m, el, v[p].el, p);
 	for (k = 0; k < nd; k++)
 		if (!checklist_mval_eq(&v[d[k]], &v[p]))
-			checklist_merge_note(m, checklist_xasprintf(_("%s: took "
-			    "the value of %s (--prefer) over that of %s"), path,
+			checklist_merge_note(m, checklist_xasprintf(
+			    _("%s: took the value of %s (--prefer) over that "
+			    "of %s"), path,
 			    m->in[p].file, m->in[d[k]].file));
 	return true;
 }
@@ -314,8 +315,8 @@ checklist_merge_check(const struct checklist *cl,
 	if (n > 0)
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, file, 0, 0,
 		    P_("%zu conflict left from an earlier merge: settle it "
-		    "first (sacl fill, F7)", "%zu conflicts left from an earlier "
-		    "merge: settle them first (sacl fill, F7)", n), n);
+		    "first (sacl fill, F7)", "%zu conflicts left from an "
+		    "earlier merge: settle them first (sacl fill, F7)", n), n);
 	return CHECKLIST_OK;
 }
 
@@ -376,8 +377,8 @@ checklist_merge(const struct checklist *cl, struct checklist_response *base,
 		if (in[i].r->cl != cl || checklist_merge_check(cl, in[i].r,
 		    in[i].file, err) != CHECKLIST_OK)
 			return checklist_error_set(err, CHECKLIST_ERR_VALUE,
-			    in[i].file, 0, 0, _("not a response to checklist %s"),
-			    cl->id);
+			    in[i].file, 0, 0,
+			    _("not a response to checklist %s"), cl->id);
 	m.out = checklist_response_new(cl);
 	checklist_merge_root(&m);
 	for (i = 0; i < cl->npages; i++)

@@ -226,8 +226,9 @@ checklist_merge_list(struct checklist_merge *m,
 	}
 	for (k = 0; k < s.n; k++) {
 		if (at >= CHECKLIST_ENTRIES_MAX)
-			checklist_merge_note(m, checklist_xasprintf(_("%s: more "
-			    "than %d entries: the rest left out"), path,
+			checklist_merge_note(m, checklist_xasprintf(
+			    _("%s: more than %d entries: the rest left out"),
+			    path,
 			    CHECKLIST_ENTRIES_MAX));
 		else if (s.v[k].base == NULL ||
 		    checklist_merge_removed(m, &s.v[k], path, at + 1))

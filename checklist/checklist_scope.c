@@ -89,8 +89,9 @@ checklist_scope_parse(const struct checklist *cl, const char *list,
 			    sizeof valid);
 		checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0, 0,
 		    provisions ? _("no provision '%s' in checklist %s; the "
-		    "provisions are: %s") : _("no article '%s' in checklist %s; "
-		    "the articles are: %s"), tok ? tok : list, cl->id, valid);
+		    "provisions are: %s") : _("no article '%s' in checklist "
+		    "%s; the articles are: %s"), tok ? tok : list, cl->id,
+		    valid);
 		free(*ids);
 		*ids = NULL;
 	}

@@ -114,7 +114,8 @@ tui_merge_check_files(const struct tui_merge_opts *o, int *prefer)
 			*prefer = i;
 	}
 	if (o->prefer != NULL && *prefer < 0) {
-		tui_cmd_warn(_("--prefer %s: not one of the inputs"), o->prefer);
+		tui_cmd_warn(_("--prefer %s: not one of the inputs"),
+		    o->prefer);
 		return TUI_EXIT_USAGE;
 	}
 	return -1;
@@ -282,7 +283,8 @@ tui_merge_list(struct checklist_response *r)
 			char *w = checklist_sanitize(who, false);
 
 			fprintf(stderr, _("  '%s'%s%s%s from %s\n"), v, ot ?
-			    _(" (other: '") : "", ot ? ot : "", ot ? "')" : "", w);
+			    _(" (other: '") : "", ot ? ot : "", ot ? "')" : "",
+			    w);
 			free(v);
 			free(ot);
 			free(who);
@@ -326,13 +328,14 @@ tui_merge_locked(const struct tui_merge_opts *o, int prefer)
 		tui_cmd_warn(P_("%s: %d files merged, %zu conflict left to "
 		    "settle (sacl fill %s: F7 on each, or merge again with "
 		    "--prefer INPUT); it cannot be exported until then",
-		    "%s: %d files merged, %zu conflicts left to settle (sacl fill "
-		    "%s: F7 on each, or merge again with --prefer INPUT); it "
-		    "cannot be exported until then", res.conflicts),
+		    "%s: %d files merged, %zu conflicts left to settle (sacl "
+		    "fill %s: F7 on each, or merge again with --prefer INPUT); "
+		    "it cannot be exported until then", res.conflicts),
 		    o->out, m.n, res.conflicts, o->out);
 		status = TUI_EXIT_CONFLICTS;
 	} else if (status == TUI_EXIT_OK) {
-		tui_cmd_warn(_("%s: %d files merged, no conflict"), o->out, m.n);
+		tui_cmd_warn(_("%s: %d files merged, no conflict"), o->out,
+		    m.n);
 	}
 	checklist_merge_result_free(&res);
 	checklist_response_free(out);

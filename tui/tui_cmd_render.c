@@ -101,8 +101,8 @@ tui_render_options(int argc, char **argv, struct tui_render_args *a)
 			break;
 		case 'w':
 			if (!tui_render_width_arg(optarg, &a->width)) {
-				tui_cmd_warn(_("--width: a number of columns from 20 "
-				    "to 1000"));
+				tui_cmd_warn(_("--width: a number of columns "
+				    "from 20 to 1000"));
 				return TUI_EXIT_USAGE;
 			}
 			break;

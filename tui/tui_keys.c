@@ -48,10 +48,10 @@ const struct tui_key tui_keys[] = {
 	  "like any change; while typing, first give back the field's value"),
 	  TUI_HINT_EDIT, N_("undo") },
 	{ KEY_F(9), true, TUI_SCOPE_GLOBAL, "F9", TUI_ACT_PRESENT,
-	  N_("presentation mode for a room (F9 again comes back): read-only, one "
-	  "provision a screen in large spacing; Left/Right or PgUp/PgDn move, "
-	  "Up/Down scroll, o the overview, q asks before leaving; no other key "
-	  "does anything"), 0, NULL },
+	  N_("presentation mode for a room (F9 again comes back): read-only, "
+	  "one provision a screen in large spacing; Left/Right or PgUp/PgDn "
+	  "move, Up/Down scroll, o the overview, q asks before leaving; no other "
+	  "key does anything"), 0, NULL },
 	{ CTRL('s'), false, TUI_SCOPE_GLOBAL, "Ctrl-S", TUI_ACT_SAVE,
 	  N_("save now, or retry after a failed save (every change is saved "
 	  "anyway)"), 0, NULL },

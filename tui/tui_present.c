@@ -81,8 +81,8 @@ tui_present_marks(struct tui_present *p, const struct export_vmarks *m,
 	if (m->conflict || m->review) {
 		line = checklist_xasprintf("%s%s%s", m->conflict ?
 		    _(" CONFLICT: to settle ") : "", m->conflict && m->review ?
-		    " " : "", m->review ? _(" TO REVIEW: from the last cycle ") :
-		    "");
+		    " " : "", m->review ?
+		    _(" TO REVIEW: from the last cycle ") : "");
 		tui_present_add(p, line, indent, A_REVERSE | A_BOLD);
 		free(line);
 	}
@@ -131,7 +131,8 @@ tui_present_answers(struct tui_present *p, const struct export_vanswer *a,
 			tui_present_add(p, a[i].value, indent + 4, A_NORMAL);
 		else
 			tui_present_add(p, a[i].missing ? _("(no answer - "
-			    "required)") : _("(no answer)"), indent + 4, a[i].missing ?
+			    "required)") : _("(no answer)"), indent + 4,
+			    a[i].missing ?
 			    tui_attr(p->app, TUI_ROLE_MISSING) : A_DIM);
 		tui_present_add(p, "", 0, A_NORMAL); /* large spacing */
 	}
@@ -177,7 +178,8 @@ tui_present_build(struct tui_present *p)
 	free(s);
 	tui_present_add(p, "", 0, A_NORMAL);
 	if (!pg->relevant)
-		tui_present_add(p, _("(not asked: not relevant now)"), 0, A_DIM);
+		tui_present_add(p, _("(not asked: not relevant now)"), 0,
+		    A_DIM);
 	tui_present_answers(p, pg->answers, pg->n, 0);
 }
 
@@ -205,8 +207,8 @@ tui_present_draw(struct tui_present *p)
 		tui_present_build(p);
 	x0 = (COLS - p->width) / 2;
 	werase(stdscr);
-	head = checklist_xasprintf(_(" PRESENTATION (read-only)   %s"), p->note[0]
-	    != '\0' ? p->note : _("nothing can be changed here"));
+	head = checklist_xasprintf(_(" PRESENTATION (read-only)   %s"),
+	    p->note[0] != '\0' ? p->note : _("nothing can be changed here"));
 	tui_present_bar(0, head);
 	free(head);
 	for (y = 0, i = p->top; y < body && i < p->n; y++, i++) {
@@ -233,8 +235,9 @@ tui_present_move(struct tui_present *p, int dir, bool end)
 	else
 		g = tui_order_step(p->app->resp, &p->all, p->g, dir);
 	if (g == NULL) {
-		snprintf(p->note, sizeof p->note, "%s", dir > 0 ? _("This is the "
-		    "last provision.") : _("This is the first provision."));
+		snprintf(p->note, sizeof p->note, "%s", dir > 0 ?
+		    _("This is the last provision.") :
+		    _("This is the first provision."));
 		return;
 	}
 	p->g = g;
@@ -286,11 +289,12 @@ tui_present_key(struct tui_present *p, wint_t ch, bool iskey)
 	    (!iskey && (ch == L'q' || ch == CTRL_KEY('c'))))
 		return tui_present_leave(p);
 	else if (iskey && ch == KEY_F(1))
-		snprintf(p->note, sizeof p->note, "%s", _("Keys: Left/Right or PgUp/"
-		    "PgDn move, Up/Down scroll, o overview, q leaves."));
+		snprintf(p->note, sizeof p->note, "%s",
+		    _("Keys: Left/Right or PgUp/PgDn move, Up/Down scroll, "
+		    "o overview, q leaves."));
 	else
-		snprintf(p->note, sizeof p->note, "%s", _("Read-only: that key changes "
-		    "nothing here (q leaves)."));
+		snprintf(p->note, sizeof p->note, "%s",
+		    _("Read-only: that key changes nothing here (q leaves)."));
 	return false;
 }
 
@@ -310,11 +314,11 @@ tui_present_event(struct tui_present *p)
 	} else if (ev.kind == TUI_IN_CHAR || ev.kind == TUI_IN_KEY)
 		leave = tui_present_key(p, ev.ch, ev.kind == TUI_IN_KEY);
 	else if (ev.kind == TUI_IN_PASTE)
-		snprintf(p->note, sizeof p->note, "%s", _("Read-only: a paste changes "
-		    "nothing here (q leaves)."));
+		snprintf(p->note, sizeof p->note, "%s",
+		    _("Read-only: a paste changes nothing here (q leaves)."));
 	else
-		snprintf(p->note, sizeof p->note, "%s", _("Read-only: that key changes "
-		    "nothing here (q leaves)."));
+		snprintf(p->note, sizeof p->note, "%s",
+		    _("Read-only: that key changes nothing here (q leaves)."));
 	tui_in_clear(&ev);
 	return leave;
 }

@@ -110,8 +110,8 @@ tui_review_next(struct tui_app *app)
 	}
 	q = checklist_review_next(app->resp, after);
 	if (q == NULL) {
-		tui_message(app, false, _("No answer carried from the last cycle "
-		    "is left to review."));
+		tui_message(app, false, _("No answer carried from the last "
+		    "cycle is left to review."));
 		return r | TUI_R_DRAW;
 	}
 	r |= tui_app_open(app, q->group, q->path);
@@ -135,8 +135,9 @@ tui_review_confirm(struct tui_app *app)
 		return TUI_R_DRAW;
 	}
 	if (app->nav_focus || app->page == NULL) {
-		tui_message(app, false, _("F8 confirms the answer of the current "
-		    "question: open a page (r finds the next one to review)."));
+		tui_message(app, false, _("F8 confirms the answer of the "
+		    "current question: open a page (r finds the next one to "
+		    "review)."));
 		return TUI_R_DRAW;
 	}
 	if (!tui_app_leave(app, &r))
@@ -145,16 +146,17 @@ tui_review_confirm(struct tui_app *app)
 	    q->parent != NULL; q = q->parent)
 		;
 	if (q == NULL || !checklist_review_confirm(app->resp, q->path)) {
-		tui_message(app, false, _("This answer has nothing to review."));
+		tui_message(app, false,
+		    _("This answer has nothing to review."));
 		return r | TUI_R_DRAW;
 	}
 	forms_page_refresh(app->page);
 	left = checklist_review_count(app->resp, NULL);
 	if (tui_app_save(app))
 		tui_message(app, false, P_("Confirmed as reviewed and saved "
-		    "(Ctrl-Z takes it back); %zu left to review%s.", "Confirmed "
-		    "as reviewed and saved (Ctrl-Z takes it back); %zu left to "
-		    "review%s.", left), left,
+		    "(Ctrl-Z takes it back); %zu left to review%s.",
+		    "Confirmed as reviewed and saved (Ctrl-Z takes it back); "
+		    "%zu left to review%s.", left), left,
 		    left > 0 ? _(": r goes to the next") : "");
 	return r | TUI_R_DRAW | TUI_R_NAV;
 }
@@ -171,7 +173,8 @@ tui_compare_toggle(struct tui_app *app)
 	tui_review_page(app);
 	tui_message(app, false, app->show_changed ? _("Answers changed since "
 	    "the earlier file are highlighted ([changed], ~ in the list).") :
-	    _("Changed answers are no longer highlighted (d shows them again)."));
+	    _("Changed answers are no longer highlighted (d shows them "
+	    "again)."));
 	tui_nav_rebuild(app->nav, app, app->nav_focus ?
 	    tui_nav_current(app->nav) : app->group);
 	return TUI_R_DRAW;

@@ -23,8 +23,8 @@ tui_workshop_ask_agency(struct tui_app *app)
 
 	if (scope != NULL && agency == NULL && !app->readonly) {
 		tui_app_behind(app);
-		label = checklist_xasprintf(_("This file is a contribution (%s). "
-		    "Your agency, recorded once:"), scope);
+		label = checklist_xasprintf(_("This file is a contribution "
+		    "(%s). Your agency, recorded once:"), scope);
 		name = tui_dialog_prompt(app, label);
 		free(label);
 		len = name != NULL ? strlen(name) : 0;
@@ -167,8 +167,8 @@ tui_workshop_apply(struct tui_app *app, const struct checklist_conflict *c,
 		st = checklist_conflict_settle(app->resp, c->path, value, NULL,
 		    NULL, &err);
 	} else if ((size_t)k == c->n) {
-		value = tui_dialog_prompt(app, _("The answer, as the room agrees "
-		    "(Esc: back):"));
+		value = tui_dialog_prompt(app, _("The answer, as the room "
+		    "agrees (Esc: back):"));
 		if (value == NULL)
 			return;
 		st = checklist_conflict_settle(app->resp, c->path, value, NULL,
@@ -254,8 +254,8 @@ tui_workshop_settle(struct tui_app *app)
 	i = tui_workshop_find(c, n, path);
 	if (i == n) {
 		checklist_conflicts_free(c, n);
-		tui_message(app, false, _("No conflict on this question; c goes "
-		    "to the next one."));
+		tui_message(app, false, _("No conflict on this question; c "
+		    "goes to the next one."));
 		return r | TUI_R_DRAW;
 	}
 	lines = tui_workshop_lines(&c[i], forms_page_current(app->page), &nl);
