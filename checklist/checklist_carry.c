@@ -81,9 +81,9 @@ checklist_carry_file(struct checklist_carry_walk *w, xmlNodePtr dst,
 
 	if (w->file == NULL || !w->file(w->arg, path, value, &data, &len,
 	    &name)) {
-		checklist_carry_skip(w->out, path, value, "an attached file is "
-		    "carried only from a package, which holds its bytes: "
-		    "attach it again");
+		checklist_carry_skip(w->out, path, value,
+		    _("an attached file is carried only from a package, which "
+		    "holds its bytes: attach it again"));
 		return false;
 	}
 	checklist_error_clear(&e);
@@ -118,8 +118,9 @@ checklist_carry_other(struct checklist_carry_walk *w,
 		return;
 	}
 	p = checklist_xasprintf("%s:other", path);
-	checklist_carry_skip(w->out, p, other, "\"other\" is %s now",
-	    q->other ? "not chosen" : "not offered");
+	checklist_carry_skip(w->out, p, other, "%s", q->other ?
+	    _("\"other\" is not chosen now") : _("\"other\" is not offered "
+	    "now"));
 	free(p);
 }
 
@@ -282,12 +283,12 @@ checklist_carry_leftover(struct checklist_carry_walk *w,
 	}
 	*o = '\0';
 	if (checklist_find_question(cl, bare) == NULL)
-		checklist_carry_skip(w->out, it->path, it->value, "no such "
-		    "question in %s version %s", cl->id, cl->version);
+		checklist_carry_skip(w->out, it->path, it->value, _("no such "
+		    "question in %s version %s"), cl->id, cl->version);
 	else
-		checklist_carry_skip(w->out, it->path, it->value, "not where "
+		checklist_carry_skip(w->out, it->path, it->value, _("not where "
 		    "%s version %s asks it now (its provision moved, or an "
-		    "entry beyond the most a list may hold)", cl->id,
+		    "entry beyond the most a list may hold)"), cl->id,
 		    cl->version);
 	free(bare);
 }
@@ -326,12 +327,12 @@ checklist_carry_apply(struct checklist_response *r, xmlNodePtr last,
 	free(id);
 	if (!same)
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-		    "the last cycle's answers are not of checklist '%s'",
+		    _("the last cycle's answers are not of checklist '%s'"),
 		    cl->id);
 	if (checklist_response_has_answers(r))
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-		    "the response holds answers already: carry the last cycle "
-		    "forward only into a new or empty response");
+		    _("the response holds answers already: carry the last "
+		    "cycle forward only into a new or empty response"));
 	for (i = 0; i < cl->npages; i++) {
 		g = checklist_carry_group_el(last, cl->pages[i]);
 		for (k = 0; g != NULL && k < cl->pages[i]->nquestions; k++)

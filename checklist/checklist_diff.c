@@ -180,8 +180,8 @@ checklist_response_read_raw(const char *file, xmlDocPtr *doc,
 	xmlFreeDoc(*doc);
 	*doc = NULL;
 	return checklist_error_set(err, CHECKLIST_ERR_PARSE, file, 0, 0,
-	    "not a response file (its root is not <response checklist=...>) "
-	    "nor a package");
+	    _("not a response file (its root is not <response checklist=...>) "
+	    "nor a package"));
 }
 
 void

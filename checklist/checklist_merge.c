@@ -191,8 +191,9 @@ checklist_merge_prefer(struct checklist_merge *m, xmlNodePtr el,
 	checklist_merge_stamp(m, el, v[p].el, p);
 	for (k = 0; k < nd; k++)
 		if (!checklist_mval_eq(&v[d[k]], &v[p]))
-			checklist_merge_note(m, checklist_xasprintf("%s: took "
-			    "the value of %s (--prefer) over that of %s", path,
+			checklist_merge_note(m, checklist_xasprintf(
+			    _("%s: took the value of %s (--prefer) over that "
+			    "of %s"), path,
 			    m->in[p].file, m->in[d[k]].file));
 	return true;
 }
@@ -302,8 +303,8 @@ checklist_merge_check(const struct checklist *cl,
 
 	if (v != NULL && strcmp(v, cl->version) != 0) {
 		checklist_error_set(err, CHECKLIST_ERR_VALUE, file, 0, 0,
-		    "a response to version %.64s of checklist %s, the others "
-		    "are to version %s: merge responses to one version",
+		    _("a response to version %.64s of checklist %s, the others "
+		    "are to version %s: merge responses to one version"),
 		    v, cl->id, cl->version);
 		free(v);
 		return err->status;
@@ -313,8 +314,9 @@ checklist_merge_check(const struct checklist *cl,
 	checklist_conflicts_free(c, n);
 	if (n > 0)
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, file, 0, 0,
-		    "%zu conflict%s left from an earlier merge: settle them "
-		    "first (sacl fill, F7)", n, n == 1 ? "" : "s");
+		    P_("%zu conflict left from an earlier merge: settle it "
+		    "first (sacl fill, F7)", "%zu conflicts left from an "
+		    "earlier merge: settle them first (sacl fill, F7)", n), n);
 	return CHECKLIST_OK;
 }
 
@@ -368,15 +370,15 @@ checklist_merge(const struct checklist *cl, struct checklist_response *base,
 
 	memset(res, 0, sizeof *res);
 	*out = NULL;
-	if (base != NULL && checklist_merge_check(cl, base, "the base",
+	if (base != NULL && checklist_merge_check(cl, base, _("the base"),
 	    err) != CHECKLIST_OK)
 		return err->status;
 	for (i = 0; i < n; i++)
 		if (in[i].r->cl != cl || checklist_merge_check(cl, in[i].r,
 		    in[i].file, err) != CHECKLIST_OK)
 			return checklist_error_set(err, CHECKLIST_ERR_VALUE,
-			    in[i].file, 0, 0, "not a response to checklist %s",
-			    cl->id);
+			    in[i].file, 0, 0,
+			    _("not a response to checklist %s"), cl->id);
 	m.out = checklist_response_new(cl);
 	checklist_merge_root(&m);
 	for (i = 0; i < cl->npages; i++)

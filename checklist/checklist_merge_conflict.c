@@ -212,7 +212,7 @@ checklist_conflict_settle(struct checklist_response *r, const char *path,
 
 	if (el == NULL || isother)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
-		    0, "no value '%s' to settle", path);
+		    0, _("no value '%s' to settle"), path);
 	st = checklist_response_set(r, path, value, err);
 	if (st == CHECKLIST_OK && other != NULL && q->other) {
 		opath = checklist_xasprintf("%s:other", path);

@@ -161,10 +161,10 @@ checklist_merge_removed(struct checklist_merge *m, struct checklist_mslot *s,
 		return true;
 	t = checklist_xml_text(s->base);
 	checklist_merge_note(m, changed == m->n ?
-	    checklist_xasprintf("%s[%zu]: an entry (%.40s) removed by %s: "
-	    "left out", path, at, t, m->in[gone].file) :
-	    checklist_xasprintf("%s[%zu]: an entry (%.40s) removed by %s "
-	    "but changed by %s: kept", path, at, t, m->in[gone].file,
+	    checklist_xasprintf(_("%s[%zu]: an entry (%.40s) removed by %s: "
+	    "left out"), path, at, t, m->in[gone].file) :
+	    checklist_xasprintf(_("%s[%zu]: an entry (%.40s) removed by %s "
+	    "but changed by %s: kept"), path, at, t, m->in[gone].file,
 	    m->in[changed].file));
 	free(t);
 	return changed != m->n;
@@ -226,8 +226,9 @@ checklist_merge_list(struct checklist_merge *m,
 	}
 	for (k = 0; k < s.n; k++) {
 		if (at >= CHECKLIST_ENTRIES_MAX)
-			checklist_merge_note(m, checklist_xasprintf("%s: more "
-			    "than %d entries: the rest left out", path,
+			checklist_merge_note(m, checklist_xasprintf(
+			    _("%s: more than %d entries: the rest left out"),
+			    path,
 			    CHECKLIST_ENTRIES_MAX));
 		else if (s.v[k].base == NULL ||
 		    checklist_merge_removed(m, &s.v[k], path, at + 1))

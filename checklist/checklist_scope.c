@@ -88,9 +88,10 @@ checklist_scope_parse(const struct checklist *cl, const char *list,
 			checklist_scope_valid(cl->sections[i], kind, valid,
 			    sizeof valid);
 		checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0, 0,
-		    "no %s '%s' in checklist %s; the %ss are: %s",
-		    provisions ? "provision" : "article", tok ? tok : list,
-		    cl->id, provisions ? "provision" : "article", valid);
+		    provisions ? _("no provision '%s' in checklist %s; the "
+		    "provisions are: %s") : _("no article '%s' in checklist "
+		    "%s; the articles are: %s"), tok ? tok : list, cl->id,
+		    valid);
 		free(*ids);
 		*ids = NULL;
 	}
@@ -184,8 +185,8 @@ checklist_scope_describe(struct checklist_response *r)
 			    len > 0 ? ", " : "", g != NULL && g->number != NULL ?
 			    g->number : tok);
 	}
-	out = checklist_xasprintf("%s %s", sections ? "articles" :
-	    "provisions", buf);
+	out = checklist_xasprintf(sections ? _("articles %s") :
+	    _("provisions %s"), buf);
 	free(ids);
 	return out;
 }
@@ -223,9 +224,9 @@ checklist_response_submittable(struct checklist_response *r,
 	if (scope != NULL) {
 		agency = checklist_response_agency(r);
 		checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-		    "%s is a contribution of %.200s (%s), not a submission: "
-		    "merge it first (sacl merge)", name, agency != NULL ?
-		    agency : "an unnamed agency", scope);
+		    _("%s is a contribution of %.200s (%s), not a submission: "
+		    "merge it first (sacl merge)"), name, agency != NULL ?
+		    agency : _("an unnamed agency"), scope);
 		free(agency);
 		free(scope);
 		return err->status;
@@ -234,8 +235,10 @@ checklist_response_submittable(struct checklist_response *r,
 	if (list == NULL)
 		return CHECKLIST_OK;
 	checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-	    "%s has %zu conflict%s to settle first (sacl fill: F7 on each, "
-	    "or sacl merge --prefer): %s", name, n, n == 1 ? "" : "s", list);
+	    P_("%s has %zu conflict to settle first (sacl fill: F7 on it, "
+	    "or sacl merge --prefer): %s", "%s has %zu conflicts to settle "
+	    "first (sacl fill: F7 on each, or sacl merge --prefer): %s", n),
+	    name, n, list);
 	free(list);
 	return err->status;
 }

@@ -126,8 +126,8 @@ tui_answers_skipped(const char *from, const struct checklist_carry *c)
 		char *v = checklist_escape(c->skipped[i].value);
 		char *why = checklist_sanitize(c->skipped[i].reason, false);
 
-		tui_cmd_warn("%s: not carried forward: %s = \"%s\": %s", from,
-		    p, v, why);
+		tui_cmd_warn(_("%s: not carried forward: %s = \"%s\": %s"),
+		    from, p, v, why);
 		free(p);
 		free(v);
 		free(why);
@@ -158,11 +158,13 @@ tui_answers_carry(struct checklist_response *r, const char *from,
 	f = checklist_sanitize(from, false);
 	id = checklist_sanitize(a.id, false);
 	version = checklist_sanitize(a.version, false);
-	*notice = checklist_xasprintf("%zu answers carried forward from %s "
-	    "(%s %s), %zu to review%s%s", c.taken, f, id, version, c.marked,
-	    screen ? " (r: next, F8: confirm)" : "", c.nskipped == 0 ? "" :
-	    screen ? "; some not taken: see the lines sacl printed before the "
-	    "screen" : "; some not taken (listed above)");
+	*notice = checklist_xasprintf(P_("%zu answer carried forward from %s "
+	    "(%s %s), %zu to review%s%s", "%zu answers carried forward from "
+	    "%s (%s %s), %zu to review%s%s", c.taken), c.taken, f, id, version,
+	    c.marked,
+	    screen ? _(" (r: next, F8: confirm)") : "", c.nskipped == 0 ? "" :
+	    screen ? _("; some not taken: see the lines sacl printed before "
+	    "the screen") : _("; some not taken (listed above)"));
 	free(id);
 	free(version);
 	free(f);

@@ -24,14 +24,14 @@ static const char tui_diff_usage[] =
 static void
 tui_diff_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Compare the answers of OLD and NEW (each a response file or a\n"
 	    "package), question by question: what was added, changed or\n"
 	    "removed, with both values and the provision's number.\n\n"
 	    "  -f, --format=text|csv  the output (default text)\n"
 	    "  -h, --help             show this help and exit\n\n"
 	    "Different checklists (or versions) are compared by question id.\n"
-	    "Exit: 0 the same answers, 1 they differ, 2 error.\n",
+	    "Exit: 0 the same answers, 1 they differ, 2 error.\n"),
 	    tui_diff_usage);
 }
 

@@ -24,7 +24,7 @@ static const char tui_merge_usage[] =
 static void
 tui_merge_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Bring responses (the agencies' contributions) together into OUT.\n"
 	    "Every answer keeps who gave it (agency, file, time).\n\n"
 	    "  -b, --base=BASE      the response the inputs started from: an\n"
@@ -38,7 +38,7 @@ tui_merge_help(void)
 	    "Conflicts are listed on stderr; settle them in sacl fill (F7).\n"
 	    "Exit: 0 merged, 1 inputs that cannot be merged (other checklists\n"
 	    "or versions, conflicts left in one), 2 usage, 3 read or write\n"
-	    "error, 4 OUT in use, 7 merged with conflicts left to settle.\n",
+	    "error, 4 OUT in use, 7 merged with conflicts left to settle.\n"),
 	    tui_merge_usage);
 }
 
@@ -105,8 +105,8 @@ tui_merge_check_files(const struct tui_merge_opts *o, int *prefer)
 	for (i = 0; i < o->ninputs; i++) {
 		if (tui_merge_same(o->out, o->inputs[i]) || (o->base != NULL &&
 		    tui_merge_same(o->out, o->base))) {
-			tui_cmd_warn("%s: OUT is one of the files merged; "
-			    "write the merge to a new file", o->out);
+			tui_cmd_warn(_("%s: OUT is one of the files merged; "
+			    "write the merge to a new file"), o->out);
 			return TUI_EXIT_USAGE;
 		}
 		if (o->prefer != NULL && *prefer < 0 &&
@@ -114,7 +114,8 @@ tui_merge_check_files(const struct tui_merge_opts *o, int *prefer)
 			*prefer = i;
 	}
 	if (o->prefer != NULL && *prefer < 0) {
-		tui_cmd_warn("--prefer %s: not one of the inputs", o->prefer);
+		tui_cmd_warn(_("--prefer %s: not one of the inputs"),
+		    o->prefer);
 		return TUI_EXIT_USAGE;
 	}
 	return -1;
@@ -158,8 +159,8 @@ tui_merge_load(const struct checklist *cl, const char *first,
 	    CHECKLIST_OK && strcmp(id, cl->id) != 0) {
 		char *s = checklist_sanitize(id, false);
 
-		tui_cmd_warn("%s: a response to checklist '%s', and %s is to "
-		    "'%s': only responses to one checklist can be merged",
+		tui_cmd_warn(_("%s: a response to checklist '%s', and %s is to "
+		    "'%s': only responses to one checklist can be merged"),
 		    file, s, first, cl->id);
 		free(s);
 		free(id);
@@ -252,7 +253,7 @@ tui_merge_where(const struct checklist *cl, const char *path)
 	if (q == NULL)
 		return checklist_xstrdup("");
 	s = checklist_xasprintf("%s, %s", q->group->number != NULL ?
-	    q->group->number : "front", checklist_text_get(&q->label, NULL,
+	    q->group->number : _("front"), checklist_text_get(&q->label, NULL,
 	    cl->default_lang));
 	o = checklist_sanitize(s, false);
 	free(s);
@@ -270,19 +271,20 @@ tui_merge_list(struct checklist_response *r)
 		char *where = tui_merge_where(r->cl, c[i].path);
 		char *path = checklist_sanitize(c[i].path, false);
 
-		fprintf(stderr, "sacl: conflict: %s (%s):\n", path, where);
+		fprintf(stderr, _("sacl: conflict: %s (%s):\n"), path, where);
 		for (k = 0; k < c[i].n; k++) {
 			const struct checklist_candidate *d = &c[i].cand[k];
 			char *v = checklist_escape(d->value);
 			char *ot = d->other != NULL ? checklist_escape(d->other)
 			    : NULL;
 			char *who = checklist_xasprintf("%s, %s, %s",
-			    d->agency ? d->agency : "no agency",
+			    d->agency ? d->agency : _("no agency"),
 			    d->file ? d->file : "?", d->time ? d->time : "?");
 			char *w = checklist_sanitize(who, false);
 
-			fprintf(stderr, "  '%s'%s%s%s from %s\n", v, ot ?
-			    " (other: '" : "", ot ? ot : "", ot ? "')" : "", w);
+			fprintf(stderr, _("  '%s'%s%s%s from %s\n"), v, ot ?
+			    _(" (other: '") : "", ot ? ot : "", ot ? "')" : "",
+			    w);
 			free(v);
 			free(ot);
 			free(who);
@@ -314,7 +316,7 @@ tui_merge_locked(const struct tui_merge_opts *o, int prefer)
 	if (status == TUI_EXIT_OK) {
 		checklist_response_set_file(out, o->out);
 		for (i = 0; i < res.nnotes; i++)
-			tui_cmd_warn("note: %s", res.notes[i]);
+			tui_cmd_warn(_("note: %s"), res.notes[i]);
 		tui_merge_list(out);
 		if (checklist_merge_take_files(out, &err) != CHECKLIST_OK ||
 		    checklist_response_save(out, o->out, &err) != CHECKLIST_OK) {
@@ -323,14 +325,17 @@ tui_merge_locked(const struct tui_merge_opts *o, int prefer)
 		}
 	}
 	if (status == TUI_EXIT_OK && res.conflicts > 0) {
-		tui_cmd_warn("%s: %d files merged, %zu conflict%s left to "
+		tui_cmd_warn(P_("%s: %d files merged, %zu conflict left to "
 		    "settle (sacl fill %s: F7 on each, or merge again with "
 		    "--prefer INPUT); it cannot be exported until then",
-		    o->out, m.n, res.conflicts, res.conflicts == 1 ? "" : "s",
-		    o->out);
+		    "%s: %d files merged, %zu conflicts left to settle (sacl "
+		    "fill %s: F7 on each, or merge again with --prefer INPUT); "
+		    "it cannot be exported until then", res.conflicts),
+		    o->out, m.n, res.conflicts, o->out);
 		status = TUI_EXIT_CONFLICTS;
 	} else if (status == TUI_EXIT_OK) {
-		tui_cmd_warn("%s: %d files merged, no conflict", o->out, m.n);
+		tui_cmd_warn(_("%s: %d files merged, no conflict"), o->out,
+		    m.n);
 	}
 	checklist_merge_result_free(&res);
 	checklist_response_free(out);

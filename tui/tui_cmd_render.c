@@ -31,7 +31,7 @@ struct tui_render_args {
 static void
 tui_render_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Show a response (or a submission package) whole, provision by\n"
 	    "provision, for a workshop: a progress summary per article, each\n"
 	    "question and its answer (choices by their labels, lists as\n"
@@ -49,7 +49,7 @@ tui_render_help(void)
 	    "                           standard output\n"
 	    "  -h, --help               show this help and exit\n\n"
 	    "Exit: 0 done, 1 invalid response or package, 2 usage, 3 a file\n"
-	    "could not be read or written.\n", tui_render_usage);
+	    "could not be read or written.\n"), tui_render_usage);
 }
 
 static bool
@@ -101,8 +101,8 @@ tui_render_options(int argc, char **argv, struct tui_render_args *a)
 			break;
 		case 'w':
 			if (!tui_render_width_arg(optarg, &a->width)) {
-				tui_cmd_warn("--width: a number of columns from 20 "
-				    "to 1000");
+				tui_cmd_warn(_("--width: a number of columns "
+				    "from 20 to 1000"));
 				return TUI_EXIT_USAGE;
 			}
 			break;
@@ -153,7 +153,7 @@ tui_render_write(const char *file, const char *buf, size_t len)
 		return TUI_EXIT_IO;
 	}
 	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
-		tui_cmd_warn("writing standard output failed");
+		tui_cmd_warn(_("writing standard output failed"));
 		return TUI_EXIT_IO;
 	}
 	return TUI_EXIT_OK;

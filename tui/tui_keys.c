@@ -40,18 +40,18 @@ const struct tui_key tui_keys[] = {
 	{ CTRL('x'), false, TUI_SCOPE_GLOBAL, "Ctrl-X", TUI_ACT_EXPORT,
 	  N_("export: list what is incomplete, then write the package"), 0, NULL },
 	{ KEY_F(7), true, TUI_SCOPE_GLOBAL, "F7", TUI_ACT_SETTLE,
-	  "settle the conflict of the current question (sacl merge found "
+	  N_("settle the conflict of the current question (sacl merge found "
 	  "different answers): take one value, another, edit, or keep both "
-	  "in a long text; one change, undone by Ctrl-Z", 0, NULL },
+	  "in a long text; one change, undone by Ctrl-Z"), 0, NULL },
 	{ CTRL('z'), false, TUI_SCOPE_GLOBAL, "Ctrl-Z", TUI_ACT_UNDO,
 	  N_("undo: take back the last change (again: the one before), saved "
 	  "like any change; while typing, first give back the field's value"),
 	  TUI_HINT_EDIT, N_("undo") },
 	{ KEY_F(9), true, TUI_SCOPE_GLOBAL, "F9", TUI_ACT_PRESENT,
-	  "presentation mode for a room (F9 again comes back): read-only, one "
-	  "provision a screen in large spacing; Left/Right or PgUp/PgDn move, "
-	  "Up/Down scroll, o the overview, q asks before leaving; no other key "
-	  "does anything", 0, NULL },
+	  N_("presentation mode for a room (F9 again comes back): read-only, "
+	  "one provision a screen in large spacing; Left/Right or PgUp/PgDn "
+	  "move, Up/Down scroll, o the overview, q asks before leaving; no other "
+	  "key does anything"), 0, NULL },
 	{ CTRL('s'), false, TUI_SCOPE_GLOBAL, "Ctrl-S", TUI_ACT_SAVE,
 	  N_("save now, or retry after a failed save (every change is saved "
 	  "anyway)"), 0, NULL },
@@ -62,8 +62,8 @@ const struct tui_key tui_keys[] = {
 	  "(recorded in the response; the page and the answers stay)"), 0,
 	  NULL },
 	{ KEY_F(8), true, TUI_SCOPE_GLOBAL, "F8", TUI_ACT_REVIEW_CONFIRM,
-	  "confirm the current answer carried from the last cycle (fill "
-	  "--from) as reviewed; undoable, saved", 0, NULL },
+	  N_("confirm the current answer carried from the last cycle (fill "
+	  "--from) as reviewed; undoable, saved"), 0, NULL },
 	{ KEY_F(10), true, TUI_SCOPE_GLOBAL, "F10", TUI_ACT_QUIT,
 	  N_("quit (answers are saved as you go)"), TUI_HINT_PAGE, N_("quit") },
 	{ CTRL('c'), false, TUI_SCOPE_GLOBAL, "Ctrl-C", TUI_ACT_QUIT, NULL, 0,
@@ -88,7 +88,7 @@ const struct tui_key tui_keys[] = {
 	{ 'n', false, TUI_SCOPE_NAV, "n", TUI_ACT_NEXT_REQUIRED, NULL, 0,
 	  NULL },
 	{ 'c', false, TUI_SCOPE_NAV, "c", TUI_ACT_NEXT_CONFLICT,
-	  "next conflict left by a merge (marked in the list)", 0,
+	  N_("next conflict left by a merge (marked in the list)"), 0,
 	  NULL },
 	{ '/', false, TUI_SCOPE_NAV, "/", TUI_ACT_SEARCH, NULL, 0, NULL },
 	{ 'g', false, TUI_SCOPE_NAV, "g", TUI_ACT_GOTO, NULL, 0, NULL },
@@ -104,15 +104,15 @@ const struct tui_key tui_keys[] = {
 	  N_("list only what is unfinished, or everything again"), 0, NULL },
 	{ 'x', false, TUI_SCOPE_NAV, "x", TUI_ACT_EXPORT, NULL, 0, NULL },
 	{ 'o', false, TUI_SCOPE_NAV, "o", TUI_ACT_OVERVIEW,
-	  "overview for a room: every article with its progress bar, the "
-	  "required questions open, conflicts and answers to review", 0,
+	  N_("overview for a room: every article with its progress bar, the "
+	  "required questions open, conflicts and answers to review"), 0,
 	  NULL },
 	{ 'r', false, TUI_SCOPE_NAV, "r", TUI_ACT_REVIEW_NEXT,
-	  "next answer carried from the last cycle still to review", 0,
+	  N_("next answer carried from the last cycle still to review"), 0,
 	  NULL },
 	{ 'd', false, TUI_SCOPE_NAV, "d", TUI_ACT_COMPARE,
-	  "highlight the answers changed since the file given to fill "
-	  "--compare, or stop", 0, NULL },
+	  N_("highlight the answers changed since the file given to fill "
+	  "--compare, or stop"), 0, NULL },
 	{ KEY_UP, true, TUI_SCOPE_NAV, "Up", TUI_ACT_UP,
 	  N_("list: previous line"), 0, NULL },
 	{ 'k', false, TUI_SCOPE_NAV, "k", TUI_ACT_UP, NULL, 0, NULL },

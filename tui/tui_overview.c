@@ -27,7 +27,7 @@ tui_overview_line(struct tui_app *app, const struct checklist_group *g,
 	checklist_marks_count_group(app->resp, g, &m);
 	bar = tui_progress_bar(p.required_answered, p.required, bw);
 	line = checklist_xasprintf("%-8.8s %s %3zu/%-3zu %5zu %9zu %9zu  %s",
-	    g->kind == CHECKLIST_G_FRONT ? "Front" : name, bar,
+	    g->kind == CHECKLIST_G_FRONT ? _("Front") : name, bar,
 	    p.required_answered, p.required, p.required - p.required_answered,
 	    m.conflict, m.review, checklist_text_get(&g->title, app->lang,
 	    app->cl->default_lang));
@@ -56,17 +56,18 @@ tui_overview_build(struct tui_app *app, int width, size_t *n)
 	*n = 0;
 	checklist_progress_all(app->resp, &all);
 	checklist_marks_count_group(app->resp, NULL, &m);
-	head = checklist_xasprintf("All: %zu of %zu required answers given, "
-	    "%zu open; %zu conflict%s to settle; %zu answer%s to review.",
+	head = checklist_xasprintf(_("All: %zu of %zu required answers given, "
+	    "%zu open; %zu %s to settle; %zu %s to review."),
 	    all.required_answered, all.required,
 	    all.required - all.required_answered, m.conflict,
-	    m.conflict == 1 ? "" : "s", m.review, m.review == 1 ? "" : "s");
+	    P_("conflict", "conflicts", m.conflict), m.review,
+	    P_("answer", "answers", m.review));
 	tui_text_wrap(head, width, &lines, n);
 	free(head);
 	tui_lines_add(&lines, n, "");
-	head = checklist_xasprintf("%-8s %-*s %7s %5s %9s %9s", "Article",
-	    bw, "Required answers given", "", "Open", "Conflicts",
-	    "To review");
+	head = checklist_xasprintf("%-8s %-*s %7s %5s %9s %9s", _("Article"),
+	    bw, _("Required answers given"), "", _("Open"), _("Conflicts"),
+	    _("To review"));
 	tui_lines_add(&lines, n, head);
 	free(head);
 	if (app->cl->front != NULL)
@@ -81,5 +82,5 @@ tui_overview_build(struct tui_app *app, int width, size_t *n)
 void
 tui_overview_show(struct tui_app *app)
 {
-	tui_dialog_pager(app, "Overview", tui_overview_build);
+	tui_dialog_pager(app, _("Overview"), tui_overview_build);
 }

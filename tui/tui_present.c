@@ -80,9 +80,9 @@ tui_present_marks(struct tui_present *p, const struct export_vmarks *m,
 
 	if (m->conflict || m->review) {
 		line = checklist_xasprintf("%s%s%s", m->conflict ?
-		    " CONFLICT: to settle " : "", m->conflict && m->review ?
-		    " " : "", m->review ? " TO REVIEW: from the last cycle " :
-		    "");
+		    _(" CONFLICT: to settle ") : "", m->conflict && m->review ?
+		    " " : "", m->review ?
+		    _(" TO REVIEW: from the last cycle ") : "");
 		tui_present_add(p, line, indent, A_REVERSE | A_BOLD);
 		free(line);
 	}
@@ -102,11 +102,11 @@ tui_present_entries(struct tui_present *p, const struct export_vanswer *a,
 	char *head;
 
 	if (a->nentries == 0)
-		tui_present_add(p, a->missing ? "(no entry - required)" :
-		    "(no entry)", indent, a->missing ?
+		tui_present_add(p, a->missing ? _("(no entry - required)") :
+		    _("(no entry)"), indent, a->missing ?
 		    tui_attr(p->app, TUI_ROLE_MISSING) : A_NORMAL);
 	for (i = 0; i < a->nentries; i++) {
-		head = checklist_xasprintf("Entry %zu of %zu", i + 1,
+		head = checklist_xasprintf(_("Entry %zu of %zu"), i + 1,
 		    a->nentries);
 		tui_present_add(p, head, indent, A_UNDERLINE);
 		free(head);
@@ -130,8 +130,9 @@ tui_present_answers(struct tui_present *p, const struct export_vanswer *a,
 		else if (a[i].value[0] != '\0')
 			tui_present_add(p, a[i].value, indent + 4, A_NORMAL);
 		else
-			tui_present_add(p, a[i].missing ? "(no answer - "
-			    "required)" : "(no answer)", indent + 4, a[i].missing ?
+			tui_present_add(p, a[i].missing ? _("(no answer - "
+			    "required)") : _("(no answer)"), indent + 4,
+			    a[i].missing ?
 			    tui_attr(p->app, TUI_ROLE_MISSING) : A_DIM);
 		tui_present_add(p, "", 0, A_NORMAL); /* large spacing */
 	}
@@ -142,7 +143,7 @@ static char *
 tui_present_progress(const char *what, const struct checklist_progress *p)
 {
 	char *bar = tui_progress_bar(p->required_answered, p->required, 22);
-	char *s = checklist_xasprintf("%s %s %zu of %zu required answered",
+	char *s = checklist_xasprintf(_("%s %s %zu of %zu required answered"),
 	    what, bar, p->required_answered, p->required);
 
 	free(bar);
@@ -169,15 +170,16 @@ tui_present_build(struct tui_present *p)
 		free(s);
 	}
 	tui_present_add(p, "", 0, A_NORMAL);
-	s = tui_present_progress("Provision:", &pg->p);
+	s = tui_present_progress(_("Provision:"), &pg->p);
 	tui_present_add(p, s, 0, A_NORMAL);
 	free(s);
-	s = tui_present_progress("Article:  ", &art->p);
+	s = tui_present_progress(_("Article:  "), &art->p);
 	tui_present_add(p, s, 0, A_NORMAL);
 	free(s);
 	tui_present_add(p, "", 0, A_NORMAL);
 	if (!pg->relevant)
-		tui_present_add(p, "(not asked: not relevant now)", 0, A_DIM);
+		tui_present_add(p, _("(not asked: not relevant now)"), 0,
+		    A_DIM);
 	tui_present_answers(p, pg->answers, pg->n, 0);
 }
 
@@ -205,8 +207,8 @@ tui_present_draw(struct tui_present *p)
 		tui_present_build(p);
 	x0 = (COLS - p->width) / 2;
 	werase(stdscr);
-	head = checklist_xasprintf(" PRESENTATION (read-only)   %s", p->note[0]
-	    != '\0' ? p->note : "nothing can be changed here");
+	head = checklist_xasprintf(_(" PRESENTATION (read-only)   %s"),
+	    p->note[0] != '\0' ? p->note : _("nothing can be changed here"));
 	tui_present_bar(0, head);
 	free(head);
 	for (y = 0, i = p->top; y < body && i < p->n; y++, i++) {
@@ -215,9 +217,9 @@ tui_present_draw(struct tui_present *p)
 	}
 	wattrset(stdscr, A_NORMAL);
 	tui_present_bar(LINES - 1, p->top + (size_t)body < p->n ?
-	    " Left/Right/PgUp/PgDn: provision  Up/Down: scroll (more)  o: "
-	    "overview  q: leave" : " Left/Right/PgUp/PgDn: provision  "
-	    "Up/Down: scroll  o: overview  q: leave");
+	    _(" Left/Right/PgUp/PgDn: provision  Up/Down: scroll (more)  o: "
+	    "overview  q: leave") : _(" Left/Right/PgUp/PgDn: provision  "
+	    "Up/Down: scroll  o: overview  q: leave"));
 	wnoutrefresh(stdscr);
 	doupdate();
 }
@@ -233,8 +235,9 @@ tui_present_move(struct tui_present *p, int dir, bool end)
 	else
 		g = tui_order_step(p->app->resp, &p->all, p->g, dir);
 	if (g == NULL) {
-		snprintf(p->note, sizeof p->note, "%s", dir > 0 ? "This is the "
-		    "last provision." : "This is the first provision.");
+		snprintf(p->note, sizeof p->note, "%s", dir > 0 ?
+		    _("This is the last provision.") :
+		    _("This is the first provision."));
 		return;
 	}
 	p->g = g;
@@ -257,9 +260,9 @@ tui_present_scroll(struct tui_present *p, int by)
 static bool
 tui_present_leave(struct tui_present *p)
 {
-	return tui_dialog_yesno(p->app, p->from_fill ? "Leave the "
-	    "presentation and go back to the answers?" : "Leave the "
-	    "presentation (and sacl)?");
+	return tui_dialog_yesno(p->app, p->from_fill ? _("Leave the "
+	    "presentation and go back to the answers?") : _("Leave the "
+	    "presentation (and sacl)?"));
 }
 
 /* What a key does; true to leave. */
@@ -286,11 +289,12 @@ tui_present_key(struct tui_present *p, wint_t ch, bool iskey)
 	    (!iskey && (ch == L'q' || ch == CTRL_KEY('c'))))
 		return tui_present_leave(p);
 	else if (iskey && ch == KEY_F(1))
-		snprintf(p->note, sizeof p->note, "Keys: Left/Right or PgUp/"
-		    "PgDn move, Up/Down scroll, o overview, q leaves.");
+		snprintf(p->note, sizeof p->note, "%s",
+		    _("Keys: Left/Right or PgUp/PgDn move, Up/Down scroll, "
+		    "o overview, q leaves."));
 	else
-		snprintf(p->note, sizeof p->note, "Read-only: that key changes "
-		    "nothing here (q leaves).");
+		snprintf(p->note, sizeof p->note, "%s",
+		    _("Read-only: that key changes nothing here (q leaves)."));
 	return false;
 }
 
@@ -310,11 +314,11 @@ tui_present_event(struct tui_present *p)
 	} else if (ev.kind == TUI_IN_CHAR || ev.kind == TUI_IN_KEY)
 		leave = tui_present_key(p, ev.ch, ev.kind == TUI_IN_KEY);
 	else if (ev.kind == TUI_IN_PASTE)
-		snprintf(p->note, sizeof p->note, "Read-only: a paste changes "
-		    "nothing here (q leaves).");
+		snprintf(p->note, sizeof p->note, "%s",
+		    _("Read-only: a paste changes nothing here (q leaves)."));
 	else
-		snprintf(p->note, sizeof p->note, "Read-only: that key changes "
-		    "nothing here (q leaves).");
+		snprintf(p->note, sizeof p->note, "%s",
+		    _("Read-only: that key changes nothing here (q leaves)."));
 	tui_in_clear(&ev);
 	return leave;
 }

@@ -110,13 +110,15 @@ tui_review_next(struct tui_app *app)
 	}
 	q = checklist_review_next(app->resp, after);
 	if (q == NULL) {
-		tui_message(app, false, "No answer carried from the last cycle "
-		    "is left to review.");
+		tui_message(app, false, _("No answer carried from the last "
+		    "cycle is left to review."));
 		return r | TUI_R_DRAW;
 	}
 	r |= tui_app_open(app, q->group, q->path);
-	tui_message(app, false, "To review: F8 confirms this answer as it "
-	    "is; changing it confirms it too (%zu left).",
+	tui_message(app, false, P_("To review: F8 confirms this answer as it "
+	    "is; changing it confirms it too (%zu left).", "To review: F8 "
+	    "confirms this answer as it is; changing it confirms it too (%zu "
+	    "left).", checklist_review_count(app->resp, NULL)),
 	    checklist_review_count(app->resp, NULL));
 	return r | TUI_R_DRAW;
 }
@@ -133,8 +135,9 @@ tui_review_confirm(struct tui_app *app)
 		return TUI_R_DRAW;
 	}
 	if (app->nav_focus || app->page == NULL) {
-		tui_message(app, false, "F8 confirms the answer of the current "
-		    "question: open a page (r finds the next one to review).");
+		tui_message(app, false, _("F8 confirms the answer of the "
+		    "current question: open a page (r finds the next one to "
+		    "review)."));
 		return TUI_R_DRAW;
 	}
 	if (!tui_app_leave(app, &r))
@@ -143,15 +146,18 @@ tui_review_confirm(struct tui_app *app)
 	    q->parent != NULL; q = q->parent)
 		;
 	if (q == NULL || !checklist_review_confirm(app->resp, q->path)) {
-		tui_message(app, false, "This answer has nothing to review.");
+		tui_message(app, false,
+		    _("This answer has nothing to review."));
 		return r | TUI_R_DRAW;
 	}
 	forms_page_refresh(app->page);
 	left = checklist_review_count(app->resp, NULL);
 	if (tui_app_save(app))
-		tui_message(app, false, "Confirmed as reviewed and saved "
-		    "(Ctrl-Z takes it back); %zu left to review%s.", left,
-		    left > 0 ? ": r goes to the next" : "");
+		tui_message(app, false, P_("Confirmed as reviewed and saved "
+		    "(Ctrl-Z takes it back); %zu left to review%s.",
+		    "Confirmed as reviewed and saved (Ctrl-Z takes it back); "
+		    "%zu left to review%s.", left), left,
+		    left > 0 ? _(": r goes to the next") : "");
 	return r | TUI_R_DRAW | TUI_R_NAV;
 }
 
@@ -159,15 +165,16 @@ unsigned
 tui_compare_toggle(struct tui_app *app)
 {
 	if (app->changed == NULL) {
-		tui_message(app, false, "Nothing to compare with: start with "
-		    "sacl fill --compare EARLIER RESPONSE.");
+		tui_message(app, false, _("Nothing to compare with: start with "
+		    "sacl fill --compare EARLIER RESPONSE."));
 		return TUI_R_DRAW;
 	}
 	app->show_changed = !app->show_changed;
 	tui_review_page(app);
-	tui_message(app, false, app->show_changed ? "Answers changed since "
-	    "the earlier file are highlighted ([changed], ~ in the list)." :
-	    "Changed answers are no longer highlighted (d shows them again).");
+	tui_message(app, false, app->show_changed ? _("Answers changed since "
+	    "the earlier file are highlighted ([changed], ~ in the list).") :
+	    _("Changed answers are no longer highlighted (d shows them "
+	    "again)."));
 	tui_nav_rebuild(app->nav, app, app->nav_focus ?
 	    tui_nav_current(app->nav) : app->group);
 	return TUI_R_DRAW;

@@ -23,8 +23,8 @@ tui_workshop_ask_agency(struct tui_app *app)
 
 	if (scope != NULL && agency == NULL && !app->readonly) {
 		tui_app_behind(app);
-		label = checklist_xasprintf("This file is a contribution (%s). "
-		    "Your agency, recorded once:", scope);
+		label = checklist_xasprintf(_("This file is a contribution "
+		    "(%s). Your agency, recorded once:"), scope);
 		name = tui_dialog_prompt(app, label);
 		free(label);
 		len = name != NULL ? strlen(name) : 0;
@@ -76,11 +76,11 @@ tui_workshop_next_conflict(struct tui_app *app)
 	i = tui_workshop_next(c, n, after);
 	if (i == n) {
 		checklist_conflicts_free(c, n);
-		tui_message(app, false, "No conflict is left to settle.");
+		tui_message(app, false, _("No conflict is left to settle."));
 		return r | TUI_R_DRAW;
 	}
 	path = checklist_xstrdup(c[i].path);
-	tui_message(app, false, "Conflict %zu of %zu: F7 settles it.", i + 1,
+	tui_message(app, false, _("Conflict %zu of %zu: F7 settles it."), i + 1,
 	    n);
 	checklist_conflicts_free(c, n);
 	gid = checklist_xstrndup(path, strcspn(path, "/"));
@@ -95,10 +95,10 @@ tui_workshop_next_conflict(struct tui_app *app)
 static char *
 tui_workshop_line(const struct checklist_candidate *d)
 {
-	char *raw = checklist_xasprintf("Take %s%s%s  (from %s, %s%s%s)",
-	    d->value, d->other != NULL ? " / other: " : "",
+	char *raw = checklist_xasprintf(_("Take %s%s%s  (from %s, %s%s%s)"),
+	    d->value, d->other != NULL ? _(" / other: ") : "",
 	    d->other != NULL ? d->other : "", d->agency != NULL ? d->agency :
-	    "no agency", d->file != NULL ? d->file : "?",
+	    _("no agency"), d->file != NULL ? d->file : "?",
 	    d->time != NULL ? ", " : "", d->time != NULL ? d->time : "");
 	char *line = tui_text_fit(raw, 200, false);
 
@@ -167,8 +167,8 @@ tui_workshop_apply(struct tui_app *app, const struct checklist_conflict *c,
 		st = checklist_conflict_settle(app->resp, c->path, value, NULL,
 		    NULL, &err);
 	} else if ((size_t)k == c->n) {
-		value = tui_dialog_prompt(app, "The answer, as the room agrees "
-		    "(Esc: back):");
+		value = tui_dialog_prompt(app, _("The answer, as the room "
+		    "agrees (Esc: back):"));
 		if (value == NULL)
 			return;
 		st = checklist_conflict_settle(app->resp, c->path, value, NULL,
@@ -182,14 +182,14 @@ tui_workshop_apply(struct tui_app *app, const struct checklist_conflict *c,
 	}
 	free(value);
 	if (st != CHECKLIST_OK) {
-		tui_message(app, true, "Not settled: %s", err.message);
+		tui_message(app, true, _("Not settled: %s"), err.message);
 		return;
 	}
 	if (app->page != NULL)
 		forms_page_refresh(app->page);
 	if (tui_app_save(app))
-		tui_message(app, false, "Settled and saved (Ctrl-Z takes it "
-		    "back); c goes to the next conflict.");
+		tui_message(app, false, _("Settled and saved (Ctrl-Z takes it "
+		    "back); c goes to the next conflict."));
 }
 
 /* The conflict at PATH; its index in C or N. */
@@ -219,11 +219,11 @@ tui_workshop_lines(const struct checklist_conflict *c,
 	for (k = 0; k < c->n; k++)
 		lines[k] = tui_workshop_line(&c->cand[k]);
 	lines[c->n] = checklist_xstrdup(tui_workshop_is_choice(q) ?
-	    "Edit: choose the answer agreed on the page (the value kept for "
-	    "now stays until then)" : "Edit: type the answer agreed");
+	    _("Edit: choose the answer agreed on the page (the value kept for "
+	    "now stays until then)") : _("Edit: type the answer agreed"));
 	if (*nl > c->n + 1)
-		lines[c->n + 1] = checklist_xstrdup("Keep both: every value "
-		    "in one text, each under its agency");
+		lines[c->n + 1] = checklist_xstrdup(_("Keep both: every value "
+		    "in one text, each under its agency"));
 	return lines;
 }
 
@@ -246,22 +246,22 @@ tui_workshop_settle(struct tui_app *app)
 	path = !app->nav_focus && app->page != NULL ?
 	    forms_page_current_path(app->page) : NULL;
 	if (path == NULL) {
-		tui_message(app, false, "F7 settles the conflict of the "
-		    "question with the focus; c goes to the next conflict.");
+		tui_message(app, false, _("F7 settles the conflict of the "
+		    "question with the focus; c goes to the next conflict."));
 		return r | TUI_R_DRAW;
 	}
 	n = checklist_conflicts(app->resp, &c);
 	i = tui_workshop_find(c, n, path);
 	if (i == n) {
 		checklist_conflicts_free(c, n);
-		tui_message(app, false, "No conflict on this question; c goes "
-		    "to the next one.");
+		tui_message(app, false, _("No conflict on this question; c "
+		    "goes to the next one."));
 		return r | TUI_R_DRAW;
 	}
 	lines = tui_workshop_lines(&c[i], forms_page_current(app->page), &nl);
-	choice = tui_dialog_list_keys(app, "Settle the conflict: the merge "
-	    "found different answers", " Enter: settle with it   Esc: leave "
-	    "it for now ", lines, nl, NULL, NULL);
+	choice = tui_dialog_list_keys(app, _("Settle the conflict: the merge "
+	    "found different answers"), _(" Enter: settle with it   Esc: leave "
+	    "it for now "), lines, nl, NULL, NULL);
 	if (choice >= 0)
 		tui_workshop_apply(app, &c[i], forms_page_current(app->page),
 		    choice);
