@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "export/export_store.h"
+#include "tui/tui.h"
 #include "tui/tui_cmd.h"
 
 static const char tui_report_usage[] =
@@ -119,7 +120,10 @@ tui_report_options(int argc, char **argv, struct tui_report_args *a)
 				return tui_cmd_usage(tui_report_usage);
 			break;
 		case 'o': a->output = optarg; break;
-		case 'l': a->o.lang = optarg; break;
+		case 'l':
+			a->o.lang = optarg;
+			tui_i18n_set_lang(optarg); /* the words around */
+			break;
 		case 'h':
 			tui_report_help();
 			return TUI_EXIT_OK;
