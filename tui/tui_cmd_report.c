@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -82,6 +84,23 @@ tui_report_format(const char *s, enum export_report_format *f)
 	else
 		return false;
 	return true;
+}
+
+/* Without --lang: the environment's language for the checklist's texts
+ * too (LANGUAGE's first, else the message locale's, as "fr" of
+ * "fr_FR.UTF-8"), in BUF; NULL in the C locale (gettext's English). */
+static const char *
+tui_report_env_lang(char *buf, size_t size)
+{
+	const char *loc = setlocale(LC_MESSAGES, NULL), *want;
+
+	if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
+		return NULL;
+	want = getenv("LANGUAGE");
+	if (want == NULL || *want == '\0')
+		want = loc;
+	snprintf(buf, size, "%.*s", (int)strcspn(want, "_-.@:"), want);
+	return *buf != '\0' && strcmp(buf, "C") != 0 ? buf : NULL;
 }
 
 static int
@@ -180,12 +199,15 @@ tui_cmd_report(int argc, char **argv)
 	struct tui_report_args a;
 	struct export_store *st = NULL;
 	struct checklist_error err;
-	char *buf = NULL;
+	char *buf = NULL, env_lang[16];
 	size_t len = 0;
 	int status;
 
 	memset(&a, 0, sizeof a);
 	if ((status = tui_report_options(argc, argv, &a)) < 0) {
+		if (a.o.lang == NULL)
+			a.o.lang = tui_report_env_lang(env_lang,
+			    sizeof env_lang);
 		a.o.width = tui_report_width(&a);
 		checklist_error_clear(&err);
 		if (export_store_open(a.db, false, &st, &err) != CHECKLIST_OK ||
