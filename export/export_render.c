@@ -7,6 +7,7 @@
  * response.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +73,7 @@ export_view_choices(const struct checklist_question *q, const char *value,
 		else
 			label = export_view_choice(q, tok, lang, deflang);
 		if (label == NULL)
-			more = checklist_xasprintf("%s%sOther: %s", out,
+			more = checklist_xasprintf(_("%s%sOther: %s"), out,
 			    *out != '\0' ? "; " : "", other);
 		else
 			more = checklist_xasprintf("%s%s%s", out,
@@ -96,8 +97,8 @@ export_view_value(struct checklist_response *r,
 	if (v == NULL || *v == '\0')
 		return checklist_xstrdup("");
 	if (q->type == CHECKLIST_Q_BOOLEAN)
-		return checklist_xstrdup(strcmp(v, "yes") == 0 ? "Yes" :
-		    strcmp(v, "no") == 0 ? "No" : v);
+		return checklist_xstrdup(strcmp(v, "yes") == 0 ? _("Yes") :
+		    strcmp(v, "no") == 0 ? _("No") : v);
 	if (q->type != CHECKLIST_Q_SINGLE && q->type != CHECKLIST_Q_MULTIPLE)
 		return checklist_xstrdup(v);
 	opath = checklist_xasprintf("%s:other", path);
@@ -237,7 +238,7 @@ export_view_article(struct checklist_response *r,
 		a->name = export_view_text(&g->title, lang, r->cl);
 		a->title = checklist_xstrdup("");
 	} else {
-		a->name = checklist_xasprintf("Article %s", g->number != NULL ?
+		a->name = checklist_xasprintf(_("Article %s"), g->number != NULL ?
 		    g->number : g->id);
 		a->title = export_view_text(&g->title, lang, r->cl);
 	}
@@ -256,8 +257,8 @@ export_view_from(const char *agency, const char *file, const char *time)
 {
 	if (agency == NULL && file == NULL && time == NULL)
 		return NULL;
-	return checklist_xasprintf("from %s%s%s%s%s%s",
-	    agency != NULL ? agency : "(agency not said)",
+	return checklist_xasprintf(_("from %s%s%s%s%s%s"),
+	    agency != NULL ? agency : _("(agency not said)"),
 	    file != NULL || time != NULL ? " (" : "",
 	    file != NULL ? file : "",
 	    file != NULL && time != NULL ? ", " : "",
@@ -295,8 +296,8 @@ export_view_candidate(struct checklist_response *r,
 	const char *o = k->other != NULL ? k->other : "";
 
 	if (q != NULL && q->type == CHECKLIST_Q_BOOLEAN)
-		return checklist_xstrdup(strcmp(k->value, "yes") == 0 ? "Yes" :
-		    strcmp(k->value, "no") == 0 ? "No" : k->value);
+		return checklist_xstrdup(strcmp(k->value, "yes") == 0 ? _("Yes") :
+		    strcmp(k->value, "no") == 0 ? _("No") : k->value);
 	if (q != NULL && (q->type == CHECKLIST_Q_SINGLE ||
 	    q->type == CHECKLIST_Q_MULTIPLE))
 		return export_view_choices(q, k->value, o, lang,
@@ -357,8 +358,8 @@ export_view_build(struct checklist_response *r, const char *lang,
 	if (sq != NULL && checklist_response_get(r, sq->path) != NULL)
 		state = checklist_response_get(r, sq->path);
 	v->meta = checklist_xasprintf("%s %s%s%s%s%s", cl->id, cl->version,
-	    *state != '\0' ? ", State: " : "", state,
-	    agency != NULL ? ", contribution of " : "",
+	    *state != '\0' ? _(", State: ") : "", state,
+	    agency != NULL ? _(", contribution of ") : "",
 	    agency != NULL ? agency : "");
 	checklist_marks_count_group(r, NULL, &v->marks);
 	v->articles = checklist_xcalloc(n > 0 ? n : 1, sizeof *v->articles);

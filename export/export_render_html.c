@@ -9,6 +9,7 @@
  * writer: every text is a sanitised text node, never markup.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,12 +25,12 @@ export_rh_marks(xmlNodePtr parent, const struct export_vmarks *m)
 	xmlNodePtr el;
 
 	if (m->conflict) {
-		el = export_html_el(parent, "span", "CONFLICT");
+		el = export_html_el(parent, "span", _("CONFLICT"));
 		export_html_attr(el, "class", "mark conflict");
 	}
 	if (m->review) {
-		el = export_html_el(parent, "span", "TO REVIEW: from the last "
-		    "cycle");
+		el = export_html_el(parent, "span",
+		    _("TO REVIEW: from the last cycle"));
 		export_html_attr(el, "class", "mark review");
 	}
 	if (from != NULL) {
@@ -58,7 +59,7 @@ export_rh_value(xmlNodePtr parent, const struct export_vanswer *a)
 		return;
 	}
 	el = export_html_el(parent, "span", a->missing ?
-	    "(no answer - required)" : "(no answer)");
+	    _("(no answer - required)") : _("(no answer)"));
 	if (a->missing)
 		export_html_attr(el, "class", "missing");
 }
@@ -73,7 +74,7 @@ export_rh_entries(xmlNodePtr dd, const struct export_vanswer *a,
 
 	if (a->nentries == 0) {
 		td = export_html_el(dd, "span", a->missing ?
-		    "(no entry - required)" : "(no entry)");
+		    _("(no entry - required)") : _("(no entry)"));
 		if (a->missing)
 			export_html_attr(td, "class", "missing");
 		return;
@@ -147,7 +148,7 @@ export_rh_page(xmlNodePtr sec, const struct export_vpage *p,
 	}
 	export_rh_answers(sec, p->answers, p->n, lang);
 	if ((list = export_view_missing_text(p)) != NULL) {
-		head = checklist_xasprintf("Unanswered here (%zu): %s",
+		head = checklist_xasprintf(_("Unanswered here (%zu): %s"),
 		    p->missing, list);
 		el = export_html_el(sec, "p", head);
 		export_html_attr(el, "class", "missing");
@@ -181,19 +182,20 @@ export_rh_row(xmlNodePtr tbody, const char *name,
 static void
 export_rh_summary(xmlNodePtr body, const struct export_view *v)
 {
-	static const char *const head[] = { "Part", "Required answered",
-	    "Open", "Conflicts", "To review" };
+	static const char *const head[] = { N_("Part"),
+	    N_("Required answered"), N_("Open"), N_("Conflicts"),
+	    N_("To review") };
 	xmlNodePtr sec = export_html_el(body, "section", NULL), tbl, tr;
 	size_t i;
 
 	export_html_attr(sec, "id", "summary");
-	export_html_el(sec, "h2", "Progress");
+	export_html_el(sec, "h2", _("Progress"));
 	tbl = export_html_el(sec, "table", NULL);
 	tr = export_html_el(export_html_el(tbl, "thead", NULL), "tr", NULL);
 	for (i = 0; i < sizeof head / sizeof head[0]; i++)
-		export_html_el(tr, "th", head[i]);
+		export_html_el(tr, "th", _(head[i]));
 	tbl = export_html_el(tbl, "tbody", NULL);
-	export_rh_row(tbl, "All", &v->p, &v->marks);
+	export_rh_row(tbl, _("All"), &v->p, &v->marks);
 	for (i = 0; i < v->narticles; i++)
 		export_rh_row(tbl, v->articles[i].name, &v->articles[i].p,
 		    &v->articles[i].marks);
@@ -207,7 +209,7 @@ export_rh_open(xmlNodePtr body, const struct export_view *v)
 	char *line;
 
 	export_html_attr(sec, "id", "unanswered");
-	line = checklist_xasprintf("Unanswered required questions: %zu",
+	line = checklist_xasprintf(_("Unanswered required questions: %zu"),
 	    v->missing);
 	export_html_el(sec, "h2", line);
 	free(line);
@@ -240,7 +242,7 @@ export_rh_conflicts(xmlNodePtr body, const struct export_view *v)
 		return;
 	sec = export_html_el(body, "section", NULL);
 	export_html_attr(sec, "id", "conflicts");
-	line = checklist_xasprintf("Conflicts to settle: %zu", v->nconflicts);
+	line = checklist_xasprintf(_("Conflicts to settle: %zu"), v->nconflicts);
 	export_html_el(sec, "h2", line);
 	free(line);
 	ul = export_html_el(sec, "ul", NULL);

@@ -11,6 +11,7 @@
  * is a hard break ("\" at the end of the line) inside the same block.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -73,9 +74,9 @@ export_md_marks(struct export_sb *b, const struct export_vmarks *m,
 		return;
 	export_sb_addf(b, "%*s", indent, "");
 	if (m->conflict)
-		export_sb_add(b, "**\\[CONFLICT\\]** ");
+		export_sb_add(b, _("**\\[CONFLICT\\]** "));
 	if (m->review)
-		export_sb_add(b, "**\\[TO REVIEW: from the last cycle\\]** ");
+		export_sb_add(b, _("**\\[TO REVIEW: from the last cycle\\]** "));
 	if (from != NULL)
 		export_md_put(b, "*", from, "*", indent);
 	export_sb_add(b, "\n\n");
@@ -93,11 +94,12 @@ export_md_entries(struct export_sb *b, const struct export_vanswer *a,
 
 	if (a->nentries == 0) {
 		export_sb_addf(b, "%*s%s\n\n", indent, "", a->missing ?
-		    "*\\(no entry \\- required\\)*" : "*\\(no entry\\)*");
+		    _("*\\(no entry \\- required\\)*") :
+		    _("*\\(no entry\\)*"));
 		return;
 	}
 	for (i = 0; i < a->nentries; i++) {
-		export_sb_addf(b, "%*s%zu. Entry %zu\n\n", indent, "", i + 1,
+		export_sb_addf(b, _("%*s%zu. Entry %zu\n\n"), indent, "", i + 1,
 		    i + 1);
 		export_md_marks(b, &a->entries[i].marks, indent + 4);
 		export_md_answers(b, a->entries[i].answers, a->entries[i].n,
@@ -122,7 +124,8 @@ export_md_answers(struct export_sb *b, const struct export_vanswer *a,
 			export_md_put(b, "", a[i].value, "\n\n", indent);
 		} else
 			export_sb_addf(b, "%*s%s\n\n", indent, "", a[i].missing ?
-			    "*\\(no answer \\- required\\)*" : "*\\(no answer\\)*");
+			    _("*\\(no answer \\- required\\)*") :
+			    _("*\\(no answer\\)*"));
 	}
 }
 
@@ -138,12 +141,12 @@ export_md_page(struct export_sb *b, const struct export_vpage *p)
 		free(head);
 	}
 	if (!p->relevant) {
-		export_sb_add(b, "*\\(not asked: not relevant now\\)*\n\n");
+		export_sb_add(b, _("*\\(not asked: not relevant now\\)*\n\n"));
 		return;
 	}
 	export_md_answers(b, p->answers, p->n, 0);
 	if ((list = export_view_missing_text(p)) != NULL) {
-		export_sb_addf(b, "*Unanswered here \\(%zu\\):* ", p->missing);
+		export_sb_addf(b, _("*Unanswered here \\(%zu\\):* "), p->missing);
 		export_md_put(b, "", list, "\n\n", 0);
 		free(list);
 	}
@@ -171,9 +174,9 @@ export_md_summary(struct export_sb *b, const struct export_view *v)
 
 	export_md_put(b, "# ", v->title, "\n\n", 0);
 	export_md_put(b, "", v->meta, "\n\n", 0);
-	export_sb_add(b, "## Progress\n\n| Part | Required answered | Open | "
-	    "Conflicts | To review |\n|---|---|---|---|---|\n");
-	export_md_row(b, "All", &v->p, &v->marks);
+	export_sb_add(b, _("## Progress\n\n| Part | Required answered | "
+	    "Open | Conflicts | To review |\n|---|---|---|---|---|\n"));
+	export_md_row(b, _("All"), &v->p, &v->marks);
 	for (i = 0; i < v->narticles; i++)
 		export_md_row(b, v->articles[i].name, &v->articles[i].p,
 		    &v->articles[i].marks);
@@ -185,7 +188,7 @@ export_md_open(struct export_sb *b, const struct export_view *v)
 {
 	size_t i, j, k;
 
-	export_sb_addf(b, "## Unanswered required questions: %zu\n\n",
+	export_sb_addf(b, _("## Unanswered required questions: %zu\n\n"),
 	    v->missing);
 	for (i = 0; i < v->narticles; i++)
 		for (j = 0; j < v->articles[i].npages; j++) {
@@ -211,7 +214,7 @@ export_md_conflicts(struct export_sb *b, const struct export_view *v)
 
 	if (v->nconflicts == 0)
 		return;
-	export_sb_addf(b, "## Conflicts to settle: %zu\n\n", v->nconflicts);
+	export_sb_addf(b, _("## Conflicts to settle: %zu\n\n"), v->nconflicts);
 	for (i = 0; i < v->nconflicts; i++) {
 		export_md_put(b, "- ", v->conflicts[i].label, " ", 2);
 		export_md_put(b, "\\(", v->conflicts[i].path, "\\)\n", 2);

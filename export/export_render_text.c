@@ -8,6 +8,7 @@
  * no control, bidi or zero-width character reaches the terminal.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,9 +53,9 @@ export_rt_marks(struct export_sb *b, int indent, int width,
 
 	if (!m->conflict && !m->review && from == NULL)
 		return;
-	line = checklist_xasprintf("%s%s%s%s%s", m->conflict ? "[CONFLICT]" :
+	line = checklist_xasprintf("%s%s%s%s%s", m->conflict ? _("[CONFLICT]") :
 	    "", m->conflict && m->review ? " " : "",
-	    m->review ? "[TO REVIEW: from the last cycle]" : "",
+	    m->review ? _("[TO REVIEW: from the last cycle]") : "",
 	    from != NULL && (m->conflict || m->review) ? " " : "",
 	    from != NULL ? from : "");
 	export_rt_para(b, indent, width, line);
@@ -74,11 +75,11 @@ export_rt_entries(struct export_sb *b, int indent, int width,
 
 	if (a->nentries == 0) {
 		export_rt_para(b, indent, width, a->missing ?
-		    "(no entry - required)" : "(no entry)");
+		    _("(no entry - required)") : _("(no entry)"));
 		return;
 	}
 	for (i = 0; i < a->nentries; i++) {
-		head = checklist_xasprintf("Entry %zu", i + 1);
+		head = checklist_xasprintf(_("Entry %zu"), i + 1);
 		export_rt_para(b, indent, width, head);
 		free(head);
 		export_rt_marks(b, indent + 2, width, &a->entries[i].marks);
@@ -102,7 +103,7 @@ export_rt_answers(struct export_sb *b, int indent, int width,
 		else
 			export_rt_para(b, indent + EXPORT_RT_INDENT, width,
 			    a[i].value[0] != '\0' ? a[i].value : a[i].missing ?
-			    "(no answer - required)" : "(no answer)");
+			    _("(no answer - required)") : _("(no answer)"));
 	}
 }
 
@@ -118,12 +119,12 @@ export_rt_page(struct export_sb *b, int width, const struct export_vpage *p)
 	}
 	free(head);
 	if (!p->relevant) {
-		export_rt_para(b, 0, width, "(not asked: not relevant now)");
+		export_rt_para(b, 0, width, _("(not asked: not relevant now)"));
 		return;
 	}
 	export_rt_answers(b, 0, width, p->answers, p->n);
 	if ((list = export_view_missing_text(p)) != NULL) {
-		head = checklist_xasprintf("Unanswered here (%zu): %s",
+		head = checklist_xasprintf(_("Unanswered here (%zu): %s"),
 		    p->missing, list);
 		export_rt_para(b, 0, width, head);
 		free(head);
@@ -163,10 +164,11 @@ static void
 export_rt_narrow(struct export_sb *b, int width, const char *name,
     const struct checklist_progress *p, const struct checklist_marks_count *m)
 {
-	char *line = checklist_xasprintf("%s: %zu/%zu answered, %zu open, "
-	    "%zu conflict%s, %zu to review", name, p->required_answered,
-	    p->required, p->required - p->required_answered, m->conflict,
-	    m->conflict == 1 ? "" : "s", m->review);
+	char *line = checklist_xasprintf(P_("%s: %zu/%zu answered, %zu open, "
+	    "%zu conflict, %zu to review", "%s: %zu/%zu answered, %zu open, "
+	    "%zu conflicts, %zu to review", m->conflict), name,
+	    p->required_answered, p->required,
+	    p->required - p->required_answered, m->conflict, m->review);
 
 	export_rt_para(b, 2, width, line);
 	free(line);
@@ -184,9 +186,9 @@ export_rt_summary(struct export_sb *b, int width, const struct export_view *v)
 	export_rt_para(b, 0, width, v->title);
 	export_rt_para(b, 0, width, v->meta);
 	export_rt_rule(b, width, '=');
-	export_rt_para(b, 0, width, "Progress (required questions)");
+	export_rt_para(b, 0, width, _("Progress (required questions)"));
 	if (room < 10) { /* too narrow for a table */
-		export_rt_narrow(b, width, "All", &v->p, &v->marks);
+		export_rt_narrow(b, width, _("All"), &v->p, &v->marks);
 		for (i = 0; i < v->narticles; i++)
 			export_rt_narrow(b, width, v->articles[i].name,
 			    &v->articles[i].p, &v->articles[i].marks);
@@ -194,9 +196,9 @@ export_rt_summary(struct export_sb *b, int width, const struct export_view *v)
 	}
 	if ((int)nw > room)
 		nw = (size_t)room;
-	export_sb_addf(b, "  %-*s  %-9s %5s %10s %10s\n", (int)nw, "Part",
-	    "Answered", "Open", "Conflicts", "To review");
-	export_rt_progress(b, width, nw, "All", &v->p, &v->marks);
+	export_sb_addf(b, "  %-*s  %-9s %5s %10s %10s\n", (int)nw, _("Part"),
+	    _("Answered"), _("Open"), _("Conflicts"), _("To review"));
+	export_rt_progress(b, width, nw, _("All"), &v->p, &v->marks);
 	for (i = 0; i < v->narticles; i++)
 		export_rt_progress(b, width, nw, v->articles[i].name,
 		    &v->articles[i].p, &v->articles[i].marks);
@@ -211,7 +213,7 @@ export_rt_open(struct export_sb *b, int width, const struct export_view *v)
 
 	export_sb_add(b, "\n");
 	export_rt_rule(b, width, '=');
-	line = checklist_xasprintf("Unanswered required questions: %zu",
+	line = checklist_xasprintf(_("Unanswered required questions: %zu"),
 	    v->missing);
 	export_rt_para(b, 0, width, line);
 	free(line);
@@ -242,7 +244,7 @@ export_rt_conflicts(struct export_sb *b, int width,
 		return;
 	export_sb_add(b, "\n");
 	export_rt_rule(b, width, '=');
-	line = checklist_xasprintf("Conflicts to settle: %zu", v->nconflicts);
+	line = checklist_xasprintf(_("Conflicts to settle: %zu"), v->nconflicts);
 	export_rt_para(b, 0, width, line);
 	free(line);
 	for (i = 0; i < v->nconflicts; i++) {

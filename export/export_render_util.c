@@ -5,6 +5,7 @@
  * growing string and wrapping by display width (sanitised first).
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -128,7 +129,7 @@ export_view_missing_text(const struct export_vpage *p)
 
 	for (i = 0; i < n; i++)
 		export_sb_addf(&b, "%s%s%s", i > 0 ? "; " : "", m[i]->label,
-		    strchr(m[i]->path, '[') != NULL ? " (in an entry)" : "");
+		    strchr(m[i]->path, '[') != NULL ? _(" (in an entry)") : "");
 	free(m);
 	return b.s;
 }

@@ -4,6 +4,7 @@
  * Also the model's small constructors and the filters the reports share.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -203,8 +204,8 @@ export_report_meta(const struct export_report_options *o, const char *file)
 	char when[32], *base = export_base_name(file), *m;
 
 	export_iso_time(export_now(o->now), when, sizeof when);
-	m = checklist_xasprintf("Made %s from %s%s%s.", when, base,
-	    o->checklist != NULL ? ", checklist " : "",
+	m = checklist_xasprintf(_("Made %s from %s%s%s."), when, base,
+	    o->checklist != NULL ? _(", checklist ") : "",
 	    o->checklist != NULL ? o->checklist : "");
 	free(base);
 	return m;

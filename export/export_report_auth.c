@@ -8,6 +8,7 @@
  * then provision in the definition's order. One query for the three.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -74,11 +75,11 @@ export_au_answer(const struct export_roles_row *r, void *arg)
 static void
 export_au_table(struct export_rdoc *d, struct export_au *a)
 {
-	const char *h[] = { "State", "Code", "Provision", "Authority",
-	    "Address", "Contact" };
+	const char *h[] = { _("State"), _("Code"), _("Provision"),
+	    _("Authority"), _("Address"), _("Contact") };
 	const char *cells[6];
 	struct export_rtable *t = export_rdoc_table(d,
-	    "Authorities that can assist other States", 6, h);
+	    _("Authorities that can assist other States"), 6, h);
 	size_t i, k;
 
 	for (i = 0; i < a->nrows; i++) {
@@ -101,7 +102,7 @@ export_report_authorities(struct export_store *s,
 
 	memset(&a, 0, sizeof a);
 	a.o = o;
-	d->title = checklist_xstrdup("Competent authorities (article 6(3))");
+	d->title = checklist_xstrdup(_("Competent authorities (article 6(3))"));
 	if (export_roles_need(s, o, CHECKLIST_ROLE_AUTH_NAME, err) !=
 	    CHECKLIST_OK)
 		return err->status;

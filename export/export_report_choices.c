@@ -7,6 +7,7 @@
  * text.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -129,7 +130,7 @@ static void
 export_ch_one(struct export_ch *c, const struct export_roles_row *r,
     const char *value)
 {
-	const char *label = strcmp(value, CHECKLIST_OTHER) == 0 ? "Other" :
+	const char *label = strcmp(value, CHECKLIST_OTHER) == 0 ? _("Other") :
 	    export_roles_choice(r->cl, r->question, value, c->o->lang);
 	char *prov = export_roles_provision(r, c->o->lang);
 	char *key = checklist_xasprintf("%s\t%s", prov, label);
@@ -163,8 +164,9 @@ static void
 export_ch_tables(struct export_rdoc *d, struct export_ch *c,
     const char *what)
 {
-	const char *h1[] = { what, "Count", "States" };
-	const char *h2[] = { "Provision", what, "Count", "States" };
+	const char *h1[] = { what, _("Count"), _("States") };
+	const char *h2[] = { _("Provision"), what, _("Count"),
+	    _("States") };
 	const char *cells[4];
 	struct export_rtable *t1, *t2;
 	char num[32], *tab;
@@ -180,7 +182,7 @@ export_ch_tables(struct export_rdoc *d, struct export_ch *c,
 		cells[2] = c->by_choice.states[i];
 		export_rtable_add(t1, cells);
 	}
-	t2 = export_rdoc_table(d, "By provision", 4, h2);
+	t2 = export_rdoc_table(d, _("By provision"), 4, h2);
 	t2->numeric[2] = true;
 	sorted = export_tally_sorted(&c->by_prov);
 	for (k = 0; k < c->by_prov.n; k++) {
@@ -206,15 +208,16 @@ export_report_choices(struct export_store *s,
 	bool ta = strcmp(o->what, "assistance") == 0;
 	const char *role = ta ? CHECKLIST_ROLE_TA_FORMS :
 	    CHECKLIST_ROLE_CHALLENGES;
-	const char *what = ta ? "Form of assistance" : "Challenge";
-	const char *dh[] = { "State", "Code", "Provision", what, "Other" };
+	const char *what = ta ? _("Form of assistance") : _("Challenge");
+	const char *dh[] = { _("State"), _("Code"), _("Provision"),
+	    what, _("Other") };
 	const char *roles[] = { role, NULL };
 	struct export_ch c;
 
 	memset(&c, 0, sizeof c);
 	c.o = o;
-	d->title = checklist_xstrdup(ta ? "Technical assistance needed" :
-	    "Challenges met");
+	d->title = checklist_xstrdup(ta ? _("Technical assistance needed") :
+	    _("Challenges met"));
 	if (export_roles_need(s, o, role, err) != CHECKLIST_OK)
 		return err->status;
 	c.detail = export_rdoc_table(d, d->title, 5, dh);

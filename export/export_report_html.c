@@ -14,6 +14,7 @@
  * an index of States links to their rows.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,7 +81,7 @@ export_html_index(xmlNodePtr body, const struct export_rdoc *d)
 	if (d->nindex == 0)
 		return;
 	nav = export_html_el(body, "nav", NULL);
-	export_html_el(nav, "h2", "States");
+	export_html_el(nav, "h2", _("States"));
 	ul = export_html_el(nav, "ul", NULL);
 	for (i = 0; i < d->nindex; i++) {
 		a = export_html_el(export_html_el(ul, "li", NULL), "a",

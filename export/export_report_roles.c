@@ -12,6 +12,7 @@
  * definition's order of provisions (the store only knows their ids).
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -241,7 +242,7 @@ export_roles_fix(struct export_roles_rec *w, const char *lang)
 	p += strlen(p) + 1;
 	w->r.other = p;
 	w->r.state = w->r.code[0] != '\0' ? export_report_state_label(
-	    w->r.cl, w->r.code, lang) : "(no State)";
+	    w->r.cl, w->r.code, lang) : _("(no State)");
 }
 
 static int

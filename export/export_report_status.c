@@ -15,6 +15,7 @@
  * status questions not relevant; the grid is filled in memory.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -144,9 +145,9 @@ static const char *
 export_st_label(const struct export_st *t, size_t k)
 {
 	if (k + 1 == t->nc)
-		return "Not answered";
+		return _("Not answered");
 	if (k + 2 == t->nc)
-		return "Not relevant";
+		return _("Not relevant");
 	return checklist_text_get(&t->q0->choices[k].label, t->o->lang,
 	    t->cl->default_lang);
 }
@@ -156,7 +157,7 @@ static const char *
 export_st_state_label(const struct export_st *t, size_t s)
 {
 	return t->codes[s][0] != '\0' ? export_report_state_label(t->cl,
-	    t->codes[s], t->o->lang) : "(no State)";
+	    t->codes[s], t->o->lang) : _("(no State)");
 }
 
 /* The index in export_st_class and the others of column K. */
@@ -176,7 +177,7 @@ export_st_heads(const struct export_st *t, const char *first)
 	h[0] = first;
 	for (c = 0; c < t->nc; c++)
 		h[c + 1] = export_st_label(t, c);
-	h[t->nc + 1] = "Total";
+	h[t->nc + 1] = _("Total");
 	return h;
 }
 
@@ -214,8 +215,8 @@ export_st_k(const struct export_st *t, int v)
 static void
 export_st_by_provision(struct export_rdoc *d, const struct export_st *t)
 {
-	const char **h = export_st_heads(t, "Provision");
-	char *title = export_roles_title("Status by provision", t->cl,
+	const char **h = export_st_heads(t, _("Provision"));
+	char *title = export_roles_title(_("Status by provision"), t->cl,
 	    t->ncl), *label;
 	struct export_rtable *tb = export_rdoc_table(d, title, t->nc + 2, h);
 	size_t *count = checklist_xcalloc(t->nc, sizeof *count), p, s, c;
@@ -240,8 +241,8 @@ export_st_by_provision(struct export_rdoc *d, const struct export_st *t)
 static void
 export_st_by_state(struct export_rdoc *d, const struct export_st *t)
 {
-	const char **h = export_st_heads(t, "State");
-	char *title = export_roles_title("Status by State", t->cl, t->ncl);
+	const char **h = export_st_heads(t, _("State"));
+	char *title = export_roles_title(_("Status by State"), t->cl, t->ncl);
 	struct export_rtable *tb = export_rdoc_table(d, title, t->nc + 2, h);
 	size_t *count = checklist_xcalloc(t->nc, sizeof *count), p, s, c;
 
@@ -278,12 +279,12 @@ export_st_grid(struct export_rdoc *d, const struct export_st *t)
 {
 	const char **h = checklist_xcalloc(t->nprov + 1, sizeof *h);
 	const char **cells = checklist_xcalloc(t->nprov + 1, sizeof *cells);
-	char *title = export_roles_title("States by provision", t->cl,
+	char *title = export_roles_title(_("States by provision"), t->cl,
 	    t->ncl);
 	struct export_rtable *g;
 	size_t p, s, r, k;
 
-	h[0] = "State";
+	h[0] = _("State");
 	for (p = 0; p < t->nprov; p++)
 		h[p + 1] = t->prov[p]->number;
 	g = export_rdoc_table(d, title, t->nprov + 1, h);
@@ -447,18 +448,18 @@ export_report_status(struct export_store *s,
     const struct export_report_options *o, struct export_rdoc *d,
     struct checklist_error *err)
 {
-	const char *dh[] = { "State", "Code", "Provision", "Status",
-	    "Checklist" };
+	const char *dh[] = { _("State"), _("Code"), _("Provision"),
+	    _("Status"), _("Checklist") };
 	const struct checklist **cls = NULL;
 	struct export_st t;
 	size_t k, ncl = 0;
 
-	d->title = checklist_xstrdup("Status of implementation");
+	d->title = checklist_xstrdup(_("Status of implementation"));
 	if (export_roles_need(s, o, CHECKLIST_ROLE_STATUS, err) !=
 	    CHECKLIST_OK || export_roles_checklists(s, o, &cls, &ncl, err) !=
 	    CHECKLIST_OK)
 		return err->status;
-	export_rdoc_table(d, "Status", 5, dh)->csv_only = true;
+	export_rdoc_table(d, _("Status"), 5, dh)->csv_only = true;
 	d->csv_table = 0;
 	for (k = 0; k < ncl && err->status == CHECKLIST_OK; k++) {
 		memset(&t, 0, sizeof t);

@@ -5,6 +5,7 @@
  * import from the answers), current or superseded.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,9 @@
 #include "export/export_report_internal.h"
 
 static const char *const export_subs_head[] = {
-	"State", "Code", "Submission", "Revision", "Checklist", "Exported",
-	"Received", "Complete", "Required answered", "Status",
+	N_("State"), N_("Code"), N_("Submission"), N_("Revision"),
+	N_("Checklist"), N_("Exported"), N_("Received"), N_("Complete"),
+	N_("Required answered"), N_("Status"),
 };
 #define EXPORT_SUBS_NCOLS \
 	(sizeof export_subs_head / sizeof export_subs_head[0])
@@ -67,9 +69,9 @@ export_subs_row(struct export_store *s, sqlite3_stmt *st,
 	cells[4] = cl;
 	cells[5] = export_store_text(st, 5);
 	cells[6] = export_store_text(st, 6);
-	cells[7] = sqlite3_column_int(st, 7) ? "yes" : "no";
+	cells[7] = sqlite3_column_int(st, 7) ? _("yes") : _("no");
 	cells[8] = req;
-	cells[9] = cur ? "current" : "superseded";
+	cells[9] = cur ? _("current") : _("superseded");
 	export_rtable_add(t, cells);
 	*current += cur;
 	free(rev);
@@ -84,12 +86,15 @@ export_report_submissions(struct export_store *s,
 {
 	sqlite3_stmt *st = export_store_prepare(s, export_subs_sql);
 	struct export_rtable *t;
-	size_t current = 0;
+	const char *head[EXPORT_SUBS_NCOLS];
+	size_t i, current = 0;
 	int rc;
 
-	d->title = checklist_xstrdup("Submissions");
-	t = export_rdoc_table(d, "Submissions received", EXPORT_SUBS_NCOLS,
-	    export_subs_head);
+	d->title = checklist_xstrdup(_("Submissions"));
+	for (i = 0; i < EXPORT_SUBS_NCOLS; i++)
+		head[i] = _(export_subs_head[i]);
+	t = export_rdoc_table(d, _("Submissions received"), EXPORT_SUBS_NCOLS,
+	    head);
 	t->numeric[3] = true;
 	export_report_bind(st, o);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -98,8 +103,8 @@ export_report_submissions(struct export_store *s,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return export_store_fail(s, _("reading the submissions"), err);
-	t->note = checklist_xasprintf("%zu submission%s, %zu current, %zu "
-	    "superseded.", t->nrows, t->nrows == 1 ? "" : "s", current,
-	    t->nrows - current);
+	t->note = checklist_xasprintf(P_("%zu submission, %zu current, %zu "
+	    "superseded.", "%zu submissions, %zu current, %zu superseded.",
+	    t->nrows), t->nrows, current, t->nrows - current);
 	return CHECKLIST_OK;
 }

@@ -9,6 +9,7 @@
  * zero-width character reaches the terminal.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -226,7 +227,7 @@ export_text_table(char **out, size_t *len, const struct export_rtable *t,
 		for (i = 0; i <= t->nrows; i++)
 			export_text_line(out, len, t, clean + i * t->ncols, w);
 	if (t->nrows == 0)
-		export_text_para(out, len, "(none)");
+		export_text_para(out, len, _("(none)"));
 	for (i = 0; i < n; i++)
 		free(clean[i]);
 	free(clean);

@@ -10,6 +10,7 @@
  * with the checklist (id and version) each came from.
  */
 #include "config.h"
+#include "checklist/sacl_i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,15 +38,16 @@ export_report_practices(struct export_store *s,
     const struct export_report_options *o, struct export_rdoc *d,
     struct checklist_error *err)
 {
-	const char *h[] = { "Provision", "State", "Code", "Good practice" };
+	const char *h[] = { _("Provision"), _("State"), _("Code"),
+	    _("Good practice") };
 	const char *roles[] = { CHECKLIST_ROLE_GOOD_PRACTICE_TEXT, NULL };
 	struct export_pr p = { o, NULL };
 
-	d->title = checklist_xstrdup("Good practices");
+	d->title = checklist_xstrdup(_("Good practices"));
 	if (export_roles_need(s, o, CHECKLIST_ROLE_GOOD_PRACTICE_TEXT, err) !=
 	    CHECKLIST_OK)
 		return err->status;
-	p.t = export_rdoc_table(d, "Good practices reported", 4, h);
+	p.t = export_rdoc_table(d, _("Good practices reported"), 4, h);
 	return export_roles_each(s, o, roles, false,
 	    EXPORT_ROLES_BY_PROVISION, export_pr_answer, &p, err);
 }
@@ -100,14 +102,14 @@ export_me_heads(struct export_me *m, const struct checklist_question *list,
 	const char **h = checklist_xcalloc(list->nchildren + 4, sizeof *h);
 	size_t i;
 
-	h[0] = "Provision";
-	h[1] = "State";
-	h[2] = "Code";
+	h[0] = _("Provision");
+	h[1] = _("State");
+	h[2] = _("Code");
 	for (i = 0; i < list->nchildren; i++)
 		h[i + 3] = list->children[i]->type == CHECKLIST_Q_FILE ?
-		    "Text attached" : checklist_text_get(
+		    _("Text attached") : checklist_text_get(
 		    &list->children[i]->label, m->o->lang, cl->default_lang);
-	h[list->nchildren + 3] = "Checklist";
+	h[list->nchildren + 3] = _("Checklist");
 	return h;
 }
 
@@ -128,7 +130,7 @@ export_me_table(struct export_me *m, const struct checklist_question *list,
 	m->cl = cl;
 	m->list = list;
 	if (!same) {
-		export_rdoc_table(m->d, "Measures cited", n, h);
+		export_rdoc_table(m->d, _("Measures cited"), n, h);
 		m->table = m->d->ntables - 1;
 		if (m->cells != NULL) /* the rest went with the last flush */
 			free(m->cells[m->ncols - 1]);
@@ -167,7 +169,7 @@ export_me_answer(const struct export_roles_row *r, void *arg)
 		if (strcmp(m->list->children[i]->id, q->id) == 0) {
 			free(m->cells[i + 3]);
 			m->cells[i + 3] = checklist_xstrdup(q->type ==
-			    CHECKLIST_Q_FILE ? "yes" : r->value);
+			    CHECKLIST_Q_FILE ? _("yes") : r->value);
 		}
 }
 
@@ -182,7 +184,7 @@ export_report_measures(struct export_store *s,
 	memset(&m, 0, sizeof m);
 	m.o = o;
 	m.d = d;
-	d->title = checklist_xstrdup("Measures cited (legal library)");
+	d->title = checklist_xstrdup(_("Measures cited (legal library)"));
 	if (export_roles_need(s, o, CHECKLIST_ROLE_MEASURES, err) ==
 	    CHECKLIST_OK)
 		export_roles_each(s, o, NULL, true, EXPORT_ROLES_BY_PROVISION,

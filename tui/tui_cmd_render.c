@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "export/export_render.h"
+#include "tui/tui.h"
 #include "tui/tui_cmd.h"
 
 static const char tui_render_usage[] =
@@ -106,7 +107,10 @@ tui_render_options(int argc, char **argv, struct tui_render_args *a)
 				return TUI_EXIT_USAGE;
 			}
 			break;
-		case 'l': a->lang = optarg; break;
+		case 'l':
+			a->lang = optarg;
+			tui_i18n_set_lang(optarg); /* the words around */
+			break;
 		case 'c': a->checklist = optarg; break;
 		case 'o': a->output = optarg; break;
 		case 'h':
@@ -177,7 +181,10 @@ tui_cmd_render(int argc, char **argv)
 	status = tui_cmd_open_source(NULL, a.input, a.checklist, &cl, &r);
 	if (status != TUI_EXIT_OK)
 		return status;
-	export_view_build(r, a.lang, &v);
+	/* no --lang: the checklist's texts in the environment's language
+	 * when it has them, as the words around them */
+	export_view_build(r, a.lang != NULL ? a.lang : tui_i18n_pick(r->cl),
+	    &v);
 	buf = export_render(&v, a.format, tui_render_width(&a), &len);
 	status = tui_render_write(a.output, buf, len);
 	free(buf);

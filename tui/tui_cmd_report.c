@@ -9,12 +9,15 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "export/export_store.h"
+#include "tui/tui.h"
 #include "tui/tui_cmd.h"
 
 static const char tui_report_usage[] =
@@ -83,6 +86,23 @@ tui_report_format(const char *s, enum export_report_format *f)
 	return true;
 }
 
+/* Without --lang: the environment's language for the checklist's texts
+ * too (LANGUAGE's first, else the message locale's, as "fr" of
+ * "fr_FR.UTF-8"), in BUF; NULL in the C locale (gettext's English). */
+static const char *
+tui_report_env_lang(char *buf, size_t size)
+{
+	const char *loc = setlocale(LC_MESSAGES, NULL), *want;
+
+	if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
+		return NULL;
+	want = getenv("LANGUAGE");
+	if (want == NULL || *want == '\0')
+		want = loc;
+	snprintf(buf, size, "%.*s", (int)strcspn(want, "_-.@:"), want);
+	return *buf != '\0' && strcmp(buf, "C") != 0 ? buf : NULL;
+}
+
 static int
 tui_report_options(int argc, char **argv, struct tui_report_args *a)
 {
@@ -119,7 +139,10 @@ tui_report_options(int argc, char **argv, struct tui_report_args *a)
 				return tui_cmd_usage(tui_report_usage);
 			break;
 		case 'o': a->output = optarg; break;
-		case 'l': a->o.lang = optarg; break;
+		case 'l':
+			a->o.lang = optarg;
+			tui_i18n_set_lang(optarg); /* the words around */
+			break;
 		case 'h':
 			tui_report_help();
 			return TUI_EXIT_OK;
@@ -176,12 +199,15 @@ tui_cmd_report(int argc, char **argv)
 	struct tui_report_args a;
 	struct export_store *st = NULL;
 	struct checklist_error err;
-	char *buf = NULL;
+	char *buf = NULL, env_lang[16];
 	size_t len = 0;
 	int status;
 
 	memset(&a, 0, sizeof a);
 	if ((status = tui_report_options(argc, argv, &a)) < 0) {
+		if (a.o.lang == NULL)
+			a.o.lang = tui_report_env_lang(env_lang,
+			    sizeof env_lang);
 		a.o.width = tui_report_width(&a);
 		checklist_error_clear(&err);
 		if (export_store_open(a.db, false, &st, &err) != CHECKLIST_OK ||
