@@ -15,8 +15,58 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/xmlschemastypes.h>
+
 #include "checklist/checklist_internal.h"
 #include "checklist/checklist_internal_rules.h"
+
+/* Is attribute NAME of type string in data/checklist.xsd (its value
+ * kept as written)? Every other one is a token, name or number, whose
+ * whitespace the schema collapses before it checks the value. */
+static bool
+checklist_load_kept(const xmlChar *name)
+{
+	static const char *const kept[] = { "constraint", "default", "number",
+		"pattern", "relevant" };
+	size_t i;
+
+	for (i = 0; i < sizeof kept / sizeof kept[0]; i++)
+		if (xmlStrEqual(name, (const xmlChar *)kept[i]))
+			return true;
+	return false;
+}
+
+/* Collapse the whitespace of the token attributes below EL as the schema
+ * read them (type="single\r" is valid, and is "single"), so that the
+ * builder sees the value that was validated. */
+static void
+checklist_load_collapse(xmlNodePtr el)
+{
+	xmlAttrPtr a;
+	xmlNodePtr c;
+
+	for (; el != NULL; el = el->next) {
+		if (el->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = el->properties; a != NULL; a = a->next) {
+			xmlChar *v, *w;
+
+			if (checklist_load_kept(a->name))
+				continue;
+			v = xmlNodeGetContent((xmlNodePtr)a);
+			w = v != NULL ? xmlSchemaCollapseString(v) : NULL;
+			if (w != NULL) /* NULL: nothing to collapse */
+				xmlNodeSetContent((xmlNodePtr)a, w);
+			xmlFree(w);
+			xmlFree(v);
+		}
+		for (c = el->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE) {
+				checklist_load_collapse(c);
+				break; /* the call walks C's siblings */
+			}
+	}
+}
 
 checklist_status
 checklist_load_memory(const char *buf, size_t len, const char *name,
@@ -40,6 +90,7 @@ checklist_load_memory(const char *buf, size_t len, const char *name,
 	}
 	if (checklist_xml_validate(doc, (const char *)checklist_xsd,
 	    checklist_xsd_len, name, err) == CHECKLIST_OK &&
+	    (checklist_load_collapse(root), true) &&
 	    checklist_build(doc, name, &cl, err) == CHECKLIST_OK) {
 		if (checklist_texts_check(doc, name, err) == CHECKLIST_OK &&
 		    checklist_semantic_check(cl, doc, err) == CHECKLIST_OK &&

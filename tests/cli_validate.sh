@@ -78,4 +78,17 @@ status=0
 [ "$status" -eq 2 ] || fail "unknown command exit $status, want 2"
 "$SACL" --version | grep -q "^sacl " || fail "--version"
 "$SACL" validate --help | grep -q "^Usage: sacl validate" || fail "validate --help"
+
+# Whitespace the schema collapses (a token, a name, a boolean) is
+# collapsed for the builder too: type="single&#13;" is valid, and is a
+# single choice (it crashed the loader: found by the definition fuzzer,
+# tests/fuzz/regress/definition/token-whitespace-crash.xml).
+tok=$(mktemp "${TMPDIR:-/tmp}/sacl-tok-XXXXXX.xml")
+sed 's|type="single"|type="single\&#13;\&#9; "|; s|required="true"|required=" true\&#13;"|' \
+    "$FIXTURES/mini.xml" >"$tok"
+grep -q 'single&#13;' "$tok" || fail "token fixture not made"
+"$SACL" validate "$tok" >/dev/null 2>&1 || fail "collapsed tokens refused"
+"$SACL" info --list "$tok" 2>/dev/null | grep -q "single" ||
+	fail "type not read as single: $("$SACL" info --list "$tok" 2>&1 | head -5)"
+rm -f "$tok"
 pass
