@@ -44,6 +44,9 @@ struct checklist_names {
 	xmlHashTablePtr gnodes; /* the group's id -> its element */
 	xmlHashTablePtr xops;   /* an expression's source -> its operations
 	                         * (read once: templates share sources) */
+	xmlHashTablePtr paths;  /* a path's XPath -> its compiled form
+	                         * (compiled once: the copies of a template
+	                         * resolve the same paths) */
 	size_t ntags;
 	struct checklist_names_tag **tags;
 	/* the check under way */
@@ -137,6 +140,8 @@ checklist_names_new(const struct checklist *cl)
 	if (root == NULL)
 		checklist_fatal("out of memory (skeleton)");
 	xmlDocSetRootElement(nm->doc, root);
+	if ((nm->doc->dict = xmlDictCreate()) == NULL) /* names interned */
+		checklist_fatal("out of memory (skeleton)");
 	nm->qnodes = checklist_xcalloc(cl->nall + 1, sizeof *nm->qnodes);
 	if ((nm->gnodes = xmlHashCreate((int)(cl->npages + cl->nsections +
 	    16))) == NULL)
@@ -177,6 +182,30 @@ checklist_names_xops(struct checklist_names *nm, const char *source)
 	return ops;
 }
 
+static void
+checklist_names_comp_free(void *comp, const xmlChar *name)
+{
+	(void)name;
+	xmlXPathFreeCompExpr(comp);
+}
+
+/* XPATH compiled, once per text (NULL: it does not compile, said in
+ * checklist_names_last_error by the context's handler). */
+static xmlXPathCompExprPtr
+checklist_names_compiled(struct checklist_names *nm, const char *xpath)
+{
+	xmlXPathCompExprPtr comp;
+
+	if (nm->paths == NULL && (nm->paths = xmlHashCreate(64)) == NULL)
+		checklist_fatal("out of memory (names)");
+	if ((comp = xmlHashLookup(nm->paths, (const xmlChar *)xpath)) != NULL)
+		return comp;
+	if ((comp = xmlXPathCtxtCompile(nm->x, (const xmlChar *)xpath)) != NULL &&
+	    xmlHashAddEntry(nm->paths, (const xmlChar *)xpath, comp) != 0)
+		checklist_fatal("out of memory (names)");
+	return comp;
+}
+
 void
 checklist_names_free(struct checklist_names *nm)
 {
@@ -192,6 +221,7 @@ checklist_names_free(struct checklist_names *nm)
 	free(nm->qnodes);
 	xmlHashFree(nm->gnodes, NULL);
 	xmlHashFree(nm->xops, checklist_names_xop_free);
+	xmlHashFree(nm->paths, checklist_names_comp_free);
 	free(nm);
 }
 
@@ -298,12 +328,15 @@ static xmlXPathObjectPtr
 checklist_names_eval(struct checklist_names *nm,
     const struct checklist_names_path *p)
 {
-	xmlXPathObjectPtr res;
+	xmlXPathObjectPtr res = NULL;
+	xmlXPathCompExprPtr comp;
 
 	checklist_names_last_error[0] = '\0';
 	nm->x->node = nm->context;
-	res = xmlXPathEval((const xmlChar *)(p->xpath[0] ? p->xpath :
-	    "self::node()"), nm->x);
+	comp = checklist_names_compiled(nm, p->xpath[0] ? p->xpath :
+	    "self::node()");
+	if (comp != NULL)
+		res = xmlXPathCompiledEval(comp, nm->x);
 	if (res != NULL && res->type != XPATH_NODESET) {
 		xmlXPathFreeObject(res);
 		res = NULL;
