@@ -7,6 +7,8 @@
 #   (80x24: the screen's; 120x40: the one before the list's border);
 # - the page of 5.1: the rows of options of the status (single choice)
 #   and of the challenges (multiple choice) end where the labels end;
+# - the chooser of the State (a long list, libmenuw): its options end
+#   by the chooser's right border;
 # - a text answer pasted in Arabic (tmux paste-buffer) is right-aligned
 #   while it is edited, its last letter in the column before the caret's,
 #   and `sacl get` gives back its bytes unchanged.
@@ -79,6 +81,15 @@ choice_rows() {
 edit_name() {
 	keys Enter
 	wait_for "* الدولة"
+	# the chooser of the 195 States: options end by its right border
+	keys Enter
+	wait_for "أفغانستان (AFG)"
+	screen | grep -F "أفغانستان (AFG)" | grep -q -E '\( \) أفغانستان \(AFG\) │' || {
+		screen >&2
+		fail "$S: the chooser's Arabic options are not right-aligned"
+	}
+	keys Escape
+	wait_gone "أفغانستان (AFG)"
 	keys Down
 	wait_for "> "
 	keys Enter
