@@ -41,7 +41,7 @@ static const char definition[] = HEAD
     "<question id=\"list\" type=\"repeat\"><label>L</label>"
     TEXT("t", "") "</question>\n"
     TEXT("k1", "constraint=\"../status = 'full' or true()\"")
-    TEXT("k2", "constraint=\"string(..) != 'zz'\"")
+    TEXT("k2", "constraint=\"string-length(string(..)) &lt; 40\"")
     TEXT("k3", "constraint=\"normalize-space(../..) != 'zz'\"")
     TEXT("k4", "constraint=\"count(//t) &gt;= 0\"")
     TEXT("k5", "constraint=\"string(/response) != 'zz'\"")
@@ -307,6 +307,82 @@ test_change_reevaluates_readers(void **state)
 	checklist_free(cl);
 }
 
+static const char *const probes[] = { "a/k1", "a/k2", "a/k3", "a/k4",
+	"a/k5", "a/k6", "a/k7", "a/k8", "a/k9", "a/k10", "a/k11", "a/k12",
+	"a/k13", "a/k14", "a/k15", "b/z" };
+
+static checklist_status
+set_all(struct checklist_response *r, const char *path, const char *value,
+    struct checklist_error *err)
+{
+	checklist_error_clear(err);
+	return checklist_response_set_all(r, &path, &value, 1, err);
+}
+
+/* A batch evaluates the constraints it may have changed, once: those of
+ * the values stored and of their readers (a group above them read as a
+ * whole, anything); it used to evaluate every constraint twice. */
+static void
+test_batch_checks_readers_once(void **state)
+{
+	struct checklist *cl = load();
+	struct checklist_response *r = checklist_response_new(cl);
+	struct checklist_error err;
+	unsigned long want;
+	char key[16];
+	size_t i;
+
+	(void)state;
+	set(r, "a/note", "n"); /* for k10 */
+	for (i = 0; i < sizeof probes / sizeof *probes; i++)
+		set(r, probes[i], "1"); /* constraints apply to values */
+	zero(cl);
+	assert_int_equal(set_all(r, "g/v", "x", &err), CHECKLIST_OK);
+	/* g/v is read by: s as a whole (k3, k6, k13), anything (k5, k7,
+	 * k8, k11, k13, k15, z) */
+	for (i = 0; i < sizeof probes / sizeof *probes; i++) {
+		snprintf(key, sizeof key, " %s ", probes[i]);
+		want = strstr(" a/k3 a/k5 a/k6 a/k7 a/k8 a/k11 a/k13 a/k15 b/z ",
+		    key) != NULL;
+		if (cevals(cl, probes[i]) != want)
+			fail_msg("%s: %lu evaluations, not %lu", probes[i],
+			    cevals(cl, probes[i]), want);
+	}
+	/* a question of a: what reads a (k2, k14: a whole; k1 not) */
+	zero(cl);
+	assert_int_equal(set_all(r, "a/note", "m", &err), CHECKLIST_OK);
+	assert_int_equal(cevals(cl, "a/k2"), 1);
+	assert_int_equal(cevals(cl, "a/k14"), 1);
+	assert_int_equal(cevals(cl, "a/k1"), 0);
+	assert_int_equal(cevals(cl, "a/k12"), 0);
+	checklist_response_free(r);
+	checklist_free(cl);
+}
+
+/* A constraint reading a group as a whole, broken by a value stored
+ * below the group, refuses the batch (and not when it was broken
+ * already). */
+static void
+test_batch_group_reader_refuses(void **state)
+{
+	struct checklist *cl = load();
+	struct checklist_response *r = checklist_response_new(cl);
+	struct checklist_error err;
+
+	(void)state;
+	set(r, "a/k2", "ok");
+	assert_int_equal(set_all(r, "a/note", "a note of more than forty "
+	    "characters, surely", &err), CHECKLIST_ERR_VALUE);
+	assert_string_equal(err.message, "a/k2: the value does not satisfy "
+	    "the rule string-length(string(..)) < 40");
+	assert_string_equal(checklist_response_get(r, "a/note"), "");
+	/* broken by hand first: a batch that does not make it worse passes */
+	set(r, "a/list[1]/t", "a list entry of more than forty characters");
+	assert_int_equal(set_all(r, "a/note", "n", &err), CHECKLIST_OK);
+	checklist_response_free(r);
+	checklist_free(cl);
+}
+
 int
 main(void)
 {
@@ -314,6 +390,8 @@ main(void)
 		cmocka_unit_test(test_what_expressions_read),
 		cmocka_unit_test(test_group_reader_flips),
 		cmocka_unit_test(test_change_reevaluates_readers),
+		cmocka_unit_test(test_batch_checks_readers_once),
+		cmocka_unit_test(test_batch_group_reader_refuses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
