@@ -137,9 +137,9 @@ checklist_batch_one(struct checklist_batch_walk *w,
 	}
 	if (q->constraint == NULL)
 		return;
+	if (w->affected != NULL && !w->affected[p->index])
+		return; /* not stored, reads nothing that changed */
 	stored = checklist_nodes_has(w->set, el);
-	if (!stored && w->affected != NULL && !w->affected[p->index])
-		return; /* reads nothing that changed: not made worse */
 	checklist_error_clear(&e);
 	if (checklist_path_constraint(w->r, q, el, &e) == CHECKLIST_OK)
 		return;
@@ -279,18 +279,23 @@ checklist_batch_others(struct checklist_response *r,
 	return bad > 0 ? CHECKLIST_ERR_VALUE : CHECKLIST_OK;
 }
 
-/* The constraints that may have changed when the N questions QS did,
- * by question index (caller frees), or NULL: any may. */
+/* The questions whose constraint is to be checked when the N questions
+ * QS were stored: theirs, and those that may have changed; by question
+ * index (caller frees), or NULL: all. */
 static unsigned char *
 checklist_batch_affected(const struct checklist *cl,
     const struct checklist_question *const *qs, size_t n)
 {
 	unsigned char *mark = checklist_xcalloc(cl->nall + 1, 1);
+	size_t i;
 
-	if (checklist_deps_affected(cl, qs, n, mark))
-		return mark;
-	free(mark);
-	return NULL;
+	if (!checklist_deps_affected(cl, qs, n, mark)) {
+		free(mark);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		mark[((const struct checklist_qpriv *)qs[i]->priv)->index] = 1;
+	return mark;
 }
 
 /* The final state's constraints against those before (SNAP). */
