@@ -383,6 +383,80 @@ test_batch_group_reader_refuses(void **state)
 	checklist_free(cl);
 }
 
+/* A response with review attributes where the two readers of the mark
+ * disagreed: review="yes" (fill showed it, render did not), marks on an
+ * entry and on a question inside it (render and the overview counted
+ * them, the list and r/F8 did not). */
+static const char reviewed[] =
+    "<response checklist=\"mini\" checklist-version=\"2\" lang=\"en\">"
+    "<front><state>X</state><staff>3</staff></front>"
+    "<a1><p1_1><status review=\"yes\">partial</status><steps/>"
+    "<laws review=\"last-cycle\"><entry review=\"last-cycle\"><title>Act"
+    "</title><year review=\"last-cycle\">2001</year></entry></laws>"
+    "<ta review=\"last-cycle\">yes</ta><ta_forms/><since/></p1_1>"
+    "<p1_2><status/><steps/><ta/><ta_forms/><p1_2a>"
+    "<status review=\"last-cycle\">full</status><steps/>"
+    "<laws/><ta/><ta_forms/></p1_2a></p1_2></a1>"
+    "<a2><p2_1><ratio/><ok>no</ok><why/><advice/></p2_1></a2>"
+    "</response>";
+
+/* Does every reader say the same of PATH? */
+static bool
+review_at(struct checklist_response *r, const char *path)
+{
+	struct checklist_marks m;
+	bool marked = checklist_review_marked(r, path);
+
+	assert_true(checklist_marks_get(r, path, &m));
+	assert_int_equal(m.review, marked);
+	return marked;
+}
+
+static void
+test_review_one_reader(void **state)
+{
+	struct checklist *mini = test_load_fixture("mini.xml");
+	struct checklist_response *r = NULL;
+	struct checklist_error err;
+	struct checklist_marks_count c;
+	struct checklist_marks m;
+	const struct checklist_question *q;
+
+	(void)state;
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_response_parse(mini, reviewed,
+	    strlen(reviewed), "r.xml", &r, &err), CHECKLIST_OK);
+	assert_false(review_at(r, "p1_1/status")); /* not "last-cycle" */
+	assert_true(review_at(r, "p1_1/laws"));
+	assert_true(review_at(r, "p1_1/ta"));
+	assert_true(review_at(r, "p1_2a/status"));
+	/* inside a repeat: no mark (and no way for r/F8 to reach it) */
+	assert_true(checklist_marks_get(r, "p1_1/laws[1]", &m));
+	assert_false(m.review);
+	assert_true(checklist_marks_get(r, "p1_1/laws[1]/year", &m));
+	assert_false(m.review);
+	/* the counts of the list, of the overview and render agree */
+	checklist_marks_count_group(r, NULL, &c);
+	assert_int_equal(checklist_review_count(r, NULL), 3);
+	assert_int_equal(c.review, 3);
+	checklist_marks_count_group(r, checklist_find_group(mini, "a1"), &c);
+	assert_int_equal(c.review, 3);
+	checklist_marks_count_group(r, checklist_find_group(mini, "p1_2a"),
+	    &c);
+	assert_int_equal(c.review, checklist_review_count(r,
+	    checklist_find_group(mini, "p1_2a")));
+	/* r goes to the marks only; F8 confirms only a mark */
+	q = checklist_review_next(r, NULL);
+	assert_non_null(q);
+	assert_string_equal(q->path, "p1_1/laws");
+	assert_string_equal(checklist_review_next(r, q)->path, "p1_1/ta");
+	assert_false(checklist_review_confirm(r, "p1_1/status"));
+	assert_true(checklist_review_confirm(r, "p1_1/ta"));
+	assert_int_equal(checklist_review_count(r, NULL), 2);
+	checklist_response_free(r);
+	checklist_free(mini);
+}
+
 int
 main(void)
 {
@@ -392,6 +466,7 @@ main(void)
 		cmocka_unit_test(test_change_reevaluates_readers),
 		cmocka_unit_test(test_batch_checks_readers_once),
 		cmocka_unit_test(test_batch_group_reader_refuses),
+		cmocka_unit_test(test_review_one_reader),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
