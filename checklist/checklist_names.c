@@ -707,6 +707,8 @@ checklist_names_check(struct checklist_names *nm, struct checklist_expr *e,
 	nm->size = size;
 	nm->failed = false;
 	e->nreads = 0;
+	e->nwhole = 0;
+	e->reads_any = false;
 	if (ops == NULL)
 		checklist_names_fail(nm, _("\"%s\" nests deeper than sacl can check "
 		    "(24 levels); write it more simply, or split it"), e->source);
