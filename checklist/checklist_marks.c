@@ -206,3 +206,25 @@ checklist_marks_count_group(struct checklist_response *r,
 	for (i = 0; i < r->cl->nsections; i++)
 		c->review += checklist_marks_count_review(r, r->cl->sections[i]);
 }
+
+bool
+checklist_marks_present(struct checklist_response *r)
+{
+	xmlNodePtr n = xmlDocGetRootElement(r->doc), root = n;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && (xmlStrEqual(n->name,
+		    (const xmlChar *)"conflicts") ||
+		    xmlHasProp(n, (const xmlChar *)CHECKLIST_ATTR_REVIEW) != NULL ||
+		    xmlHasProp(n, (const xmlChar *)CHECKLIST_ATTR_CONFLICT) != NULL))
+			return true;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != root && n->next == NULL)
+			n = n->parent;
+		n = n == root ? NULL : n->next;
+	}
+	return false;
+}

@@ -56,5 +56,9 @@ struct checklist_marks_count {
 };
 void checklist_marks_count_group(struct checklist_response *r,
     const struct checklist_group *g, struct checklist_marks_count *c);
+/* Might R hold a mark to count: any element with a review or conflict
+ * attribute, or a <conflicts> list? One walk of the document, for
+ * screens that would otherwise count group by group for nothing. */
+bool checklist_marks_present(struct checklist_response *r);
 
 #endif /* SACL_CHECKLIST_MARKS_H */

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "checklist/checklist_internal.h"
 #include "checklist/checklist_marks.h"
 #include "tests/test_util.h"
 
@@ -110,6 +111,36 @@ test_marks_file(void **state)
 	checklist_marks_count_group(r, checklist_find_group(test_mini, "p1_1"),
 	    &n);
 	assert_int_equal(n.review, 1);
+	assert_true(checklist_marks_present(r));
+	checklist_response_free(r);
+}
+
+/* The hint screens ask before counting group by group: a mark deep in
+ * the document, or a lone <conflicts> list, is seen. */
+static void
+test_marks_present(void **state)
+{
+	struct checklist_response *r;
+	xmlNodePtr el;
+	const struct checklist_question *q;
+	bool other;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		r = checklist_response_new(test_mini);
+		assert_false(checklist_marks_present(r));
+		el = checklist_path_resolve(r, "p1_1/status", true, &q, &other);
+		assert_non_null(el);
+		xmlSetProp(el, (const xmlChar *)(i == 0 ? "review" : "conflict"),
+		    (const xmlChar *)(i == 0 ? "last-cycle" : "yes"));
+		assert_true(checklist_marks_present(r));
+		checklist_response_free(r);
+	}
+	r = checklist_response_new(test_mini);
+	xmlNewChild(xmlDocGetRootElement(r->doc), NULL,
+	    (const xmlChar *)"conflicts", NULL);
+	assert_true(checklist_marks_present(r));
 	checklist_response_free(r);
 }
 
@@ -130,6 +161,7 @@ test_marks_none(void **state)
 	assert_false(checklist_marks_any(&m));
 	checklist_marks_count_group(r, NULL, &n);
 	assert_int_equal(n.conflict + n.review, 0);
+	assert_false(checklist_marks_present(r));
 	checklist_response_free(r);
 }
 
@@ -139,6 +171,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_marks_value),
 		cmocka_unit_test(test_marks_file),
+		cmocka_unit_test(test_marks_present),
 		cmocka_unit_test(test_marks_none),
 	};
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checklist/checklist_marks.h"
 #include "tui/tui_app.h"
 
 struct tui_nav {
@@ -102,17 +103,20 @@ tui_nav_join(const char *head, const char *title, int width)
 	return line;
 }
 
-/* One line of the list, exactly WIDTH columns wide. */
+/* One line of the list, exactly WIDTH columns wide. MARKED: the
+ * response may hold marks (checklist_marks_present), to be counted. */
 static char *
-tui_nav_line(struct tui_app *app, const struct tui_entry *e, int width)
+tui_nav_line(struct tui_app *app, const struct tui_entry *e, int width,
+    bool marked)
 {
 	char *name = tui_group_name(app, e->group);
 	const char *title = checklist_text_get(&e->group->title, app->lang,
 	    app->cl->default_lang);
-	const char *mark = checklist_conflicts_in(app->resp, e->group) > 0 ?
+	const char *mark = marked &&
+	    checklist_conflicts_in(app->resp, e->group) > 0 ?
 	    TUI_CONFLICT_MARK " " : "";
 	char *head, *line, marks[40] = "";
-	size_t review = tui_review_in(app, e->group);
+	size_t review = marked ? tui_review_in(app, e->group) : 0;
 
 	/* R2: two answers carried from the last cycle to review; ~: an
 	 * answer changed since the file compared with (fill --compare) */
@@ -139,7 +143,8 @@ tui_nav_heading(struct tui_app *app)
 {
 	const struct tui_filter *f = &app->filter;
 	char *theme = f->theme != NULL ? tui_theme_label(f->theme) : NULL;
-	size_t review = checklist_review_count(app->resp, NULL);
+	size_t review = checklist_marks_present(app->resp) ?
+	    checklist_review_count(app->resp, NULL) : 0;
 	char count[48] = "";
 	char *s;
 
@@ -157,12 +162,14 @@ tui_nav_heading(struct tui_app *app)
 static void
 tui_nav_make_items(struct tui_nav *nav, struct tui_app *app, int width)
 {
+	bool marked = checklist_marks_present(app->resp);
 	size_t i;
 
 	nav->items = checklist_xcalloc(nav->n + 1, sizeof *nav->items);
 	nav->names = checklist_xcalloc(nav->n + 1, sizeof *nav->names);
 	for (i = 0; i < nav->n; i++) {
-		nav->names[i] = tui_nav_line(app, &nav->entries[i], width);
+		nav->names[i] = tui_nav_line(app, &nav->entries[i], width,
+		    marked);
 		nav->items[i] = new_item(nav->names[i], "");
 		if (nav->items[i] == NULL)
 			checklist_fatal("cannot make a menu item");

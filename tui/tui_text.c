@@ -24,6 +24,11 @@ tui_text_char(const char *s, size_t len, int *width)
 	size_t k;
 	int w;
 
+	if ((unsigned char)*s < 0x80) { /* ASCII: one byte, one column (a
+		                         * control character shows as one) */
+		*width = 1;
+		return 1;
+	}
 	memset(&st, 0, sizeof st);
 	k = mbrtowc(&wc, s, len, &st);
 	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
