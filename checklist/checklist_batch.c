@@ -228,7 +228,7 @@ checklist_response_set_all(struct checklist_response *r,
 	checklist_status st;
 
 	if (snap == NULL)
-		checklist_fatal("out of memory (response)");
+		checklist_fatal(_("out of memory (response)"));
 	if (err == NULL)
 		err = &local;
 	checklist_error_clear(err);

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -173,4 +174,14 @@ export_problems_free(struct export_problems *p)
 	}
 	free(p->v);
 	memset(p, 0, sizeof *p);
+}
+
+void
+export_problems_counts(const struct export_problems *p, char *missing,
+    char *invalid, size_t size)
+{
+	snprintf(missing, size, P_("%zu required answer missing",
+	    "%zu required answers missing", p->missing), p->missing);
+	snprintf(invalid, size, P_("%zu answer not valid",
+	    "%zu answers not valid", p->invalid), p->invalid);
 }
