@@ -110,6 +110,7 @@ void export_problems_free(struct export_problems *p);
  * plural of the interface's language). */
 void export_problems_counts(const struct export_problems *p, char *missing,
     char *invalid, size_t size);
+/* "missing", "invalid", "file": English (N_-marked: _() to show it). */
 const char *export_problem_kind_name(enum export_problem_kind k);
 /* The label of P's question in LANG (NULL: the default language of CL,
  * its checklist), to name it beside its path ("Status of

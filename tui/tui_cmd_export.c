@@ -156,7 +156,7 @@ tui_export_problems(const char *file, const struct checklist *cl,
 		label = checklist_sanitize(export_problem_label(cl, &p->v[i],
 		    NULL), false);
 		fprintf(stderr, "  %s: %s: %s (%s)\n", path,
-		    export_problem_kind_name(p->v[i].kind), reason, label);
+		    _(export_problem_kind_name(p->v[i].kind)), reason, label);
 		free(path);
 		free(reason);
 		free(label);
