@@ -882,6 +882,9 @@ char *checklist_xstrdup(const char *s);
 char *checklist_xstrndup(const char *s, size_t n);
 char *checklist_xasprintf(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+/* A, SEP and B in one new string (no format to read: paths are joined
+ * for every question). Caller frees. */
+char *checklist_xjoin(const char *a, const char *sep, const char *b);
 /* Run HOOK before dying (one hook; NULL removes it). */
 void checklist_set_fatal_hook(void (*hook)(void));
 /* Die: the hook, "sacl: fatal: MESSAGE" on stderr (FMT translated by

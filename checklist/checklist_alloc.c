@@ -97,6 +97,18 @@ checklist_xstrndup(const char *s, size_t n)
 }
 
 char *
+checklist_xjoin(const char *a, const char *sep, const char *b)
+{
+	size_t na = strlen(a), ns = strlen(sep), nb = strlen(b);
+	char *p = checklist_xmalloc(na + ns + nb + 1);
+
+	memcpy(p, a, na);
+	memcpy(p + na, sep, ns);
+	memcpy(p + na + ns, b, nb + 1);
+	return p;
+}
+
+char *
 checklist_xasprintf(const char *fmt, ...)
 {
 	va_list ap, ap2;

@@ -447,9 +447,10 @@ checklist_layout_question(struct checklist *cl, struct checklist_question *q,
 {
 	size_t i;
 
-	q->path = checklist_xasprintf("%s/%s", prefix, q->id);
-	cl->all = checklist_xreallocarray(cl->all, cl->nall + 1,
-	    sizeof *cl->all);
+	q->path = checklist_xjoin(prefix, "/", q->id);
+	if ((cl->nall & (cl->nall - 1)) == 0) /* 0, 1, 2, 4...: double */
+		cl->all = checklist_xreallocarray(cl->all,
+		    cl->nall ? 2 * cl->nall : 1, sizeof *cl->all);
 	cl->all[cl->nall++] = q;
 	for (i = 0; i < q->nchildren; i++) {
 		q->children[i]->group = q->group;

@@ -15,7 +15,14 @@ checklist_error_clear(struct checklist_error *err)
 {
 	if (err == NULL)
 		return;
-	memset(err, 0, sizeof *err);
+	/* the strings emptied, not the 3 KiB zeroed: cleared at every
+	 * compilation of every condition */
+	err->status = CHECKLIST_OK;
+	err->file[0] = '\0';
+	err->line = 0;
+	err->column = 0;
+	err->message[0] = '\0';
+	err->text[0] = '\0';
 }
 
 static checklist_status

@@ -38,6 +38,9 @@ checklist_status checklist_xml_validate(xmlDocPtr doc, const char *xsd,
     size_t len, const char *name, struct checklist_error *err);
 /* An attribute's value, copied (caller frees), or NULL. */
 char *checklist_xml_attr(xmlNodePtr node, const char *name);
+/* Is NODE's attribute NAME (no namespace) VALUE? (no copy) */
+bool checklist_xml_attr_eq(xmlNodePtr node, const char *name,
+    const char *value);
 /* An element's text content, copied (caller frees), never NULL. */
 char *checklist_xml_text(xmlNodePtr node);
 /* Is NODE an element named NAME in the checklist namespace? */

@@ -44,6 +44,9 @@ struct checklist_names {
 	xmlHashTablePtr gnodes; /* the group's id -> its element */
 	xmlHashTablePtr xops;   /* an expression's source -> its operations
 	                         * (read once: templates share sources) */
+	xmlHashTablePtr paths;  /* a path's XPath -> its compiled form
+	                         * (compiled once: the copies of a template
+	                         * resolve the same paths) */
 	size_t ntags;
 	struct checklist_names_tag **tags;
 	/* the check under way */
@@ -137,6 +140,8 @@ checklist_names_new(const struct checklist *cl)
 	if (root == NULL)
 		checklist_fatal(_("out of memory (skeleton)"));
 	xmlDocSetRootElement(nm->doc, root);
+	if ((nm->doc->dict = xmlDictCreate()) == NULL) /* names interned */
+		checklist_fatal("out of memory (skeleton)");
 	nm->qnodes = checklist_xcalloc(cl->nall + 1, sizeof *nm->qnodes);
 	if ((nm->gnodes = xmlHashCreate((int)(cl->npages + cl->nsections +
 	    16))) == NULL)
@@ -177,6 +182,30 @@ checklist_names_xops(struct checklist_names *nm, const char *source)
 	return ops;
 }
 
+static void
+checklist_names_comp_free(void *comp, const xmlChar *name)
+{
+	(void)name;
+	xmlXPathFreeCompExpr(comp);
+}
+
+/* XPATH compiled, once per text (NULL: it does not compile, said in
+ * checklist_names_last_error by the context's handler). */
+static xmlXPathCompExprPtr
+checklist_names_compiled(struct checklist_names *nm, const char *xpath)
+{
+	xmlXPathCompExprPtr comp;
+
+	if (nm->paths == NULL && (nm->paths = xmlHashCreate(64)) == NULL)
+		checklist_fatal("out of memory (names)");
+	if ((comp = xmlHashLookup(nm->paths, (const xmlChar *)xpath)) != NULL)
+		return comp;
+	if ((comp = xmlXPathCtxtCompile(nm->x, (const xmlChar *)xpath)) != NULL &&
+	    xmlHashAddEntry(nm->paths, (const xmlChar *)xpath, comp) != 0)
+		checklist_fatal("out of memory (names)");
+	return comp;
+}
+
 void
 checklist_names_free(struct checklist_names *nm)
 {
@@ -192,6 +221,7 @@ checklist_names_free(struct checklist_names *nm)
 	free(nm->qnodes);
 	xmlHashFree(nm->gnodes, NULL);
 	xmlHashFree(nm->xops, checklist_names_xop_free);
+	xmlHashFree(nm->paths, checklist_names_comp_free);
 	free(nm);
 }
 
@@ -265,31 +295,92 @@ struct checklist_names_path {
 	char shown[1024];
 };
 
+/* Append the strings of the NULL-terminated list to the string in BUF
+ * (of SIZE), cut at its end: paths are built a step at a time, for
+ * every step of every condition. */
+static void
+checklist_names_put(char *buf, size_t size, const char *s, ...)
+{
+	size_t len = strlen(buf), n;
+	va_list ap;
+
+	va_start(ap, s);
+	for (; s != NULL; s = va_arg(ap, const char *)) {
+		n = strlen(s);
+		if (n > size - 1 - len)
+			n = size - 1 - len;
+		memcpy(buf + len, s, n);
+		len += n;
+	}
+	buf[len] = '\0';
+	va_end(ap);
+}
+
 static void
 checklist_names_append(struct checklist_names_path *p,
     const struct checklist_xop *step)
 {
 	size_t n = strlen(p->xpath);
 	const char *sep = n == 0 || p->xpath[n - 1] == '/' ? "" : "/";
-	char abbr[300];
 
-	snprintf(p->xpath + n, sizeof p->xpath - n, "%s%s::%s", sep,
-	    step->axis, step->test);
+	checklist_names_put(p->xpath, sizeof p->xpath, sep, step->axis, "::",
+	    step->test, (const char *)NULL);
+	n = strlen(p->shown);
+	sep = n == 0 || p->shown[n - 1] == '/' ? "" : "/";
 	if (strcmp(step->axis, "child") == 0)
-		snprintf(abbr, sizeof abbr, "%s", step->test);
+		checklist_names_put(p->shown, sizeof p->shown, sep, step->test,
+		    (const char *)NULL);
 	else if (strcmp(step->axis, "attribute") == 0)
-		snprintf(abbr, sizeof abbr, "@%s", step->test);
+		checklist_names_put(p->shown, sizeof p->shown, sep, "@",
+		    step->test, (const char *)NULL);
 	else if (strcmp(step->test, "node()") == 0 &&
 	    strcmp(step->axis, "parent") == 0)
-		snprintf(abbr, sizeof abbr, "..");
+		checklist_names_put(p->shown, sizeof p->shown, sep, "..",
+		    (const char *)NULL);
 	else if (strcmp(step->test, "node()") == 0 &&
 	    strcmp(step->axis, "self") == 0)
-		snprintf(abbr, sizeof abbr, ".");
+		checklist_names_put(p->shown, sizeof p->shown, sep, ".",
+		    (const char *)NULL);
 	else
-		snprintf(abbr, sizeof abbr, "%s::%s", step->axis, step->test);
-	n = strlen(p->shown);
-	snprintf(p->shown + n, sizeof p->shown - n, "%s%s",
-	    n == 0 || p->shown[n - 1] == '/' ? "" : "/", abbr);
+		checklist_names_put(p->shown, sizeof p->shown, sep, step->axis,
+		    "::", step->test, (const char *)NULL);
+}
+
+/* Step S taken from every node of PREV (a node set): what "PREV/S"
+ * selects, without evaluating PREV again. NULL: S does not compile
+ * (said in the check's message). The caller frees. */
+static xmlXPathObjectPtr
+checklist_names_from(struct checklist_names *nm,
+    const struct checklist_names_path *p, xmlXPathObjectPtr prev,
+    const struct checklist_xop *s)
+{
+	char step[300] = "";
+	xmlXPathCompExprPtr comp;
+	xmlNodeSetPtr out;
+	xmlXPathObjectPtr res;
+	int i;
+
+	checklist_names_put(step, sizeof step, s->axis, "::", s->test,
+	    (const char *)NULL);
+	checklist_names_last_error[0] = '\0';
+	if ((comp = checklist_names_compiled(nm, step)) == NULL) {
+		checklist_names_fail(nm, _("'%s' cannot be resolved: %s"),
+		    p->shown, checklist_names_last_error[0] ?
+		    checklist_names_last_error : "not a path");
+		return NULL;
+	}
+	if ((out = xmlXPathNodeSetCreate(NULL)) == NULL)
+		checklist_fatal("out of memory (names)");
+	for (i = 0; prev->nodesetval != NULL && i < prev->nodesetval->nodeNr;
+	    i++) {
+		nm->x->node = prev->nodesetval->nodeTab[i];
+		res = xmlXPathCompiledEval(comp, nm->x);
+		if (res != NULL && res->type == XPATH_NODESET &&
+		    xmlXPathNodeSetMerge(out, res->nodesetval) == NULL)
+			checklist_fatal("out of memory (names)");
+		xmlXPathFreeObject(res);
+	}
+	return xmlXPathWrapNodeSet(out);
 }
 
 /* Evaluate P at the context node: its node set, or NULL (an error, said
@@ -298,12 +389,15 @@ static xmlXPathObjectPtr
 checklist_names_eval(struct checklist_names *nm,
     const struct checklist_names_path *p)
 {
-	xmlXPathObjectPtr res;
+	xmlXPathObjectPtr res = NULL;
+	xmlXPathCompExprPtr comp;
 
 	checklist_names_last_error[0] = '\0';
 	nm->x->node = nm->context;
-	res = xmlXPathEval((const xmlChar *)(p->xpath[0] ? p->xpath :
-	    "self::node()"), nm->x);
+	comp = checklist_names_compiled(nm, p->xpath[0] ? p->xpath :
+	    "self::node()");
+	if (comp != NULL)
+		res = xmlXPathCompiledEval(comp, nm->x);
 	if (res != NULL && res->type != XPATH_NODESET) {
 		xmlXPathFreeObject(res);
 		res = NULL;
@@ -357,7 +451,7 @@ checklist_names_step(struct checklist_names *nm,
 	xmlXPathObjectPtr res;
 
 	checklist_names_append(p, s);
-	if ((res = checklist_names_eval(nm, p)) == NULL)
+	if ((res = checklist_names_from(nm, p, *prev, s)) == NULL)
 		return false;
 	if (checklist_names_empty(res)) {
 		checklist_names_describe((*prev)->nodesetval->nodeTab[0], what,

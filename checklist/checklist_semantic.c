@@ -18,6 +18,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "checklist/checklist_internal.h"
@@ -29,6 +30,17 @@ struct checklist_sem {
 	const char *name;
 	struct checklist_names *nm;
 	int attr; /* the attribute checklist_sem_names_fail() looks at */
+	struct checklist_sem_tpl *tpl; /* the templates, read once */
+	size_t ntpl;
+	bool tpl_read;
+	const struct checklist_question *who_q; /* whom who[] names */
+	char who[300];
+};
+
+/* A template of the document: the line it is written at, its id. */
+struct checklist_sem_tpl {
+	int line;
+	const char *id;
 };
 
 static void checklist_sem_fail(struct checklist_sem *s, int line,
@@ -49,19 +61,38 @@ checklist_sem_fail(struct checklist_sem *s, int line, const char *fmt, ...)
 
 /* ------------------------------------------------------ who is who */
 
-/* The id of the template written at LINE. */
-static const char *
-checklist_sem_template_id(struct checklist_sem *s, int line)
+/* The templates of the document (their line and id), read once: every
+ * question written in a template asks which one. */
+static void
+checklist_sem_templates(struct checklist_sem *s)
 {
 	xmlNodePtr c;
 	xmlAttrPtr a;
 
-	for (c = xmlDocGetRootElement(s->doc)->children; c != NULL; c = c->next)
-		if (checklist_xml_is(c, "template") &&
-		    (int)xmlGetLineNo(c) == line &&
-		    (a = xmlHasProp(c, (const xmlChar *)"id")) != NULL &&
-		    a->children != NULL && a->children->content != NULL)
-			return (const char *)a->children->content;
+	s->tpl_read = true;
+	for (c = xmlDocGetRootElement(s->doc)->children; c != NULL; c = c->next) {
+		if (!checklist_xml_is(c, "template") ||
+		    (a = xmlHasProp(c, (const xmlChar *)"id")) == NULL ||
+		    a->children == NULL || a->children->content == NULL)
+			continue;
+		s->tpl = checklist_xreallocarray(s->tpl, s->ntpl + 1,
+		    sizeof *s->tpl);
+		s->tpl[s->ntpl].line = (int)xmlGetLineNo(c);
+		s->tpl[s->ntpl++].id = (const char *)a->children->content;
+	}
+}
+
+/* The id of the template written at LINE. */
+static const char *
+checklist_sem_template_id(struct checklist_sem *s, int line)
+{
+	size_t i;
+
+	if (!s->tpl_read)
+		checklist_sem_templates(s);
+	for (i = 0; i < s->ntpl; i++)
+		if (s->tpl[i].line == line)
+			return s->tpl[i].id;
 	return "?";
 }
 
@@ -86,6 +117,18 @@ checklist_sem_owner(struct checklist_sem *s, const struct checklist_question *q,
 		    checklist_sem_local(q));
 	else
 		snprintf(buf, size, "question %s", q->path);
+}
+
+/* checklist_sem_owner(Q), made when a message needs it (once per
+ * question), not for every question checked. */
+static const char *
+checklist_sem_who(struct checklist_sem *s, const struct checklist_question *q)
+{
+	if (s->who_q != q) {
+		checklist_sem_owner(s, q, s->who, sizeof s->who);
+		s->who_q = q;
+	}
+	return s->who;
 }
 
 static const char *
@@ -183,27 +226,29 @@ checklist_sem_choices(struct checklist_sem *s, struct checklist_question *q)
 {
 	bool choice = q->type == CHECKLIST_Q_SINGLE ||
 	    q->type == CHECKLIST_Q_MULTIPLE;
-	char who[300];
 	size_t i, j;
 
-	checklist_sem_owner(s, q, who, sizeof who);
 	if (choice && q->nchoices == 0)
 		checklist_sem_fail(s, q->line, _("%s: a choice question with no "
-		    "choices"), who);
+		    "choices"), checklist_sem_who(s, q));
 	if (!choice && q->nchoices > 0)
 		checklist_sem_fail(s, q->line, _("%s: a question of type %s cannot "
-		    "have choices"), who, checklist_qtype_name(q->type));
+		    "have choices"), checklist_sem_who(s, q),
+		    checklist_qtype_name(q->type));
 	if (!choice && q->other)
 		checklist_sem_fail(s, q->line, _("%s: a question of type %s cannot "
-		    "have other=\"true\""), who, checklist_qtype_name(q->type));
+		    "have other=\"true\""), checklist_sem_who(s, q),
+		    checklist_qtype_name(q->type));
 	for (i = 0; i < q->nchoices; i++) {
 		if (q->other && strcmp(q->choices[i].value, CHECKLIST_OTHER) == 0)
 			checklist_sem_fail(s, q->line, _("%s has other=\"true\" and "
-			    "a choice '%s'"), who, CHECKLIST_OTHER);
+			    "a choice '%s'"), checklist_sem_who(s, q),
+			    CHECKLIST_OTHER);
 		for (j = 0; j < i; j++)
 			if (strcmp(q->choices[i].value, q->choices[j].value) == 0)
 				checklist_sem_fail(s, q->line, _("%s lists the "
-				    "choice '%s' twice"), who, q->choices[i].value);
+				    "choice '%s' twice"), checklist_sem_who(s, q),
+				    q->choices[i].value);
 	}
 }
 
@@ -229,38 +274,35 @@ static void
 checklist_sem_default(struct checklist_sem *s, struct checklist_question *q)
 {
 	struct checklist_error verr;
-	char who[300];
 
 	if (q->default_value == NULL)
 		return;
-	checklist_sem_owner(s, q, who, sizeof who);
 	checklist_error_clear(&verr);
 	if (q->type == CHECKLIST_Q_REPEAT)
 		checklist_sem_fail(s, q->line, _("%s, attribute default: a repeat "
-		    "cannot have a default"), who);
+		    "cannot have a default"), checklist_sem_who(s, q));
 	else if (checklist_sem_default_other(q))
 		checklist_sem_fail(s, q->line, _("%s, attribute default: 'other' "
 		    "cannot be a default (its text would be missing); default "
-		    "to one of the choices"), who);
+		    "to one of the choices"), checklist_sem_who(s, q));
 	else if (checklist_value_check(q, q->default_value, &verr) !=
 	    CHECKLIST_OK)
 		checklist_sem_fail(s, q->line, _("%s, attribute default: not valid: "
-		    "%s"), who, verr.message);
+		    "%s"), checklist_sem_who(s, q), verr.message);
 }
 
 static void
 checklist_sem_question(struct checklist_sem *s, struct checklist_question *q)
 {
-	char who[300];
 
-	checklist_sem_owner(s, q, who, sizeof who);
 	checklist_sem_choices(s, q);
 	if (q->type == CHECKLIST_Q_REPEAT && q->nchildren == 0)
 		checklist_sem_fail(s, q->line, _("%s: a repeat with no questions "
-		    "inside"), who);
+		    "inside"), checklist_sem_who(s, q));
 	if (q->type != CHECKLIST_Q_REPEAT && q->nchildren > 0)
 		checklist_sem_fail(s, q->line, _("%s: a question of type %s cannot "
-		    "hold questions"), who, checklist_qtype_name(q->type));
+		    "hold questions"), checklist_sem_who(s, q),
+		    checklist_qtype_name(q->type));
 	if (q->type == CHECKLIST_Q_REPEAT)
 		checklist_sem_sibling_ids(s, q->children, q->nchildren, q->path);
 	checklist_sem_default(s, q);
@@ -498,7 +540,8 @@ checklist_status
 checklist_semantic_check(struct checklist *cl, xmlDocPtr doc,
     struct checklist_error *err)
 {
-	struct checklist_sem s = { cl, doc, err, cl->source, NULL, 0 };
+	struct checklist_sem s = { cl, doc, err, cl->source, NULL, 0, NULL, 0,
+	    false, NULL, "" };
 	struct checklist_qpriv *p;
 	size_t i;
 
@@ -515,5 +558,6 @@ checklist_semantic_check(struct checklist *cl, xmlDocPtr doc,
 		checklist_sem_question(&s, cl->all[i]);
 	if (err->status == CHECKLIST_OK)
 		checklist_sem_conditions(&s);
+	free(s.tpl);
 	return err->status;
 }

@@ -43,17 +43,14 @@ bool
 checklist_template_seen(xmlNodePtr t, xmlNodePtr n, const char *id)
 {
 	xmlNodePtr c;
-	char *v;
-	bool same = false;
 
 	each_child(c, t) {
-		if (c == n || same)
+		if (c == n)
 			break;
-		v = checklist_xml_attr(c, "id");
-		same = strcmp(v, id) == 0;
-		free(v);
+		if (checklist_xml_attr_eq(c, "id", id))
+			return true;
 	}
-	return same;
+	return false;
 }
 
 /* The question of template T with id ID that a provision of level L
@@ -63,19 +60,14 @@ checklist_template_variant(xmlNodePtr t, const char *id, enum checklist_level l)
 {
 	xmlNodePtr c, fallback = NULL;
 	bool is_default;
-	char *v;
 
 	each_child(c, t) {
-		v = checklist_xml_attr(c, "id");
-		if (strcmp(v, id) == 0) {
-			if (checklist_template_for_level(c, l, &is_default)) {
-				free(v);
-				return c;
-			}
-			if (is_default)
-				fallback = c;
-		}
-		free(v);
+		if (!checklist_xml_attr_eq(c, "id", id))
+			continue;
+		if (checklist_template_for_level(c, l, &is_default))
+			return c;
+		if (is_default)
+			fallback = c;
 	}
 	return fallback;
 }
@@ -84,11 +76,7 @@ checklist_template_variant(xmlNodePtr t, const char *id, enum checklist_level l)
 static bool
 checklist_template_same_id(xmlNodePtr n, const char *id)
 {
-	char *v = checklist_xml_attr(n, "id");
-	bool same = strcmp(v, id) == 0;
-
-	free(v);
-	return same;
+	return checklist_xml_attr_eq(n, "id", id);
 }
 
 /* Do questions C and D (of one id) both claim a level? The level

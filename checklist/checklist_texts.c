@@ -41,16 +41,13 @@ checklist_texts_is_text(xmlNodePtr n)
 	return false;
 }
 
-/* The language of text element N (caller frees). */
-static char *
-checklist_texts_lang(struct checklist_texts *t, xmlNodePtr n)
+/* The language of text element N (caller frees with xmlFree, or NULL:
+ * the default language). */
+static xmlChar *
+checklist_texts_lang(xmlNodePtr n)
 {
-	xmlChar *lang = xmlGetNsProp(n, (const xmlChar *)"lang",
+	return xmlGetNsProp(n, (const xmlChar *)"lang",
 	    (const xmlChar *)CHECKLIST_XML_NS);
-	char *s = checklist_xstrdup(lang ? (const char *)lang : t->deflang);
-
-	xmlFree(lang);
-	return s;
 }
 
 /* "question 'status'", "choice 'full'", "the checklist". */
@@ -71,71 +68,121 @@ checklist_texts_place(xmlNodePtr owner, char *buf, size_t size)
 	free(value);
 }
 
+/* The elements named like FIRST among its next siblings, from FIRST
+ * on, each with the value of attribute ATTR (NULL: xml:lang), read once
+ * each: the pairs are then compared without reading again. */
+struct checklist_texts_set {
+	size_t n;
+	xmlNodePtr *nodes;
+	xmlChar **values;
+};
+
+static void
+checklist_texts_gather(struct checklist_texts_set *set, xmlNodePtr first,
+    const char *attr)
+{
+	xmlNodePtr a;
+
+	memset(set, 0, sizeof *set);
+	for (a = first; a != NULL; a = a->next) {
+		if (a->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(a->name, first->name))
+			continue;
+		set->nodes = checklist_xreallocarray(set->nodes, set->n + 1,
+		    sizeof *set->nodes);
+		set->values = checklist_xreallocarray(set->values, set->n + 1,
+		    sizeof *set->values);
+		set->nodes[set->n] = a;
+		set->values[set->n++] = attr == NULL ? checklist_texts_lang(a) :
+		    xmlGetNoNsProp(a, (const xmlChar *)attr);
+	}
+}
+
+static void
+checklist_texts_release(struct checklist_texts_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		xmlFree(set->values[i]);
+	free(set->values);
+	free(set->nodes);
+}
+
+/* The language of the I-th text of SET. */
+static const char *
+checklist_texts_lang_of(struct checklist_texts *t,
+    const struct checklist_texts_set *set, size_t i)
+{
+	return set->values[i] ? (const char *)set->values[i] : t->deflang;
+}
+
 /* The texts named like FIRST among OWNER's children, from FIRST on. */
 static void
 checklist_texts_kind(struct checklist_texts *t, xmlNodePtr owner,
     xmlNodePtr first)
 {
-	xmlNodePtr a, b;
-	char *la, *lb, place[200];
+	struct checklist_texts_set set;
+	const char *la;
+	char place[200];
 	bool deflang = false;
+	size_t i, j;
 
-	checklist_texts_place(owner, place, sizeof place);
-	for (a = first; a != NULL; a = a->next) {
-		if (a->type != XML_ELEMENT_NODE ||
-		    !xmlStrEqual(a->name, first->name))
-			continue;
-		la = checklist_texts_lang(t, a);
+	checklist_texts_gather(&set, first, NULL);
+	for (i = 0; i < set.n; i++) {
+		la = checklist_texts_lang_of(t, &set, i);
 		deflang |= strcmp(la, t->deflang) == 0;
-		for (b = first; b != a; b = b->next) {
-			if (b->type != XML_ELEMENT_NODE ||
-			    !xmlStrEqual(b->name, first->name))
+		for (j = 0; j < i; j++) {
+			if (strcmp(la, checklist_texts_lang_of(t, &set, j)) != 0)
 				continue;
-			lb = checklist_texts_lang(t, b);
-			if (strcmp(la, lb) == 0)
-				checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC,
-				    t->name, (int)xmlGetLineNo(a), 0, _("%s has a "
-				    "second <%s> in '%s' (the first is at line %ld): "
-				    "give one text per language"), place,
-				    (const char *)a->name, la, xmlGetLineNo(b));
-			free(lb);
+			checklist_texts_place(owner, place, sizeof place);
+			checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC, t->name,
+			    (int)xmlGetLineNo(set.nodes[i]), 0, _("%s has a "
+			    "second <%s> in '%s' (the first is at line %ld): "
+			    "give one text per language"), place,
+			    (const char *)first->name, la,
+			    xmlGetLineNo(set.nodes[j]));
 		}
-		free(la);
 	}
-	if (!deflang)
+	if (!deflang) {
+		checklist_texts_place(owner, place, sizeof place);
 		checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC, t->name,
 		    (int)xmlGetLineNo(first), 0, _("%s has <%s> texts but none in "
 		    "'%s', the default language"), place,
 		    (const char *)first->name, t->deflang);
+	}
+	checklist_texts_release(&set);
 }
 
 /* A value twice in the <choices> list LIST. */
 static void
 checklist_texts_list(struct checklist_texts *t, xmlNodePtr list)
 {
-	xmlNodePtr a, b;
-	char *va, *vb, *id;
+	struct checklist_texts_set set;
+	xmlNodePtr first;
+	char *id;
+	size_t i, j;
 
-	for (a = list->children; a != NULL; a = a->next) {
-		if (!checklist_xml_is(a, "choice"))
-			continue;
-		va = checklist_xml_attr(a, "value");
-		for (b = list->children; b != a && va != NULL; b = b->next) {
-			if (!checklist_xml_is(b, "choice"))
+	for (first = list->children; first != NULL &&
+	    !checklist_xml_is(first, "choice"); first = first->next)
+		;
+	if (first == NULL)
+		return;
+	checklist_texts_gather(&set, first, "value");
+	for (i = 0; i < set.n; i++)
+		for (j = 0; j < i && set.values[i] != NULL; j++) {
+			if (set.values[j] == NULL ||
+			    !xmlStrEqual(set.values[i], set.values[j]))
 				continue;
-			vb = checklist_xml_attr(b, "value");
 			id = checklist_xml_attr(list, "id");
-			if (vb != NULL && strcmp(va, vb) == 0)
-				checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC,
-				    t->name, (int)xmlGetLineNo(a), 0, _("choice list "
-				    "'%s' has the value '%s' twice (the first at "
-				    "line %ld)"), id ? id : "?", va,
-				    xmlGetLineNo(b));
-			free(vb);
+			checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC,
+			    t->name, (int)xmlGetLineNo(set.nodes[i]), 0,
+			    _("choice list '%s' has the value '%s' twice (the "
+			    "first at line %ld)"), id ? id : "?",
+			    (const char *)set.values[i], xmlGetLineNo(set.nodes[j]));
 			free(id);
 		}
-		free(va);
-	}
+	checklist_texts_release(&set);
 }
 
 static void

@@ -381,6 +381,26 @@ checklist_xml_attr(xmlNodePtr node, const char *name)
 	return s;
 }
 
+/* Is NODE's attribute NAME (no namespace) VALUE? Read in place: no
+ * copy for the plain case of one text node. */
+bool
+checklist_xml_attr_eq(xmlNodePtr node, const char *name, const char *value)
+{
+	xmlAttrPtr a = xmlHasNsProp(node, (const xmlChar *)name, NULL);
+	xmlChar *v;
+	bool same;
+
+	if (a == NULL)
+		return false;
+	if (a->children != NULL && a->children->next == NULL &&
+	    a->children->type == XML_TEXT_NODE && a->children->content != NULL)
+		return strcmp((const char *)a->children->content, value) == 0;
+	v = xmlGetNoNsProp(node, (const xmlChar *)name);
+	same = v != NULL && strcmp((const char *)v, value) == 0;
+	xmlFree(v);
+	return same;
+}
+
 char *
 checklist_xml_text(xmlNodePtr node)
 {
