@@ -319,7 +319,7 @@ checklist_cost_check(const struct checklist *cl, struct checklist_error *err)
 	/* the entries' names interned, not copied: the fill makes up to
 	 * CHECKLIST_RESPONSE_ELEMENTS_MAX elements of a few names */
 	if (r->doc->dict == NULL && (r->doc->dict = xmlDictCreate()) == NULL)
-		checklist_fatal("out of memory (response)");
+		checklist_fatal(_("out of memory (response)"));
 	checklist_cost_fill(r, cl->nall + cl->npages);
 	/* one past the cap: an evaluation stopped there is seen to pass it */
 	checklist_expr_set_op_limit(CHECKLIST_XPATH_OPS_MAX + 1);

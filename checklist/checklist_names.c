@@ -141,7 +141,7 @@ checklist_names_new(const struct checklist *cl)
 		checklist_fatal(_("out of memory (skeleton)"));
 	xmlDocSetRootElement(nm->doc, root);
 	if ((nm->doc->dict = xmlDictCreate()) == NULL) /* names interned */
-		checklist_fatal("out of memory (skeleton)");
+		checklist_fatal(_("out of memory (skeleton)"));
 	nm->qnodes = checklist_xcalloc(cl->nall + 1, sizeof *nm->qnodes);
 	if ((nm->gnodes = xmlHashCreate((int)(cl->npages + cl->nsections +
 	    16))) == NULL)
@@ -197,12 +197,12 @@ checklist_names_compiled(struct checklist_names *nm, const char *xpath)
 	xmlXPathCompExprPtr comp;
 
 	if (nm->paths == NULL && (nm->paths = xmlHashCreate(64)) == NULL)
-		checklist_fatal("out of memory (names)");
+		checklist_fatal(_("out of memory (names)"));
 	if ((comp = xmlHashLookup(nm->paths, (const xmlChar *)xpath)) != NULL)
 		return comp;
 	if ((comp = xmlXPathCtxtCompile(nm->x, (const xmlChar *)xpath)) != NULL &&
 	    xmlHashAddEntry(nm->paths, (const xmlChar *)xpath, comp) != 0)
-		checklist_fatal("out of memory (names)");
+		checklist_fatal(_("out of memory (names)"));
 	return comp;
 }
 
@@ -370,14 +370,14 @@ checklist_names_from(struct checklist_names *nm,
 		return NULL;
 	}
 	if ((out = xmlXPathNodeSetCreate(NULL)) == NULL)
-		checklist_fatal("out of memory (names)");
+		checklist_fatal(_("out of memory (names)"));
 	for (i = 0; prev->nodesetval != NULL && i < prev->nodesetval->nodeNr;
 	    i++) {
 		nm->x->node = prev->nodesetval->nodeTab[i];
 		res = xmlXPathCompiledEval(comp, nm->x);
 		if (res != NULL && res->type == XPATH_NODESET &&
 		    xmlXPathNodeSetMerge(out, res->nodesetval) == NULL)
-			checklist_fatal("out of memory (names)");
+			checklist_fatal(_("out of memory (names)"));
 		xmlXPathFreeObject(res);
 	}
 	return xmlXPathWrapNodeSet(out);
