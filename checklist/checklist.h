@@ -301,6 +301,7 @@ struct checklist_response {
 	unsigned long changes; /* bumped by every successful change */
 	void *priv;      /* the model's: the file it is kept in */
 	void *cache;     /* the model's: progress kept between changes */
+	void *gnodes;    /* the model's: the groups' elements, once found */
 };
 
 /* A new response to CL: the skeleton instance, defaults filled in. */

@@ -162,9 +162,7 @@ checklist_batch_line(struct checklist_error *err, const char *path,
 static void
 checklist_batch_restore(struct checklist_response *r, xmlDocPtr snap)
 {
-	checklist_xpath_forget(r->doc);
-	xmlFreeDoc(r->doc);
-	r->doc = snap;
+	checklist_response_replace_doc(r, snap);
 }
 
 /* Store each value in turn, type-checked, constraints not yet; the

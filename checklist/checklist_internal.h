@@ -313,6 +313,13 @@ void checklist_warn_collect(struct checklist *cl, xmlDocPtr doc);
 /* The instance element of group G in R, creating it when missing. */
 xmlNodePtr checklist_group_node(struct checklist_response *r,
     const struct checklist_group *g);
+/* Forget the groups' elements kept on R (its document is being
+ * replaced or freed). */
+void checklist_group_nodes_forget(struct checklist_response *r);
+/* Put DOC (taken) in place of R's document, which is freed, with what
+ * was kept about it forgotten: the one way to replace a document. */
+void checklist_response_replace_doc(struct checklist_response *r,
+    xmlDocPtr doc);
 /* Resolve a value path to its element (and question). With CREATE,
  * missing entries and elements are made. NULL when PATH names nothing;
  * *OTHER is set when the path ends in ":other". */

@@ -39,14 +39,69 @@ checklist_path_child(xmlNodePtr parent, const char *name, bool create)
 	return c;
 }
 
-xmlNodePtr
-checklist_group_node(struct checklist_response *r,
+/* The element of G, found (or made) among its parent's children. */
+static xmlNodePtr
+checklist_group_find(struct checklist_response *r,
     const struct checklist_group *g)
 {
 	xmlNodePtr parent = g->parent != NULL ?
 	    checklist_group_node(r, g->parent) : xmlDocGetRootElement(r->doc);
 
 	return checklist_path_child(parent, g->id, true);
+}
+
+/* The groups' elements kept on a response (R->gnodes), by the
+ * dependency index's number of the group, for the document DOC. A
+ * group's element, once there, stays until its document is freed: only
+ * entries and conflict notes are ever removed; a response whose document
+ * is replaced forgets them (checklist_group_nodes_forget), and they are
+ * not used for another document. */
+struct checklist_gnodes {
+	xmlDocPtr doc;
+	xmlNodePtr node[];
+};
+
+/* Where G's element is kept, or NULL: not kept (a checklist not made by
+ * the loader). */
+static xmlNodePtr *
+checklist_group_slot(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	const struct checklist_deps *d = checklist_index_deps(r->cl);
+	const struct checklist_gpriv *gp = g->priv;
+	struct checklist_gnodes *kept = r->gnodes;
+
+	if (d == NULL || gp == NULL || gp->index >= d->ngroups ||
+	    d->groups[gp->index] != g)
+		return NULL;
+	if (kept != NULL && kept->doc != r->doc)
+		checklist_group_nodes_forget(r);
+	if ((kept = r->gnodes) == NULL) {
+		kept = r->gnodes = checklist_xcalloc(1, sizeof *kept +
+		    (d->ngroups + 1) * sizeof(xmlNodePtr));
+		kept->doc = r->doc;
+	}
+	return &kept->node[gp->index];
+}
+
+xmlNodePtr
+checklist_group_node(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	xmlNodePtr *slot = checklist_group_slot(r, g);
+
+	if (slot == NULL)
+		return checklist_group_find(r, g);
+	if (*slot == NULL)
+		*slot = checklist_group_find(r, g);
+	return *slot;
+}
+
+void
+checklist_group_nodes_forget(struct checklist_response *r)
+{
+	free(r->gnodes);
+	r->gnodes = NULL;
 }
 
 /* The last entry found (checklist_path_entry): repeat element, index,

@@ -308,10 +308,20 @@ checklist_response_peek(const char *file, char **id, char **source,
 }
 
 void
+checklist_response_replace_doc(struct checklist_response *r, xmlDocPtr doc)
+{
+	checklist_group_nodes_forget(r);
+	checklist_xpath_forget(r->doc);
+	xmlFreeDoc(r->doc);
+	r->doc = doc;
+}
+
+void
 checklist_response_free(struct checklist_response *r)
 {
 	if (r == NULL)
 		return;
+	checklist_group_nodes_forget(r);
 	checklist_xpath_forget(r->doc);
 	checklist_attach_forget(r);
 	checklist_pcache_forget(r);

@@ -92,9 +92,8 @@ checklist_undo_step(struct checklist_undo *u)
 	checklist_undo_note(u); /* a change not noted yet is undone first */
 	if (u->npast == 0)
 		return false;
-	checklist_xpath_forget(r->doc);
-	xmlFreeDoc(r->doc);
-	r->doc = checklist_undo_copy(u->past[u->npast - 1]);
+	checklist_response_replace_doc(r,
+	    checklist_undo_copy(u->past[u->npast - 1]));
 	xmlFreeDoc(u->current);
 	u->current = u->past[--u->npast];
 	r->changes++;

@@ -136,6 +136,12 @@ const char *forms_entry_mark(bool open);
 typedef int (*forms_key_reader)(WINDOW *win, wint_t *ch);
 void forms_set_key_reader(forms_key_reader read);
 
+/* Is the text right to left: is its first strong letter (of LEN bytes of
+ * UTF-8 at S) Arabic, Hebrew or another right-to-left script? Such a
+ * text is right-aligned in its area, its characters kept in their
+ * logical order (the terminal reorders and shapes them, or not). */
+bool forms_text_rtl(const char *s, size_t len);
+
 /* The libmenu request for a key that moves in a list (Up, Down, PgUp,
  * PgDn, Home, End), or 0: one mapping for every menu of the program. */
 int forms_menu_request(wint_t ch, bool iskey);

@@ -9,7 +9,9 @@
  * several rows is a grid: Up and Down move between its rows first, and
  * leave the question from the first or last row. A list of more than
  * FORMS_LONG_LIST options is not laid out: forms_chooser.c shows its value
- * and opens a chooser.
+ * and opens a chooser. The options of a right-to-left list (its first
+ * label Arabic or Hebrew) keep their order, each row right-aligned: its
+ * last option ends in the list's last column.
  */
 #include "config.h"
 
@@ -86,6 +88,25 @@ option_text(const struct forms_page *page, const struct checklist_question *q,
 	return w;
 }
 
+/* Right-to-left options: the N options' columns COL moved so that each
+ * row (ROW) ends at WIDTH; TW: their widths. */
+static void
+choice_align_right(size_t n, const int *row, int *col, const int *tw,
+    int width)
+{
+	size_t i = 0, j, k;
+	int shift;
+
+	while (i < n) {
+		for (j = i; j + 1 < n && row[j + 1] == row[i]; j++)
+			;
+		shift = width - (col[j] + tw[j]);
+		for (k = i; shift > 0 && k <= j; k++)
+			col[k] += shift;
+		i = j + 1;
+	}
+}
+
 /* Where each option sits (ROW, COL from the list's first cell), laid
  * out left to right in WIDTH cells; returns the rows used. */
 static int
@@ -94,6 +115,7 @@ choice_place(const struct forms_page *page, const struct forms_item *it,
 {
 	const char *value = checklist_response_get(page->r, it->path);
 	size_t i, n = forms_choice_count(it->q);
+	const char *first;
 	int r = 0, c = 0;
 
 	for (i = 0; i < n; i++) {
@@ -114,6 +136,9 @@ choice_place(const struct forms_page *page, const struct forms_item *it,
 		tw[i] = wd;
 		c += wd + 2;
 	}
+	first = n > 0 ? forms_choice_label(page, it->q, 0) : "";
+	if (forms_text_rtl(first, strlen(first)))
+		choice_align_right(n, row, col, tw, width);
 	return r + 1;
 }
 

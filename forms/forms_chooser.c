@@ -226,21 +226,29 @@ chooser_filter(struct chooser *c)
 /* --------------------------------------------------------------- the menu */
 
 /* Option I as a menu item's name: its mark and label, fitted to the
- * menu's width (libmenu refuses to post a menu wider than its window).
+ * menu's width (libmenu refuses to post a menu wider than its window);
+ * a right-to-left label is right-aligned, spaces before its mark.
  * UTF-8; caller frees. */
 static char *
 chooser_name(const struct chooser *c, size_t i)
 {
 	const wchar_t *mark = c->multi ? (c->chosen[i] ? L"[x] " : L"[ ] ") :
 	    (c->chosen[i] ? L"(*) " : L"( ) ");
-	size_t n = wcslen(c->labels[i]), k, len;
-	wchar_t *w = checklist_xreallocarray(NULL, n + 5, sizeof *w);
+	size_t n = wcslen(c->labels[i]), pad = 0, k, len;
+	wchar_t *w = checklist_xreallocarray(NULL, n + 5 + (size_t)c->mcols,
+	    sizeof *w);
+	int used;
 	char *s;
 
 	wmemcpy(w, mark, 4);
 	wmemcpy(w + 4, c->labels[i], n + 1);
-	k = forms_fit(w, n + 4, c->mcols, NULL);
-	w[k] = L'\0';
+	k = forms_fit(w, n + 4, c->mcols, &used);
+	if (forms_rtl(c->labels[i]) && used < c->mcols) {
+		pad = (size_t)(c->mcols - used);
+		wmemmove(w + pad, w, k);
+		wmemset(w, L' ', pad);
+	}
+	w[pad + k] = L'\0';
 	len = wcstombs(NULL, w, 0);
 	if (len == (size_t)-1) {
 		free(w);

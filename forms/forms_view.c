@@ -9,6 +9,14 @@
  * bidi overrides and a zero-width character with no base show as the
  * sanitizer's markers ("<U+202E>"). The markers are drawn, never stored:
  * the buffer keeps the user's bytes.
+ *
+ * A right-to-left text (its first strong letter Arabic or Hebrew) stays
+ * right-aligned while it is edited, as it is shown when it is not: each
+ * row is shifted so that its last letter sits in the column before the
+ * caret's (the box's last), its characters in their logical order; the
+ * caret is where the same text drawn left-aligned would have it, shifted
+ * the same. Up and Down keep the caret's column on the screen. A one-line
+ * text wider than its box scrolls as a left-to-right one does.
  */
 #include "config.h"
 
@@ -173,6 +181,29 @@ row_offset(const struct forms_buf *b, const struct forms_row *row, int col)
 	return i;
 }
 
+/* Cells of the row [START, END) of S without its trailing spaces. */
+static int
+row_trimmed_width(const char *s, size_t start, size_t end)
+{
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	return forms_view_width(s, start, end);
+}
+
+/* Where the row [START, END) of B starts in a box whose text has AVAIL
+ * cells: AVAIL less its width for a right-to-left text (RTL), else 0. */
+static int
+row_shift(const struct forms_buf *b, bool rtl, size_t start, size_t end,
+    int avail)
+{
+	int w;
+
+	if (!rtl)
+		return 0;
+	w = row_trimmed_width(b->text, start, end);
+	return w < avail ? avail - w : 0;
+}
+
 /* Up (DELTA -1) or Down (1) a row in a long text; false at the edge. */
 bool
 forms_view_vertical(struct forms_buf *b, int width, int delta)
@@ -180,13 +211,17 @@ forms_view_vertical(struct forms_buf *b, int width, int delta)
 	struct forms_row *rows;
 	size_t n = forms_view_rows(b, width, &rows);
 	size_t r = forms_view_caret_row(b, rows, n);
-	bool moved = false;
+	bool moved = false, rtl = forms_text_rtl(b->text, b->len);
+	int col;
 
-	if (b->goal < 0)
-		b->goal = forms_view_width(b->text, rows[r].start, b->caret);
+	if (b->goal < 0) /* the column on the screen, from the box's left */
+		b->goal = row_shift(b, rtl, rows[r].start, rows[r].end, width) +
+		    forms_view_width(b->text, rows[r].start, b->caret);
 	if ((delta < 0 && r > 0) || (delta > 0 && r + 1 < n)) {
 		r = delta < 0 ? r - 1 : r + 1;
-		b->caret = row_offset(b, &rows[r], b->goal);
+		col = b->goal - row_shift(b, rtl, rows[r].start, rows[r].end,
+		    width);
+		b->caret = row_offset(b, &rows[r], col > 0 ? col : 0);
 		moved = true;
 	}
 	free(rows);
@@ -264,15 +299,22 @@ draw_oneline(struct forms_page *page, struct forms_item *it, int y)
 {
 	struct forms_buf *b = &page->buf;
 	int w = it->fwidth - 1, col = forms_view_width(b->text, 0, b->caret);
+	int dx = 0;
 
-	if (col < page->edit_left || col > page->edit_left + w)
+	if (forms_text_rtl(b->text, b->len) &&
+	    forms_view_width(b->text, 0, b->len) <= w) {
+		page->edit_left = 0; /* all of it in view, right-aligned */
+		dx = row_shift(b, true, 0, b->len, w);
+	} else if (col < page->edit_left || col > page->edit_left + w)
 		page->edit_left = col - w * 2 / 3 > 0 ? col - w * 2 / 3 : 0;
-	draw_span(page->win, y, it->fcol, b->text, 0, b->len, page->edit_left,
-	    w);
+	draw_span(page->win, y, it->fcol + dx, b->text, 0, b->len,
+	    page->edit_left, it->fwidth - dx - (dx > 0 ? 0 : 1));
 	if (page->edit_left > 0)
 		mvwaddstr(page->win, y, it->fcol, "<");
 	page->cur_y = y;
-	page->cur_x = it->fcol + col - page->edit_left;
+	page->cur_x = it->fcol + dx + col - page->edit_left;
+	if (page->cur_x > it->fcol + w) /* after trailing spaces */
+		page->cur_x = it->fcol + w;
 }
 
 /* Long text: the rows around the caret. */
@@ -283,6 +325,8 @@ draw_rows(struct forms_page *page, struct forms_item *it, int y)
 	struct forms_row *rows;
 	size_t n = forms_view_rows(b, it->fwidth - 1, &rows), r;
 	size_t cr = forms_view_caret_row(b, rows, n);
+	bool rtl = forms_text_rtl(b->text, b->len);
+	int dx;
 
 	if ((int)cr < page->edit_top)
 		page->edit_top = (int)cr;
@@ -292,13 +336,18 @@ draw_rows(struct forms_page *page, struct forms_item *it, int y)
 	    (int)r < page->edit_top + it->frows; r++) {
 		int yy = y + (int)r - page->edit_top;
 
+		dx = row_shift(b, rtl, rows[r].start, rows[r].end,
+		    it->fwidth - 1);
 		if (yy >= page->head && yy < page->height)
-			draw_span(page->win, yy, it->fcol, b->text,
-			    rows[r].start, rows[r].end, 0, it->fwidth);
+			draw_span(page->win, yy, it->fcol + dx, b->text,
+			    rows[r].start, rows[r].end, 0, it->fwidth - dx);
 	}
+	dx = row_shift(b, rtl, rows[cr].start, rows[cr].end, it->fwidth - 1);
 	page->cur_y = y + (int)cr - page->edit_top;
-	page->cur_x = it->fcol + forms_view_width(b->text, rows[cr].start,
+	page->cur_x = it->fcol + dx + forms_view_width(b->text, rows[cr].start,
 	    b->caret);
+	if (page->cur_x > it->fcol + it->fwidth - 1)
+		page->cur_x = it->fcol + it->fwidth - 1;
 	free(rows);
 }
 

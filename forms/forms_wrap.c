@@ -107,6 +107,32 @@ forms_rtl(const wchar_t *s)
 	return false;
 }
 
+/* The same for LEN bytes of UTF-8 at S, read only up to the first
+ * strong letter (a long answer costs what comes before it). */
+bool
+forms_text_rtl(const char *s, size_t len)
+{
+	mbstate_t st;
+	wchar_t c;
+	size_t i = 0, k;
+
+	memset(&st, 0, sizeof st);
+	while (i < len && s[i] != '\0') {
+		k = mbrtowc(&c, s + i, len - i, &st);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&st, 0, sizeof st);
+			i++;
+			continue;
+		}
+		if (forms_rtl_char(c))
+			return true;
+		if (iswalpha((wint_t)c))
+			return false;
+		i += k;
+	}
+	return false;
+}
+
 static void
 lines_push(struct forms_lines *l, size_t start, size_t len)
 {

@@ -174,10 +174,8 @@ test_base(void **state)
 	r[0] = contribution("Justice");
 	r[1] = contribution("Bank");
 	copy = xmlCopyDoc(base->doc, 1);
-	xmlFreeDoc(r[0]->doc);
-	r[0]->doc = copy;
-	xmlFreeDoc(r[1]->doc);
-	r[1]->doc = xmlCopyDoc(base->doc, 1);
+	checklist_response_replace_doc(r[0], copy);
+	checklist_response_replace_doc(r[1], xmlCopyDoc(base->doc, 1));
 	checklist_scope_set(r[0], NULL, "Justice");
 	checklist_scope_set(r[1], NULL, "Bank");
 	set(r[0], "p9_1/status", "full");     /* changed in one: taken */

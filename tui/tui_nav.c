@@ -7,7 +7,9 @@
  * so that it reads in monochrome; colours only add to it. Each
  * item's userptr points back to its group (as kconfig's menus do). The
  * list is rebuilt whenever states, filters or the window change; which
- * lines appear is decided by tui_order.c.
+ * lines appear is decided by tui_order.c. A right-to-left title (Arabic)
+ * is right-aligned: the marker and the number stay where they are on
+ * every line, the title ends in the list's last column.
  */
 #include "config.h"
 
@@ -77,6 +79,29 @@ tui_nav_depth(const struct checklist_group *g)
 	return g->kind == CHECKLIST_G_FRONT ? 0 : 2 * g->depth;
 }
 
+/* HEAD then TITLE in exactly WIDTH columns: a right-to-left title
+ * right-aligned after HEAD (cut by display width with a "~" when too
+ * long), else the two as one text. */
+static char *
+tui_nav_join(const char *head, const char *title, int width)
+{
+	char *h = tui_text_fit(head, width, false), *raw, *t, *line;
+	int hw = tui_text_width(h);
+
+	if (!forms_text_rtl(title, strlen(title)) || hw >= width) {
+		raw = checklist_xasprintf("%s%s", head, title);
+		line = tui_text_fit(raw, width, true);
+		free(raw);
+	} else {
+		t = tui_text_fit(title, width - hw, false);
+		line = checklist_xasprintf("%s%*s%s", h,
+		    width - hw - tui_text_width(t), "", t);
+		free(t);
+	}
+	free(h);
+	return line;
+}
+
 /* One line of the list, exactly WIDTH columns wide. */
 static char *
 tui_nav_line(struct tui_app *app, const struct tui_entry *e, int width)
@@ -86,7 +111,7 @@ tui_nav_line(struct tui_app *app, const struct tui_entry *e, int width)
 	    app->cl->default_lang);
 	const char *mark = checklist_conflicts_in(app->resp, e->group) > 0 ?
 	    TUI_CONFLICT_MARK " " : "";
-	char *raw, *line, marks[40] = "";
+	char *head, *line, marks[40] = "";
 	size_t review = tui_review_in(app, e->group);
 
 	/* R2: two answers carried from the last cycle to review; ~: an
@@ -96,14 +121,14 @@ tui_nav_line(struct tui_app *app, const struct tui_entry *e, int width)
 	if (tui_changed_in(app, e->group))
 		strncat(marks, " ~", sizeof marks - strlen(marks) - 1);
 	if (e->group->kind == CHECKLIST_G_FRONT)
-		raw = checklist_xasprintf("%s%s %s%s", tui_state_marker(e->state),
-		    marks, mark, title);
+		head = checklist_xasprintf("%s%s %s", tui_state_marker(e->state),
+		    marks, mark);
 	else
-		raw = checklist_xasprintf("%*s%s %s%s%s  %s",
+		head = checklist_xasprintf("%*s%s %s%s%s  ",
 		    tui_nav_depth(e->group), "", tui_state_marker(e->state),
-		    mark, name, marks, title);
-	line = tui_text_fit(raw, width, true);
-	free(raw);
+		    mark, name, marks);
+	line = tui_nav_join(head, title, width);
+	free(head);
 	free(name);
 	return line;
 }
