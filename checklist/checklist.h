@@ -533,7 +533,9 @@ void checklist_carry_free(struct checklist_carry *c);
 bool checklist_response_has_answers(struct checklist_response *r);
 
 /* Is the answer to Q (a question of a page, not a repeat's child) marked
- * to review? PATH as for _get (Q's path when not inside a repeat). */
+ * to review? PATH as for _get (Q's path when not inside a repeat). The
+ * rule is the marks reader's (checklist_marks_get): review="last-cycle"
+ * only. */
 bool checklist_review_marked(struct checklist_response *r, const char *path);
 /* Confirm it: remove the mark; true when there was one (a change: note
  * it for undo and save). */

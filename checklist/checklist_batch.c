@@ -8,15 +8,19 @@
  * when a value it reads changes, so "every constraint that reads a
  * changed value and now fails" is the set of constraints that held
  * before the batch and fail after it, plus those of the questions the
- * batch stored. That is computed exactly by evaluating every constraint
- * before and after, without a dependency analysis of XPath (which can
- * read anything: "//x", "count(../../node())", "../../p5_1/y"). A constraint
- * that already failed and still fails, on a question the batch did not
- * set, does not refuse the batch: it was not made worse, and export
- * refuses until it is fixed (as when the terminal interface stored the
- * answer that broke it). Cost: one copy of the document and two
- * evaluations of each constraint in the response, a few milliseconds
- * for the 300-odd questions of chapter II.
+ * batch stored. One walk over the final state finds them: it evaluates
+ * the constraints of the values stored and those the dependency index
+ * (checklist_deps.c, which follows every expression: a path it cannot
+ * tell counts as reading everything) says may have changed; any other
+ * cannot have changed, so it is not made worse whatever it says. A
+ * constraint that fails now, on a value the batch did not store, is
+ * evaluated once more on the copy of the document kept from before the
+ * batch: one that already failed there does not refuse the batch (it
+ * was not made worse, and export refuses until it is fixed, as when the
+ * terminal interface stored the answer that broke it). Without an index
+ * every constraint is evaluated. Cost: one copy of the document, the
+ * constraints that read a changed value once (each constraint of the
+ * response was evaluated twice before).
  */
 #include "config.h"
 
@@ -50,54 +54,96 @@ checklist_nodes_has(const struct checklist_nodes *s, xmlNodePtr el)
 	return false;
 }
 
-/* What a walk over the constraints does with each failing one. */
+/* The walk over the constraints of the final state. */
 struct checklist_batch_walk {
 	struct checklist_response *r;
-	struct checklist_nodes *failing;     /* before: collect them */
-	const struct checklist_nodes *before; /* after: judge them */
-	const struct checklist_nodes *set;
+	xmlDocPtr snap;                    /* the document before */
+	const unsigned char *affected;     /* by question index, or NULL */
+	const struct checklist_nodes *set; /* the elements stored */
 	struct checklist_error *err;
 	size_t nfailed;
 };
 
-/* "PATH[N]" or "PATH/ID" built as the walk goes down. */
+/* "PATH[N]" or "PATH/ID" built as the walk goes down; OLD_PARENT is the
+ * element of the document before matching PARENT, or NULL. */
 static void checklist_batch_questions(struct checklist_batch_walk *w,
     struct checklist_question *const *qs, size_t n, xmlNodePtr parent,
-    const char *prefix);
+    xmlNodePtr old_parent, const char *prefix);
 
 static void checklist_batch_line(struct checklist_error *err,
     const char *path, const char *message);
 
-static void
-checklist_batch_one(struct checklist_batch_walk *w,
-    const struct checklist_question *q, xmlNodePtr el, const char *path)
+/* Did Q's constraint fail on OLD, its element before the batch? */
+static bool
+checklist_batch_failed_before(struct checklist_batch_walk *w,
+    const struct checklist_question *q, xmlNodePtr old)
 {
 	struct checklist_error e;
-	xmlNodePtr c;
+	xmlDocPtr now = w->r->doc;
+	bool failed;
+
+	if (old == NULL)
+		return false;
+	checklist_error_clear(&e);
+	w->r->doc = w->snap;
+	failed = checklist_path_constraint(w->r, q, old, &e) != CHECKLIST_OK;
+	w->r->doc = now;
+	return failed;
+}
+
+/* The next element among SIBLINGS (itself included), or NULL. */
+static xmlNodePtr
+checklist_batch_element(xmlNodePtr siblings)
+{
+	while (siblings != NULL && siblings->type != XML_ELEMENT_NODE)
+		siblings = siblings->next;
+	return siblings;
+}
+
+static void
+checklist_batch_entries(struct checklist_batch_walk *w,
+    const struct checklist_question *q, xmlNodePtr el, xmlNodePtr old,
+    const char *path)
+{
+	xmlNodePtr c, o = old != NULL ? checklist_batch_element(old->children) :
+	    NULL;
 	size_t i = 0;
 	char *sub;
 
+	for (c = el->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		sub = checklist_xasprintf("%s[%zu]", path, ++i);
+		checklist_batch_questions(w, q->children, q->nchildren, c, o,
+		    sub);
+		free(sub);
+		if (o != NULL)
+			o = checklist_batch_element(o->next);
+	}
+}
+
+static void
+checklist_batch_one(struct checklist_batch_walk *w,
+    const struct checklist_question *q, xmlNodePtr el, xmlNodePtr old,
+    const char *path)
+{
+	const struct checklist_qpriv *p = q->priv;
+	struct checklist_error e;
+	bool stored;
+
 	if (q->type == CHECKLIST_Q_REPEAT) {
-		for (c = el->children; c != NULL; c = c->next) {
-			if (c->type != XML_ELEMENT_NODE)
-				continue;
-			sub = checklist_xasprintf("%s[%zu]", path, ++i);
-			checklist_batch_questions(w, q->children, q->nchildren,
-			    c, sub);
-			free(sub);
-		}
+		checklist_batch_entries(w, q, el, old, path);
 		return;
 	}
+	if (q->constraint == NULL)
+		return;
+	if (w->affected != NULL && !w->affected[p->index])
+		return; /* not stored, reads nothing that changed */
+	stored = checklist_nodes_has(w->set, el);
 	checklist_error_clear(&e);
-	if (q->constraint == NULL ||
-	    checklist_path_constraint(w->r, q, el, &e) == CHECKLIST_OK)
+	if (checklist_path_constraint(w->r, q, el, &e) == CHECKLIST_OK)
 		return;
-	if (w->failing != NULL) {
-		checklist_nodes_add(w->failing, el);
-		return;
-	}
-	if (checklist_nodes_has(w->before, el) && !checklist_nodes_has(w->set,
-	    el))
+	if (!stored && checklist_batch_failed_before(w, q, old))
 		return; /* already failing, and not set: not made worse */
 	w->nfailed++;
 	checklist_batch_line(w->err, path, e.message);
@@ -106,19 +152,33 @@ checklist_batch_one(struct checklist_batch_walk *w,
 static void
 checklist_batch_questions(struct checklist_batch_walk *w,
     struct checklist_question *const *qs, size_t n, xmlNodePtr parent,
-    const char *prefix)
+    xmlNodePtr old_parent, const char *prefix)
 {
-	xmlNodePtr el;
+	xmlNodePtr el, old;
 	size_t i;
 	char *path;
 
 	for (i = 0; i < n; i++) {
 		if ((el = checklist_child_named(parent, qs[i]->id)) == NULL)
 			continue;
+		old = old_parent != NULL ? checklist_child_named(old_parent,
+		    qs[i]->id) : NULL;
 		path = checklist_xasprintf("%s/%s", prefix, qs[i]->id);
-		checklist_batch_one(w, qs[i], el, path);
+		checklist_batch_one(w, qs[i], el, old, path);
 		free(path);
 	}
+}
+
+/* The element of group G in the document before, or NULL. */
+static xmlNodePtr
+checklist_batch_old_group(struct checklist_batch_walk *w,
+    const struct checklist_group *g)
+{
+	xmlNodePtr parent = g->parent != NULL ?
+	    checklist_batch_old_group(w, g->parent) :
+	    xmlDocGetRootElement(w->snap);
+
+	return parent != NULL ? checklist_child_named(parent, g->id) : NULL;
 }
 
 /* Walk every constraint of the response, page by page. */
@@ -132,7 +192,8 @@ checklist_batch_walk(struct checklist_batch_walk *w)
 	for (i = 0; i < cl->npages; i++) {
 		g = cl->pages[i];
 		checklist_batch_questions(w, g->questions, g->nquestions,
-		    checklist_group_node(w->r, g), g->id);
+		    checklist_group_node(w->r, g), checklist_batch_old_group(w,
+		    g), g->id);
 	}
 }
 
@@ -166,14 +227,16 @@ checklist_batch_restore(struct checklist_response *r, xmlDocPtr snap)
 }
 
 /* Store each value in turn, type-checked, constraints not yet; the
- * elements set go to SET. */
+ * elements set go to SET, their questions to QS. */
 static checklist_status
 checklist_batch_store(struct checklist_response *r,
     const char *const *paths, const char *const *values, size_t n,
-    struct checklist_nodes *set, struct checklist_error *err)
+    struct checklist_nodes *set, const struct checklist_question **qs,
+    struct checklist_error *err)
 {
 	struct checklist_error e;
 	xmlNodePtr el;
+	bool other;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -185,6 +248,7 @@ checklist_batch_store(struct checklist_response *r,
 			return e.status;
 		}
 		checklist_nodes_add(set, el);
+		(void)checklist_path_resolve(r, paths[i], false, &qs[i], &other);
 	}
 	return CHECKLIST_OK;
 }
@@ -213,37 +277,71 @@ checklist_batch_others(struct checklist_response *r,
 	return bad > 0 ? CHECKLIST_ERR_VALUE : CHECKLIST_OK;
 }
 
+/* The questions whose constraint is to be checked when the N questions
+ * QS were stored: theirs, and those that may have changed; by question
+ * index (caller frees), or NULL: all. */
+static unsigned char *
+checklist_batch_affected(const struct checklist *cl,
+    const struct checklist_question *const *qs, size_t n)
+{
+	unsigned char *mark = checklist_xcalloc(cl->nall + 1, 1);
+	size_t i;
+
+	if (!checklist_deps_affected(cl, qs, n, mark)) {
+		free(mark);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		mark[((const struct checklist_qpriv *)qs[i]->priv)->index] = 1;
+	return mark;
+}
+
+/* The final state's constraints against those before (SNAP). */
+static checklist_status
+checklist_batch_check(struct checklist_response *r, xmlDocPtr snap,
+    const struct checklist_nodes *set, const struct checklist_question **qs,
+    struct checklist_error *err)
+{
+	struct checklist_batch_walk w = { 0 };
+	unsigned char *affected = checklist_batch_affected(r->cl, qs, set->n);
+
+	w.r = r;
+	w.snap = snap;
+	w.affected = affected;
+	w.set = set;
+	w.err = err;
+	checklist_batch_walk(&w);
+	checklist_xpath_forget(snap);
+	free(affected);
+	return w.nfailed > 0 ? CHECKLIST_ERR_VALUE : CHECKLIST_OK;
+}
+
 checklist_status
 checklist_response_set_all(struct checklist_response *r,
     const char *const *paths, const char *const *values, size_t n,
     struct checklist_error *err)
 {
-	struct checklist_nodes before = { 0 }, set = { 0 };
-	struct checklist_batch_walk w = { 0 };
+	struct checklist_nodes set = { 0 };
+	const struct checklist_question **qs = checklist_xcalloc(n + 1,
+	    sizeof *qs);
 	struct checklist_error local;
 	unsigned long changes = r->changes;
-	xmlDocPtr snap = xmlCopyDoc(r->doc, 1);
+	xmlDocPtr snap;
 	checklist_status st;
+	size_t i;
 
-	if (snap == NULL)
-		checklist_fatal(_("out of memory (response)"));
 	if (err == NULL)
 		err = &local;
 	checklist_error_clear(err);
-	w.r = r;
-	w.failing = &before;
-	checklist_batch_walk(&w);
-	st = checklist_batch_store(r, paths, values, n, &set, err);
+	for (i = 0; i < r->cl->npages; i++) /* made before, as the walk makes */
+		(void)checklist_group_node(r, r->cl->pages[i]);
+	if ((snap = xmlCopyDoc(r->doc, 1)) == NULL)
+		checklist_fatal(_("out of memory (response)"));
+	st = checklist_batch_store(r, paths, values, n, &set, qs, err);
 	if (st == CHECKLIST_OK)
 		st = checklist_batch_others(r, paths, values, n, err);
-	if (st == CHECKLIST_OK) {
-		w.failing = NULL;
-		w.before = &before;
-		w.set = &set;
-		w.err = err;
-		checklist_batch_walk(&w);
-		st = w.nfailed > 0 ? CHECKLIST_ERR_VALUE : CHECKLIST_OK;
-	}
+	if (st == CHECKLIST_OK)
+		st = checklist_batch_check(r, snap, &set, qs, err);
 	if (st != CHECKLIST_OK) {
 		checklist_batch_restore(r, snap);
 		r->changes = changes;
@@ -252,7 +350,7 @@ checklist_response_set_all(struct checklist_response *r,
 		r->changes = changes + (n > 0);
 	}
 	checklist_pcache_forget(r); /* the counter went back or jumped */
-	free(before.v);
 	free(set.v);
+	free(qs);
 	return st;
 }

@@ -1,18 +1,28 @@
 /*
  * checklist_deps.c: what one answer change costs. At load, a dependency
- * index is built from the names each expression reads
- * (checklist_names.c): for each question, the questions whose relevance
- * or constraint read it and the groups whose relevance reads it. A
- * response keeps what progress needs (checklist_progress.c): each page
- * question's counts, each page's sum and each group's own relevance,
- * true for the response's `changes` counter. A change made through
- * checklist_path_set() drops only what depends on the question changed
- * (checklist_deps_touch); any other change (entries added, moved or
- * removed, undo, a batch) drops everything, at the next read.
+ * index is built from what each expression reads (checklist_names.c):
+ * for each question, the questions whose relevance or constraint read
+ * it and the groups whose relevance reads it; for each group whose
+ * element an expression reads as a whole (string(..), sum(../..) on
+ * an article, normalize-space(.) on a group), the expressions reading
+ * it, which a change to any question below the group reaches; and the
+ * expressions whose reads cannot be told (the steps after a filter, a
+ * relative path in a filter's predicate, the root element), which every
+ * change reaches. The common case (paths ending on questions) costs
+ * what it did: a change looks at its own readers, those of the groups
+ * above it (few) and the "any" list (mostly empty).
  *
- * Known limit, shared with the cycle check: an expression reading a
- * group's element as a whole (string(..)) reads no question, so a
- * change below that group does not reach it.
+ * A response keeps what progress needs (checklist_progress.c): each
+ * page question's counts, each page's sum and each group's own
+ * relevance, true for the response's `changes` counter. A change made
+ * through checklist_path_set() drops only what depends on the question
+ * changed (checklist_deps_touch); any other change (entries added,
+ * moved or removed, undo, a batch) drops everything, at the next read.
+ * The batch (checklist_batch.c) checks only the constraints that may
+ * have changed (checklist_deps_affected).
+ *
+ * The cycle check (checklist_cycle.c) still follows question reads
+ * only: a condition reading its own group as a whole is not a cycle to it.
  */
 #include "config.h"
 
@@ -42,91 +52,181 @@ checklist_deps_top_of(const struct checklist_question *q)
 	return q;
 }
 
-/* Add, for each question that E reads, ITEM to its list (OFF counts in
- * a first pass, LIST NULL; fills in the second). */
-static void
-checklist_deps_add(const struct checklist_expr *e, size_t *off, size_t *fill,
-    size_t *list, size_t item)
+void
+checklist_expr_read_group(struct checklist_expr *e,
+    const struct checklist_group *g)
 {
-	size_t k, at;
+	size_t k;
 
-	for (k = 0; e != NULL && k < e->nreads; k++) {
-		at = checklist_deps_qindex(e->reads[k]);
-		if (list == NULL)
-			off[at + 1]++;
-		else
-			list[off[at] + fill[at]++] = item;
+	if (g == NULL) {
+		e->reads_any = true;
+		return;
 	}
+	for (k = 0; k < e->nwhole; k++)
+		if (e->whole[k] == g)
+			return;
+	e->whole = checklist_xreallocarray(e->whole, e->nwhole + 1,
+	    sizeof *e->whole);
+	e->whole[e->nwhole++] = g;
+}
+
+/* ------------------------------------------------------------ building */
+
+/* A list being built: counted in a first pass (FILL NULL), filled in
+ * the second. */
+struct checklist_deps_build {
+	struct checklist_deps_lists *l;
+	size_t *fill;
+};
+
+static void
+checklist_deps_edge(struct checklist_deps_build *b, size_t key, size_t item)
+{
+	if (b->fill == NULL)
+		b->l->off[key + 1]++;
+	else
+		b->l->list[b->l->off[key] + b->fill[key]++] = item;
+}
+
+/* The four lists a reader goes to: by question, by group, any. */
+struct checklist_deps_to {
+	struct checklist_deps_build by_q, by_g, any;
+};
+
+/* ITEM (a question or a group) has expression E: add it to the lists
+ * of what E reads. */
+static void
+checklist_deps_add(const struct checklist_expr *e,
+    struct checklist_deps_to *to, size_t item)
+{
+	size_t k;
+
+	if (e == NULL)
+		return;
+	for (k = 0; k < e->nreads; k++)
+		checklist_deps_edge(&to->by_q, checklist_deps_qindex(e->reads[k]),
+		    item);
+	for (k = 0; k < e->nwhole; k++)
+		checklist_deps_edge(&to->by_g, checklist_deps_gindex(e->whole[k]),
+		    item);
+	if (e->reads_any)
+		checklist_deps_edge(&to->any, 0, item);
 }
 
 static void
 checklist_deps_pass(const struct checklist *cl, struct checklist_deps *d,
-    bool second)
+    struct checklist_deps_to *qto, struct checklist_deps_to *gto)
 {
-	size_t *qfill = second ? checklist_xcalloc(cl->nall + 1, sizeof *qfill)
-	    : NULL;
-	size_t *gfill = second ? checklist_xcalloc(cl->nall + 1, sizeof *gfill)
-	    : NULL;
 	const struct checklist_qpriv *qp;
 	const struct checklist_gpriv *gp;
 	size_t i;
 
 	for (i = 0; i < cl->nall; i++) {
 		qp = cl->all[i]->priv;
-		checklist_deps_add(qp->relevant, d->qoff, qfill,
-		    second ? d->qlist : NULL, i);
-		checklist_deps_add(qp->constraint, d->qoff, qfill,
-		    second ? d->qlist : NULL, i);
+		checklist_deps_add(qp->relevant, qto, i);
+		checklist_deps_add(qp->constraint, qto, i);
 	}
 	for (i = 0; i < d->ngroups; i++)
 		if ((gp = d->groups[i]->priv) != NULL)
-			checklist_deps_add(gp->relevant, d->goff, gfill,
-			    second ? d->glist : NULL, i);
-	free(qfill);
-	free(gfill);
+			checklist_deps_add(gp->relevant, gto, i);
+}
+
+/* The six lists of D with their keys, in one order for both passes. */
+static void
+checklist_deps_targets(struct checklist_deps *d,
+    struct checklist_deps_lists **l, size_t *nkeys)
+{
+	l[0] = &d->q_by_q, nkeys[0] = d->nall;
+	l[1] = &d->q_by_g, nkeys[1] = d->ngroups;
+	l[2] = &d->anyq, nkeys[2] = 1;
+	l[3] = &d->g_by_q, nkeys[3] = d->nall;
+	l[4] = &d->g_by_g, nkeys[4] = d->ngroups;
+	l[5] = &d->anyg, nkeys[5] = 1;
+}
+
+/* Count (SECOND false: offsets), or fill (lists allocated). */
+static void
+checklist_deps_lists_build(const struct checklist *cl,
+    struct checklist_deps *d, bool second)
+{
+	struct checklist_deps_lists *l[6];
+	struct checklist_deps_build b[6];
+	struct checklist_deps_to qto, gto;
+	size_t nkeys[6], i;
+
+	checklist_deps_targets(d, l, nkeys);
+	for (i = 0; i < 6; i++) {
+		b[i].l = l[i];
+		b[i].fill = second ? checklist_xcalloc(nkeys[i] + 1,
+		    sizeof *b[i].fill) : NULL;
+	}
+	qto.by_q = b[0], qto.by_g = b[1], qto.any = b[2];
+	gto.by_q = b[3], gto.by_g = b[4], gto.any = b[5];
+	checklist_deps_pass(cl, d, &qto, &gto);
+	for (i = 0; i < 6; i++)
+		free(b[i].fill);
+}
+
+static void
+checklist_deps_lists_alloc(struct checklist_deps *d, bool offsets)
+{
+	struct checklist_deps_lists *l[6];
+	size_t nkeys[6], i, k;
+
+	checklist_deps_targets(d, l, nkeys);
+	for (i = 0; i < 6; i++) {
+		if (offsets) {
+			l[i]->off = checklist_xcalloc(nkeys[i] + 1,
+			    sizeof *l[i]->off);
+			continue;
+		}
+		for (k = 0; k < nkeys[i]; k++)
+			l[i]->off[k + 1] += l[i]->off[k];
+		l[i]->list = checklist_xcalloc(l[i]->off[nkeys[i]] + 1,
+		    sizeof *l[i]->list);
+	}
 }
 
 struct checklist_deps *
 checklist_deps_build(struct checklist *cl)
 {
 	struct checklist_deps *d = checklist_xcalloc(1, sizeof *d);
+	struct checklist_group *g;
 	size_t i;
 
 	d->nall = cl->nall;
 	d->ngroups = cl->nsections + cl->npages;
 	d->groups = checklist_xcalloc(d->ngroups + 1, sizeof *d->groups);
 	for (i = 0; i < d->ngroups; i++) {
-		d->groups[i] = i < cl->nsections ? cl->sections[i] :
+		g = i < cl->nsections ? cl->sections[i] :
 		    cl->pages[i - cl->nsections];
-		if (d->groups[i]->priv == NULL) /* a section without pages */
-			(i < cl->nsections ? cl->sections[i] :
-			    cl->pages[i - cl->nsections])->priv =
-			    checklist_xcalloc(1, sizeof(struct checklist_gpriv));
-		((struct checklist_gpriv *)d->groups[i]->priv)->index = i;
+		d->groups[i] = g;
+		if (g->priv == NULL) /* a section without pages */
+			g->priv = checklist_xcalloc(1,
+			    sizeof(struct checklist_gpriv));
+		((struct checklist_gpriv *)g->priv)->index = i;
 	}
-	d->qoff = checklist_xcalloc(cl->nall + 1, sizeof *d->qoff);
-	d->goff = checklist_xcalloc(cl->nall + 1, sizeof *d->goff);
-	checklist_deps_pass(cl, d, false);
-	for (i = 0; i < cl->nall; i++) {
-		d->qoff[i + 1] += d->qoff[i];
-		d->goff[i + 1] += d->goff[i];
-	}
-	d->qlist = checklist_xcalloc(d->qoff[cl->nall] + 1, sizeof *d->qlist);
-	d->glist = checklist_xcalloc(d->goff[cl->nall] + 1, sizeof *d->glist);
-	checklist_deps_pass(cl, d, true);
+	checklist_deps_lists_alloc(d, true);
+	checklist_deps_lists_build(cl, d, false);
+	checklist_deps_lists_alloc(d, false);
+	checklist_deps_lists_build(cl, d, true);
 	return d;
 }
 
 void
 checklist_deps_free(struct checklist_deps *d)
 {
+	struct checklist_deps_lists *l[6];
+	size_t nkeys[6], i;
+
 	if (d == NULL)
 		return;
+	checklist_deps_targets(d, l, nkeys);
+	for (i = 0; i < 6; i++) {
+		free(l[i]->off);
+		free(l[i]->list);
+	}
 	free(d->groups);
-	free(d->qoff);
-	free(d->qlist);
-	free(d->goff);
-	free(d->glist);
 	free(d);
 }
 
@@ -180,21 +280,65 @@ checklist_pcache_forget(struct checklist_response *r)
 	r->cache = NULL;
 }
 
-/* Drop what reads question X (relevance, constraints, group relevance). */
+/* What may change when question Q changes, visited: FQ for each
+ * question, FG for each group whose expressions read Q (or a repeat
+ * above it), a group above it as a whole, or anything. */
+struct checklist_deps_visit {
+	const struct checklist *cl;
+	void (*fq)(const struct checklist_deps_visit *v, size_t qi);
+	void (*fg)(const struct checklist_deps_visit *v, size_t gi);
+	void *arg;
+};
+
 static void
-checklist_deps_drop_readers(struct checklist_pcache *c,
-    const struct checklist_deps *d, const struct checklist *cl, size_t x)
+checklist_deps_visit_list(const struct checklist_deps_visit *v,
+    const struct checklist_deps_lists *l, size_t key, bool groups)
 {
-	const struct checklist_question *t;
 	size_t k;
 
-	for (k = d->qoff[x]; k < d->qoff[x + 1]; k++) {
-		t = checklist_deps_top_of(cl->all[d->qlist[k]]);
-		c->qok[checklist_deps_qindex(t)] = 0;
-		c->pok[checklist_deps_gindex(t->group)] = 0;
+	for (k = l->off[key]; k < l->off[key + 1]; k++)
+		(groups ? v->fg : v->fq)(v, l->list[k]);
+}
+
+static void
+checklist_deps_readers(const struct checklist_deps *d,
+    const struct checklist_question *q, const struct checklist_deps_visit *v)
+{
+	const struct checklist_question *x;
+	const struct checklist_group *g;
+	size_t i;
+
+	/* a repeat's value holds its entries': readers of it change too */
+	for (x = q; x != NULL; x = x->parent) {
+		i = checklist_deps_qindex(x);
+		checklist_deps_visit_list(v, &d->q_by_q, i, false);
+		checklist_deps_visit_list(v, &d->g_by_q, i, true);
 	}
-	for (k = d->goff[x]; k < d->goff[x + 1]; k++)
-		c->gown[d->glist[k]] = -1;
+	for (g = checklist_deps_top_of(q)->group; g != NULL; g = g->parent) {
+		i = checklist_deps_gindex(g);
+		checklist_deps_visit_list(v, &d->q_by_g, i, false);
+		checklist_deps_visit_list(v, &d->g_by_g, i, true);
+	}
+	checklist_deps_visit_list(v, &d->anyq, 0, false);
+	checklist_deps_visit_list(v, &d->anyg, 0, true);
+}
+
+/* Drop question QI's page question (its counts) and its page's sum. */
+static void
+checklist_deps_drop_q(const struct checklist_deps_visit *v, size_t qi)
+{
+	struct checklist_pcache *c = v->arg;
+	const struct checklist_question *t =
+	    checklist_deps_top_of(v->cl->all[qi]);
+
+	c->qok[checklist_deps_qindex(t)] = 0;
+	c->pok[checklist_deps_gindex(t->group)] = 0;
+}
+
+static void
+checklist_deps_drop_g(const struct checklist_deps_visit *v, size_t gi)
+{
+	((struct checklist_pcache *)v->arg)->gown[gi] = -1;
 }
 
 void
@@ -203,15 +347,43 @@ checklist_deps_touch(struct checklist_response *r,
 {
 	const struct checklist_deps *d = checklist_index_deps(r->cl);
 	struct checklist_pcache *c = r->cache;
-	const struct checklist_question *t = checklist_deps_top_of(q), *x;
+	struct checklist_deps_visit v = { r->cl, checklist_deps_drop_q,
+	    checklist_deps_drop_g, c };
 
 	/* only a cache true just before this change is kept */
 	if (d == NULL || c == NULL || c->synced + 1 != r->changes)
 		return;
 	c->synced = r->changes;
-	c->qok[checklist_deps_qindex(t)] = 0;
-	c->pok[checklist_deps_gindex(t->group)] = 0;
-	/* a repeat's value holds its entries': readers of it change too */
-	for (x = q; x != NULL; x = x->parent)
-		checklist_deps_drop_readers(c, d, r->cl, checklist_deps_qindex(x));
+	checklist_deps_drop_q(&v, checklist_deps_qindex(q));
+	checklist_deps_readers(d, q, &v);
+}
+
+static void
+checklist_deps_mark_q(const struct checklist_deps_visit *v, size_t qi)
+{
+	((unsigned char *)v->arg)[qi] = 1;
+}
+
+static void
+checklist_deps_mark_g(const struct checklist_deps_visit *v, size_t gi)
+{
+	(void)v;
+	(void)gi;
+}
+
+bool
+checklist_deps_affected(const struct checklist *cl,
+    const struct checklist_question *const *changed, size_t n,
+    unsigned char *qmark)
+{
+	const struct checklist_deps *d = checklist_index_deps(cl);
+	struct checklist_deps_visit v = { cl, checklist_deps_mark_q,
+	    checklist_deps_mark_g, qmark };
+	size_t i;
+
+	if (d == NULL)
+		return false;
+	for (i = 0; i < n; i++)
+		checklist_deps_readers(d, changed[i], &v);
+	return true;
 }

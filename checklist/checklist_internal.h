@@ -87,6 +87,14 @@ struct checklist_expr {
 	size_t nreads;
 	const struct checklist_question **reads; /* the questions it reads (their
 	                                    * values), each once; borrowed */
+	size_t nwhole;
+	const struct checklist_group **whole; /* the groups whose element it
+	                                    * reads as a whole (string(..),
+	                                    * string(../..) on an article): all
+	                                    * their questions; each once */
+	bool reads_any; /* what it reads cannot be told (the steps after a
+	                 * filter, a relative path in a filter's predicate, the
+	                 * root, id()): any change may change its result */
 };
 
 /* Compile SOURCE; on error ERR gets "NAME:LINE: WHAT: ... : reason",
@@ -242,20 +250,37 @@ void checklist_shared_add(struct checklist *cl,
 
 /* ------------------------------------------ dependencies (deps.c) */
 
-/* Who reads each question, built at load from the expressions' reads
- * (owned by the checklist's index, freed with it): for question I (its
- * index in all[]), QLIST[QOFF[I]..QOFF[I + 1]) are the questions (in
- * all[]) whose relevance or constraint reads it, GLIST[GOFF[I]..GOFF[I +
- * 1]) the groups (by their index, below) whose relevance does. Groups
- * are numbered sections first, then pages (GROUPS; their gpriv index). */
+/* Lists by key: for key K, LIST[OFF[K]..OFF[K + 1]). */
+struct checklist_deps_lists {
+	size_t *off, *list;
+};
+/* Who reads what, built at load from the expressions' reads (owned by
+ * the checklist's index, freed with it). Questions are numbered by
+ * their index in all[], groups sections first, then pages (GROUPS;
+ * their gpriv index). By question I: Q_BY_Q the questions whose
+ * relevance or constraint reads it, G_BY_Q the groups whose relevance
+ * does; by group J read as a whole (every question below it): Q_BY_G,
+ * G_BY_G; ANYQ and ANYG (key 0) those whose reads cannot be told, which
+ * every change reaches. */
 struct checklist_deps {
 	size_t nall, ngroups;
 	const struct checklist_group **groups;
-	size_t *qoff, *qlist;
-	size_t *goff, *glist;
+	struct checklist_deps_lists q_by_q, g_by_q, q_by_g, g_by_g;
+	struct checklist_deps_lists anyq, anyg;
 };
 struct checklist_deps *checklist_deps_build(struct checklist *cl);
 void checklist_deps_free(struct checklist_deps *d);
+/* E reads the element of group G as a whole (G NULL: the root or the
+ * document, so anything): called by the names check (names.c). */
+void checklist_expr_read_group(struct checklist_expr *e,
+    const struct checklist_group *g);
+/* Mark in QMARK (CL->nall bytes, by index in all[]) every question
+ * whose relevance or constraint may change when the N questions of
+ * CHANGED change (with the repeats above them). False (nothing marked)
+ * without a dependency index: then any may. */
+bool checklist_deps_affected(const struct checklist *cl,
+    const struct checklist_question *const *changed, size_t n,
+    unsigned char *qmark);
 /* CL's dependency index, or NULL (a checklist not made by the loader). */
 const struct checklist_deps *checklist_index_deps(const struct checklist *cl);
 void checklist_index_set_deps(struct checklist *cl, struct checklist_deps *d);

@@ -1,6 +1,7 @@
 /*
  * checklist_marks.c: the one reader of the workshop marks in a response
- * document (see checklist_marks.h and doc/response-format.md). It only
+ * document (see checklist_marks.h and doc/response-format.md), the "to
+ * review" mark included (checklist_review.c asks it). It only
  * reads attributes and the <conflicts> element; it never creates an
  * element, so a read-only view stays read-only.
  */
@@ -33,10 +34,23 @@ checklist_marks_is(xmlNodePtr el, const char *name, const char *value)
 	return v != NULL && strcmp(v, value) == 0;
 }
 
+/* The one rule of the "to review" mark (doc/response-format.md), read
+ * by checklist_review.c and render alike: review="last-cycle" (no other
+ * value) on the element of a page's question (a repeat: the repeat's
+ * element), as carry forward writes it; on an entry, on a question
+ * inside one or on an "other" text it is no mark. */
+static bool
+checklist_marks_review(const struct checklist_question *q, bool other,
+    xmlNodePtr el)
+{
+	return q != NULL && q->parent == NULL && !other &&
+	    checklist_marks_is(el, CHECKLIST_ATTR_REVIEW,
+	    CHECKLIST_REVIEW_LAST);
+}
+
 static void
 checklist_marks_read(xmlNodePtr el, struct checklist_marks *m)
 {
-	m->review = checklist_marks_is(el, "review", "last-cycle");
 	m->conflict = checklist_marks_is(el, "conflict", "yes");
 	m->agency = checklist_marks_attr(el, "from-agency");
 	m->file = checklist_marks_attr(el, "from-file");
@@ -92,11 +106,14 @@ checklist_marks_get(struct checklist_response *r, const char *path,
 
 	memset(m, 0, sizeof *m);
 	el = checklist_path_resolve(r, path, false, &q, &other);
-	if (el == NULL)
+	if (el == NULL) {
 		el = checklist_marks_entry_path(r, path);
+		q = NULL;
+	}
 	if (el == NULL)
 		return false;
 	checklist_marks_read(el, m);
+	m->review = checklist_marks_review(q, other, el);
 	return true;
 }
 
@@ -145,12 +162,29 @@ checklist_marks_count_node(xmlNodePtr el, struct checklist_marks_count *c)
 		if (n->type != XML_ELEMENT_NODE ||
 		    xmlStrEqual(n->name, MARKS_XC("conflicts")))
 			continue;
-		if (checklist_marks_is(n, "review", "last-cycle"))
-			c->review++;
 		if (checklist_marks_is(n, "conflict", "yes"))
 			c->conflict++;
 		checklist_marks_count_node(n, c);
 	}
+}
+
+/* The marks to review on the questions of G and of the groups below. */
+static size_t
+checklist_marks_count_review(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	xmlNodePtr gel = checklist_marks_group_node(r, g), el;
+	size_t i, n = 0;
+
+	if (gel == NULL)
+		return 0;
+	for (i = 0; i < g->nquestions; i++)
+		if ((el = checklist_child_named(gel, g->questions[i]->id)) !=
+		    NULL && checklist_marks_review(g->questions[i], false, el))
+			n++;
+	for (i = 0; i < g->nchildren; i++)
+		n += checklist_marks_count_review(r, g->children[i]);
+	return n;
 }
 
 void
@@ -158,8 +192,17 @@ checklist_marks_count_group(struct checklist_response *r,
     const struct checklist_group *g, struct checklist_marks_count *c)
 {
 	xmlNodePtr el = checklist_marks_group_node(r, g);
+	size_t i;
 
 	memset(c, 0, sizeof *c);
 	if (el != NULL)
 		checklist_marks_count_node(el, c);
+	if (g != NULL) {
+		c->review = checklist_marks_count_review(r, g);
+		return;
+	}
+	if (r->cl->front != NULL)
+		c->review += checklist_marks_count_review(r, r->cl->front);
+	for (i = 0; i < r->cl->nsections; i++)
+		c->review += checklist_marks_count_review(r, r->cl->sections[i]);
 }

@@ -23,7 +23,8 @@
 
 /* The marks of one value, or of one repeat entry. */
 struct checklist_marks {
-	bool review;         /* @review="last-cycle": to review */
+	bool review;         /* @review="last-cycle" on a page question's
+	                      * element (a repeat's): to review */
 	bool conflict;       /* @conflict="yes": values differ, unsettled */
 	const char *agency;  /* @from-agency, or NULL */
 	const char *file;    /* @from-file, or NULL */
@@ -46,8 +47,9 @@ const char *checklist_marks_scope(struct checklist_response *r);
  * checklist.h, with the merge that writes them. */
 
 /* Counts of the marks below group G (a page, an article, or NULL for
- * the whole response): values and entries marked to review, values in
- * conflict. Relevant or not: a mark is shown wherever it is. */
+ * the whole response): answers marked to review (of G's pages and
+ * those below), values and entries in conflict. Relevant or not: a
+ * mark is shown wherever it is. */
 struct checklist_marks_count {
 	size_t review;
 	size_t conflict;

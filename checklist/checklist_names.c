@@ -14,8 +14,12 @@
  *
  * Known limits: the steps after a filter expression ("(a | b)/c",
  * "f()/c") and the paths inside its predicate are not checked; attribute
- * and text() steps are not checked, only the element they start from;
- * a path that selects a group's element reads no question.
+ * and text() steps are not checked, only the element they start from.
+ * What such unchecked parts read is not known: the expression is marked
+ * as reading anything (reads_any). A path that selects a group's
+ * element reads the group as a whole (whole[]; the root: anything), for
+ * the dependency index (checklist_deps.c); the cycle check follows
+ * question reads only.
  */
 #include "config.h"
 
@@ -424,9 +428,12 @@ checklist_names_read(struct checklist_names *nm, xmlNodeSetPtr set)
 	size_t k;
 
 	for (i = 0; set != NULL && i < set->nodeNr; i++) {
-		if (set->nodeTab[i]->type != XML_ELEMENT_NODE ||
-		    (t = set->nodeTab[i]->_private) == NULL || t->q == NULL)
+		t = set->nodeTab[i]->type == XML_ELEMENT_NODE ?
+		    set->nodeTab[i]->_private : NULL;
+		if (t == NULL || t->q == NULL) { /* a group, the root: all below */
+			checklist_expr_read_group(e, t != NULL ? t->g : NULL);
 			continue;
+		}
 		for (k = 0; k < e->nreads && e->reads[k] != t->q; k++)
 			;
 		if (k < e->nreads)
@@ -488,6 +495,7 @@ checklist_names_path(struct checklist_names *nm,
 		p = *base;
 	} else {
 		checklist_names_walk(nm, start, base);
+		nm->e->reads_any = true; /* what these steps read: not known */
 		for (i = 0; i < n; i++)
 			for (k = 1; k < steps[i]->nkids; k++)
 				checklist_names_walk(nm, steps[i]->kids[k], NULL);
@@ -501,6 +509,12 @@ checklist_names_path(struct checklist_names *nm,
 		for (k = 1; k < steps[i]->nkids; k++)
 			checklist_names_walk(nm, steps[i]->kids[k], &p);
 	}
+	/* an attribute or text() step reads the element it starts from;
+	 * any other step past the elements, anything */
+	if (i < n && (i + 1 < n || steps[i]->nkids > 1 ||
+	    strstr(" child self attribute namespace descendant "
+	    "descendant-or-self ", steps[i]->axis) == NULL))
+		nm->e->reads_any = true;
 	if (!nm->failed)
 		checklist_names_read(nm, cur->nodesetval);
 	xmlXPathFreeObject(cur);
@@ -656,7 +670,13 @@ checklist_names_walk(struct checklist_names *nm,
 		return;
 	case CHECKLIST_XOP_FUNCTION:
 		checklist_names_function(nm, op);
-		break;
+		if (strcmp(op->name, "id") == 0) /* any element, by its ID */
+			nm->e->reads_any = true;
+		/* string() and the like, with no argument, read "." */
+		if (op->nargs != 0 || strstr(" string string-length "
+		    "normalize-space number ", op->name) == NULL)
+			break;
+		/* FALLTHROUGH */
 	case CHECKLIST_XOP_NODE: /* "." alone: reads where it stands */
 		if (base != NULL && (res = checklist_names_eval(nm, base)) != NULL) {
 			checklist_names_read(nm, res->nodesetval);
@@ -688,6 +708,8 @@ checklist_names_check(struct checklist_names *nm, struct checklist_expr *e,
 	nm->size = size;
 	nm->failed = false;
 	e->nreads = 0;
+	e->nwhole = 0;
+	e->reads_any = false;
 	if (ops == NULL)
 		checklist_names_fail(nm, _("\"%s\" nests deeper than sacl can check "
 		    "(24 levels); write it more simply, or split it"), e->source);

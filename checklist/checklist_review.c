@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "checklist/checklist_internal.h"
+#include "checklist/checklist_marks.h"
 
 void
 checklist_review_drop(xmlNodePtr el)
@@ -30,22 +31,22 @@ checklist_review_el(struct checklist_response *r, const char *path)
 	return el != NULL && !other ? el : NULL;
 }
 
+/* The rule of the mark is the marks reader's (checklist_marks.c). */
 bool
 checklist_review_marked(struct checklist_response *r, const char *path)
 {
-	xmlNodePtr el = checklist_review_el(r, path);
+	struct checklist_marks m;
 
-	return el != NULL &&
-	    xmlHasProp(el, (const xmlChar *)CHECKLIST_ATTR_REVIEW) != NULL;
+	return checklist_marks_get(r, path, &m) && m.review;
 }
 
 bool
 checklist_review_confirm(struct checklist_response *r, const char *path)
 {
-	xmlNodePtr el = checklist_review_el(r, path);
+	xmlNodePtr el;
 
-	if (el == NULL ||
-	    xmlHasProp(el, (const xmlChar *)CHECKLIST_ATTR_REVIEW) == NULL)
+	if (!checklist_review_marked(r, path) ||
+	    (el = checklist_review_el(r, path)) == NULL)
 		return false;
 	xmlUnsetProp(el, (const xmlChar *)CHECKLIST_ATTR_REVIEW);
 	r->changes++;

@@ -199,6 +199,7 @@ checklist_expr_free(struct checklist_expr *e)
 	if (e == NULL)
 		return;
 	free(e->reads);
+	free(e->whole);
 	if (!e->borrowed) {
 		free(e->source);
 		xmlXPathFreeCompExpr(e->comp);

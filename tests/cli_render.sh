@@ -39,8 +39,8 @@ cat >"$R" <<END
       <steps from-agency="Bank">Line one
 # not a heading
   | pipe | *star* [link](http://evil.example/) &lt;b&gt;bold&lt;/b&gt;</steps>
-      <laws>
-        <entry from-agency="Bank" review="last-cycle"><title>Act 12</title><year>2001</year></entry>
+      <laws review="last-cycle">
+        <entry from-agency="Bank"><title>Act 12</title><year>2001</year></entry>
         <entry><title>Act 13</title><year/></entry>
       </laws>
       <ta review="last-cycle">yes</ta>

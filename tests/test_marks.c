@@ -19,7 +19,8 @@ static const char marked[] =
     "<a1><p1_1>"
     "<status conflict=\"yes\" from-agency=\"Justice\" from-file=\"j.xml\" "
     "from-time=\"2026-12-01T10:00:00Z\">partial</status><steps/>"
-    "<laws><entry from-agency=\"Bank\" review=\"last-cycle\"><title>Act"
+    "<laws review=\"last-cycle\"><entry from-agency=\"Bank\" "
+    "review=\"last-cycle\"><title>Act"
     "</title><year review=\"last-cycle\">2001</year></entry></laws>"
     "<ta review=\"other\">yes</ta><ta_forms/><since/></p1_1>"
     "<p1_2><status/><steps/><ta/><ta_forms/><p1_2a><status/><steps/>"
@@ -56,8 +57,12 @@ test_marks_value(void **state)
 	assert_string_equal(m.agency, "Justice");
 	assert_string_equal(m.file, "j.xml");
 	assert_string_equal(m.time, "2026-12-01T10:00:00Z");
-	assert_true(checklist_marks_get(r, "p1_1/laws[1]/year", &m));
+	/* the mark is on a page question's element (a repeat's), not
+	 * inside it (doc/response-format.md) */
+	assert_true(checklist_marks_get(r, "p1_1/laws", &m));
 	assert_true(m.review);
+	assert_true(checklist_marks_get(r, "p1_1/laws[1]/year", &m));
+	assert_false(m.review);
 	assert_null(m.agency);
 	/* review="other" is not the mark */
 	assert_true(checklist_marks_get(r, "p1_1/ta", &m));
@@ -65,7 +70,7 @@ test_marks_value(void **state)
 	assert_false(checklist_marks_any(&m));
 	/* an entry */
 	assert_true(checklist_marks_get(r, "p1_1/laws[1]", &m));
-	assert_true(m.review);
+	assert_false(m.review);
 	assert_string_equal(m.agency, "Bank");
 	/* nothing there */
 	assert_false(checklist_marks_get(r, "p1_1/laws[2]", &m));
@@ -98,13 +103,13 @@ test_marks_file(void **state)
 	checklist_conflicts_free(c, k);
 	checklist_marks_count_group(r, NULL, &n);
 	assert_int_equal(n.conflict, 1);
-	assert_int_equal(n.review, 2);
+	assert_int_equal(n.review, 1);
 	checklist_marks_count_group(r, checklist_find_group(test_mini, "a2"),
 	    &n);
 	assert_int_equal(n.conflict + n.review, 0);
 	checklist_marks_count_group(r, checklist_find_group(test_mini, "p1_1"),
 	    &n);
-	assert_int_equal(n.review, 2);
+	assert_int_equal(n.review, 1);
 	checklist_response_free(r);
 }
 

@@ -11,17 +11,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checklist/checklist_marks.h"
 #include "tui/tui_app.h"
 
+/* A page's own answers to review; an article's, all below it, lettered
+ * items included (as the overview counts them). */
 size_t
 tui_review_in(struct tui_app *app, const struct checklist_group *g)
 {
-	size_t i, n = checklist_review_count(app->resp, g);
+	struct checklist_marks_count m;
 
-	if (g->kind == CHECKLIST_G_SECTION)
-		for (i = 0; i < g->nchildren; i++)
-			n += tui_review_in(app, g->children[i]);
-	return n;
+	if (g->kind != CHECKLIST_G_SECTION)
+		return checklist_review_count(app->resp, g);
+	checklist_marks_count_group(app->resp, g, &m);
+	return m.review;
 }
 
 bool
