@@ -890,7 +890,8 @@ char *checklist_xasprintf(const char *fmt, ...)
 char *checklist_xjoin(const char *a, const char *sep, const char *b);
 /* Run HOOK before dying (one hook; NULL removes it). */
 void checklist_set_fatal_hook(void (*hook)(void));
-/* Die: the hook, "sacl: fatal: MESSAGE" on stderr, exit 70. For the
+/* Die: the hook, "sacl: fatal: MESSAGE" on stderr (FMT translated by
+ * the caller: checklist_fatal(_("...")); "fatal" too), exit 70. For the
  * impossible only; everything a user can cause is a status instead. */
 _Noreturn void checklist_fatal(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));

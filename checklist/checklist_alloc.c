@@ -29,7 +29,11 @@ checklist_fatal(const char *fmt, ...)
 
 	if (checklist_fatal_hook != NULL)
 		checklist_fatal_hook();
-	fputs("sacl: fatal: ", stderr);
+	/* "sacl" is the program's name; FMT comes translated (callers
+	 * write checklist_fatal(_("..."))) */
+	fputs("sacl: ", stderr);
+	/* TRANSLATORS: after "sacl: ", before what went wrong */
+	fputs(_("fatal: "), stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -43,7 +47,7 @@ checklist_xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		checklist_fatal("out of memory (%zu bytes)", n);
+		checklist_fatal(_("out of memory (%zu bytes)"), n);
 	return p;
 }
 
@@ -53,7 +57,7 @@ checklist_xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		checklist_fatal("out of memory (%zu x %zu bytes)", n, size);
+		checklist_fatal(_("out of memory (%zu x %zu bytes)"), n, size);
 	return p;
 }
 
@@ -63,7 +67,7 @@ checklist_xrealloc(void *p, size_t n)
 	void *q = realloc(p, n ? n : 1);
 
 	if (q == NULL)
-		checklist_fatal("out of memory (%zu bytes)", n);
+		checklist_fatal(_("out of memory (%zu bytes)"), n);
 	return q;
 }
 
@@ -71,7 +75,7 @@ void *
 checklist_xreallocarray(void *p, size_t n, size_t size)
 {
 	if (size != 0 && n > SIZE_MAX / size)
-		checklist_fatal("allocation overflow (%zu x %zu)", n, size);
+		checklist_fatal(_("allocation overflow (%zu x %zu)"), n, size);
 	return checklist_xrealloc(p, n * size);
 }
 
@@ -116,7 +120,7 @@ checklist_xasprintf(const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		checklist_fatal("bad format: %s", fmt);
+		checklist_fatal(_("bad format: %s"), fmt);
 	p = checklist_xmalloc((size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap2);
 	va_end(ap2);

@@ -119,7 +119,7 @@ checklist_attach_size(size_t n, char *buf, size_t size)
 	else if (n >= 1024)
 		snprintf(buf, size, "%.1f KiB", (double)n / 1024);
 	else
-		snprintf(buf, size, "%zu byte%s", n, n == 1 ? "" : "s");
+		snprintf(buf, size, P_("%zu byte", "%zu bytes", n), n);
 	return buf;
 }
 

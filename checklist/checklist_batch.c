@@ -336,7 +336,7 @@ checklist_response_set_all(struct checklist_response *r,
 	for (i = 0; i < r->cl->npages; i++) /* made before, as the walk makes */
 		(void)checklist_group_node(r, r->cl->pages[i]);
 	if ((snap = xmlCopyDoc(r->doc, 1)) == NULL)
-		checklist_fatal("out of memory (response)");
+		checklist_fatal(_("out of memory (response)"));
 	st = checklist_batch_store(r, paths, values, n, &set, qs, err);
 	if (st == CHECKLIST_OK)
 		st = checklist_batch_others(r, paths, values, n, err);

@@ -212,7 +212,7 @@ checklist_cost_fill(struct checklist_response *r, size_t elements)
 			e = xmlNewChild(lists[i], NULL, (const xmlChar *)"entry",
 			    NULL);
 			if (e == NULL)
-				checklist_fatal("out of memory (response)");
+				checklist_fatal(_("out of memory (response)"));
 			for (k = 0; k < q->nchildren; k++)
 				checklist_skeleton_question(e, q->children[k]);
 			elements += 1 + q->nchildren;
@@ -259,10 +259,13 @@ checklist_cost_expr(struct checklist_response *r, const char *name,
 	    (double)ops * (double)instances <= (double)CHECKLIST_XPATH_WORK_MAX)
 		return CHECKLIST_OK;
 	return checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name, line, 0,
-	    "%s: its %s condition is too costly on a full response: %lu "
-	    "operations, evaluated %zu time%s (the caps: %lu operations for "
-	    "one evaluation, %lu in all)", path, what, ops, instances,
-	    instances == 1 ? "" : "s", (unsigned long)CHECKLIST_XPATH_OPS_MAX,
+	    P_("%s: its %s condition is too costly on a full response: %lu "
+	    "operations, evaluated %zu time (the caps: %lu operations for "
+	    "one evaluation, %lu in all)", "%s: its %s condition is too "
+	    "costly on a full response: %lu operations, evaluated %zu times "
+	    "(the caps: %lu operations for one evaluation, %lu in all)",
+	    instances), path, what, ops, instances,
+	    (unsigned long)CHECKLIST_XPATH_OPS_MAX,
 	    (unsigned long)CHECKLIST_XPATH_WORK_MAX);
 }
 
@@ -316,7 +319,7 @@ checklist_cost_check(const struct checklist *cl, struct checklist_error *err)
 	/* the entries' names interned, not copied: the fill makes up to
 	 * CHECKLIST_RESPONSE_ELEMENTS_MAX elements of a few names */
 	if (r->doc->dict == NULL && (r->doc->dict = xmlDictCreate()) == NULL)
-		checklist_fatal("out of memory (response)");
+		checklist_fatal(_("out of memory (response)"));
 	checklist_cost_fill(r, cl->nall + cl->npages);
 	/* one past the cap: an evaluation stopped there is seen to pass it */
 	checklist_expr_set_op_limit(CHECKLIST_XPATH_OPS_MAX + 1);

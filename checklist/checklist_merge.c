@@ -143,7 +143,7 @@ checklist_merge_conflicts(struct checklist_merge *m)
 	if (c == NULL)
 		c = xmlNewChild(root, NULL, XC("conflicts"), NULL);
 	if (c == NULL)
-		checklist_fatal("out of memory (merge)");
+		checklist_fatal(_("out of memory (merge)"));
 	return c;
 }
 

@@ -182,7 +182,7 @@ checklist_merge_entry(struct checklist_merge *m,
 	char *sub;
 
 	if (e == NULL)
-		checklist_fatal("out of memory (merge)");
+		checklist_fatal(_("out of memory (merge)"));
 	ins = checklist_xcalloc(m->n, sizeof *ins);
 	for (i = 0; i < m->n && first < 0; i++)
 		if (s->in[i] != NULL)

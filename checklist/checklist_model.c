@@ -297,7 +297,7 @@ checklist_index_group(xmlHashTablePtr h, struct checklist_group *g)
 {
 	if (xmlHashLookup(h, (const xmlChar *)g->id) == NULL &&
 	    xmlHashAddEntry(h, (const xmlChar *)g->id, g) != 0)
-		checklist_fatal("out of memory (group index)");
+		checklist_fatal(_("out of memory (group index)"));
 }
 
 void
@@ -311,7 +311,7 @@ checklist_index_build(struct checklist *cl)
 	ix->questions = xmlHashCreate((int)(cl->nall + 16));
 	ix->groups = xmlHashCreate((int)(cl->npages + cl->nsections + 16));
 	if (ix->questions == NULL || ix->groups == NULL)
-		checklist_fatal("out of memory (index)");
+		checklist_fatal(_("out of memory (index)"));
 	if (cl->front != NULL)
 		checklist_index_group(ix->groups, cl->front);
 	for (i = 0; i < cl->nsections; i++)
@@ -323,7 +323,7 @@ checklist_index_build(struct checklist *cl)
 		    (const xmlChar *)cl->all[i]->path) == NULL &&
 		    xmlHashAddEntry(ix->questions,
 		    (const xmlChar *)cl->all[i]->path, cl->all[i]) != 0)
-			checklist_fatal("out of memory (question index)");
+			checklist_fatal(_("out of memory (question index)"));
 }
 
 void

@@ -73,7 +73,7 @@ checklist_names_element(struct checklist_names *nm, xmlNodePtr parent,
 	struct checklist_names_tag *t = checklist_xcalloc(1, sizeof *t);
 
 	if (n == NULL)
-		checklist_fatal("out of memory (skeleton)");
+		checklist_fatal(_("out of memory (skeleton)"));
 	t->q = q;
 	t->g = g;
 	t->entry = entry;
@@ -110,7 +110,7 @@ checklist_names_group_add(struct checklist_names *nm, xmlNodePtr parent,
 
 	if (xmlHashAddEntry(nm->gnodes, (const xmlChar *)g->id, n) != 0 &&
 	    xmlHashLookup(nm->gnodes, (const xmlChar *)g->id) == NULL)
-		checklist_fatal("out of memory (skeleton)");
+		checklist_fatal(_("out of memory (skeleton)"));
 	for (i = 0; i < g->nquestions; i++)
 		checklist_names_question_add(nm, n, g->questions[i]);
 	for (i = 0; i < g->nchildren; i++)
@@ -142,20 +142,20 @@ checklist_names_new(const struct checklist *cl)
 	root = nm->doc ? xmlNewDocNode(nm->doc, NULL,
 	    (const xmlChar *)"response", NULL) : NULL;
 	if (root == NULL)
-		checklist_fatal("out of memory (skeleton)");
+		checklist_fatal(_("out of memory (skeleton)"));
 	xmlDocSetRootElement(nm->doc, root);
 	if ((nm->doc->dict = xmlDictCreate()) == NULL) /* names interned */
-		checklist_fatal("out of memory (skeleton)");
+		checklist_fatal(_("out of memory (skeleton)"));
 	nm->qnodes = checklist_xcalloc(cl->nall + 1, sizeof *nm->qnodes);
 	if ((nm->gnodes = xmlHashCreate((int)(cl->npages + cl->nsections +
 	    16))) == NULL)
-		checklist_fatal("out of memory (skeleton)");
+		checklist_fatal(_("out of memory (skeleton)"));
 	if (cl->front != NULL)
 		checklist_names_group_add(nm, root, cl->front);
 	for (i = 0; i < cl->nsections; i++)
 		checklist_names_group_add(nm, root, cl->sections[i]);
 	if ((nm->x = xmlXPathNewContext(nm->doc)) == NULL)
-		checklist_fatal("out of memory (XPath context)");
+		checklist_fatal(_("out of memory (XPath context)"));
 	nm->x->error = checklist_names_quiet;
 	nm->x->userData = checklist_names_last_error;
 	return nm;
@@ -176,13 +176,13 @@ checklist_names_xops(struct checklist_names *nm, const char *source)
 	struct checklist_xop *ops;
 
 	if (nm->xops == NULL && (nm->xops = xmlHashCreate(64)) == NULL)
-		checklist_fatal("out of memory (names)");
+		checklist_fatal(_("out of memory (names)"));
 	if ((ops = xmlHashLookup(nm->xops, (const xmlChar *)source)) != NULL)
 		return ops;
 	ops = checklist_xop_read(source);
 	if (ops != NULL && xmlHashAddEntry(nm->xops, (const xmlChar *)source,
 	    ops) != 0)
-		checklist_fatal("out of memory (names)");
+		checklist_fatal(_("out of memory (names)"));
 	return ops;
 }
 
@@ -201,12 +201,12 @@ checklist_names_compiled(struct checklist_names *nm, const char *xpath)
 	xmlXPathCompExprPtr comp;
 
 	if (nm->paths == NULL && (nm->paths = xmlHashCreate(64)) == NULL)
-		checklist_fatal("out of memory (names)");
+		checklist_fatal(_("out of memory (names)"));
 	if ((comp = xmlHashLookup(nm->paths, (const xmlChar *)xpath)) != NULL)
 		return comp;
 	if ((comp = xmlXPathCtxtCompile(nm->x, (const xmlChar *)xpath)) != NULL &&
 	    xmlHashAddEntry(nm->paths, (const xmlChar *)xpath, comp) != 0)
-		checklist_fatal("out of memory (names)");
+		checklist_fatal(_("out of memory (names)"));
 	return comp;
 }
 
@@ -374,14 +374,14 @@ checklist_names_from(struct checklist_names *nm,
 		return NULL;
 	}
 	if ((out = xmlXPathNodeSetCreate(NULL)) == NULL)
-		checklist_fatal("out of memory (names)");
+		checklist_fatal(_("out of memory (names)"));
 	for (i = 0; prev->nodesetval != NULL && i < prev->nodesetval->nodeNr;
 	    i++) {
 		nm->x->node = prev->nodesetval->nodeTab[i];
 		res = xmlXPathCompiledEval(comp, nm->x);
 		if (res != NULL && res->type == XPATH_NODESET &&
 		    xmlXPathNodeSetMerge(out, res->nodesetval) == NULL)
-			checklist_fatal("out of memory (names)");
+			checklist_fatal(_("out of memory (names)"));
 		xmlXPathFreeObject(res);
 	}
 	return xmlXPathWrapNodeSet(out);
@@ -635,14 +635,15 @@ checklist_names_function(struct checklist_names *nm,
 		return;
 	}
 	if (f->max_args < 0)
-		snprintf(takes, sizeof takes, "at least %d", f->min_args);
+		snprintf(takes, sizeof takes, _("at least %d"), f->min_args);
 	else if (f->max_args == f->min_args)
 		snprintf(takes, sizeof takes, "%d", f->min_args);
 	else
-		snprintf(takes, sizeof takes, "%d or %d", f->min_args,
+		snprintf(takes, sizeof takes, _("%d or %d"), f->min_args,
 		    f->max_args);
-	checklist_names_fail(nm, "calls %s() with %d argument%s; it takes %s",
-	    op->name, op->nargs, op->nargs == 1 ? "" : "s", takes);
+	checklist_names_fail(nm, P_("calls %s() with %d argument; it takes %s",
+	    "calls %s() with %d arguments; it takes %s", op->nargs), op->name,
+	    op->nargs, takes);
 }
 
 /* ------------------------------------------------------------- walk */

@@ -35,7 +35,7 @@ checklist_path_child(xmlNodePtr parent, const char *name, bool create)
 		return NULL;
 	c = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
 	if (c == NULL)
-		checklist_fatal("out of memory (response)");
+		checklist_fatal(_("out of memory (response)"));
 	return c;
 }
 
@@ -163,7 +163,7 @@ checklist_path_new_entry(xmlNodePtr rep, const struct checklist_question *q)
 	size_t i;
 
 	if (e == NULL)
-		checklist_fatal("out of memory (response)");
+		checklist_fatal(_("out of memory (response)"));
 	for (i = 0; i < q->nchildren; i++)
 		checklist_skeleton_question(e, q->children[i]);
 	return e;

@@ -24,7 +24,7 @@ checklist_skeleton_question(xmlNodePtr parent,
 	xmlNodePtr n = xmlNewChild(parent, NULL, (const xmlChar *)q->id, NULL);
 
 	if (n == NULL)
-		checklist_fatal("out of memory (response)");
+		checklist_fatal(_("out of memory (response)"));
 	if (q->default_value != NULL && q->type != CHECKLIST_Q_REPEAT)
 		xmlNodeAddContent(n, (const xmlChar *)q->default_value);
 	return n;
@@ -126,7 +126,7 @@ checklist_response_new(const struct checklist *cl)
 	struct checklist_response *r;
 
 	if (doc == NULL)
-		checklist_fatal("out of memory (response)");
+		checklist_fatal(_("out of memory (response)"));
 	root = xmlNewDocNode(doc, NULL, (const xmlChar *)"response", NULL);
 	xmlDocSetRootElement(doc, root);
 	xmlSetProp(root, (const xmlChar *)"checklist", (const xmlChar *)cl->id);

@@ -32,7 +32,7 @@ checklist_undo_copy(xmlDocPtr doc)
 	xmlDocPtr copy = xmlCopyDoc(doc, 1);
 
 	if (copy == NULL)
-		checklist_fatal("out of memory (undo)");
+		checklist_fatal(_("out of memory (undo)"));
 	return copy;
 }
 

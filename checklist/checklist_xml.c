@@ -297,7 +297,7 @@ checklist_xml_parse_capped(const char *buf, size_t len, const char *name,
 	xmlSetStructuredErrorFunc(&sink, checklist_xml_error);
 	ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
 	if (ctxt == NULL)
-		checklist_fatal("out of memory (XML parser)");
+		checklist_fatal(_("out of memory (XML parser)"));
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
 	checklist_xml_hook(ctxt, &sink);
 	checklist_xml_feed(ctxt, buf, len);
@@ -333,7 +333,7 @@ checklist_xml_schema(const char *xsd, size_t len)
 		return cached;
 	pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)len);
 	if (pctxt == NULL)
-		checklist_fatal("cannot read a built-in schema");
+		checklist_fatal(_("cannot read a built-in schema"));
 	xmlSchemaSetParserStructuredErrors(pctxt, NULL, NULL);
 	if (cached != NULL)
 		xmlSchemaFree(cached);
@@ -341,7 +341,7 @@ checklist_xml_schema(const char *xsd, size_t len)
 	cached_src = xsd;
 	xmlSchemaFreeParserCtxt(pctxt);
 	if (cached == NULL)
-		checklist_fatal("a built-in schema does not compile");
+		checklist_fatal(_("a built-in schema does not compile"));
 	return cached;
 }
 
@@ -358,7 +358,7 @@ checklist_xml_validate(xmlDocPtr doc, const char *xsd, size_t len,
 	checklist_xml_init();
 	vctxt = xmlSchemaNewValidCtxt(checklist_xml_schema(xsd, len));
 	if (vctxt == NULL)
-		checklist_fatal("out of memory (schema validation)");
+		checklist_fatal(_("out of memory (schema validation)"));
 	xmlSchemaSetValidStructuredErrors(vctxt, checklist_xml_error, &sink);
 	rc = xmlSchemaValidateDoc(vctxt, doc);
 	xmlSchemaFreeValidCtxt(vctxt);

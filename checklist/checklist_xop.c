@@ -174,7 +174,7 @@ checklist_xop_dump(const char *source)
 	FILE *f;
 
 	if (x == NULL)
-		checklist_fatal("out of memory (XPath context)");
+		checklist_fatal(_("out of memory (XPath context)"));
 	x->error = checklist_xop_quiet; /* it compiled once already */
 	comp = xmlXPathCtxtCompile(x, (const xmlChar *)wrapped);
 	xmlXPathFreeContext(x);
@@ -182,7 +182,7 @@ checklist_xop_dump(const char *source)
 	if (comp == NULL)
 		return NULL;
 	if ((f = open_memstream(&dump, &size)) == NULL)
-		checklist_fatal("out of memory (open_memstream)");
+		checklist_fatal(_("out of memory (open_memstream)"));
 	xmlXPathDebugDumpCompExpr(f, comp, 0);
 	fclose(f);
 	xmlXPathFreeCompExpr(comp);

@@ -86,7 +86,7 @@ checklist_xpath_context(xmlDocPtr doc)
 	size_t i;
 
 	if (x == NULL)
-		checklist_fatal("out of memory (XPath context)");
+		checklist_fatal(_("out of memory (XPath context)"));
 	for (i = 0; i < sizeof checklist_xpath_funcs /
 	    sizeof *checklist_xpath_funcs; i++) {
 		f = &checklist_xpath_funcs[i];
@@ -96,7 +96,7 @@ checklist_xpath_context(xmlDocPtr doc)
 		xmlXPathRegisterFunc(x, (const xmlChar *)f->name, NULL);
 		if (xmlXPathRegisterFunc(x, (const xmlChar *)f->name,
 		    f->fn) != 0)
-			checklist_fatal("out of memory (XPath functions)");
+			checklist_fatal(_("out of memory (XPath functions)"));
 	}
 	return x;
 }

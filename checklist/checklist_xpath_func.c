@@ -268,7 +268,7 @@ checklist_xpath_regex(xmlXPathParserContextPtr ctxt, int nargs)
 	value = xmlXPathPopString(ctxt);
 	if (checklist_regex_cache == NULL &&
 	    (checklist_regex_cache = xmlHashCreate(16)) == NULL)
-		checklist_fatal("out of memory (regex cache)");
+		checklist_fatal(_("out of memory (regex cache)"));
 	if (pattern != NULL)
 		re = xmlHashLookup(checklist_regex_cache, pattern);
 	if (re != NULL)

@@ -105,6 +105,12 @@ struct export_options {
 void export_check(struct checklist_response *r,
     const struct export_options *opts, struct export_problems *out);
 void export_problems_free(struct export_problems *p);
+/* P's two counts in words, each in a buffer of SIZE bytes: MISSING
+ * "N required answers missing", INVALID "N answers not valid" (the
+ * plural of the interface's language). */
+void export_problems_counts(const struct export_problems *p, char *missing,
+    char *invalid, size_t size);
+/* "missing", "invalid", "file": English (N_-marked: _() to show it). */
 const char *export_problem_kind_name(enum export_problem_kind k);
 /* The label of P's question in LANG (NULL: the default language of CL,
  * its checklist), to name it beside its path ("Status of

@@ -307,7 +307,7 @@ export_answers_copy(struct checklist_response *r,
 	root = xmlDocCopyNode(xmlDocGetRootElement(r->doc), set->parent->doc,
 	    1);
 	if (root == NULL)
-		checklist_fatal("out of memory (copying the answers)");
+		checklist_fatal(_("out of memory (copying the answers)"));
 	/* where the definition lies on this machine is nobody else's affair */
 	xmlUnsetProp(root, (const xmlChar *)"checklist-source");
 	export_walk_response(&w, root);

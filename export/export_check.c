@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,11 +29,11 @@ export_problem_kind_name(enum export_problem_kind k)
 {
 	switch (k) {
 	case EXPORT_PROBLEM_MISSING:
-		return "missing";
+		return N_("missing"); /* English; marked for the CLI's list */
 	case EXPORT_PROBLEM_INVALID:
-		return "invalid";
+		return N_("invalid");
 	case EXPORT_PROBLEM_FILE:
-		return "file";
+		return N_("file");
 	}
 	return "?";
 }
@@ -80,7 +81,7 @@ export_check_file(struct export_check_ctx *c,
 	if (checklist_attach_read(c->r, path, c->opts->base_dir, max, &data,
 	    &len, &e) != CHECKLIST_OK)
 		export_check_add(c, EXPORT_PROBLEM_FILE, q, path,
-		    checklist_xasprintf("attached file: %s", e.message));
+		    checklist_xasprintf(_("attached file: %s"), e.message));
 	else
 		free(data);
 }
@@ -97,21 +98,21 @@ export_check_value(struct export_check_ctx *c,
 	if (v == NULL || v[0] == '\0') {
 		if (q->required)
 			export_check_add(c, EXPORT_PROBLEM_MISSING, q, path,
-			    checklist_xstrdup("required, not answered"));
+			    checklist_xstrdup(_("required, not answered")));
 		return;
 	}
 	checklist_error_clear(&e);
 	if (!checklist_response_valid(c->r, path, &e)) {
 		export_check_add(c, EXPORT_PROBLEM_INVALID, q, path,
 		    checklist_xstrdup(e.message[0] != '\0' ? e.message :
-		    "not valid"));
+		    _("not valid")));
 		return;
 	}
 	if (checklist_response_other_missing(c->r, path)) {
 		other = checklist_xasprintf("%s:%s", path, CHECKLIST_OTHER);
 		export_check_add(c, EXPORT_PROBLEM_MISSING, q, other,
-		    checklist_xstrdup("\"other\" is chosen: say what it is "
-		    "(required)"));
+		    checklist_xstrdup(_("\"other\" is chosen: say what it is "
+		    "(required)")));
 		free(other);
 	}
 	if (q->type == CHECKLIST_Q_FILE && !c->opts->embedded)
@@ -173,4 +174,14 @@ export_problems_free(struct export_problems *p)
 	}
 	free(p->v);
 	memset(p, 0, sizeof *p);
+}
+
+void
+export_problems_counts(const struct export_problems *p, char *missing,
+    char *invalid, size_t size)
+{
+	snprintf(missing, size, P_("%zu required answer missing",
+	    "%zu required answers missing", p->missing), p->missing);
+	snprintf(invalid, size, P_("%zu answer not valid",
+	    "%zu answers not valid", p->invalid), p->invalid);
 }

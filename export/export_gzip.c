@@ -45,11 +45,11 @@ export_gzip(const char *in, size_t len, char **out, size_t *outlen,
 		    0, _("package of %zu bytes is too big to compress"), len);
 	if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 31, 8,
 	    Z_DEFAULT_STRATEGY) != Z_OK)
-		checklist_fatal("deflateInit2 failed");
+		checklist_fatal(_("deflateInit2 failed"));
 	head.time = 0;
 	head.os = EXPORT_GZIP_OS;
 	if (deflateSetHeader(&zs, &head) != Z_OK)
-		checklist_fatal("deflateSetHeader failed");
+		checklist_fatal(_("deflateSetHeader failed"));
 	bound = deflateBound(&zs, (uLong)len) + 64;
 	*out = checklist_xmalloc(bound);
 	zs.next_in = (Bytef *)(uintptr_t)in;
@@ -58,7 +58,7 @@ export_gzip(const char *in, size_t len, char **out, size_t *outlen,
 	zs.avail_out = (uInt)bound;
 	rc = deflate(&zs, Z_FINISH);
 	if (rc != Z_STREAM_END)
-		checklist_fatal("deflate did not finish (%d)", rc);
+		checklist_fatal(_("deflate did not finish (%d)"), rc);
 	*outlen = zs.total_out;
 	deflateEnd(&zs);
 	return CHECKLIST_OK;
@@ -126,7 +126,7 @@ export_gunzip_run(z_stream *zs, const struct export_gunzip_caps *caps,
 		if (export_gunzip_over(caps, inlen, zs->total_out, name, err))
 			return EXPORT_GZIP_OVER;
 		if (rc == Z_MEM_ERROR)
-			checklist_fatal("inflate: out of memory");
+			checklist_fatal(_("inflate: out of memory"));
 		if (rc == Z_STREAM_END || rc == Z_DATA_ERROR ||
 		    rc == Z_NEED_DICT || rc == Z_STREAM_ERROR)
 			return rc;
@@ -180,7 +180,7 @@ export_gunzip(const char *in, size_t len, const char *name,
 		    0, _("file too big"));
 	memset(&zs, 0, sizeof zs);
 	if (inflateInit2(&zs, 31) != Z_OK)
-		checklist_fatal("inflateInit2 failed");
+		checklist_fatal(_("inflateInit2 failed"));
 	if ((cap = export_gunzip_hint(in, len, caps)) > 0)
 		buf = checklist_xmalloc(cap + 1);
 	zs.next_in = (Bytef *)(uintptr_t)in;

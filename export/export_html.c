@@ -97,7 +97,7 @@ export_html_finish(htmlDocPtr doc, size_t *len)
 	htmlDocDumpMemoryFormat(doc, &mem, &size, 1);
 	xmlFreeDoc(doc);
 	if (mem == NULL)
-		checklist_fatal("out of memory (writing an HTML page)");
+		checklist_fatal(_("out of memory (writing an HTML page)"));
 	out = checklist_xstrndup((const char *)mem, (size_t)size);
 	*len = (size_t)size;
 	xmlFree(mem);

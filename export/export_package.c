@@ -31,7 +31,7 @@ export_new_uuid(char *buf, size_t size)
 	unsigned char b[16];
 
 	if (getentropy(b, sizeof b) != 0)
-		checklist_fatal("no random bytes: %s", strerror(errno));
+		checklist_fatal(_("no random bytes: %s"), strerror(errno));
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
 	snprintf(buf, size, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
@@ -162,11 +162,12 @@ export_doc(struct checklist_response *r, const struct export_options *o,
 static checklist_status
 export_refuse(const struct export_problems *p, struct checklist_error *err)
 {
+	char missing[96], invalid[96];
+
+	export_problems_counts(p, missing, invalid, sizeof missing);
 	return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-	    "the response is not complete: %zu required answer%s missing, "
-	    "%zu answer%s not valid (first: %s: %s)", p->missing,
-	    p->missing == 1 ? "" : "s", p->invalid, p->invalid == 1 ? "" : "s",
-	    p->v[0].path, p->v[0].reason);
+	    _("the response is not complete: %s, %s (first: %s: %s)"), missing,
+	    invalid, p->v[0].path, p->v[0].reason);
 }
 
 /* What the reader would refuse is never written, --force or not: a value
@@ -197,11 +198,13 @@ export_refuse_unreadable(struct checklist_response *r,
 	if (n == 0)
 		return CHECKLIST_OK;
 	return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
-	    "%zu answer%s outside the rules of %s question%s, never exported, "
+	    P_("%zu answer outside the rules of its question, never exported, "
 	    "not even with --force (the package could not be read back): "
-	    "%s%s; correct or clear %s (sacl get shows them)", n,
-	    n == 1 ? "" : "s", n == 1 ? "its" : "their", n == 1 ? "" : "s",
-	    list, n > 8 ? ", ..." : "", n == 1 ? "it" : "them");
+	    "%s%s; correct or clear it (sacl get shows them)", "%zu answers "
+	    "outside the rules of their questions, never exported, not even "
+	    "with --force (the package could not be read back): %s%s; "
+	    "correct or clear them (sacl get shows them)", n), n, list,
+	    n > 8 ? ", ..." : "");
 }
 
 /* What export writes, any reader of packages must take: within the
@@ -236,7 +239,7 @@ export_finish(xmlDocPtr doc, char **buf, size_t *len,
 		    checklist_error_text(&e));
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
 	if (mem == NULL || size <= 0)
-		checklist_fatal("out of memory (serialising the package)");
+		checklist_fatal(_("out of memory (serialising the package)"));
 	st = export_check_size((size_t)size, err);
 	if (st == CHECKLIST_OK)
 		st = export_gzip((const char *)mem, (size_t)size, buf, len, err);

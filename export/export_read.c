@@ -230,7 +230,7 @@ export_read_answers(struct export_package *p, const char *name,
 	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
 	xmlFreeDoc(doc);
 	if (mem == NULL)
-		checklist_fatal("out of memory (reading the answers)");
+		checklist_fatal(_("out of memory (reading the answers)"));
 	st = checklist_response_parse(p->cl, (const char *)mem, (size_t)size,
 	    name, &p->response, err);
 	xmlFree(mem);
@@ -370,7 +370,7 @@ export_read_validate(xmlDocPtr doc, const char *name,
 	    export_response_xsd_len, name, err);
 	for (i = 0; i < nheld; i += 2)
 		if (xmlAddChild(held[i], held[i + 1]) != held[i + 1])
-			checklist_fatal("out of memory (attachments)");
+			checklist_fatal(_("out of memory (attachments)"));
 	free(held);
 	return st;
 }

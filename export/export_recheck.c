@@ -61,7 +61,7 @@ export_recheck_flat(xmlNodePtr el)
 	char *out;
 
 	if (b == NULL)
-		checklist_fatal("out of memory (metadata)");
+		checklist_fatal(_("out of memory (metadata)"));
 	for (a = el->properties; a != NULL; a = a->next) {
 		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
 
@@ -208,12 +208,14 @@ export_recheck(const struct export_package *p, const char *name,
 	}
 	free(stamp);
 	if (md == NULL || derived == NULL) /* the schema requires it */
-		checklist_fatal("a package without metadata passed the schema");
+		checklist_fatal(_("a package without metadata passed the "
+		    "schema"));
 	n = export_recheck_compare(md, derived, &list);
 	if (n > 0)
 		st = checklist_error_set(err, CHECKLIST_ERR_VALUE, name, 0, 0,
-		    "the metadata contradict the answers (%zu disagreement%s): "
-		    "%s%s", n, n == 1 ? "" : "s", list,
+		    P_("the metadata contradict the answers (%zu "
+		    "disagreement): %s%s", "the metadata contradict the "
+		    "answers (%zu disagreements): %s%s", n), n, list,
 		    n > RECHECK_MAX_SAID ? "; ..." : "");
 	free(list);
 	xmlFreeDoc(doc);

@@ -177,7 +177,7 @@ export_sb_addf(struct export_sb *b, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) < 0)
-		checklist_fatal("out of memory");
+		checklist_fatal(_("out of memory"));
 	va_end(ap);
 	export_sb_add(b, s);
 	free(s);

@@ -178,7 +178,7 @@ export_store_prepare(struct export_store *s, const char *sql)
 	sqlite3_stmt *st = NULL;
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		checklist_fatal("store: %s: %s", sqlite3_errmsg(s->db), sql);
+		checklist_fatal(_("store: %s: %s"), sqlite3_errmsg(s->db), sql);
 	return st;
 }
 

@@ -293,7 +293,7 @@ chooser_items(struct chooser *c)
 		if (c->items[i] == NULL) /* a name libmenu finds unprintable */
 			c->items[i] = new_item("?", "");
 		if (c->items[i] == NULL)
-			checklist_fatal("cannot make a list item");
+			checklist_fatal(_("cannot make a list item"));
 	}
 	return c->items;
 }
@@ -330,7 +330,7 @@ chooser_menu_build(struct chooser *c, size_t want, int top)
 	if (c->nshown > 0) {
 		c->menu = new_menu(chooser_items(c));
 		if (c->menu == NULL)
-			checklist_fatal("cannot make a list");
+			checklist_fatal(_("cannot make a list"));
 		set_menu_win(c->menu, c->win);
 		set_menu_sub(c->menu, c->sub);
 		set_menu_format(c->menu, c->mrows, 1);

@@ -214,7 +214,7 @@ tui_app_layout(struct tui_app *app)
 	app->status_win = newwin(1, COLS, LINES - 1, 0);
 	if (app->nav_win == NULL || app->page_win == NULL ||
 	    app->title_win == NULL || app->status_win == NULL)
-		checklist_fatal("cannot make windows of %dx%d", COLS, LINES);
+		checklist_fatal(_("cannot make windows of %dx%d"), COLS, LINES);
 	tui_nav_rebuild(app->nav, app, app->group);
 	if (app->page == NULL && app->group != NULL) {
 		app->page = forms_page_new(app->resp, app->group,

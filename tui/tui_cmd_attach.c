@@ -25,7 +25,7 @@ struct tui_attach_args {
 static void
 tui_attach_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Write the files attached to a submission package (a file, or a\n"
 	    "submission in STORE: ID or ID:REVISION, as `sacl report --what\n"
 	    "submissions` lists them) into the folder DIR, under safe names:\n"
@@ -38,7 +38,7 @@ tui_attach_help(void)
 	    "  -h, --help               show this help and exit\n\n"
 	    "Each file written is printed, one a line.\n"
 	    "Exit: 0 done, 1 invalid package or unknown submission, 2 usage,\n"
-	    "3 read or write error.\n", tui_attach_usage);
+	    "3 read or write error.\n"), tui_attach_usage);
 }
 
 static int

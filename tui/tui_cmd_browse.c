@@ -39,7 +39,7 @@ struct tui_browse {
 static void
 tui_browse_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Browse the submissions stored in STORE (sacl import made it):\n"
 	    "a list of States and their submissions; Enter opens one in the\n"
 	    "screens of `sacl fill`, read-only. q or F10 goes back, then\n"
@@ -48,23 +48,64 @@ tui_browse_help(void)
 	    "  -l, --lang=L    show the texts in language L\n"
 	    "  -h, --help      show this help and exit\n\n"
 	    "Exit: 0 done, 2 usage (no terminal), 3 the store could not be\n"
-	    "read.\n", tui_browse_usage);
+	    "read.\n"), tui_browse_usage);
+}
+
+/* The columns of the list: their headings (translated at use) and
+ * widths; the last, the submission id, is as wide as it is. Our words
+ * are padded by display width (tui_text_fit), a translation too long
+ * for its column cut with "~". */
+enum { TUI_BROWSE_NCOLS = 6 };
+static const int tui_browse_width[TUI_BROWSE_NCOLS] = {
+	28, 9, 7, 4, 16, 10
+};
+static const char *const tui_browse_head[TUI_BROWSE_NCOLS] = {
+	/* TRANSLATORS: the columns of sacl browse, at most 28, 9, 7
+	 * ("Req.": required answers given), 4 ("Rev.": revision), 16 and
+	 * 10 columns wide */
+	N_("State"), N_("Complete"), N_("Req."), N_("Rev."), N_("Received"),
+	N_("Status")
+};
+
+/* The headings' line, over tui_browse_line's columns. Caller frees. */
+static char *
+tui_browse_heading(void)
+{
+	char *cell[TUI_BROWSE_NCOLS], *s;
+	size_t i;
+
+	for (i = 0; i < TUI_BROWSE_NCOLS; i++)
+		cell[i] = tui_text_fit(_(tui_browse_head[i]),
+		    tui_browse_width[i], true);
+	s = checklist_xasprintf("%s %s %s  %s %s  %s  %s", cell[0], cell[1],
+	    cell[2], cell[3], cell[4], cell[5], _("Submission"));
+	for (i = 0; i < TUI_BROWSE_NCOLS; i++)
+		free(cell[i]);
+	return s;
 }
 
 /* One line of the list for E. Caller frees. */
 static char *
 tui_browse_line(const struct export_store_entry *e)
 {
-	char when[17];
+	char when[17], *state, *done, *cur, *s;
 
 	snprintf(when, sizeof when, "%.16s", e->received);
 	if (strlen(when) > 10)
 		when[10] = ' ';
-	return checklist_xasprintf("%-28.28s %-9s %3zu/%-3zu  r%-3lld %-16s  "
-	    "%-10s  %.8s", e->state_label[0] != '\0' ? e->state_label :
-	    "(no State)", e->complete ? "complete" : "partial",
-	    e->required_answered, e->required, e->revision, when,
-	    e->current ? "current" : "superseded", e->submission);
+	state = e->state_label[0] != '\0' ? checklist_xasprintf("%-28.28s",
+	    e->state_label) : tui_text_fit(_("(no State)"), 28, true);
+	done = tui_text_fit(e->complete ? _("complete") : _("partial"),
+	    tui_browse_width[1], true);
+	cur = tui_text_fit(e->current ? _("current") : _("superseded"),
+	    tui_browse_width[5], true);
+	s = checklist_xasprintf("%s %s %3zu/%-3zu  r%-3lld %-16s  %s  %.8s",
+	    state, done, e->required_answered, e->required, e->revision, when,
+	    cur, e->submission);
+	free(state);
+	free(done);
+	free(cur);
+	return s;
 }
 
 /* Open entry I read-only; returns an exit status (0: go on). */
@@ -84,7 +125,7 @@ tui_browse_open(struct tui_browse *b, size_t i)
 		tui_cmd_error(&err);
 		return tui_cmd_exit_for(err.status);
 	}
-	title = checklist_xasprintf("%s, revision %lld",
+	title = checklist_xasprintf(_("%s, revision %lld"),
 	    e->state[0] != '\0' ? e->state : e->submission, e->revision);
 	rc = tui_run_readonly(p->response, title, b->lang);
 	free(title);
@@ -100,6 +141,7 @@ tui_browse_menu(struct tui_browse *b)
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	ITEM **items;
 	MENU *m;
+	char *head;
 	wint_t ch;
 	int k, chosen = -2;
 	size_t i;
@@ -122,8 +164,9 @@ tui_browse_menu(struct tui_browse *b)
 	mvprintw(0, 0, P_("sacl browse: %zu submission. Enter opens one "
 	    "(read-only); q or F10 ends.", "sacl browse: %zu submissions. "
 	    "Enter opens one (read-only); q or F10 ends.", b->n), b->n);
-	mvprintw(1, 2, "%-28s %-9s %-7s  %-4s %-16s  %-10s  %s", "State",
-	    "Complete", "Req.", "Rev.", "Received", "Status", "Submission");
+	head = tui_browse_heading();
+	mvaddstr(1, 2, head);
+	free(head);
 	post_menu(m);
 	set_current_item(m, items[b->selected]);
 	while (chosen == -2) {

@@ -98,8 +98,9 @@ tui_diff_text(const struct checklist_diff *d, const struct tui_answers *o,
 		free(ov);
 		free(nv);
 	}
-	printf("%zu difference%s: %zu added, %zu changed, %zu removed\n",
-	    d->n, d->n == 1 ? "" : "s", count[CHECKLIST_DIFF_ADDED],
+	printf(P_("%zu difference: %zu added, %zu changed, %zu removed\n",
+	    "%zu differences: %zu added, %zu changed, %zu removed\n", d->n),
+	    d->n, count[CHECKLIST_DIFF_ADDED],
 	    count[CHECKLIST_DIFF_CHANGED], count[CHECKLIST_DIFF_REMOVED]);
 }
 

@@ -50,7 +50,7 @@ struct tui_export_args {
 static void
 tui_export_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Write the submission package of RESPONSE: its answers (those\n"
 	    "that are relevant), metadata and attached files, as gzip XML\n"
 	    "(doc/response-format.md). RESPONSE then records the new\n"
@@ -82,7 +82,7 @@ tui_export_help(void)
 	    "Exit: 0 done, 1 invalid package or value, 2 usage, 3 read or\n"
 	    "write error or no RESPONSE, 4 RESPONSE in use, 5 incomplete\n"
 	    "(no --force), 6 a sound package whose checklist definition is\n"
-	    "not here (--verify: it says which one it needs).\n",
+	    "not here (--verify: it says which one it needs).\n"),
 	    tui_export_usage);
 }
 
@@ -139,14 +139,16 @@ static void
 tui_export_problems(const char *file, const struct checklist *cl,
     const struct export_problems *p, bool forced)
 {
-	char *s, *path, *reason, *label;
+	char *s, *path, *reason, *label, missing[96], invalid[96];
 	size_t i;
 
 	s = checklist_sanitize(file, false);
-	tui_cmd_warn("%s: not complete: %zu required answer%s missing, %zu "
-	    "answer%s not valid%s", s, p->missing, p->missing == 1 ? "" : "s",
-	    p->invalid, p->invalid == 1 ? "" : "s",
-	    forced ? "" : _("; use --force to export anyway"));
+	export_problems_counts(p, missing, invalid, sizeof missing);
+	if (forced)
+		tui_cmd_warn(_("%s: not complete: %s, %s"), s, missing, invalid);
+	else
+		tui_cmd_warn(_("%s: not complete: %s, %s; use --force to export "
+		    "anyway"), s, missing, invalid);
 	free(s);
 	for (i = 0; !forced && i < p->n; i++) {
 		path = checklist_sanitize(p->v[i].path, false);
@@ -154,7 +156,7 @@ tui_export_problems(const char *file, const struct checklist *cl,
 		label = checklist_sanitize(export_problem_label(cl, &p->v[i],
 		    NULL), false);
 		fprintf(stderr, "  %s: %s: %s (%s)\n", path,
-		    export_problem_kind_name(p->v[i].kind), reason, label);
+		    _(export_problem_kind_name(p->v[i].kind)), reason, label);
 		free(path);
 		free(reason);
 		free(label);
@@ -327,11 +329,13 @@ tui_export_summary(const char *file, const struct export_package *p)
 	char *state = checklist_sanitize(p->state ? p->state : "-", false);
 	char *id = checklist_sanitize(p->submission_id, false);
 
-	printf("%s: ok: checklist %s %s, State %s, submission %s revision "
-	    "%lu, %s, %zu/%zu required answered, %zu attachment%s\n", f,
-	    p->cl->id, p->cl->version, state, id, p->revision,
+	printf(P_("%s: ok: checklist %s %s, State %s, submission %s revision "
+	    "%lu, %s, %zu/%zu required answered, %zu attachment\n", "%s: ok: "
+	    "checklist %s %s, State %s, submission %s revision %lu, %s, "
+	    "%zu/%zu required answered, %zu attachments\n", p->nattachments),
+	    f, p->cl->id, p->cl->version, state, id, p->revision,
 	    p->complete ? _("complete") : _("incomplete"), p->required_answered,
-	    p->required, p->nattachments, p->nattachments == 1 ? "" : "s");
+	    p->required, p->nattachments);
 	free(f);
 	free(state);
 	free(id);

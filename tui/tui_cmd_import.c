@@ -35,7 +35,7 @@ struct tui_import {
 static void
 tui_import_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Check each submission PACKAGE as the secretariat must (it is\n"
 	    "untrusted: every answer is checked again against the exact\n"
 	    "checklist it names) and store it in STORE, one SQLite file made\n"
@@ -49,7 +49,7 @@ tui_import_help(void)
 	    "with a higher revision supersedes the older one in reports (it is\n"
 	    "kept as history); the same revision with other bytes is refused.\n"
 	    "Exit: 0 none refused, 1 some refused, 2 usage, 3 the store could\n"
-	    "not be opened.\n", tui_import_usage);
+	    "not be opened.\n"), tui_import_usage);
 }
 
 static int

@@ -17,11 +17,11 @@ static const char tui_info_usage[] = "sacl info [--list] [--lang LANG] FILE|ID";
 static void
 tui_info_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Describe a checklist definition (a file, or the id of a bundled one).\n\n"
 	    "  -l, --list       one question a line: ID<TAB>TYPE<TAB>LABEL\n"
 	    "  -L, --lang LANG  texts in LANG (default: the checklist's)\n"
-	    "  -h, --help       show this help and exit\n",
+	    "  -h, --help       show this help and exit\n"),
 	    tui_info_usage);
 }
 
@@ -74,8 +74,8 @@ tui_info_summary(const struct checklist *cl, const char *lang)
 		    &cl->sections[i]->title, lang, cl->default_lang), false);
 
 		n = tui_info_count(cl, cl->sections[i]);
-		printf("section: %s %s (%zu provision%s)\n", num, title, n,
-		    n == 1 ? "" : "s");
+		printf("section: %s %s ", num, title); /* key: English */
+		printf(P_("(%zu provision)\n", "(%zu provisions)\n", n), n);
 		free(num);
 		free(title);
 	}

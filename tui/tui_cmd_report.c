@@ -35,7 +35,7 @@ struct tui_report_args {
 static void
 tui_report_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Report across the submissions in STORE (the newest of each State\n"
 	    "and checklist; `submissions` lists the older ones too).\n\n"
 	    "  -d, --db=STORE          the store (sacl import made it)\n"
@@ -55,7 +55,7 @@ tui_report_help(void)
 	    "  -l, --lang=L            labels in language L\n"
 	    "  -h, --help              show this help and exit\n\n"
 	    "Exit: 0 done, 1 unknown report or a report needing what the\n"
-	    "definition lacks, 2 usage, 3 the store or FILE could not be used.\n",
+	    "definition lacks, 2 usage, 3 the store or FILE could not be used.\n"),
 	    tui_report_usage);
 }
 

@@ -39,11 +39,11 @@ static const char tui_get_usage[] =
 static void
 tui_set_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Set answers in RESPONSE and save it.\n\n"
 	    "  -c, --checklist=FILE|ID  the checklist of a new RESPONSE (one\n"
 	    "                           that does not exist is created only\n"
-	    "                           with it, e.g. -c " CHECKLIST_DEFAULT_ID "),\n"
+	    "                           with it, e.g. -c %s),\n"
 	    "                           or another version for an existing one\n"
 	    "      --from-last=LAST     first carry forward the answers of LAST\n"
 	    "                           (a response or package of a previous\n"
@@ -65,14 +65,14 @@ tui_set_help(void)
 	    "  ID=                      clear the answer\n\n"
 	    "`sacl info --list CHECKLIST` lists the question ids.\n"
 	    "Exit: 0 saved, 1 unknown id or invalid value (nothing saved),\n"
-	    "2 usage, 3 read or write error or no RESPONSE, 4 RESPONSE in use.\n",
-	    tui_set_usage);
+	    "2 usage, 3 read or write error or no RESPONSE, 4 RESPONSE in use.\n"),
+	    tui_set_usage, CHECKLIST_DEFAULT_ID);
 }
 
 static void
 tui_get_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Print the answers in RESPONSE, one ID=VALUE a line: every\n"
 	    "answered question, or the IDs named (a list: all its entries).\n"
 	    "A submission PACKAGE, or a SUBMISSION stored in STORE (ID or\n"
@@ -86,7 +86,8 @@ tui_get_help(void)
 	    "and a carriage return \\r; other control characters are shown\n"
 	    "as visible markers.\n"
 	    "Exit: 0 done, 1 unknown id or invalid RESPONSE, 2 usage, 3 read\n"
-	    "error or no RESPONSE, 4 still in use after --wait.\n", tui_get_usage);
+	    "error or no RESPONSE, 4 still in use after --wait.\n"),
+	    tui_get_usage);
 }
 
 /* set --from-last LAST, or NULL. */

@@ -19,7 +19,7 @@ static const char tui_validate_usage[] =
 static void
 tui_validate_help(void)
 {
-	printf("Usage: %s\n"
+	printf(_("Usage: %s\n"
 	    "Check checklist definitions: well-formed, no DOCTYPE, valid against\n"
 	    "the built-in schema, ids unique, templates and choice lists known,\n"
 	    "conditions that compile, call known functions and name what exists\n"
@@ -30,7 +30,7 @@ tui_validate_help(void)
 	    "  -s, --strict  a warning makes the file fail too\n"
 	    "  -h, --help    show this help and exit\n\n"
 	    "Exit status: 0 when every file is valid, 1 otherwise (with --strict,\n"
-	    "also when a file has a warning), 2 on bad usage.\n",
+	    "also when a file has a warning), 2 on bad usage.\n"),
 	    tui_validate_usage);
 }
 
@@ -54,10 +54,26 @@ tui_validate_warnings(const struct checklist *cl)
 	return cl->nwarnings;
 }
 
-static const char *
-tui_validate_s(size_t n)
+/* The summary line of the valid CL with NWARN warnings. */
+static void
+tui_validate_summary(const struct checklist *cl, size_t nwarn, int strict)
 {
-	return n == 1 ? "" : "s";
+	char questions[64], warnings[64];
+
+	if (nwarn == 0) {
+		printf(P_("%s: valid (%s %s, %zu question)\n",
+		    "%s: valid (%s %s, %zu questions)\n", cl->nall), cl->source,
+		    cl->id, cl->version, cl->nall);
+		return;
+	}
+	snprintf(questions, sizeof questions, P_("%zu question",
+	    "%zu questions", cl->nall), cl->nall);
+	snprintf(warnings, sizeof warnings, P_("%zu warning", "%zu warnings",
+	    nwarn), nwarn);
+	/* TRANSLATORS: FILE: valid (ID VERSION, N questions, N warnings) */
+	printf(_("%s: %s (%s %s, %s, %s)\n"), cl->source, strict ?
+	    _("not valid with --strict") : _("valid"), cl->id, cl->version,
+	    questions, warnings);
 }
 
 int
@@ -102,15 +118,8 @@ tui_cmd_validate(int argc, char **argv)
 		nwarn = tui_validate_warnings(cl);
 		if (strict && nwarn > 0)
 			status = TUI_EXIT_INVALID;
-		if (!quiet && nwarn == 0)
-			printf("%s: valid (%s %s, %zu question%s)\n", cl->source,
-			    cl->id, cl->version, cl->nall,
-			    tui_validate_s(cl->nall));
-		else if (!quiet)
-			printf("%s: %s (%s %s, %zu question%s, %zu warning%s)\n",
-			    cl->source, strict ? _("not valid with --strict") :
-			    _("valid"), cl->id, cl->version, cl->nall,
-			    tui_validate_s(cl->nall), nwarn, tui_validate_s(nwarn));
+		if (!quiet)
+			tui_validate_summary(cl, nwarn, strict);
 		checklist_free(cl);
 	}
 	return status;

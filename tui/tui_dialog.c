@@ -116,7 +116,7 @@ tui_dialog_box(struct tui_app *app, int h, int w, const char *title)
 		w = COLS;
 	win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
 	if (win == NULL)
-		checklist_fatal("cannot make a window of %dx%d", w, h);
+		checklist_fatal(_("cannot make a window of %dx%d"), w, h);
 	keypad(win, TRUE);
 	wbkgd(win, ' ' | tui_attr(app, TUI_ROLE_DIALOG));
 	box(win, 0, 0);
@@ -214,13 +214,13 @@ tui_dialog_field(WINDOW *win, FIELD **fields)
 	fields[0] = new_field(1, w, 0, 0, 0, 0);
 	fields[1] = NULL;
 	if (fields[0] == NULL)
-		checklist_fatal("cannot make an input field");
+		checklist_fatal(_("cannot make an input field"));
 	field_opts_off(fields[0], O_AUTOSKIP | O_STATIC);
 	set_max_field(fields[0], 1000);
 	set_field_back(fields[0], A_UNDERLINE);
 	form = new_form(fields);
 	if (form == NULL)
-		checklist_fatal("cannot make an input form");
+		checklist_fatal(_("cannot make an input form"));
 	set_form_win(form, win);
 	set_form_sub(form, derwin(win, 1, w, 2, 2));
 	post_form(form);
@@ -332,7 +332,7 @@ tui_dialog_menu(WINDOW *win, char **lines, size_t n, ITEM ***items,
 	}
 	menu = new_menu(*items);
 	if (menu == NULL)
-		checklist_fatal("cannot make a list");
+		checklist_fatal(_("cannot make a list"));
 	set_menu_win(menu, win);
 	set_menu_sub(menu, derwin(win, h, w, 1, 2));
 	set_menu_format(menu, h, 1);

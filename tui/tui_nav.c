@@ -149,7 +149,8 @@ tui_nav_heading(struct tui_app *app)
 	char *s;
 
 	if (review > 0)
-		snprintf(count, sizeof count, _(", %zu to review (r)"), review);
+		snprintf(count, sizeof count, P_(", %zu to review (r)",
+		    ", %zu to review (r)", review), review);
 	s = checklist_xasprintf(_("Provisions: %s%s%s%s%s"),
 	    tui_level_label(f->level), theme != NULL ? _(", theme ") : "",
 	    theme != NULL ? theme : "", f->unfinished ? _(", unfinished only") :
@@ -172,7 +173,7 @@ tui_nav_make_items(struct tui_nav *nav, struct tui_app *app, int width)
 		    marked);
 		nav->items[i] = new_item(nav->names[i], "");
 		if (nav->items[i] == NULL)
-			checklist_fatal("cannot make a menu item");
+			checklist_fatal(_("cannot make a menu item"));
 		set_item_userptr(nav->items[i],
 		    (void *)(uintptr_t)nav->entries[i].group);
 	}
@@ -203,7 +204,7 @@ tui_nav_rebuild(struct tui_nav *nav, struct tui_app *app,
 	nav->menu = new_menu(nav->items);
 	nav->sub = derwin(app->nav_win, height, width, 1, 0);
 	if (nav->menu == NULL || nav->sub == NULL)
-		checklist_fatal("cannot make the list of provisions");
+		checklist_fatal(_("cannot make the list of provisions"));
 	set_menu_win(nav->menu, app->nav_win);
 	set_menu_sub(nav->menu, nav->sub);
 	set_menu_format(nav->menu, height, 1);

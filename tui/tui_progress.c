@@ -95,16 +95,19 @@ tui_progress_build(struct tui_app *app, int width, size_t *n)
 	free(head);
 	free(bar);
 	if (all.invalid > 0) {
-		head = checklist_xasprintf(_("%zu answers are not valid: %s in "
-		    "the list marks where."), all.invalid,
+		head = checklist_xasprintf(P_("%zu answer is not valid: %s in "
+		    "the list marks where.", "%zu answers are not valid: %s in "
+		    "the list marks where.", all.invalid), all.invalid,
 		    tui_state_marker(CHECKLIST_STATE_INVALID));
 		tui_text_wrap(head, width, &lines, n);
 		free(head);
 	}
 	if ((i = checklist_review_count(app->resp, NULL)) > 0) {
-		head = checklist_xasprintf("%zu answer%s carried from the last "
+		head = checklist_xasprintf(P_("%zu answer carried from the last "
 		    "cycle still to review: R in the list marks where, r "
-		    "finds the next, F8 confirms.", i, i == 1 ? "" : "s");
+		    "finds the next, F8 confirms.", "%zu answers carried from "
+		    "the last cycle still to review: R in the list marks where, "
+		    "r finds the next, F8 confirms.", i), i);
 		tui_text_wrap(head, width, &lines, n);
 		free(head);
 	}
