@@ -132,13 +132,13 @@ checklist_cost_unbounded(const struct checklist_xop *op, bool here,
 	    strcmp(op->axis, "self") != 0 &&
 	    !checklist_cost_one(op->kids[0], here)) {
 		if (op->kids[0]->kind == CHECKLIST_XOP_NODE)
-			snprintf(path, sizeof path, "the predicate of a step "
-			    "that selects many nodes");
+			snprintf(path, sizeof path, "%s", _("the predicate of "
+			    "a step that selects many nodes"));
 		else
 			checklist_cost_render(op, path, sizeof path);
-		snprintf(msg, size, "the step %s::%s in %s starts from many "
+		snprintf(msg, size, _("the step %s::%s in %s starts from many "
 		    "nodes: start a step on the %s axis from one node (., .., "
-		    "/), or use child steps", op->axis, op->test, path,
+		    "/), or use child steps"), op->axis, op->test, path,
 		    op->axis);
 		return true;
 	}
@@ -149,9 +149,9 @@ checklist_cost_unbounded(const struct checklist_xop *op, bool here,
 	    checklist_cost_nodeset(op->kids[1]) &&
 	    !checklist_cost_one(op->kids[0], here) &&
 	    !checklist_cost_one(op->kids[1], here)) {
-		snprintf(msg, size, "it compares two node sets (%s), each of "
+		snprintf(msg, size, _("it compares two node sets (%s), each of "
 		    "which may hold many nodes: compare a node set with a value "
-		    "instead (../a = string(../b))",
+		    "instead (../a = string(../b))"),
 		    strchr(op->name, ' ') + 1);
 		return true;
 	}
@@ -178,8 +178,8 @@ checklist_cost_shape(const char *source, const char *name, int line,
 	if (!bad)
 		return CHECKLIST_OK;
 	return checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name, line, 0,
-	    "%s: \"%s\" has a cost no cap can bound on a full response: %s",
-	    what, source, msg);
+	    _("%s: \"%s\" has a cost no cap can bound on a full response: "
+	    "%s"), what, source, msg);
 }
 
 /* ------------------------------------------------------------ measure */
