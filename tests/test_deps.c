@@ -162,26 +162,6 @@ test_what_expressions_read(void **state)
 	checklist_free(cl);
 }
 
-/* Every expression's evaluation count to zero. */
-static void
-zero(struct checklist *cl)
-{
-	struct checklist_qpriv *p;
-	struct checklist_gpriv *g;
-	size_t i;
-
-	for (i = 0; i < cl->nall; i++) {
-		p = cl->all[i]->priv;
-		if (p->relevant != NULL)
-			p->relevant->evals = 0;
-		if (p->constraint != NULL)
-			p->constraint->evals = 0;
-	}
-	for (i = 0; i < cl->npages; i++)
-		if ((g = cl->pages[i]->priv) != NULL && g->relevant != NULL)
-			g->relevant->evals = 0;
-}
-
 static unsigned long
 revals(struct checklist *cl, const char *path)
 {
@@ -217,16 +197,6 @@ same_as_fresh(struct checklist_response *r, const struct checklist_progress *p)
 	assert_int_equal(r->changes, changes);
 }
 
-static void
-set(struct checklist_response *r, const char *path, const char *value)
-{
-	struct checklist_error err;
-
-	checklist_error_clear(&err);
-	if (checklist_response_set(r, path, value, &err) != CHECKLIST_OK)
-		fail_msg("%s=%s: %s", path, value, err.message);
-}
-
 /* A condition reading provision a's element as a whole flips when a
  * question inside a changes: the cache must not keep the old result. */
 static void
@@ -238,12 +208,12 @@ test_group_reader_flips(void **state)
 	struct checklist_progress p;
 
 	(void)state;
-	set(r, "b/z", "1"); /* its constraint is evaluated from now on */
+	test_set(r, "b/z", "1"); /* its constraint is evaluated from now on */
 	all_states(r, &p);
 	assert_int_equal(checklist_state_group(r, d),
 	    CHECKLIST_STATE_NOT_RELEVANT);
-	zero(cl);
-	set(r, "a/note", "hello");
+	test_evals_zero(cl);
+	test_set(r, "a/note", "hello");
 	all_states(r, &p);
 	/* d, asked now, and b/y, relevant now */
 	assert_int_not_equal(checklist_state_group(r, d),
@@ -263,12 +233,12 @@ test_change_reevaluates_readers(void **state)
 	struct checklist_progress p;
 
 	(void)state;
-	set(r, "b/z", "1");
+	test_set(r, "b/z", "1");
 	all_states(r, &p);
 	/* a question of a: what reads a whole or anything, and the status
 	 * readers not (a/note is not the status) */
-	zero(cl);
-	set(r, "a/note", "hello");
+	test_evals_zero(cl);
+	test_set(r, "a/note", "hello");
 	all_states(r, &p);
 	assert_int_equal(gexpr(cl, "d")->evals, 1);
 	assert_int_equal(revals(cl, "b/y"), 1);
@@ -277,8 +247,8 @@ test_change_reevaluates_readers(void **state)
 	assert_int_equal(gexpr(cl, "m")->evals, 0);
 	same_as_fresh(r, &p);
 	/* the front: only what reads anything */
-	zero(cl);
-	set(r, "f/x", "x");
+	test_evals_zero(cl);
+	test_set(r, "f/x", "x");
 	all_states(r, &p);
 	assert_int_equal(cevals(cl, "b/z"), 1);
 	assert_int_equal(gexpr(cl, "d")->evals, 0);
@@ -287,8 +257,8 @@ test_change_reevaluates_readers(void **state)
 	assert_int_equal(gexpr(cl, "m")->evals, 0);
 	same_as_fresh(r, &p);
 	/* m's own question: m's relevance (it reads its own element) */
-	zero(cl);
-	set(r, "m/mq", "stop");
+	test_evals_zero(cl);
+	test_set(r, "m/mq", "stop");
 	all_states(r, &p);
 	assert_int_equal(gexpr(cl, "m")->evals, 1);
 	assert_int_equal(gexpr(cl, "d")->evals, 0);
@@ -297,8 +267,8 @@ test_change_reevaluates_readers(void **state)
 	    "m")), CHECKLIST_STATE_NOT_RELEVANT);
 	same_as_fresh(r, &p);
 	/* the status: its plain reader too */
-	zero(cl);
-	set(r, "a/status", "full");
+	test_evals_zero(cl);
+	test_set(r, "a/status", "full");
 	all_states(r, &p);
 	assert_int_equal(revals(cl, "b/u"), 1);
 	assert_int_equal(revals(cl, "b/y"), 1);
@@ -333,10 +303,10 @@ test_batch_checks_readers_once(void **state)
 	size_t i;
 
 	(void)state;
-	set(r, "a/note", "n"); /* for k10 */
+	test_set(r, "a/note", "n"); /* for k10 */
 	for (i = 0; i < sizeof probes / sizeof *probes; i++)
-		set(r, probes[i], "1"); /* constraints apply to values */
-	zero(cl);
+		test_set(r, probes[i], "1"); /* constraints apply to values */
+	test_evals_zero(cl);
 	assert_int_equal(set_all(r, "g/v", "x", &err), CHECKLIST_OK);
 	/* g/v is read by: s as a whole (k3, k6, k13), anything (k5, k7,
 	 * k8, k11, k13, k15, z) */
@@ -349,7 +319,7 @@ test_batch_checks_readers_once(void **state)
 			    cevals(cl, probes[i]), want);
 	}
 	/* a question of a: what reads a (k2, k14: a whole; k1 not) */
-	zero(cl);
+	test_evals_zero(cl);
 	assert_int_equal(set_all(r, "a/note", "m", &err), CHECKLIST_OK);
 	assert_int_equal(cevals(cl, "a/k2"), 1);
 	assert_int_equal(cevals(cl, "a/k14"), 1);
@@ -370,14 +340,14 @@ test_batch_group_reader_refuses(void **state)
 	struct checklist_error err;
 
 	(void)state;
-	set(r, "a/k2", "ok");
+	test_set(r, "a/k2", "ok");
 	assert_int_equal(set_all(r, "a/note", "a note of more than forty "
 	    "characters, surely", &err), CHECKLIST_ERR_VALUE);
 	assert_string_equal(err.message, "a/k2: the value does not satisfy "
 	    "the rule string-length(string(..)) < 40");
 	assert_string_equal(checklist_response_get(r, "a/note"), "");
 	/* broken by hand first: a batch that does not make it worse passes */
-	set(r, "a/list[1]/t", "a list entry of more than forty characters");
+	test_set(r, "a/list[1]/t", "a list entry of more than forty characters");
 	assert_int_equal(set_all(r, "a/note", "n", &err), CHECKLIST_OK);
 	checklist_response_free(r);
 	checklist_free(cl);

@@ -33,16 +33,6 @@ teardown(void **state)
 	return 0;
 }
 
-static void
-set(struct checklist_response *r, const char *path, const char *value)
-{
-	struct checklist_error err;
-
-	checklist_error_clear(&err);
-	if (checklist_response_set(r, path, value, &err) != CHECKLIST_OK)
-		fail_msg("%s=%s: %s", path, value, err.message);
-}
-
 /* The attribute NAME of the element of PATH in R, "" when absent. */
 static char *
 attr(struct checklist_response *r, const char *path, const char *name)
@@ -114,10 +104,10 @@ test_no_base(void **state)
 	size_t n;
 
 	(void)state;
-	set(r[0], "p9_1/status", "full");
-	set(r[1], "p11_1/status", "partial");
-	set(r[0], "p9_1/examples", "Justice says");
-	set(r[1], "p9_1/examples", "Bank says");
+	test_set(r[0], "p9_1/status", "full");
+	test_set(r[1], "p11_1/status", "partial");
+	test_set(r[0], "p9_1/examples", "Justice says");
+	test_set(r[1], "p9_1/examples", "Bank says");
 	out = merge(NULL, r, files, 2, -1, &res);
 	assert_string_equal(checklist_response_get(out, "p9_1/status"), "full");
 	assert_string_equal(checklist_response_get(out, "p11_1/status"),
@@ -168,9 +158,9 @@ test_base(void **state)
 	xmlDocPtr copy;
 
 	(void)state;
-	set(base, "p9_1/status", "partial");
-	set(base, "p9_2/status", "partial");
-	set(base, "p9_3/status", "partial");
+	test_set(base, "p9_1/status", "partial");
+	test_set(base, "p9_2/status", "partial");
+	test_set(base, "p9_3/status", "partial");
 	r[0] = contribution("Justice");
 	r[1] = contribution("Bank");
 	copy = xmlCopyDoc(base->doc, 1);
@@ -178,11 +168,11 @@ test_base(void **state)
 	checklist_response_replace_doc(r[1], xmlCopyDoc(base->doc, 1));
 	checklist_scope_set(r[0], NULL, "Justice");
 	checklist_scope_set(r[1], NULL, "Bank");
-	set(r[0], "p9_1/status", "full");     /* changed in one: taken */
-	set(r[0], "p9_2/status", "full");     /* changed in both... */
-	set(r[1], "p9_2/status", "none");     /* ...differently: conflict */
-	set(r[0], "p9_3/status", "none");     /* changed alike in both */
-	set(r[1], "p9_3/status", "none");
+	test_set(r[0], "p9_1/status", "full");     /* changed in one: taken */
+	test_set(r[0], "p9_2/status", "full");     /* changed in both... */
+	test_set(r[1], "p9_2/status", "none");     /* ...differently: conflict */
+	test_set(r[0], "p9_3/status", "none");     /* changed alike in both */
+	test_set(r[1], "p9_3/status", "none");
 	out = merge(base, r, files, 2, -1, &res);
 	assert_string_equal(checklist_response_get(out, "p9_1/status"), "full");
 	assert_attr(out, "p9_1/status", "from-agency", "Justice");
@@ -195,9 +185,9 @@ test_base(void **state)
 	checklist_merge_result_free(&res);
 	checklist_response_free(out);
 	/* --prefer an input that kept the base's value: the base's */
-	set(r[1], "p9_2/status", "partial");
-	set(r[0], "p9_1/status", "none");
-	set(r[1], "p9_1/status", "full");
+	test_set(r[1], "p9_2/status", "partial");
+	test_set(r[0], "p9_1/status", "none");
+	test_set(r[1], "p9_1/status", "full");
 	out = merge(base, r, files, 2, 1, &res);
 	assert_string_equal(checklist_response_get(out, "p9_1/status"), "full");
 	assert_int_equal(res.conflicts, 0);
@@ -217,13 +207,13 @@ test_entries(void **state)
 	struct checklist_merge_result res;
 
 	(void)state;
-	set(r[0], "p9_1/measures[1]/title", "Procurement Act");
-	set(r[0], "p9_1/measures[1]/reference", "No. 12/2019");
-	set(r[0], "p9_1/measures[2]/title", "Decree 5");
-	set(r[1], "p9_1/measures[1]/title", "Audit Law");
-	set(r[1], "p9_1/measures[2]/title", "Procurement Act");
-	set(r[1], "p9_1/measures[2]/reference", "No. 12/2019");
-	set(r[1], "p9_1/measures[2]/date", "2019-03-01");
+	test_set(r[0], "p9_1/measures[1]/title", "Procurement Act");
+	test_set(r[0], "p9_1/measures[1]/reference", "No. 12/2019");
+	test_set(r[0], "p9_1/measures[2]/title", "Decree 5");
+	test_set(r[1], "p9_1/measures[1]/title", "Audit Law");
+	test_set(r[1], "p9_1/measures[2]/title", "Procurement Act");
+	test_set(r[1], "p9_1/measures[2]/reference", "No. 12/2019");
+	test_set(r[1], "p9_1/measures[2]/date", "2019-03-01");
 	out = merge(NULL, r, files, 2, -1, &res);
 	/* the same law cited by both: once, with what each said of it */
 	assert_int_equal(checklist_response_entries(out, "p9_1/measures"), 3);
@@ -252,13 +242,13 @@ test_second_merge(void **state)
 	struct checklist_merge_result res;
 
 	(void)state;
-	set(r[0], "p9_1/status", "full");
-	set(r[1], "p11_1/status", "none");
+	test_set(r[0], "p9_1/status", "full");
+	test_set(r[1], "p11_1/status", "none");
 	m1 = merge(NULL, r, files, 2, -1, &res);
 	checklist_merge_result_free(&res);
 	s[0] = m1;
 	s[1] = contribution("Health");
-	set(s[1], "p12_1/status", "partial");
+	test_set(s[1], "p12_1/status", "partial");
 	m2 = merge(NULL, s, files2, 2, -1, &res);
 	/* who first gave an answer stays, not the file merged in between */
 	assert_attr(m2, "p9_1/status", "from-agency", "Justice");
@@ -287,10 +277,10 @@ test_settle(void **state)
 	size_t n;
 
 	(void)state;
-	set(r[0], "p9_1/status", "full");
-	set(r[1], "p9_1/status", "none");
-	set(r[0], "p9_2/status", "full");
-	set(r[1], "p9_2/status", "none");
+	test_set(r[0], "p9_1/status", "full");
+	test_set(r[1], "p9_1/status", "none");
+	test_set(r[0], "p9_2/status", "full");
+	test_set(r[1], "p9_2/status", "none");
 	out = merge(NULL, r, files, 2, -1, &res);
 	assert_int_equal(res.conflicts, 2);
 	checklist_merge_result_free(&res);
@@ -312,7 +302,7 @@ test_settle(void **state)
 	assert_int_equal(checklist_conflicts(out, &c), 1);
 	checklist_conflicts_free(c, 1);
 	/* a value set by hand settles the other; <conflicts> goes */
-	set(out, "p9_2/status", "partial");
+	test_set(out, "p9_2/status", "partial");
 	assert_false(checklist_conflict_at(out, "p9_2/status"));
 	assert_attr(out, "p9_2/status", "from-agency", "");
 	assert_int_equal(checklist_conflicts(out, &c), 0);

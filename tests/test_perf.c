@@ -112,26 +112,6 @@ test_template_shared(void **state)
 	checklist_free(cl);
 }
 
-/* Every expression's evaluation count to zero. */
-static void
-zero(struct checklist *cl)
-{
-	struct checklist_qpriv *p;
-	struct checklist_gpriv *g;
-	size_t i;
-
-	for (i = 0; i < cl->nall; i++) {
-		p = cl->all[i]->priv;
-		if (p->relevant != NULL)
-			p->relevant->evals = 0;
-		if (p->constraint != NULL)
-			p->constraint->evals = 0;
-	}
-	for (i = 0; i < cl->npages; i++)
-		if ((g = cl->pages[i]->priv) != NULL && g->relevant != NULL)
-			g->relevant->evals = 0;
-}
-
 static unsigned long
 gevals(struct checklist *cl, const char *id)
 {
@@ -159,7 +139,7 @@ test_change_reevaluates_dependents(void **state)
 
 	(void)state;
 	all_states(r, &p);
-	zero(cl);
+	test_evals_zero(cl);
 	assert_int_equal(checklist_response_set(r, "a/status", "full", NULL),
 	    CHECKLIST_OK);
 	all_states(r, &p);
@@ -171,7 +151,7 @@ test_change_reevaluates_dependents(void **state)
 	assert_int_equal(expr(cl, "b/steps", false)->evals, 0);
 	assert_int_equal(expr(cl, "c/steps", false)->evals, 0);
 	/* a change that nothing reads: no evaluation at all */
-	zero(cl);
+	test_evals_zero(cl);
 	assert_int_equal(checklist_response_set(r, "f/x", "hello", NULL),
 	    CHECKLIST_OK);
 	all_states(r, &p);
@@ -179,10 +159,10 @@ test_change_reevaluates_dependents(void **state)
 	assert_int_equal(expr(cl, "b/steps", false)->evals, 0);
 	assert_int_equal(gevals(cl, "d"), 0);
 	/* a note given: its constraint, and nothing else */
-	zero(cl);
+	test_evals_zero(cl);
 	assert_int_equal(checklist_response_set(r, "a/note", "n", NULL),
 	    CHECKLIST_OK);
-	zero(cl); /* the set itself checks the constraint */
+	test_evals_zero(cl); /* the set itself checks the constraint */
 	all_states(r, &p);
 	assert_int_equal(expr(cl, "a/note", true)->evals, 1);
 	assert_int_equal(expr(cl, "a/steps", false)->evals, 0);

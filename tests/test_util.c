@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checklist/checklist_internal.h"
 #include "tests/test_util.h"
 
 char *
@@ -92,4 +93,33 @@ test_rmtree(const char *dir)
 
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
+}
+
+void
+test_set(struct checklist_response *r, const char *path, const char *value)
+{
+	struct checklist_error err;
+
+	checklist_error_clear(&err);
+	if (checklist_response_set(r, path, value, &err) != CHECKLIST_OK)
+		fail_msg("%s=%s: %s", path, value, err.message);
+}
+
+void
+test_evals_zero(struct checklist *cl)
+{
+	struct checklist_qpriv *p;
+	struct checklist_gpriv *g;
+	size_t i;
+
+	for (i = 0; i < cl->nall; i++) {
+		p = cl->all[i]->priv;
+		if (p->relevant != NULL)
+			p->relevant->evals = 0;
+		if (p->constraint != NULL)
+			p->constraint->evals = 0;
+	}
+	for (i = 0; i < cl->npages; i++)
+		if ((g = cl->pages[i]->priv) != NULL && g->relevant != NULL)
+			g->relevant->evals = 0;
 }

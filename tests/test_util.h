@@ -33,5 +33,10 @@ char *test_tmpdir(void);
 void test_rmtree(const char *dir);
 /* Write LEN bytes of DATA to PATH; fails the test on error. */
 void test_write_file(const char *path, const char *data, size_t len);
+/* Set PATH to VALUE in R; fails the test when it is refused. */
+void test_set(struct checklist_response *r, const char *path,
+    const char *value);
+/* Every expression's evaluation count (checklist_expr evals) to zero. */
+void test_evals_zero(struct checklist *cl);
 
 #endif /* SACL_TEST_UTIL_H */
