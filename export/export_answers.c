@@ -265,10 +265,10 @@ static enum export_walk_action
 export_copy_question(struct export_walk *w,
     const struct checklist_question *q, xmlNodePtr el, const char *path)
 {
+	/* export_check's finding when it kept one, else evaluated here */
+	int known = export_relevant_has(w->probs, path);
 	const char *v;
 	char *name;
-
-	int known = export_relevant_has(w->probs, path);
 
 	if (known == 0 || (known < 0 && !checklist_response_relevant(w->r,
 	    path)))

@@ -97,9 +97,8 @@ export_check_file(struct export_check_ctx *c,
 void
 export_relevant_add(struct export_problems *p, const char *path)
 {
-	if (p->relevant == NULL)
-		p->relevant = xmlHashCreate(1024);
-	if (p->relevant == NULL)
+	if (p->relevant == NULL &&
+	    (p->relevant = xmlHashCreate(1024)) == NULL)
 		checklist_fatal("out of memory (relevant paths)");
 	/* a path twice (never: each element is walked once) is kept once */
 	xmlHashAddEntry(p->relevant, EXPORT_XC(path), p);
@@ -248,9 +247,6 @@ export_check(struct checklist_response *r, const struct export_options *opts,
 	size_t i;
 
 	memset(out, 0, sizeof *out);
-	out->relevant = xmlHashCreate(1024);
-	if (out->relevant == NULL)
-		checklist_fatal("out of memory (relevant paths)");
 	for (i = 0; i < cl->nall; i++) {
 		if (cl->all[i]->parent != NULL ||
 		    !checklist_response_group_relevant(r, cl->all[i]->group))

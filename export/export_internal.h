@@ -87,9 +87,10 @@ void export_relevant_free(struct export_problems *p);
 /* ---------------------------------------------------- export_answers.c */
 
 /* A copy of R's document without the questions and groups that are not
- * relevant (those PROBS, export_check's of R unchanged since, found
- * relevant, when it kept them); file questions hold their attachment's
- * name, the files are added to SET. Caller frees (xmlFreeNode) the returned <response>. */
+ * relevant (as PROBS, export_check's of R unchanged since, found them,
+ * when it kept them; NULL: evaluated); file questions hold their
+ * attachment's name, the files are added to SET. Caller frees
+ * (xmlFreeNode) the returned <response>. */
 xmlNodePtr export_answers_copy(struct checklist_response *r,
     const struct export_problems *probs, struct export_attach_set *set,
     struct checklist_error *err);

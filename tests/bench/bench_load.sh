@@ -14,7 +14,13 @@
 # per question (target under 1 KiB) and its part of one answer change
 # (target under 0.2 ms at 50,000 questions); then the growth of each
 # figure from the smallest size to the largest, per question (target:
-# within 1.3x of linear).
+# within 1.3x of linear). Then, in a real terminal (tmux, through
+# tests/bench/bench_tty): the first screen of `sacl fill` and key to
+# screen; the export and --verify of a filled 10,000-question response
+# (tests/bench/gen_response.sh) against xmllint and gzip -6; export,
+# get and set with 10, 500 and 1,000 entries in one repeat (callgrind
+# instructions). Each part is described where it is measured below;
+# BENCH_PARTS chooses some (load tty export entries).
 set -eu
 : "${SACL:?run through make bench}"
 : "${TOP_SRCDIR:?run through make bench}"
