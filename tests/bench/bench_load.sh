@@ -128,7 +128,7 @@ TTY=${BENCH_TTY:-./tests/bench/bench_tty}
 TREPS=${BENCH_TTY_REPS:-15}
 tty_rows() {
 	small=${SIZES%% *} big=${SIZES##* }
-	for n in $small $big; do
+	for n in $small $([ "$big" = "$small" ] || echo "$big"); do
 		gen_def "$n"
 		r=$tmp/t$n.xml
 		rm -f "$r"
