@@ -9,13 +9,13 @@
  *     SACL-EXIT= once sacl is gone) in a new COLSxROWS session, REPS + 1
  *     times: the first run waits for TEXT and then for the screen to
  *     settle, which gives the first screen in full; each run after it
- *     is timed from the launch to that screen (capture-pane polled in a
- *     tight loop), then quit with F10.
+ *     is timed from the launch to that screen (capture-pane polled
+ *     every 0.2 ms), then quit with F10.
  *   bench_tty key SOCK REPS COLS ROWS CMD STEP... -- KEY
  *     launch CMD once, play the STEPs (=TEXT: wait for TEXT on the
  *     screen; anything else: a key for send-keys, or -l TEXT typed,
- *     then a wait for the screen to settle),
- *     then send KEY (it must toggle: Space on a choice) 2 * REPS + 2
+ *     then a wait for the screen to settle), then send KEY (it must
+ *     toggle: Space on a choice) 2 * REPS + 2
  *     times; the first two give the two settled screens, each press
  *     after them is timed from send-keys to its settled screen.
  *
