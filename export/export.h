@@ -71,6 +71,10 @@ struct export_problems {
 	struct export_problem *v;     /* in reading order; owned */
 	struct checklist_progress progress;
 	size_t missing, invalid;      /* counts by kind (FILE counts invalid) */
+	/* export_check's: the value paths it found relevant (an
+	 * xmlHashTable), read by the writer instead of evaluating every
+	 * condition again; NULL: the writer evaluates. Owned. */
+	void *relevant;
 };
 
 /* Options for checking and writing; zeroed means the defaults. */

@@ -44,6 +44,7 @@ struct export_walk {
 	const struct checklist *cl;
 	struct checklist_response *r;    /* writing */
 	struct export_attach_set *set;   /* writing */
+	const struct export_problems *probs; /* writing: what is relevant */
 	const char *name;                /* reading: the package's name */
 	struct checklist_error *err;
 	bool stopped;
@@ -264,10 +265,13 @@ static enum export_walk_action
 export_copy_question(struct export_walk *w,
     const struct checklist_question *q, xmlNodePtr el, const char *path)
 {
+	/* export_check's finding when it kept one, else evaluated here */
+	int known = export_relevant_has(w->probs, path);
 	const char *v;
 	char *name;
 
-	if (!checklist_response_relevant(w->r, path))
+	if (known == 0 || (known < 0 && !checklist_response_relevant(w->r,
+	    path)))
 		return EXPORT_REMOVE;
 	if (q->type != CHECKLIST_Q_FILE)
 		return EXPORT_KEEP;
@@ -298,10 +302,11 @@ static const struct export_walk_ops export_copy_ops = {
 
 xmlNodePtr
 export_answers_copy(struct checklist_response *r,
-    struct export_attach_set *set, struct checklist_error *err)
+    const struct export_problems *probs, struct export_attach_set *set,
+    struct checklist_error *err)
 {
-	struct export_walk w = { &export_copy_ops, r->cl, r, set, NULL, err,
-	    false };
+	struct export_walk w = { &export_copy_ops, r->cl, r, set, probs,
+	    NULL, err, false };
 	xmlNodePtr root;
 
 	root = xmlDocCopyNode(xmlDocGetRootElement(r->doc), set->parent->doc,
@@ -402,8 +407,8 @@ checklist_status
 export_answers_check(const struct checklist *cl, xmlNodePtr el,
     const char *name, struct checklist_error *err)
 {
-	struct export_walk w = { &export_check_ops, cl, NULL, NULL, name, err,
-	    false };
+	struct export_walk w = { &export_check_ops, cl, NULL, NULL, NULL, name,
+	    err, false };
 
 	export_walk_response(&w, el);
 	return w.stopped ? err->status : CHECKLIST_OK;

@@ -9,6 +9,12 @@
  * over the cap. Each
  * problem carries the value path and the question's page, so that the
  * TUI can jump to it and the command line can print it.
+ *
+ * The same walk counts the progress (as checklist_progress_all does)
+ * and remembers the value paths found relevant, which the writer's copy
+ * of the answers reads instead of evaluating every condition again
+ * (export_answers.c): each condition and constraint is evaluated once
+ * per export, each element looked up once.
  */
 #include "config.h"
 
@@ -16,6 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
+
+#include "checklist/checklist_internal.h"
 #include "export/export_internal.h"
 
 struct export_check_ctx {
@@ -86,29 +95,69 @@ export_check_file(struct export_check_ctx *c,
 		free(data);
 }
 
-/* One value path of a question that is not a repeat. */
-static void
+void
+export_relevant_add(struct export_problems *p, const char *path)
+{
+	if (p->relevant == NULL &&
+	    (p->relevant = xmlHashCreate(1024)) == NULL)
+		checklist_fatal("out of memory (relevant paths)");
+	/* a path twice (never: each element is walked once) is kept once */
+	xmlHashAddEntry(p->relevant, EXPORT_XC(path), p);
+}
+
+int
+export_relevant_has(const struct export_problems *p, const char *path)
+{
+	if (p == NULL || p->relevant == NULL)
+		return -1;
+	return xmlHashLookup(p->relevant, EXPORT_XC(path)) != NULL;
+}
+
+void
+export_relevant_free(struct export_problems *p)
+{
+	xmlHashFree(p->relevant, NULL);
+	p->relevant = NULL;
+}
+
+/* Has Q's element EL an answer? (as checklist_progress_all counts) */
+static bool
+export_check_answered(const struct checklist_question *q, xmlNodePtr el)
+{
+	xmlNodePtr n;
+
+	for (n = el->children; n != NULL; n = n->next)
+		if (q->type == CHECKLIST_Q_REPEAT ? n->type == XML_ELEMENT_NODE :
+		    (n->content != NULL && n->content[0] != '\0'))
+			return true;
+	return false;
+}
+
+/* The value of question Q (not a repeat) in element EL, at PATH; true
+ * when it is answered but not valid. */
+static bool
 export_check_value(struct export_check_ctx *c,
-    const struct checklist_question *q, const char *path)
+    const struct checklist_question *q, xmlNodePtr el, const char *path)
 {
 	struct checklist_error e;
-	const char *v = checklist_response_get(c->r, path);
+	const char *v = checklist_path_value(el, false);
 	char *other;
 
 	if (v == NULL || v[0] == '\0') {
 		if (q->required)
 			export_check_add(c, EXPORT_PROBLEM_MISSING, q, path,
 			    checklist_xstrdup(_("required, not answered")));
-		return;
+		return false;
 	}
 	checklist_error_clear(&e);
-	if (!checklist_response_valid(c->r, path, &e)) {
+	if (checklist_value_check_lang(q, v, c->r->lang, &e) != CHECKLIST_OK ||
+	    checklist_path_constraint(c->r, q, el, &e) != CHECKLIST_OK) {
 		export_check_add(c, EXPORT_PROBLEM_INVALID, q, path,
 		    checklist_xstrdup(e.message[0] != '\0' ? e.message :
 		    _("not valid")));
-		return;
+		return true;
 	}
-	if (checklist_response_other_missing(c->r, path)) {
+	if (checklist_node_other_missing(q, el)) {
 		other = checklist_xasprintf("%s:%s", path, CHECKLIST_OTHER);
 		export_check_add(c, EXPORT_PROBLEM_MISSING, q, other,
 		    checklist_xstrdup(_("\"other\" is chosen: say what it is "
@@ -117,33 +166,72 @@ export_check_value(struct export_check_ctx *c,
 	}
 	if (q->type == CHECKLIST_Q_FILE && !c->opts->embedded)
 		export_check_file(c, q, path);
+	return false;
 }
 
-/* Question Q at PATH (indexes included), and a repeat's entries. */
+static void export_check_node(struct export_check_ctx *c,
+    const struct checklist_question *q, xmlNodePtr el, const char *path,
+    struct checklist_progress *p);
+
+/* The entries of repeat Q (element EL, at PATH), counted in P. */
 static void
-export_check_question(struct export_check_ctx *c,
-    const struct checklist_question *q, const char *path)
+export_check_entries(struct export_check_ctx *c,
+    const struct checklist_question *q, xmlNodePtr el, const char *path,
+    struct checklist_progress *p)
 {
-	size_t i, k, n;
+	xmlNodePtr e, child;
+	size_t i = 0, k;
 	char *sub;
 
-	if (!checklist_response_relevant(c->r, path))
-		return;
-	if (q->type != CHECKLIST_Q_REPEAT) {
-		export_check_value(c, q, path);
-		return;
-	}
-	n = checklist_response_entries(c->r, path);
-	if (n == 0 && q->required)
-		export_check_add(c, EXPORT_PROBLEM_MISSING, q, path,
-		    checklist_xstrdup("required, no entry yet"));
-	for (i = 1; i <= n; i++)
+	for (e = el->children; e != NULL; e = e->next) {
+		if (e->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)e->name, "entry") != 0)
+			continue;
+		i++;
 		for (k = 0; k < q->nchildren; k++) {
+			child = checklist_child_named(e, q->children[k]->id);
+			if (child == NULL)
+				continue;
 			sub = checklist_xasprintf("%s[%zu]/%s", path, i,
 			    q->children[k]->id);
-			export_check_question(c, q->children[k], sub);
+			export_check_node(c, q->children[k], child, sub, p);
 			free(sub);
 		}
+	}
+	if (i == 0 && q->required)
+		export_check_add(c, EXPORT_PROBLEM_MISSING, q, path,
+		    checklist_xstrdup("required, no entry yet"));
+}
+
+/* Question Q in its element EL at PATH (indexes included; the repeats
+ * and groups above it relevant): its problems, and its counts added to
+ * P as checklist_progress_all counts them, in the same walk (one
+ * evaluation of each condition and constraint, one look-up of each
+ * element). A relevant PATH is remembered for the writer. */
+static void
+export_check_node(struct export_check_ctx *c,
+    const struct checklist_question *q, xmlNodePtr el, const char *path,
+    struct checklist_progress *p)
+{
+	const struct checklist_qpriv *qp = q->priv;
+	bool answered, unspecified, invalid;
+
+	if (qp != NULL && qp->relevant != NULL &&
+	    !checklist_expr_eval(qp->relevant, c->r->doc, el, false))
+		return;
+	export_relevant_add(c->out, path);
+	answered = export_check_answered(q, el);
+	unspecified = checklist_node_other_missing(q, el);
+	p->relevant++;
+	p->answered += answered;
+	p->required += q->required || unspecified;
+	p->required_answered += q->required && answered && !unspecified;
+	if (q->type == CHECKLIST_Q_REPEAT) {
+		export_check_entries(c, q, el, path, p);
+		return;
+	}
+	invalid = export_check_value(c, q, el, path);
+	p->invalid += answered && invalid;
 }
 
 void
@@ -153,14 +241,28 @@ export_check(struct checklist_response *r, const struct export_options *opts,
 	static const struct export_options defaults;
 	struct export_check_ctx c = { r, opts != NULL ? opts : &defaults, out };
 	const struct checklist *cl = r->cl;
+	const struct checklist_question *q;
+	struct checklist_progress sub;
+	xmlNodePtr el;
+	bool other;
 	size_t i;
 
 	memset(out, 0, sizeof *out);
-	for (i = 0; i < cl->nall; i++)
-		if (cl->all[i]->parent == NULL &&
-		    checklist_response_group_relevant(r, cl->all[i]->group))
-			export_check_question(&c, cl->all[i], cl->all[i]->path);
-	checklist_progress_all(r, &out->progress);
+	for (i = 0; i < cl->nall; i++) {
+		if (cl->all[i]->parent != NULL ||
+		    !checklist_response_group_relevant(r, cl->all[i]->group))
+			continue;
+		el = checklist_path_resolve(r, cl->all[i]->path, false, &q,
+		    &other);
+		if (el == NULL)
+			continue;
+		memset(&sub, 0, sizeof sub);
+		export_check_node(&c, cl->all[i], el, cl->all[i]->path, &sub);
+		/* the pages of the scope (a contribution counts its own) */
+		if (cl->all[i]->group->kind != CHECKLIST_G_SECTION &&
+		    checklist_scope_has(r, cl->all[i]->group))
+			checklist_progress_add(&out->progress, &sub);
+	}
 }
 
 void
@@ -173,6 +275,7 @@ export_problems_free(struct export_problems *p)
 		free(p->v[i].reason);
 	}
 	free(p->v);
+	export_relevant_free(p);
 	memset(p, 0, sizeof *p);
 }
 

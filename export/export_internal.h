@@ -76,13 +76,24 @@ extern const size_t export_response_xsd_len;
  * revision; 0 when none or not a number below 10^9). */
 unsigned long export_response_revision(struct checklist_response *r);
 
+/* ------------------------------------------------------ export_check.c */
+
+/* The value paths export_check found relevant (P->relevant): PATH is
+ * one; is PATH one (-1: P keeps none, evaluate); free them. */
+void export_relevant_add(struct export_problems *p, const char *path);
+int export_relevant_has(const struct export_problems *p, const char *path);
+void export_relevant_free(struct export_problems *p);
+
 /* ---------------------------------------------------- export_answers.c */
 
 /* A copy of R's document without the questions and groups that are not
- * relevant; file questions hold their attachment's name, the files are
- * added to SET. Caller frees (xmlFreeNode) the returned <response>. */
+ * relevant (as PROBS, export_check's of R unchanged since, found them,
+ * when it kept them; NULL: evaluated); file questions hold their
+ * attachment's name, the files are added to SET. Caller frees
+ * (xmlFreeNode) the returned <response>. */
 xmlNodePtr export_answers_copy(struct checklist_response *r,
-    struct export_attach_set *set, struct checklist_error *err);
+    const struct export_problems *probs, struct export_attach_set *set,
+    struct checklist_error *err);
 /* Check the <response> element EL of a package against CL: unknown
  * elements, values outside their type or choices. NAME for messages. */
 checklist_status export_answers_check(const struct checklist *cl,

@@ -14,7 +14,13 @@
 # per question (target under 1 KiB) and its part of one answer change
 # (target under 0.2 ms at 50,000 questions); then the growth of each
 # figure from the smallest size to the largest, per question (target:
-# within 1.3x of linear).
+# within 1.3x of linear). Then, in a real terminal (tmux, through
+# tests/bench/bench_tty): the first screen of `sacl fill` and key to
+# screen; the export and --verify of a filled 10,000-question response
+# (tests/bench/gen_response.sh) against xmllint and gzip -6; export,
+# get and set with 10, 500 and 1,000 entries in one repeat (callgrind
+# instructions). Each part is described where it is measured below;
+# BENCH_PARTS chooses some (load tty export entries).
 set -eu
 : "${SACL:?run through make bench}"
 : "${TOP_SRCDIR:?run through make bench}"
@@ -69,10 +75,17 @@ grow() {
 }
 
 MODEL=${BENCH_MODEL:-./tests/bench/bench_model}
+echo "$(uname -m), $(nproc 2>/dev/null || echo ?) cores, load average" \
+    "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)," \
+    "$(date -u '+%Y-%m-%d %H:%M UTC')"
+echo
 echo "| what (questions)                   |  sacl s   |  base s   |  ratio  | target     |"
 echo "|------------------------------------|-----------|-----------|---------|------------|"
+# BENCH_PARTS: which rows (default all): load tty export entries
+want() { case " ${BENCH_PARTS:-load tty export entries} " in *" $1 "*) ;; *) return 1 ;; esac; }
 vals= sets= mods= mem0=0 q0=0
-for n in $SIZES; do
+want load || SIZES_LOAD=
+for n in ${SIZES_LOAD-$SIZES}; do
 	def=$tmp/def$n.xml
 	sh "$TOP_SRCDIR/tests/bench/gen_checklist.sh" "$n" >"$def"
 	q=$("$SACL" validate "$def" | sed -n 's/.*, \([0-9]*\) questions).*/\1/p')
@@ -98,6 +111,131 @@ for n in $SIZES; do
 		mods="$mods $q:$4"
 	fi
 done
+# size N: def$N.xml, its questions in q$N (made once)
+gen_def() {
+	[ -f "$tmp/def$1.xml" ] && return 0
+	sh "$TOP_SRCDIR/tests/bench/gen_checklist.sh" "$1" >"$tmp/def$1.xml"
+}
+nq() { "$SACL" validate "$tmp/def$1.xml" | sed -n 's/.*, \([0-9]*\) questions).*/\1/p'; }
+sum() { awk 'BEGIN { s = 0; for (i = 1; i < ARGC; i++) s += ARGV[i]; print s }' "$@"; }
+
+# In a real terminal (tmux, tests/bench/bench_tty): the first screen of
+# `sacl fill` (target 0.3 s) and one choice changed, from the key to the
+# screen drawn, at the largest size against the smallest (1.5x). Wall
+# clock, median of BENCH_TTY_REPS (default 15) launches and twice as
+# many keys.
+TTY=${BENCH_TTY:-./tests/bench/bench_tty}
+TREPS=${BENCH_TTY_REPS:-15}
+tty_rows() {
+	small=${SIZES%% *} big=${SIZES##* }
+	for n in $small $([ "$big" = "$small" ] || echo "$big"); do
+		gen_def "$n"
+		r=$tmp/t$n.xml
+		rm -f "$r"
+		"$SACL" set -c "$tmp/def$n.xml" "$r" front/state=AUT >/dev/null 2>&1
+		# each launch on a copy: the response as fill first sees it
+		cmd="cp '$r' '$r.w' && env TERM=xterm-256color LC_ALL=$LOC"
+		cmd="$cmd NO_COLOR= '$SACL' fill '$r.w'; echo SACL-EXIT=\$?; sleep 600"
+		set -- $("$TTY" first "sacl-bench-$$" "$TREPS" 80 24 Provisions: "$cmd")
+		[ $# -ge 1 ] || { echo "bench_tty failed" >&2; status=1; return; }
+		row "first screen s ($(nq "$n"))" "$1" 0.3 1.0
+		set -- $("$TTY" key "sacl-bench-$$" "$TREPS" 80 24 "$cmd" \
+		    "=Provisions:" g "=Go to provision" -l 5.1 \
+		    Enter "=Status of implementation" Down -- Space)
+		[ $# -ge 1 ] || { echo "bench_tty failed" >&2; status=1; return; }
+		eval "key$n=$1"
+	done
+	eval "k1=\$key$small k2=\$key$big"
+	row "key to screen s ($(nq "$big") / $(nq "$small"))" "$k2" "$k1" 1.5
+}
+LOC=C
+locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' && LOC=C.UTF-8
+if ! want tty; then
+	:
+elif [ -x "$TTY" ] && command -v tmux >/dev/null 2>&1; then
+	tty_rows
+else
+	echo "| (no tmux or $TTY: terminal rows skipped)"
+fi
+
+# Export of a filled response (tests/bench/gen_response.sh: varied
+# texts) of BENCH_EXPORT_SIZE (10,000) questions, against the library
+# work for the same job in the same run: `xmllint --noout --schema` of
+# the definition + `xmllint --noout` of the response + `gzip -6` of the
+# package's XML (target 1.3x); the package's size against gzip -6's
+# (within 1%); --verify against `zcat | xmllint --schema response.xsd`
+# + `xmllint --schema` of the definition (1.3x).
+export_rows() {
+	n=$1
+	gen_def "$n"
+	def=$tmp/def$n.xml r=$tmp/e$n.xml pkg=$tmp/e$n.xml.gz
+	"$SACL" info --list "$def" >"$tmp/list$n"
+	sh "$TOP_SRCDIR/tests/bench/gen_response.sh" "$tmp/list$n" >"$tmp/ans$n"
+	"$SACL" set -c "$def" "$r" --from "$tmp/ans$n" >/dev/null 2>&1
+	"$SACL" export -o "$pkg" "$r" >/dev/null
+	zcat "$pkg" >"$tmp/pkg$n.xml"
+	s=$(cpu "$SACL" export -o - "$r")
+	b=$(sum "$(cpu "$XMLLINT" --noout --schema "$XSD" "$def")" \
+	    "$(cpu "$XMLLINT" --noout "$r")" "$(cpu gzip -6 -c "$tmp/pkg$n.xml")")
+	q=$(nq "$n")
+	row "export ($q)" "$s" "$b" 1.3
+	row "export KiB / gzip -6 KiB ($q)" \
+	    "$(wc -c <"$pkg" | awk '{ print $1 / 1024 }')" \
+	    "$(gzip -6 -c "$tmp/pkg$n.xml" | wc -c | awk '{ print $1 / 1024 }')" 1.01
+	s=$(cpu "$SACL" export --verify -c "$def" "$pkg")
+	b=$(sum "$(cpu sh -c 'zcat "$1" | "$2" --noout --schema "$3" -' \
+	    sh "$pkg" "$XMLLINT" "$TOP_SRCDIR/data/response.xsd")" \
+	    "$(cpu "$XMLLINT" --noout --schema "$XSD" "$def")")
+	row "export --verify ($q)" "$s" "$b" 1.3
+}
+want export && export_rows "${BENCH_EXPORT_SIZE:-10000}"
+
+# ir CMD...: the instructions one run of CMD executes, in millions
+# (callgrind: the same on a busy machine); CPU seconds (cpu) without
+# valgrind.
+VALGRIND=${BENCH_VALGRIND-$(command -v valgrind || true)}
+ir() {
+	[ -n "$VALGRIND" ] || { cpu "$@"; return; }
+	"$VALGRIND" --tool=callgrind --callgrind-out-file=/dev/null "$@" \
+	    2>&1 >/dev/null | sed -n 's/.*I *refs: *//p' | tr -d , |
+	    awk '{ printf "%.3f\n", $1 / 1e6 }'
+}
+
+# 1,000 entries in one repeat (p5_1/measures of the smallest size):
+# export, `sacl get` of the whole response and `sacl set` of one answer
+# in the last entry, at 10, 500 and 1,000 entries, in instructions
+# (millions: ir), a difference of a few milliseconds being below the
+# clock's resolution. The growth per entry is the cost of each of the
+# last 500 entries over that of each of the 490 before them (1.0x:
+# linear; target 1.3x).
+entries_rows() {
+	n=${SIZES%% *}
+	gen_def "$n"
+	for e in 10 500 1000; do
+		r=$tmp/n$e.xml
+		sh "$TOP_SRCDIR/tests/bench/gen_response.sh" --entries "$e" \
+		    p5_1/measures >"$tmp/ans-n$e"
+		"$SACL" set -c "$tmp/def$n.xml" "$r" p5_1/status=partial \
+		    --from "$tmp/ans-n$e" >/dev/null 2>&1
+		eval "ex$e=\$(ir \"\$SACL\" export --force -o - \"\$r\")"
+		eval "ge$e=\$(ir \"\$SACL\" get \"\$r\")"
+		eval "se$e=\$(ir \"\$SACL\" set \"\$r\" \
+		    \"p5_1/measures[$e]/reference=bench\")"
+	done
+	for w in ex:export ge:get se:set; do
+		eval "a=\$${w%%:*}10 m=\$${w%%:*}500 z=\$${w%%:*}1000"
+		row "${w#*:} Mi (1000 entries / 10)" "$z" "$a" 100
+		awk -v w="${w#*:}" -v a="$a" -v m="$m" -v z="$z" 'BEGIN {
+			d1 = (m - a) / 490; d2 = (z - m) / 500
+			g = d1 > 0 ? d2 / d1 : (d2 > 0 ? 99 : 1)
+			printf "| %-34s | %9.4f | %9.4f | %6.2fx | %5.1fx %s |\n",
+			    "growth/entry " w " 500-1000", d2, d1, g,
+			    1.3, g <= 1.3 ? "met" : "MISSED"
+			exit g > 1.3 }' || status=1
+	done
+}
+want entries && entries_rows
+
 # growth between the two largest sizes, per question
 for what in vals sets mods; do
 	eval "list=\$$what"
