@@ -268,11 +268,11 @@ static const char *
 checklist_lock_whether(const struct checklist_lock_info *in)
 {
 	if (in->flocked)
-		return "that process is running and holds the lock";
+		return _("that process is running and holds the lock");
 	if (in->remote)
-		return "on another host: whether it still runs cannot be "
-		    "told from here";
-	return "that process is running";
+		return _("on another host: whether it still runs cannot be "
+		    "told from here");
+	return _("that process is running");
 }
 
 static checklist_status
@@ -284,7 +284,7 @@ checklist_lock_held(const char *file, const char *lock,
 		    _("%s is a symbolic link to %s%s; sacl never makes one, so "
 		    "it is not a lock: remove it (rm %s), then try again"),
 		    lock, in->link, in->dangling ?
-		    ", which does not exist (a dangling link)" : "", lock);
+		    _(", which does not exist (a dangling link)") : "", lock);
 	if (!in->parsed)
 		return checklist_error_set(err, CHECKLIST_ERR_LOCKED, file, 0,
 		    0, _("%s is in use by another sacl process (its lock %s was "
@@ -293,8 +293,8 @@ checklist_lock_held(const char *file, const char *lock,
 	return checklist_error_set(err, CHECKLIST_ERR_LOCKED, file, 0, 0,
 	    _("%s is in use by sacl (pid %ld on %s since %s; %s); try again "
 	    "once it is done%s%s"), file, in->pid, in->host, in->since,
-	    checklist_lock_whether(in), in->remote ? "; if no sacl runs "
-	    "as that pid on that host any more, remove " : "",
+	    checklist_lock_whether(in), in->remote ? _("; if no sacl runs "
+	    "as that pid on that host any more, remove ") : "",
 	    in->remote ? lock : "");
 }
 

@@ -436,11 +436,12 @@ const char *
 checklist_state_name(enum checklist_state s)
 {
 	static const char *const names[] = {
-		"not started (no answer yet)",
-		"started, a required answer missing",
-		"an answer not valid (it breaks a rule of its question)",
-		"complete (all required answers given; optional may be empty)",
-		"not relevant (nothing is asked here now)",
+		N_("not started (no answer yet)"),
+		N_("started, a required answer missing"),
+		N_("an answer not valid (it breaks a rule of its question)"),
+		N_("complete (all required answers given; optional may be "
+		    "empty)"),
+		N_("not relevant (nothing is asked here now)"),
 	};
-	return names[s];
+	return _(names[s]);
 }

@@ -123,10 +123,10 @@ checklist_roles_placed(const struct checklist_question *q,
 }
 
 static const char *const checklist_roles_where[] = {
-	"belongs on a question of the front section, not inside a list",
-	"belongs on a question inside the list whose role is 'contacts'",
-	"belongs on a question of a provision (or its template), not "
-	"inside a list",
+	N_("belongs on a question of the front section, not inside a list"),
+	N_("belongs on a question inside the list whose role is 'contacts'"),
+	N_("belongs on a question of a provision (or its template), not "
+	    "inside a list"),
 };
 
 /* The question before Q (in CL's reading order) with Q's role in the
@@ -167,18 +167,19 @@ checklist_roles_question(const struct checklist *cl,
 	if (!(checklist_roles[k].types & (1u << q->type))) {
 		char *types = checklist_roles_types(checklist_roles[k].types);
 
-		why = checklist_xasprintf("needs a question of type %s, not "
-		    "%s", types, checklist_qtype_name(q->type));
+		why = checklist_xasprintf(_("needs a question of type %s, not "
+		    "%s"), types, checklist_qtype_name(q->type));
 		free(types);
 	} else if (!checklist_roles_placed(q, checklist_roles[k].scope)) {
 		why = checklist_xstrdup(
-		    checklist_roles_where[checklist_roles[k].scope]);
+		    _(checklist_roles_where[checklist_roles[k].scope]));
 	} else if ((o = checklist_roles_earlier(cl, q,
 	    checklist_roles[k].scope)) != NULL) {
-		why = checklist_xasprintf("is already on '%s' (line %d): a "
-		    "role is given once %s", o->path, o->line,
+		why = checklist_xasprintf(
 		    checklist_roles[k].scope == CHECKLIST_SCOPE_PROVISION ?
-		    "in each provision" : "in a checklist");
+		    _("is already on '%s' (line %d): a role is given once in "
+		    "each provision") : _("is already on '%s' (line %d): a "
+		    "role is given once in a checklist"), o->path, o->line);
 	} else {
 		return CHECKLIST_OK;
 	}

@@ -75,20 +75,20 @@ checklist_save_hint(int e)
 	switch (e) {
 	case ENOSPC:
 	case EDQUOT:
-		return "free some space on that disk (or save to another "
-		    "folder) and save again";
+		return _("free some space on that disk (or save to another "
+		    "folder) and save again");
 	case EROFS:
-		return "the folder is on a read-only file system: make it "
-		    "writable or save to another folder";
+		return _("the folder is on a read-only file system: make it "
+		    "writable or save to another folder");
 	case EACCES:
 	case EPERM:
-		return "you may not write in that folder: fix its "
-		    "permissions or save to another folder";
+		return _("you may not write in that folder: fix its "
+		    "permissions or save to another folder");
 	case EIO:
-		return "the disk reported an error: check it, then save "
-		    "again (or save to another disk)";
+		return _("the disk reported an error: check it, then save "
+		    "again (or save to another disk)");
 	default:
-		return "save again";
+		return _("save again");
 	}
 }
 
@@ -99,7 +99,7 @@ checklist_save_fail(struct checklist_error *err, const char *file,
 {
 	return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
 	    _("could not save: %s: %s; the previous version of the file is "
-	    "intact; %s"), step, strerror(e), checklist_save_hint(e));
+	    "intact; %s"), _(step), strerror(e), checklist_save_hint(e));
 }
 
 /* Write all of BUF to FD through the hook. 0 or an errno. */
@@ -167,7 +167,7 @@ checklist_save_temp(const char *target, const char *buf, size_t len,
     const char *file)
 {
 	char *name = checklist_xasprintf("%s.tmp-XXXXXX", target);
-	const char *step = "writing the new version";
+	const char *step = N_("writing the new version");
 	int fd, e = 0;
 
 	fd = mkostemp(name, O_CLOEXEC);
@@ -179,18 +179,18 @@ checklist_save_temp(const char *target, const char *buf, size_t len,
 	}
 	(void)flock(fd, LOCK_EX | LOCK_NB); /* new: nobody else has it */
 	if ((e = checklist_save_owner(fd, like)) != 0)
-		step = "giving the new version the file's owner and mode";
+		step = N_("giving the new version the file's owner and mode");
 	if (e == 0)
 		e = checklist_save_write_all(fd, buf, len);
 	if (e == 0 && checklist_save_fsync(fd) != 0) {
 		e = errno;
-		step = "flushing the new version to disk";
+		step = N_("flushing the new version to disk");
 	}
 	if (e != 0)
 		unlink(name); /* before close: a sweeper never sees it free */
 	if (close(fd) != 0 && e == 0) {
 		e = errno;
-		step = "closing the new version";
+		step = N_("closing the new version");
 		unlink(name);
 	}
 	free(e != 0 ? name : NULL);

@@ -46,17 +46,17 @@ struct checklist_xml_sink {
 };
 
 const struct checklist_xml_caps checklist_caps_definition = {
-	"definition", CHECKLIST_DEFINITION_ELEMENTS_MAX,
+	N_("definition"), CHECKLIST_DEFINITION_ELEMENTS_MAX,
 	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
 	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
 };
 const struct checklist_xml_caps checklist_caps_response = {
-	"response", CHECKLIST_RESPONSE_ELEMENTS_MAX,
+	N_("response"), CHECKLIST_RESPONSE_ELEMENTS_MAX,
 	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
 	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
 };
 const struct checklist_xml_caps checklist_caps_package = {
-	"package", CHECKLIST_PACKAGE_ELEMENTS_MAX,
+	N_("package"), CHECKLIST_PACKAGE_ELEMENTS_MAX,
 	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
 	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
 };
@@ -145,8 +145,8 @@ checklist_xml_over(xmlParserCtxtPtr ctxt, size_t n, const char *what)
 {
 	char msg[200];
 
-	snprintf(msg, sizeof msg, "more than %zu %s (the cap for a %s)", n,
-	    what, CHECKLIST_XML_SINK(ctxt)->caps->kind);
+	snprintf(msg, sizeof msg, _("more than %zu %s (the cap for a %s)"), n,
+	    _(what), _(CHECKLIST_XML_SINK(ctxt)->caps->kind));
 	checklist_xml_stop(ctxt, CHECKLIST_ERR_TOO_BIG, msg);
 }
 
@@ -158,8 +158,8 @@ checklist_xml_doctype(void *data, const xmlChar *name, const xmlChar *ext,
 	(void)name;
 	(void)ext;
 	(void)sys;
-	checklist_xml_stop(data, CHECKLIST_ERR_PARSE, "a DOCTYPE is not "
-	    "allowed (no DTDs, no entities)");
+	checklist_xml_stop(data, CHECKLIST_ERR_PARSE, _("a DOCTYPE is not "
+	    "allowed (no DTDs, no entities)"));
 }
 
 /* SAX hooks: count elements, attributes, depth, processing instructions
@@ -173,13 +173,13 @@ checklist_xml_start(void *data, const xmlChar *local, const xmlChar *prefix,
 	const struct checklist_xml_caps *c = sink->caps;
 
 	if (++sink->elements > c->elements)
-		checklist_xml_over(data, c->elements, "elements");
+		checklist_xml_over(data, c->elements, N_("elements"));
 	else if ((size_t)natts + (size_t)nns > c->attributes)
 		checklist_xml_over(data, c->attributes,
-		    "attributes on one element");
+		    N_("attributes on one element"));
 	else if (++sink->depth > c->depth)
 		checklist_xml_over(data, c->depth,
-		    "levels of elements nested in one another");
+		    N_("levels of elements nested in one another"));
 	else
 		sink->start(data, local, prefix, uri, nns, ns, natts,
 		    ndefaulted, atts);

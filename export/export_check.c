@@ -200,7 +200,7 @@ export_check_entries(struct export_check_ctx *c,
 	}
 	if (i == 0 && q->required)
 		export_check_add(c, EXPORT_PROBLEM_MISSING, q, path,
-		    checklist_xstrdup("required, no entry yet"));
+		    checklist_xstrdup(_("required, no entry yet")));
 }
 
 /* Question Q in its element EL at PATH (indexes included; the repeats

@@ -143,7 +143,7 @@ export_rh_page(xmlNodePtr sec, const struct export_vpage *p,
 	}
 	free(head);
 	if (!p->relevant) {
-		export_html_el(sec, "p", "(not asked: not relevant now)");
+		export_html_el(sec, "p", _("(not asked: not relevant now)"));
 		return;
 	}
 	export_rh_answers(sec, p->answers, p->n, lang);

@@ -84,6 +84,10 @@ has "$tmp/err" "a un coût qu'aucune limite ne peut borner sur une réponse comp
 has "$tmp/err" "part de nombreux nœuds"
 expect 1 "$SACL" validate "$tmp/costly.xml"
 has "$tmp/err" "has a cost no cap can bound on a full response: the step"
+# the readers' refusals (checklist_xml.c) in French
+{ echo '<?xml version="1.0"?>'; echo '<!DOCTYPE checklist>'; tail -n +2 "$F"; } >"$tmp/doctype.xml"
+expect 1 in_ fr "$SACL" validate "$tmp/doctype.xml"
+has "$tmp/err" "un DOCTYPE n'est pas autorisé (ni DTD, ni entités)"
 expect 0 in_ fr "$SACL" info "$F"
 has "$tmp/out" "section: 1 One (1 disposition)"
 expect 0 "$SACL" info "$F"

@@ -296,7 +296,7 @@ tui_fill_scope(const struct tui_fill_opts *o, struct checklist_response *resp,
 	char *a = NULL, *b = NULL, *ids;
 
 	if (o->agency != NULL && o->agency[0] == '\0') {
-		tui_cmd_warn("--agency: the name is empty");
+		tui_cmd_warn(_("--agency: the name is empty"));
 		return TUI_EXIT_USAGE;
 	}
 	checklist_error_clear(&err);
@@ -326,8 +326,8 @@ tui_fill_carry(const struct tui_fill_opts *o, struct checklist_response *r,
     char **notice)
 {
 	if (checklist_response_has_answers(r)) {
-		tui_cmd_warn("%s holds answers already: --from fills only a new "
-		    "or empty response (nothing was changed)", o->file);
+		tui_cmd_warn(_("%s holds answers already: --from fills only a "
+		    "new or empty response (nothing was changed)"), o->file);
 		return TUI_EXIT_INVALID;
 	}
 	return tui_answers_carry(r, o->from, true, notice);

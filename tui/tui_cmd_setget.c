@@ -251,8 +251,8 @@ tui_set_in_scope(struct checklist_response *resp, size_t n, char **args)
 		id = checklist_xstrndup(args[i], strcspn(args[i], "="));
 		if (!checklist_scope_path(resp, id)) {
 			s = checklist_sanitize(id, false);
-			tui_cmd_warn("%s: outside this contribution's scope "
-			    "(%s): not set", s, scope);
+			tui_cmd_warn(_("%s: outside this contribution's scope "
+			    "(%s): not set"), s, scope);
 			free(s);
 			ok = false;
 		}
@@ -271,8 +271,8 @@ tui_set_carry(struct checklist_response *resp, const char *file)
 	int status;
 
 	if (checklist_response_has_answers(resp)) {
-		tui_cmd_warn("%s holds answers already: --from-last fills only "
-		    "a new or empty response (nothing was changed)", file);
+		tui_cmd_warn(_("%s holds answers already: --from-last fills "
+		    "only a new or empty response (nothing was changed)"), file);
 		return TUI_EXIT_INVALID;
 	}
 	status = tui_answers_carry(resp, tui_set_last, false, &notice);
