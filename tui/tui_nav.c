@@ -216,7 +216,10 @@ tui_nav_rebuild(struct tui_nav *nav, struct tui_app *app,
 	tui_nav_select(nav, select);
 }
 
-/* Colour the markers of the visible lines (not the current one). */
+/* Colour the markers of the visible lines (not the current one, which
+ * libmenu shows in reverse). Every line's marker is set, a dim one back
+ * to no colour: a line may have scrolled into a place coloured before,
+ * and the list is not posted again at each draw. */
 static void
 tui_nav_colour(struct tui_nav *nav, struct tui_app *app)
 {
@@ -233,9 +236,9 @@ tui_nav_colour(struct tui_nav *nav, struct tui_app *app)
 		    TUI_ROLE_MISSING : e->state == CHECKLIST_STATE_PARTIAL ?
 		    TUI_ROLE_PARTIAL : TUI_ROLE_DIM;
 
-		if (top + i == cur || role == TUI_ROLE_DIM)
+		if (top + i == cur)
 			continue;
-		a = tui_attr(app, role);
+		a = role == TUI_ROLE_DIM ? A_NORMAL : tui_attr(app, role);
 		mvwchgat(nav->sub, i, tui_nav_depth(e->group), 3,
 		    (attr_t)(a & ~A_COLOR), (short)PAIR_NUMBER(a), NULL);
 	}
@@ -264,8 +267,9 @@ tui_nav_draw(struct tui_nav *nav, struct tui_app *app)
 		    width - 2);
 		return;
 	}
-	unpost_menu(nav->menu); /* post again: a fresh copy of the list */
-	post_menu(nav->menu);
+	/* not posted again: libmenu draws every item into its pad at each
+	 * post (53 M instructions at 3,000 provisions); its visible lines
+	 * stay in the window, only their markers' colours are set anew */
 	tui_nav_colour(nav, app);
 }
 
