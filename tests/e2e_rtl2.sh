@@ -10,7 +10,9 @@
 # - the page of 5.1: a list entry whose title is pasted in Arabic (tmux
 #   paste-buffer) shows it in the entry's summary row ("1. ...")
 #   right-aligned, ending where the list's label ends, and `sacl get`
-#   gives back its bytes unchanged.
+#   gives back its bytes unchanged;
+# - the help (F1), the interface in Arabic: the provision's heading and
+#   the question's hint end by the pager's right border.
 # Skipped (77) without tmux or without a C.UTF-8 locale.
 . "$TOP_SRCDIR/tests/lib.sh"
 
@@ -95,6 +97,21 @@ entry() {
 	    fail "$S: the entry's marker and number moved: $l"
 }
 
+# help: F1 in the Arabic interface; the provision's heading and the
+# question's hint end by the pager's right border (column 78).
+help() {
+	keys F1
+	wait_for "== 5.1"
+	for t in "== 5.1" "اسمه الرسمي"; do
+		screen | grep -F -- "$t" | head -n 1 | grep -q -E '[^ ] │$' || {
+			screen >&2
+			fail "$S: the help's '$t' does not end at the edge"
+		}
+	done
+	keys Escape
+	wait_gone "== 5.1"
+}
+
 "$SACL" set --checklist uncac-chapter2 "$R" p5_1/status=partial \
     >/dev/null 2>&1 || fail "sacl set: no response"
 S=rtl2
@@ -103,6 +120,7 @@ WAIT="الأحكام:" start_env "$S" 80 24 "LANG=C.UTF-8" "LC_ALL=C.UTF-8" \
 overview
 present
 entry
+help
 keys F10
 wait_for "SACL-EXIT=0"
 pass

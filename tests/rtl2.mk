@@ -1,5 +1,6 @@
 # tests/rtl2.mk: Arabic right-aligned after a head by one helper (cmocka);
-# in the page's list entries, the overview and the presentation (tmux).
+# in the page's list entries, the overview, the presentation and the
+# help (tmux).
 if WITH_TESTS
 check_PROGRAMS += tests/test_rtl2
 TESTS += tests/test_rtl2 tests/e2e_rtl2.sh
