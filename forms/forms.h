@@ -141,6 +141,14 @@ void forms_set_key_reader(forms_key_reader read);
  * text is right-aligned in its area, its characters kept in their
  * logical order (the terminal reorders and shapes them, or not). */
 bool forms_text_rtl(const char *s, size_t len);
+/* A line of exactly WIDTH cells: HEAD (a marker, a number) at the left,
+ * then TEXT right-aligned in the rest, cut by display width with a "~"
+ * when too long, never inside a character; both sanitised. NULL when
+ * TEXT is left to right or HEAD leaves no room for it: the caller lays
+ * the line out as it always did. The one layout of a right-to-left text
+ * after a head (the page's list entries, the navigator, the overview,
+ * the presentation, the help). Caller frees. */
+char *forms_text_join_rtl(const char *head, const char *text, int width);
 
 /* The libmenu request for a key that moves in a list (Up, Down, PgUp,
  * PgDn, Home, End), or 0: one mapping for every menu of the program. */

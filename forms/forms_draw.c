@@ -325,14 +325,19 @@ entry_render(struct forms_page *page, struct forms_item *it, int vy, int x,
     int width, bool draw)
 {
 	attr_t a = it == forms_current_item(page) ? A_REVERSE : A_NORMAL;
-	char *sum, *line;
+	char *sum, *head, *line;
 	wchar_t *w;
 
 	if (!draw)
 		return 1;
 	sum = forms_entry_summary(page, it);
-	line = checklist_xasprintf("%s %zu. %s", forms_entry_mark(it->open),
-	    it->index, sum);
+	head = checklist_xasprintf("%s %zu. ", forms_entry_mark(it->open),
+	    it->index);
+	/* a right-to-left answer ends in the row's last column */
+	line = forms_text_join_rtl(head, sum, width);
+	if (line == NULL)
+		line = checklist_xasprintf("%s%s", head, sum);
+	free(head);
 	w = forms_wcs(line, false);
 	forms_put_vrow(page, vy, x, w, wcslen(w), width, a, true);
 	free(w);

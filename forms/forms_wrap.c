@@ -133,6 +133,65 @@ forms_text_rtl(const char *s, size_t len)
 	return false;
 }
 
+/* The wide string W as UTF-8 (the locale's multibyte). Caller frees. */
+static char *
+wcs_to_mb(const wchar_t *w)
+{
+	size_t n = wcslen(w), i, o = 0, k;
+	char *out = checklist_xmalloc(n * MB_CUR_MAX + 1);
+	mbstate_t st;
+
+	memset(&st, 0, sizeof st);
+	for (i = 0; i < n; i++) {
+		k = wcrtomb(out + o, w[i], &st);
+		if (k == (size_t)-1) {
+			memset(&st, 0, sizeof st);
+			out[o] = '?';
+			k = 1;
+		}
+		o += k;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+char *
+forms_text_join_rtl(const char *head, const char *text, int width)
+{
+	wchar_t *h, *t, *line;
+	size_t hn, k;
+	int hw, tw;
+	char *out;
+
+	if (text == NULL || !forms_text_rtl(text, strlen(text)))
+		return NULL;
+	h = forms_wcs(head, false);
+	hn = wcslen(h);
+	hw = forms_wcswidth(h, hn);
+	if (hw >= width) {
+		free(h);
+		return NULL;
+	}
+	t = forms_wcs(text, false);
+	k = forms_fit(t, wcslen(t), width - hw, &tw);
+	if (t[k] != L'\0') { /* too long: what fits in one cell less, "~" */
+		k = forms_fit(t, k, width - hw - 1, &tw);
+		t[k++] = L'~';
+		tw++;
+	}
+	t[k] = L'\0';
+	line = checklist_xreallocarray(NULL, hn + (size_t)width + k + 1,
+	    sizeof *line);
+	wmemcpy(line, h, hn);
+	wmemset(line + hn, L' ', (size_t)(width - hw - tw));
+	wmemcpy(line + hn + (size_t)(width - hw - tw), t, k + 1);
+	out = wcs_to_mb(line);
+	free(line);
+	free(t);
+	free(h);
+	return out;
+}
+
 static void
 lines_push(struct forms_lines *l, size_t start, size_t len)
 {

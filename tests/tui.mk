@@ -23,7 +23,7 @@ TESTS += tests/test_tui_nav tests/e2e_fill.sh tests/e2e_edit.sh \
 endif
 tests_test_tui_nav_SOURCES = tests/test_tui_nav.c tests/test_util.c
 tests_test_tui_nav_CFLAGS = $(TEST_CFLAGS) $(CURSES_CFLAGS)
-tests_test_tui_nav_LDADD = libtui.a libchecklist.a $(XML_LIBS) \
+tests_test_tui_nav_LDADD = libtui.a libforms.a libchecklist.a $(XML_LIBS) \
 	$(CMOCKA_LIBS)
 EXTRA_DIST += tests/e2e_fill.sh tests/e2e_edit.sh tests/cli_fill.sh \
 	tests/lib_tmux.sh tests/e2e_marks.sh tests/e2e_keys.sh

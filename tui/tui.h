@@ -270,6 +270,14 @@ char *tui_text_fit(const char *s, int width, bool pad);
 /* S sanitised and wrapped at WIDTH columns on spaces (newlines kept);
  * appended to *LINES (grown), *N updated. Caller frees. */
 void tui_text_wrap(const char *s, int width, char ***lines, size_t *n);
+/* HEAD then TEXT in WIDTH columns: a right-to-left TEXT right-aligned
+ * after HEAD (forms_text_join_rtl: exactly WIDTH columns), else the two
+ * as one text cut by tui_text_fit (padded when PAD). Caller frees. */
+char *tui_text_join_rtl(const char *head, const char *text, int width,
+    bool pad);
+/* tui_text_wrap, but each paragraph whose first strong letter is right
+ * to left has its lines right-aligned to WIDTH. */
+void tui_text_wrap_rtl(const char *s, int width, char ***lines, size_t *n);
 /* Append a copy of LINE to *LINES. */
 void tui_lines_add(char ***lines, size_t *n, const char *line);
 void tui_lines_free(char **lines, size_t n);

@@ -3,7 +3,8 @@
  * provision shown, the label and hint of the question with the focus,
  * what the markers of the list mean (alone with `m`), and every
  * key from the key table, so that help and bindings cannot drift apart. All texts are wrapped by
- * display width and pass the sanitizer.
+ * display width and pass the sanitizer; a right-to-left paragraph (the
+ * interface in Arabic) is right-aligned, the keys kept at the left.
  */
 #include "config.h"
 
@@ -15,11 +16,11 @@
 #include "tui/tui_app.h"
 
 static void
-tui_help_heading(char ***lines, size_t *n, const char *text)
+tui_help_heading(int width, char ***lines, size_t *n, const char *text)
 {
 	if (*n > 0)
 		tui_lines_add(lines, n, "");
-	tui_lines_add(lines, n, text);
+	tui_text_wrap_rtl(text, width, lines, n);
 }
 
 static const char *
@@ -42,7 +43,7 @@ tui_help_group(struct tui_app *app, int width, char ***lines, size_t *n)
 	name = tui_group_name(app, g);
 	head = checklist_xasprintf("== %s  %s ==", name,
 	    tui_help_text(app, &g->title));
-	tui_text_wrap(head, width, lines, n);
+	tui_text_wrap_rtl(head, width, lines, n);
 	free(name);
 	free(head);
 	if (g->kind == CHECKLIST_G_PROVISION) {
@@ -52,12 +53,12 @@ tui_help_group(struct tui_app *app, int width, char ***lines, size_t *n)
 		head = checklist_xasprintf(_("Obligation: %s%s%s"),
 		    tui_level_label(g->level), theme != NULL ? _("; theme: ") : "",
 		    theme != NULL ? theme : "");
-		tui_text_wrap(head, width, lines, n);
+		tui_text_wrap_rtl(head, width, lines, n);
 		free(head);
 		free(theme);
 	}
 	if (tui_help_text(app, &g->help)[0] != '\0')
-		tui_text_wrap(tui_help_text(app, &g->help), width, lines, n);
+		tui_text_wrap_rtl(tui_help_text(app, &g->help), width, lines, n);
 	for (g = g->parent; g != NULL; g = g->parent)
 		if (g->kind == CHECKLIST_G_SECTION &&
 		    tui_help_text(app, &g->help)[0] != '\0') {
@@ -65,8 +66,8 @@ tui_help_group(struct tui_app *app, int width, char ***lines, size_t *n)
 			head = checklist_xasprintf("== %s  %s ==", name,
 			    tui_help_text(app, &g->title));
 			tui_lines_add(lines, n, "");
-			tui_text_wrap(head, width, lines, n);
-			tui_text_wrap(tui_help_text(app, &g->help), width, lines,
+			tui_text_wrap_rtl(head, width, lines, n);
+			tui_text_wrap_rtl(tui_help_text(app, &g->help), width, lines,
 			    n);
 			free(name);
 			free(head);
@@ -86,10 +87,10 @@ tui_help_question(struct tui_app *app, int width, char ***lines, size_t *n)
 	head = checklist_xasprintf(_("== Question: %s%s =="),
 	    tui_help_text(app, &q->label), q->required ? _(" (required)") : "");
 	tui_lines_add(lines, n, "");
-	tui_text_wrap(head, width, lines, n);
+	tui_text_wrap_rtl(head, width, lines, n);
 	free(head);
 	if (tui_help_text(app, &q->hint)[0] != '\0')
-		tui_text_wrap(tui_help_text(app, &q->hint), width, lines, n);
+		tui_text_wrap_rtl(tui_help_text(app, &q->hint), width, lines, n);
 }
 
 /* What the marks mean: the list's, an article's, a repeat entry's; one
@@ -141,7 +142,7 @@ tui_help_keys_part(int width, enum tui_keys_part part, char ***lines,
 	const int kw = 18;
 
 	head = checklist_xasprintf(_("== Keys: %s =="), _(tui_keys_part_title[part]));
-	tui_help_heading(lines, n, head);
+	tui_help_heading(width, lines, n, head);
 	free(head);
 	for (i = 0; i < nk; i++) {
 		char *tab = strchr(keys[i], '\t'), *line;
@@ -150,7 +151,7 @@ tui_help_keys_part(int width, enum tui_keys_part part, char ***lines,
 		*tab = '\0';
 		wrapped = NULL;
 		nw = 0;
-		tui_text_wrap(tab + 1, width > kw + 10 ? width - kw - 1 : 10,
+		tui_text_wrap_rtl(tab + 1, width > kw + 10 ? width - kw - 1 : 10,
 		    &wrapped, &nw);
 		if (tui_text_width(keys[i]) > kw) { /* long names: own line */
 			tui_lines_add(lines, n, keys[i]);
@@ -175,7 +176,7 @@ tui_help_keys(int width, char ***lines, size_t *n)
 	for (part = 0; part < TUI_KEYS_NPARTS; part++)
 		tui_help_keys_part(width, (enum tui_keys_part)part, lines, n);
 	tui_lines_add(lines, n, "");
-	tui_text_wrap(_("On a question page no letter is a command: letters "
+	tui_text_wrap_rtl(_("On a question page no letter is a command: letters "
 	    "type into the question, and the list's letter commands are "
 	    "Alt+letter there. The status line says EDIT while a field is "
 	    "being edited."), width, lines, n);
@@ -189,9 +190,9 @@ tui_help_build(struct tui_app *app, int width, size_t *n)
 	*n = 0;
 	tui_help_group(app, width, &lines, n);
 	tui_help_question(app, width, &lines, n);
-	tui_help_heading(&lines, n, _("== Marks in the list (m shows them "
+	tui_help_heading(width, &lines, n, _("== Marks in the list (m shows them "
 	    "alone) =="));
-	tui_text_wrap(legend, width, &lines, n);
+	tui_text_wrap_rtl(legend, width, &lines, n);
 	free(legend);
 	tui_help_keys(width, &lines, n);
 	return lines;

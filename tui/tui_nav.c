@@ -80,29 +80,6 @@ tui_nav_depth(const struct checklist_group *g)
 	return g->kind == CHECKLIST_G_FRONT ? 0 : 2 * g->depth;
 }
 
-/* HEAD then TITLE in exactly WIDTH columns: a right-to-left title
- * right-aligned after HEAD (cut by display width with a "~" when too
- * long), else the two as one text. */
-static char *
-tui_nav_join(const char *head, const char *title, int width)
-{
-	char *h = tui_text_fit(head, width, false), *raw, *t, *line;
-	int hw = tui_text_width(h);
-
-	if (!forms_text_rtl(title, strlen(title)) || hw >= width) {
-		raw = checklist_xasprintf("%s%s", head, title);
-		line = tui_text_fit(raw, width, true);
-		free(raw);
-	} else {
-		t = tui_text_fit(title, width - hw, false);
-		line = checklist_xasprintf("%s%*s%s", h,
-		    width - hw - tui_text_width(t), "", t);
-		free(t);
-	}
-	free(h);
-	return line;
-}
-
 /* One line of the list, exactly WIDTH columns wide. MARKED: the
  * response may hold marks (checklist_marks_present), to be counted. */
 static char *
@@ -131,7 +108,7 @@ tui_nav_line(struct tui_app *app, const struct tui_entry *e, int width,
 		head = checklist_xasprintf("%*s%s %s%s%s  ",
 		    tui_nav_depth(e->group), "", tui_state_marker(e->state),
 		    mark, name, marks);
-	line = tui_nav_join(head, title, width);
+	line = tui_text_join_rtl(head, title, width, true);
 	free(head);
 	free(name);
 	return line;

@@ -3,7 +3,8 @@
  * in the presentation mode): every article (and the front section) with
  * a bar of its required answers given, the count of required questions
  * still open, of conflicts left by a merge and of answers to review
- * (checklist_marks.h), then the totals. A pager: it only shows.
+ * (checklist_marks.h), then the totals. A pager: it only shows. A
+ * right-to-left title (Arabic) is right-aligned, the counts kept.
  */
 #include "config.h"
 
@@ -20,22 +21,26 @@ tui_overview_line(struct tui_app *app, const struct checklist_group *g,
 {
 	struct checklist_progress p;
 	struct checklist_marks_count m;
-	char *name = tui_group_name(app, g), *bar, *line, *fit;
+	char *name = tui_group_name(app, g), *bar, *line, *fit, *col;
 	int bw = width >= 120 ? 40 : width >= 100 ? 30 : 16;
 
 	checklist_progress_group(app->resp, g, &p);
 	checklist_marks_count_group(app->resp, g, &m);
 	bar = tui_progress_bar(p.required_answered, p.required, bw);
-	line = checklist_xasprintf("%-8.8s %s %3zu/%-3zu %5zu %9zu %9zu  %s",
-	    g->kind == CHECKLIST_G_FRONT ? _("Front") : name, bar,
-	    p.required_answered, p.required, p.required - p.required_answered,
-	    m.conflict, m.review, checklist_text_get(&g->title, app->lang,
-	    app->cl->default_lang));
-	fit = tui_text_fit(line, width, false);
+	/* the name in 8 columns (not bytes: "المادة 5" is 15) */
+	col = tui_text_fit(g->kind == CHECKLIST_G_FRONT ? _("Front") : name,
+	    8, true);
+	line = checklist_xasprintf("%s %s %3zu/%-3zu %5zu %9zu %9zu  ", col,
+	    bar, p.required_answered, p.required, p.required - p.required_answered,
+	    m.conflict, m.review);
+	/* a right-to-left title ends in the last column */
+	fit = tui_text_join_rtl(line, checklist_text_get(&g->title, app->lang,
+	    app->cl->default_lang), width, false);
 	tui_lines_add(lines, n, fit);
 	if (spaced)
 		tui_lines_add(lines, n, "");
 	free(fit);
+	free(col);
 	free(line);
 	free(bar);
 	free(name);

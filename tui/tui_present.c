@@ -4,7 +4,9 @@
  * come from the same view as `sacl render` (export_render.h: labels,
  * choices by their labels, list entries, workshop marks), laid out in a
  * centred column of at most TUI_PRESENT_COLS columns, with a blank line
- * between questions, labels bold, values plain, marks in reverse.
+ * between questions, labels bold, values plain, marks in reverse. A
+ * right-to-left text (Arabic) ends at the column's right edge, a
+ * heading's number kept at its left.
  *
  * The mode runs its own loop and never hands a key to the page or to
  * the key table: Left/Right, PgUp/PgDn (and [ ]) move by provision,
@@ -49,7 +51,7 @@ tui_present_add(struct tui_present *p, const char *text, int indent,
 	char **w = NULL;
 	size_t i, n = 0;
 
-	tui_text_wrap(text, p->width - indent, &w, &n);
+	tui_text_wrap_rtl(text, p->width - indent, &w, &n);
 	p->lines = checklist_xreallocarray(p->lines, p->n + n + 1,
 	    sizeof *p->lines);
 	for (i = 0; i < n; i++) {
@@ -58,6 +60,29 @@ tui_present_add(struct tui_present *p, const char *text, int indent,
 		p->lines[p->n++].attr = attr;
 	}
 	tui_lines_free(w, n);
+}
+
+/* NAME and TITLE as a heading: a right-to-left TITLE that fits on one
+ * line right-aligned after NAME, else wrapped as any text. */
+static void
+tui_present_heading(struct tui_present *p, const char *name,
+    const char *title, chtype attr)
+{
+	char *s = export_view_heading(name, title), *head, *line = NULL;
+
+	if (tui_text_width(s) <= p->width) {
+		head = checklist_xasprintf("%s ", name);
+		line = forms_text_join_rtl(head, title, p->width);
+		free(head);
+	}
+	if (line != NULL) {
+		p->lines = checklist_xreallocarray(p->lines, p->n + 1,
+		    sizeof *p->lines);
+		p->lines[p->n].text = line;
+		p->lines[p->n++].attr = attr;
+	} else
+		tui_present_add(p, s, 0, attr);
+	free(s);
 }
 
 static void
@@ -161,14 +186,11 @@ tui_present_build(struct tui_present *p)
 	tui_present_free_lines(p);
 	if (pg == NULL)
 		return;
-	s = export_view_heading(art->name, art->title);
-	tui_present_add(p, s, 0, tui_attr(p->app, TUI_ROLE_DIM) | A_BOLD);
-	free(s);
-	if (pg->g != art->g) {
-		s = export_view_heading(pg->name, pg->title);
-		tui_present_add(p, s, 0, A_BOLD | A_UNDERLINE);
-		free(s);
-	}
+	tui_present_heading(p, art->name, art->title,
+	    tui_attr(p->app, TUI_ROLE_DIM) | A_BOLD);
+	if (pg->g != art->g)
+		tui_present_heading(p, pg->name, pg->title,
+		    A_BOLD | A_UNDERLINE);
 	tui_present_add(p, "", 0, A_NORMAL);
 	s = tui_present_progress(_("Provision:"), &pg->p);
 	tui_present_add(p, s, 0, A_NORMAL);

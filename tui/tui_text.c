@@ -3,7 +3,8 @@
  * checklist_sanitize() first (answers and non-bundled definitions are
  * untrusted), then is measured, cut and wrapped by display width, so that
  * a Chinese or Arabic label is never cut inside a character and a wide
- * character takes its two columns. Uses the C library's multibyte
+ * character takes its two columns. A right-to-left line (Arabic) is
+ * right-aligned by the one helper forms_text_join_rtl. Uses the C library's multibyte
  * functions under the locale set in main().
  */
 #include "config.h"
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "forms/forms.h"
 #include "tui/tui.h"
 
 /* Decode one character at S (LEN bytes left): its byte length (at least
@@ -103,9 +105,42 @@ tui_text_fit(const char *s, int width, bool pad)
 	return out;
 }
 
-/* Wrap one paragraph P (no newline) at WIDTH columns. */
+char *
+tui_text_join_rtl(const char *head, const char *text, int width, bool pad)
+{
+	char *line = forms_text_join_rtl(head, text, width), *raw;
+
+	if (line != NULL)
+		return line;
+	raw = checklist_xasprintf("%s%s", head, text);
+	line = tui_text_fit(raw, width, pad);
+	free(raw);
+	return line;
+}
+
+/* LEN bytes at S as one line of a wrapped paragraph; RTL: spaces
+ * before it, so that it ends at WIDTH columns. */
 static void
-tui_text_wrap_para(const char *p, int width, char ***lines, size_t *n)
+tui_text_wrap_line(const char *s, size_t len, int width, bool rtl,
+    char ***lines, size_t *n)
+{
+	char *line = checklist_xstrndup(s, len), *aligned;
+	int w = tui_text_width(line);
+
+	if (rtl && w < width) {
+		aligned = checklist_xasprintf("%*s%s", width - w, "", line);
+		free(line);
+		line = aligned;
+	}
+	tui_lines_add(lines, n, line);
+	free(line);
+}
+
+/* Wrap one paragraph P (no newline) at WIDTH columns; RTL: each line
+ * right-aligned. */
+static void
+tui_text_wrap_para(const char *p, int width, bool rtl, char ***lines,
+    size_t *n)
 {
 	size_t len = strlen(p), start = 0, i, brk, k;
 	int used, w;
@@ -125,11 +160,8 @@ tui_text_wrap_para(const char *p, int width, char ***lines, size_t *n)
 			i = brk; /* cut at the last space */
 		if (i == start && i < len) /* one character wider than WIDTH */
 			i += tui_text_char(p + i, len - i, &w);
-		{
-			char *line = checklist_xstrndup(p + start, i - start);
-			tui_lines_add(lines, n, line);
-			free(line);
-		}
+		tui_text_wrap_line(p + start, i - start, width, rtl, lines,
+		    n);
 		while (i < len && p[i] == ' ')
 			i++;
 		start = i;
@@ -138,8 +170,9 @@ tui_text_wrap_para(const char *p, int width, char ***lines, size_t *n)
 	}
 }
 
-void
-tui_text_wrap(const char *s, int width, char ***lines, size_t *n)
+static void
+tui_text_wrap_all(const char *s, int width, bool rtl, char ***lines,
+    size_t *n)
 {
 	char *t = tui_text_clean(s, true), *p = t, *nl;
 
@@ -149,12 +182,25 @@ tui_text_wrap(const char *s, int width, char ***lines, size_t *n)
 		nl = strchr(p, '\n');
 		if (nl != NULL)
 			*nl = '\0';
-		tui_text_wrap_para(p, width, lines, n);
+		tui_text_wrap_para(p, width, rtl && forms_text_rtl(p,
+		    strlen(p)), lines, n);
 		if (nl == NULL)
 			break;
 		p = nl + 1;
 	}
 	free(t);
+}
+
+void
+tui_text_wrap(const char *s, int width, char ***lines, size_t *n)
+{
+	tui_text_wrap_all(s, width, false, lines, n);
+}
+
+void
+tui_text_wrap_rtl(const char *s, int width, char ***lines, size_t *n)
+{
+	tui_text_wrap_all(s, width, true, lines, n);
 }
 
 void
