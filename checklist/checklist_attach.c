@@ -532,10 +532,10 @@ checklist_attach_read(struct checklist_response *r, const char *path,
 		    "never taken in (no copy is kept beside the response); "
 		    "give the file again"), value);
 	else if (!checklist_attach_confined(r, value))
-		st = checklist_attach_fail(err, CHECKLIST_ERR_VALUE, "%s is "
+		st = checklist_attach_fail(err, CHECKLIST_ERR_VALUE, _("%s is "
 		    "not a copy kept beside the response (in its folder "
-		    "RESPONSE" CHECKLIST_ATTACH_SUFFIX "/); give the file "
-		    "again", value);
+		    "RESPONSE%s/); give the file again"), value,
+		    CHECKLIST_ATTACH_SUFFIX);
 	else
 		st = checklist_attach_read_copy(file, max, buf, len, err);
 	if (st == CHECKLIST_OK) {

@@ -84,6 +84,9 @@ has "$tmp/err" "a un coût qu'aucune limite ne peut borner sur une réponse comp
 has "$tmp/err" "part de nombreux nœuds"
 expect 1 "$SACL" validate "$tmp/costly.xml"
 has "$tmp/err" "has a cost no cap can bound on a full response: the step"
+# a missing response: the hint names the default checklist, in French
+expect 3 in_ fr "$SACL" set "$tmp/nothing-here.xml" q1=x
+has "$tmp/err" "pour en commencer une nouvelle, nommez sa liste de contrôle : sacl set --checklist uncac-chapter2"
 # the readers' refusals (checklist_xml.c) in French
 { echo '<?xml version="1.0"?>'; echo '<!DOCTYPE checklist>'; tail -n +2 "$F"; } >"$tmp/doctype.xml"
 expect 1 in_ fr "$SACL" validate "$tmp/doctype.xml"

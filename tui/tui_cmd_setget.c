@@ -427,7 +427,7 @@ int
 tui_cmd_set(int argc, char **argv)
 {
 	const char *checklist = NULL, *from = NULL;
-	char **args = NULL, *buf = NULL;
+	char **args = NULL, *buf = NULL, hint[200];
 	size_t nargs = 0;
 	int status, n;
 
@@ -440,10 +440,11 @@ tui_cmd_set(int argc, char **argv)
 		return tui_cmd_usage(tui_set_usage);
 	if (!tui_set_syntax_ok(n, argv + optind + 1))
 		return tui_cmd_usage(tui_set_usage);
+	snprintf(hint, sizeof hint, _("; to start a new one, name its "
+	    "checklist: sacl set --checklist %s FILE ..."), CHECKLIST_DEFAULT_ID);
 	if (checklist == NULL && tui_set_last == NULL &&
-	    (status = tui_cmd_response_present(
-	    argv[optind], "; to start a new one, name its checklist: sacl set "
-	    "--checklist " CHECKLIST_DEFAULT_ID " FILE ...")) != TUI_EXIT_OK)
+	    (status = tui_cmd_response_present(argv[optind], hint)) !=
+	    TUI_EXIT_OK)
 		return status;
 	/* read --from before taking the lock: stdin may keep us waiting */
 	status = tui_set_gather(from, (size_t)n, argv + optind + 1, &args,

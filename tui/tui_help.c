@@ -117,7 +117,7 @@ tui_help_legend(void)
 	    "lettered items: %s "
 	    "when one has an answer not valid, %s when all are complete, %s "
 	    "when none is started, else %s.\nOn a page, %s marks a closed "
-	    "entry of a list and %s an open one.\n" TUI_CONFLICT_MARK
+	    "entry of a list and %s an open one.\n%s"
 	    "  before a provision: a merge left differing answers there "
 	    "(c goes to the next, F7 settles it).\nAfter a number, R2: two "
 	    "answers carried from the last cycle to review (r, F8); ~: an "
@@ -126,7 +126,7 @@ tui_help_legend(void)
 	    tui_state_marker(CHECKLIST_STATE_COMPLETE),
 	    tui_state_marker(CHECKLIST_STATE_NOT_STARTED),
 	    tui_state_marker(CHECKLIST_STATE_PARTIAL),
-	    forms_entry_mark(false), forms_entry_mark(true));
+	    forms_entry_mark(false), forms_entry_mark(true), TUI_CONFLICT_MARK);
 	free(text);
 	return more;
 }
