@@ -61,31 +61,6 @@ expr(struct checklist *cl, const char *path, bool constraint)
 	return constraint ? p->constraint : p->relevant;
 }
 
-static void
-zero(struct checklist *cl)
-{
-	struct checklist_qpriv *p;
-	size_t i;
-
-	for (i = 0; i < cl->nall; i++) {
-		p = cl->all[i]->priv;
-		if (p->relevant != NULL)
-			p->relevant->evals = 0;
-		if (p->constraint != NULL)
-			p->constraint->evals = 0;
-	}
-}
-
-static void
-set(struct checklist_response *r, const char *path, const char *v)
-{
-	struct checklist_error err;
-
-	checklist_error_clear(&err);
-	if (checklist_response_set(r, path, v, &err) != CHECKLIST_OK)
-		fail_msg("%s=%s: %s", path, v, err.message);
-}
-
 /* The XML inside gzip bytes BUF (LEN). Caller frees. */
 static char *
 inflated(const char *buf, size_t len)
@@ -124,18 +99,18 @@ test_export_evaluates_once(void **state)
 	assert_int_equal(checklist_load_memory(definition, strlen(definition),
 	    "t.xml", &cl, &err), CHECKLIST_OK);
 	r = checklist_response_new(cl);
-	set(r, "a/status", "none");
-	set(r, "a/steps", "Adopt the act");
-	set(r, "a/note", "n");
-	set(r, "b/status", "none");
-	set(r, "b/steps", "gone-text"); /* no longer asked below */
-	set(r, "b/status", "full");
-	set(r, "f/list[1]/t", "first");
-	set(r, "f/list[1]/u", "kept-text");
+	test_set(r, "a/status", "none");
+	test_set(r, "a/steps", "Adopt the act");
+	test_set(r, "a/note", "n");
+	test_set(r, "b/status", "none");
+	test_set(r, "b/steps", "gone-text"); /* no longer asked below */
+	test_set(r, "b/status", "full");
+	test_set(r, "f/list[1]/t", "first");
+	test_set(r, "f/list[1]/u", "kept-text");
 	o.force = true;
 	o.now = 1800000000;
 	checklist_pcache_forget(r);
-	zero(cl);
+	test_evals_zero(cl);
 	export_check(r, &o, &probs);
 	o.checked = &probs;
 	assert_int_equal(export_build(r, &o, &buf, &len, &err), CHECKLIST_OK);

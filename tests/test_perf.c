@@ -57,14 +57,7 @@ static const char definition[] = HEAD
 static struct checklist *
 load(void)
 {
-	struct checklist_error err;
-	struct checklist *cl = NULL;
-
-	checklist_error_clear(&err);
-	if (checklist_load_memory(definition, strlen(definition), "t.xml", &cl,
-	    &err) != CHECKLIST_OK)
-		fail_msg("%s", err.message);
-	return cl;
+	return test_load_string(definition);
 }
 
 static struct checklist_question *

@@ -95,6 +95,19 @@ test_rmtree(const char *dir)
 	free(cmd);
 }
 
+struct checklist *
+test_load_string(const char *xml)
+{
+	struct checklist_error err;
+	struct checklist *cl = NULL;
+
+	checklist_error_clear(&err);
+	if (checklist_load_memory(xml, strlen(xml), "t.xml", &cl, &err) !=
+	    CHECKLIST_OK)
+		fail_msg("%s", err.message);
+	return cl;
+}
+
 void
 test_set(struct checklist_response *r, const char *path, const char *value)
 {

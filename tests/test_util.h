@@ -33,6 +33,9 @@ char *test_tmpdir(void);
 void test_rmtree(const char *dir);
 /* Write LEN bytes of DATA to PATH; fails the test on error. */
 void test_write_file(const char *path, const char *data, size_t len);
+/* Load the definition XML (held in memory, named t.xml); fails the
+ * test if it does not load. */
+struct checklist *test_load_string(const char *xml);
 /* Set PATH to VALUE in R; fails the test when it is refused. */
 void test_set(struct checklist_response *r, const char *path,
     const char *value);
