@@ -109,6 +109,12 @@ size_t export_view_missing(const struct export_vpage *p,
 /* "Status; Title (entry 2)": the labels of page P's missing answers,
  * or NULL when none is. Caller frees. */
 char *export_view_missing_text(const struct export_vpage *p);
+/* FN(CTX, P, A) for each required question A still unanswered, page P
+ * by page in reading order: the one walk of the renders' lists of what
+ * is missing. */
+void export_view_each_missing(const struct export_view *v,
+    void (*fn)(void *ctx, const struct export_vpage *p,
+    const struct export_vanswer *a), void *ctx);
 
 /* "NAME TITLE", or NAME alone when TITLE is empty. Caller frees. */
 char *export_view_heading(const char *name, const char *title);

@@ -201,11 +201,22 @@ export_rh_summary(xmlNodePtr body, const struct export_view *v)
 		    &v->articles[i].marks);
 }
 
+/* One unanswered question, an item of the list CTX. */
+static void
+export_rh_missing(void *ctx, const struct export_vpage *p,
+    const struct export_vanswer *a)
+{
+	char *line = checklist_xasprintf("%s  %s  (%s)", p->name, a->label,
+	    a->path);
+
+	export_html_el(ctx, "li", line);
+	free(line);
+}
+
 static void
 export_rh_open(xmlNodePtr body, const struct export_view *v)
 {
 	xmlNodePtr sec = export_html_el(body, "section", NULL), ul;
-	size_t i, j, k;
 	char *line;
 
 	export_html_attr(sec, "id", "unanswered");
@@ -214,21 +225,7 @@ export_rh_open(xmlNodePtr body, const struct export_view *v)
 	export_html_el(sec, "h2", line);
 	free(line);
 	ul = export_html_el(sec, "ul", NULL);
-	for (i = 0; i < v->narticles; i++)
-		for (j = 0; j < v->articles[i].npages; j++) {
-			const struct export_vpage *p = &v->articles[i].pages[j];
-
-			const struct export_vanswer **m;
-			size_t nm = export_view_missing(p, &m);
-
-			for (k = 0; k < nm; k++) {
-				line = checklist_xasprintf("%s  %s  (%s)", p->name,
-				    m[k]->label, m[k]->path);
-				export_html_el(ul, "li", line);
-				free(line);
-			}
-			free(m);
-		}
+	export_view_each_missing(v, export_rh_missing, ul);
 }
 
 static void

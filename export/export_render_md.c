@@ -183,27 +183,22 @@ export_md_summary(struct export_sb *b, const struct export_view *v)
 	export_sb_add(b, "\n");
 }
 
+/* One unanswered question, an item of the list. */
+static void
+export_md_missing(void *ctx, const struct export_vpage *p,
+    const struct export_vanswer *a)
+{
+	export_md_put(ctx, "- ", p->name, " ", 2);
+	export_md_put(ctx, "", a->label, " ", 2);
+	export_md_put(ctx, "\\(", a->path, "\\)\n", 2);
+}
+
 static void
 export_md_open(struct export_sb *b, const struct export_view *v)
 {
-	size_t i, j, k;
-
 	export_sb_addf(b, _("## Unanswered required questions: %zu\n\n"),
 	    v->missing);
-	for (i = 0; i < v->narticles; i++)
-		for (j = 0; j < v->articles[i].npages; j++) {
-			const struct export_vpage *p = &v->articles[i].pages[j];
-
-			const struct export_vanswer **m;
-			size_t nm = export_view_missing(p, &m);
-
-			for (k = 0; k < nm; k++) {
-				export_md_put(b, "- ", p->name, " ", 2);
-				export_md_put(b, "", m[k]->label, " ", 2);
-				export_md_put(b, "\\(", m[k]->path, "\\)\n", 2);
-			}
-			free(m);
-		}
+	export_view_each_missing(v, export_md_missing, b);
 	export_sb_add(b, "\n");
 }
 

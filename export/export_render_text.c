@@ -204,11 +204,30 @@ export_rt_summary(struct export_sb *b, int width, const struct export_view *v)
 		    &v->articles[i].p, &v->articles[i].marks);
 }
 
+/* Where export_rt_missing writes. */
+struct export_rt_to {
+	struct export_sb *b;
+	int width;
+};
+
+/* One unanswered question, a line of its own. */
+static void
+export_rt_missing(void *ctx, const struct export_vpage *p,
+    const struct export_vanswer *a)
+{
+	struct export_rt_to *to = ctx;
+	char *line = checklist_xasprintf("%s  %s  (%s)", p->name, a->label,
+	    a->path);
+
+	export_rt_para(to->b, 2, to->width, line);
+	free(line);
+}
+
 /* Every required question still unanswered, by provision. */
 static void
 export_rt_open(struct export_sb *b, int width, const struct export_view *v)
 {
-	size_t i, j, k;
+	struct export_rt_to to = { b, width };
 	char *line;
 
 	export_sb_add(b, "\n");
@@ -217,20 +236,7 @@ export_rt_open(struct export_sb *b, int width, const struct export_view *v)
 	    v->missing);
 	export_rt_para(b, 0, width, line);
 	free(line);
-	for (i = 0; i < v->narticles; i++)
-		for (j = 0; j < v->articles[i].npages; j++) {
-			const struct export_vpage *p = &v->articles[i].pages[j];
-			const struct export_vanswer **m;
-			size_t nm = export_view_missing(p, &m);
-
-			for (k = 0; k < nm; k++) {
-				line = checklist_xasprintf("%s  %s  (%s)", p->name,
-				    m[k]->label, m[k]->path);
-				export_rt_para(b, 2, width, line);
-				free(line);
-			}
-			free(m);
-		}
+	export_view_each_missing(v, export_rt_missing, &to);
 }
 
 static void

@@ -120,6 +120,23 @@ export_view_missing(const struct export_vpage *p,
 	return n;
 }
 
+void
+export_view_each_missing(const struct export_view *v,
+    void (*fn)(void *ctx, const struct export_vpage *p,
+    const struct export_vanswer *a), void *ctx)
+{
+	const struct export_vanswer **m;
+	size_t i, j, k, nm;
+
+	for (i = 0; i < v->narticles; i++)
+		for (j = 0; j < v->articles[i].npages; j++) {
+			nm = export_view_missing(&v->articles[i].pages[j], &m);
+			for (k = 0; k < nm; k++)
+				fn(ctx, &v->articles[i].pages[j], m[k]);
+			free(m);
+		}
+}
+
 char *
 export_view_missing_text(const struct export_vpage *p)
 {
