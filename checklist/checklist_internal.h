@@ -223,6 +223,12 @@ xmlNodePtr checklist_names_group(struct checklist_names *nm,
  * saying why, on the first problem. */
 bool checklist_names_check(struct checklist_names *nm,
     struct checklist_expr *e, xmlNodePtr context, char *msg, size_t size);
+/* For tests: whether the expressions of a template's copies may be
+ * taken from the first copy of the same shape (true unless set
+ * otherwise), and how many expressions were resolved in full and how
+ * many taken so, since the program started. */
+void checklist_names_copies(bool on);
+void checklist_names_counts(unsigned long *full, unsigned long *taken);
 
 /* Private parts hung on the model's void *priv. */
 struct checklist_qpriv {
