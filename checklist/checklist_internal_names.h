@@ -69,6 +69,8 @@ bool checklist_names_resolve(struct checklist_names *nm,
 bool checklist_names_copy_check(struct checklist_names *nm,
     struct checklist_expr *e, xmlNodePtr context, char *msg, size_t size);
 void checklist_names_memo_free(struct checklist_names_memo *m);
+/* Stop: out of memory while resolving names (names.c). */
+_Noreturn void checklist_names_nomem(void);
 /* Full resolutions so far (checklist_names_counts()). */
 extern unsigned long checklist_names_full;
 

@@ -137,6 +137,12 @@ checklist_names_new(const struct checklist *cl)
 }
 
 
+_Noreturn void
+checklist_names_nomem(void)
+{
+	checklist_fatal(_("out of memory (names)"));
+}
+
 static void
 checklist_names_xop_free(void *ops, const xmlChar *name)
 {

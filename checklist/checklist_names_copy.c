@@ -98,7 +98,7 @@ checklist_names_memo_new(void)
 
 	if ((m->shapes = xmlHashCreate(64)) == NULL ||
 	    (m->recs = xmlHashCreate(256)) == NULL)
-		checklist_fatal(_("out of memory (names)"));
+		checklist_names_nomem();
 	return m;
 }
 
@@ -155,7 +155,7 @@ checklist_names_shape(struct checklist_names *nm, struct checklist_names_tag *t)
 	t->shape = ++m->nshapes;
 	if (xmlHashAddEntry(m->shapes, (const xmlChar *)m->buf,
 	    (void *)(uintptr_t)t->shape) != 0)
-		checklist_fatal(_("out of memory (names)"));
+		checklist_names_nomem();
 	return t->shape;
 }
 
@@ -202,7 +202,7 @@ checklist_names_rec(struct checklist_names *nm, const struct checklist_expr *e,
 		return r;
 	r = checklist_xcalloc(1, sizeof *r);
 	if (xmlHashAddEntry(nm->memo->recs, (const xmlChar *)key, r) != 0)
-		checklist_fatal(_("out of memory (names)"));
+		checklist_names_nomem();
 	return r;
 }
 
