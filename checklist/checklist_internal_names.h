@@ -17,8 +17,9 @@
 #include "checklist/checklist_internal.h"
 
 /* What a skeleton element stands for (its _private). The elements are
- * numbered in document order (PRE, their index in the names' TAGS); a
- * group's descendants are numbered PRE + 1 to END - 1. */
+ * numbered in document order (PRE, their index in the names' TAGS); an
+ * element's descendants are numbered PRE + 1 to END - 1. Element names
+ * are interned in the skeleton's dictionary: one name, one pointer. */
 struct checklist_names_tag {
 	const struct checklist_question *q; /* the question, or the repeat */
 	const struct checklist_group *g;

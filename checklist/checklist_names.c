@@ -49,7 +49,8 @@ checklist_names_element(struct checklist_names *nm, xmlNodePtr parent,
 	t->g = g;
 	t->entry = entry;
 	t->node = n;
-	t->pre = t->end = nm->ntags; /* END: groups' set when built */
+	t->pre = nm->ntags;
+	t->end = t->pre + 1; /* an element holding others: set when built */
 	n->_private = t;
 	nm->tags = checklist_xreallocarray(nm->tags, nm->ntags + 1,
 	    sizeof *nm->tags);
@@ -72,6 +73,8 @@ checklist_names_question_add(struct checklist_names *nm, xmlNodePtr parent,
 	entry = checklist_names_element(nm, n, "entry", q, NULL, true);
 	for (i = 0; i < q->nchildren; i++)
 		checklist_names_question_add(nm, entry, q->children[i]);
+	((struct checklist_names_tag *)entry->_private)->end = nm->ntags;
+	((struct checklist_names_tag *)n->_private)->end = nm->ntags;
 }
 
 static void

@@ -1,27 +1,30 @@
 /*
  * checklist_names_copy.c: the conditions of a template resolved once
- * for the provisions that share a shape, not once per provision. Every
- * provision using a template holds a copy of each of its questions, and
- * their expressions are one source (checklist_expr_borrow). The first
- * copy of an expression in a provision of a given shape is resolved in
+ * per shape of provision, not once per provision. Every provision using
+ * a template holds a copy of each of its questions, whose expressions
+ * share one source (checklist_expr_borrow). The first copy of an
+ * expression at one place of a provision of one shape is resolved in
  * full (checklist_names.c); while it is, each step checks that it
- * looks only inside that provision and depends on nothing but its
- * shape (checklist_names_local: no absolute path, no step above the
- * provision's element or beside it, no name tested on the provision's
- * own element, whose id differs from copy to copy). When it did, and
- * selected something at every step, what it reads is kept as
- * positions in the provision (the elements' numbers in document order,
- * less the provision's); the other copies at the same position of a
- * provision of the same shape take the questions and groups at those
- * positions in their own provision.
+ * looks only inside that provision (checklist_names_local: no absolute
+ * path, no ancestor, following or preceding axis, no parent or sibling
+ * of the provision's own element) and notes the names it tests. When
+ * it selected something at every step, stayed inside, and tested no
+ * name that is the id of the provision or of an item inside it, what it
+ * read is kept as places in the provision (the elements' numbers in
+ * document order, less the provision's). The other copies at the same
+ * place of a provision of the same shape, whose groups' ids are none of
+ * those names either, read the questions and groups at those places in
+ * their own provision: what their full resolution would find, since it
+ * would take the same steps through the same elements.
  *
- * The shape of a provision is the skeleton below its element: each
- * element's kind (group, question, entry) and name, in order, nested,
- * the provision's own id left out. A variant, a question of its own,
- * an omission or a provision inside makes another shape, resolved in
- * full once. A first copy that failed, or that looked outside its
- * provision, makes every copy of that expression and shape resolved in
- * full, each with its own message, as before.
+ * The shape of a provision is its skeleton below its element: each
+ * element's kind (group, question, entry), the number of elements it
+ * holds and its name, but for groups (ids differ from copy to copy).
+ * A variant of another shape, a question of the provision's own, an
+ * omission or items of their own make another shape, resolved in full
+ * once. When the first copy failed, or looked outside its provision,
+ * every copy of that expression and shape is resolved in full, each
+ * failing with its own message, as before.
  */
 #include "config.h"
 
@@ -45,11 +48,8 @@ struct checklist_names_rec {
 };
 
 struct checklist_names_memo {
-	xmlHashTablePtr shapes; /* a shape's signature -> its number */
-	size_t nshapes;
+	xmlHashTablePtr shapes; /* "hash@k" -> the first group of a shape */
 	xmlHashTablePtr recs;   /* "source@shape@position" -> its record */
-	char *buf;              /* the signature being made */
-	size_t len, cap;
 };
 
 static bool checklist_names_copies_on = true;
@@ -87,7 +87,6 @@ checklist_names_memo_free(struct checklist_names_memo *m)
 		return;
 	xmlHashFree(m->shapes, NULL);
 	xmlHashFree(m->recs, checklist_names_rec_free);
-	free(m->buf);
 	free(m);
 }
 
@@ -104,58 +103,94 @@ checklist_names_memo_new(void)
 
 /* ------------------------------------------------------------ shapes */
 
-static void
-checklist_names_put(struct checklist_names_memo *m, const char *s, size_t n)
+/* Element T's kind: a group, an entry, a question. */
+static int
+checklist_names_kind(const struct checklist_names_tag *t)
 {
-	if (m->len + n + 1 > m->cap) {
-		m->cap = 2 * (m->len + n + 1) + 64;
-		m->buf = checklist_xrealloc(m->buf, m->cap);
+	return t->g != NULL ? 'g' : t->entry ? 'e' : 'q';
+}
+
+/* Is the skeleton below group element A (not A itself) the same as
+ * below B: element by element, the same kind, the same number of
+ * elements inside, the same name (the dictionary's pointer) but for
+ * groups, whose ids differ from copy to copy and are compared with the
+ * names tested instead (checklist_names_named)? */
+static bool
+checklist_names_same_shape(const struct checklist_names *nm,
+    const struct checklist_names_tag *a, const struct checklist_names_tag *b)
+{
+	const struct checklist_names_tag *x, *y;
+	size_t i, n = a->end - a->pre;
+
+	if (b->end - b->pre != n)
+		return false;
+	for (i = 1; i < n; i++) {
+		x = nm->tags[a->pre + i];
+		y = nm->tags[b->pre + i];
+		if (checklist_names_kind(x) != checklist_names_kind(y) ||
+		    x->end - x->pre != y->end - y->pre ||
+		    (x->g == NULL && x->node->name != y->node->name))
+			return false;
 	}
-	memcpy(m->buf + m->len, s, n);
-	m->len += n;
-	m->buf[m->len] = '\0';
+	return true;
 }
 
-/* Append the signature of skeleton element N and what it holds: its
- * kind, its name (not a group's: ids differ from copy to copy, and are
- * compared with the names tested instead), its children in
- * parentheses. Names are NCNames: no parenthesis in them. */
-static void
-checklist_names_sign(struct checklist_names_memo *m, xmlNodePtr n)
+/* A hash of what checklist_names_same_shape compares (FNV-1a). */
+static uint64_t
+checklist_names_hash(const struct checklist_names *nm,
+    const struct checklist_names_tag *a)
 {
-	const struct checklist_names_tag *t = n->_private;
-	xmlNodePtr c;
+	const struct checklist_names_tag *x;
+	uint64_t h = 14695981039346656037u;
+	size_t i;
 
-	checklist_names_put(m, t->g != NULL ? "g" : t->entry ? "e" : "q", 1);
-	if (t->g == NULL)
-		checklist_names_put(m, (const char *)n->name,
-		    strlen((const char *)n->name));
-	checklist_names_put(m, "(", 1);
-	for (c = n->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && c->_private != NULL)
-			checklist_names_sign(m, c);
-	checklist_names_put(m, ")", 1);
+	for (i = 1; i < a->end - a->pre; i++) {
+		x = nm->tags[a->pre + i];
+		h = (h ^ (uint64_t)checklist_names_kind(x)) * 1099511628211u;
+		h = (h ^ (uint64_t)(x->end - x->pre)) * 1099511628211u;
+		if (x->g == NULL)
+			h = (h ^ (uint64_t)(uintptr_t)x->node->name) *
+			    1099511628211u;
+	}
+	return h;
 }
 
-/* The number of the shape of group element T (made once per group). */
+/* Write N in hex and a '@' at K: where the next goes. */
+static char *
+checklist_names_hex(char *k, size_t n)
+{
+	do {
+		*k++ = "0123456789abcdef"[n & 15];
+		n >>= 4;
+	} while (n != 0);
+	*k++ = '@';
+	*k = '\0';
+	return k;
+}
+
+/* The number of the shape of group element T (found once per group):
+ * the first group of that shape's, its PRE + 1. Groups are found by
+ * their hash and the number of groups of other shapes with that hash
+ * before them. */
 static size_t
 checklist_names_shape(struct checklist_names *nm, struct checklist_names_tag *t)
 {
-	struct checklist_names_memo *m = nm->memo;
-	void *found;
+	const struct checklist_names_tag *first;
+	uint64_t h = checklist_names_hash(nm, t);
+	char key[2 * (2 * sizeof h + 1) + 1];
+	size_t k;
 
-	if (t->shape != 0)
-		return t->shape;
-	m->len = 0;
-	checklist_names_sign(m, t->node);
-	if ((found = xmlHashLookup(m->shapes, (const xmlChar *)m->buf)) != NULL) {
-		t->shape = (size_t)(uintptr_t)found;
-		return t->shape;
+	for (k = 0; t->shape == 0; k++) {
+		checklist_names_hex(checklist_names_hex(key, (size_t)h), k);
+		first = xmlHashLookup(nm->memo->shapes, (const xmlChar *)key);
+		if (first == NULL && xmlHashAddEntry(nm->memo->shapes,
+		    (const xmlChar *)key, t) != 0)
+			checklist_names_nomem();
+		if (first == NULL)
+			t->shape = t->pre + 1;
+		else if (checklist_names_same_shape(nm, first, t))
+			t->shape = first->pre + 1;
 	}
-	t->shape = ++m->nshapes;
-	if (xmlHashAddEntry(m->shapes, (const xmlChar *)m->buf,
-	    (void *)(uintptr_t)t->shape) != 0)
-		checklist_names_nomem();
 	return t->shape;
 }
 
@@ -171,19 +206,6 @@ checklist_names_root(struct checklist_names *nm, xmlNodePtr context)
 		if ((t = n->_private) != NULL && t->g != NULL)
 			return nm->tags[t->pre];
 	return NULL;
-}
-
-/* Write N in hex and a '@' at K: where the next goes. */
-static char *
-checklist_names_hex(char *k, size_t n)
-{
-	do {
-		*k++ = "0123456789abcdef"[n & 15];
-		n >>= 4;
-	} while (n != 0);
-	*k++ = '@';
-	*k = '\0';
-	return k;
 }
 
 /* The record of E at CONTEXT in ROOT's shape (a new one the first time). */

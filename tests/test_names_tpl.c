@@ -31,7 +31,8 @@
 	inner "</provision>\n"
 
 /* Template std: a status with a variant for "consider"; a repeat with a
- * variant for "optional" (another shape); conditions reading the
+ * variant for "optional" (another shape) and one for "consider" (the
+ * same numbers of elements, names in another order); conditions reading the
  * provision, an entry, the provision as a whole, below it (..//), its
  * ancestors, outside it (../../p0, /response/...), and a provision
  * named by id (../../p1). p4 adds a question, p5 omits one, p6
@@ -52,6 +53,8 @@ static const char definition[] = HEAD
     TEXT("year", "relevant=\"../title != ''\"")
     "</question>\n"
     TEXT("laws", "level=\"optional\" relevant=\"../status != 'x'\"")
+    "<question id=\"laws\" level=\"consider\" type=\"repeat\">"
+    "<label>L</label>" TEXT("year", "") TEXT("title", "") "</question>\n"
     TEXT("whole", "constraint=\"string-length(string(..)) &lt; 900\"")
     TEXT("abs", "relevant=\"/response/s/p0/x = 'yes'\"")
     TEXT("up", "relevant=\"../../p0/x = 'yes'\"")
@@ -60,9 +63,10 @@ static const char definition[] = HEAD
     TEXT("below", "constraint=\"count(..//status) &gt;= 0\"")
     TEXT("sib", "constraint=\"count(preceding-sibling::*) &gt;= 0\"")
     TEXT("all", "constraint=\"count(../*) &gt;= 0\"")
+    TEXT("lt", "relevant=\"count(..//title) &gt; 0\"")
     "</template>\n"
     "<template id=\"alt\">\n"
-    TEXT("a", "")
+    TEXT("a", "") TEXT("title", "")
     TEXT("b", "relevant=\"../a = 'x' and ../../status != ''\"")
     TEXT("d", "relevant=\"count(../../*) &gt; 0\"")
     TEXT("c", "constraint=\". != ../b\"")
@@ -210,8 +214,10 @@ test_copies_read_their_own(void **state)
 		{ "p2/other", "reads=p1/status" },
 		{ "p5/up", "reads=p0/x" },
 		{ "p7b/c", "reads=p7b/c,p7b/b" },
+		{ "p7/lt", "reads=p7a/title,p7b/title" },
 		{ "p4/all", "reads=p4/status,p4/steps,p4/laws,p4/whole,p4/abs,"
-		  "p4/up,p4/other,p4/anc,p4/below,p4/sib,p4/all,p4/extra" },
+		  "p4/up,p4/other,p4/anc,p4/below,p4/sib,p4/all,p4/lt,p4/extra" },
+		{ "p3/lt", "reads=p3/laws/title" },
 	};
 	unsigned long full, taken;
 	struct checklist *cl = load(definition, true, &full, &taken);
