@@ -20,6 +20,13 @@
  * element reads the group as a whole (whole[]; the root: anything), for
  * the dependency index (checklist_deps.c); the cycle check follows
  * question reads only.
+ *
+ * The copies of a template's question share its expressions: each is
+ * resolved here once per shape of provision, the other copies taking
+ * what it read at the same places of their own provision
+ * (checklist_names_copy.c); while that first copy is resolved, each
+ * step notes whether it stayed inside the provision
+ * (checklist_names_local).
  */
 #include "config.h"
 
