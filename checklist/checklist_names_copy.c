@@ -316,10 +316,12 @@ checklist_names_take(const struct checklist_names *nm,
 		if ((t = checklist_names_at(nm, root, r->whole[k])) == NULL ||
 		    t->g == NULL)
 			return false;
-	e->reads = checklist_xreallocarray(e->reads, r->nreads + 1,
-	    sizeof *e->reads);
-	e->whole = checklist_xreallocarray(e->whole, r->nwhole + 1,
-	    sizeof *e->whole);
+	if (r->nreads > 0) /* E's lists only when not empty, as in full */
+		e->reads = checklist_xreallocarray(e->reads, r->nreads,
+		    sizeof *e->reads);
+	if (r->nwhole > 0)
+		e->whole = checklist_xreallocarray(e->whole, r->nwhole,
+		    sizeof *e->whole);
 	for (k = 0; k < r->nreads; k++)
 		e->reads[k] = nm->tags[root->pre + r->reads[k]]->q;
 	for (k = 0; k < r->nwhole; k++)
