@@ -105,8 +105,9 @@ describe(const struct checklist_expr *e, char *buf, size_t size)
 		snprintf(buf + n, size - n, "%sany", n ? " " : "");
 }
 
-/* Load XML with the copies taken (ON) or each resolved in full; the
- * full resolutions and the copies taken during the load. */
+/* Load XML (NULL: the bundled checklist) with the copies taken (ON) or
+ * each resolved in full; the full resolutions and the copies taken
+ * during the load. */
 static struct checklist *
 load(const char *xml, bool on, unsigned long *full, unsigned long *taken)
 {
@@ -115,7 +116,7 @@ load(const char *xml, bool on, unsigned long *full, unsigned long *taken)
 
 	checklist_names_copies(on);
 	checklist_names_counts(&f0, &t0);
-	cl = test_load_string(xml);
+	cl = xml != NULL ? test_load_string(xml) : test_load_bundled();
 	checklist_names_counts(&f1, &t1);
 	checklist_names_copies(true);
 	*full = f1 - f0;
@@ -135,8 +136,9 @@ same_lists(const struct checklist_deps_lists *a,
 		assert_int_equal(a->list[k], b->list[k]);
 }
 
-/* (1) Every expression of XML reads what its full resolution reads, in
- * the same order; the dependency indexes are equal. */
+/* (1) Every expression of XML (NULL: the bundled checklist) reads what
+ * its full resolution reads, in the same order; the dependency indexes
+ * are equal. */
 static void
 same_reads(const char *xml)
 {
@@ -199,6 +201,7 @@ test_copies_read_as_resolved(void **state)
 	(void)state;
 	same_reads(definition);
 	same_reads(ancestor);
+	same_reads(NULL);
 }
 
 /* A few of the reads themselves: a variant's copy reads its own
