@@ -51,6 +51,8 @@ extern const unsigned char checklist_xsd[];
 extern const size_t checklist_xsd_len;
 
 /* -------------------------------------------------- building (build.c) */
+/* Variant look-ups made so far (tests: once per template and level). */
+extern unsigned long checklist_template_lookups;
 
 /* Build the model from a schema-valid DOC. Semantic errors go to ERR. */
 checklist_status checklist_build(xmlDocPtr doc, const char *name,
