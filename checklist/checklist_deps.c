@@ -13,8 +13,10 @@
  * above it (few) and the "any" list (mostly empty).
  *
  * A response keeps what progress needs (checklist_progress.c): each
- * page question's counts, each page's sum and each group's own
- * relevance, true for the response's `changes` counter. A change made
+ * page question's counts, each page's sum, each group's own relevance
+ * and the whole response's counts with each page's share of them (the
+ * pages a change may have changed are listed, their shares counted
+ * again), true for the response's `changes` counter. A change made
  * through checklist_path_set() drops only what depends on the question
  * changed (checklist_deps_touch); any other change (entries added,
  * moved or removed, undo, a batch) drops everything, at the next read.
