@@ -29,6 +29,12 @@ struct tui_nav {
 	WINDOW *sub;
 	const struct checklist_group *current; /* kept while detached */
 	bool stale; /* hidden when last asked to rebuild: built when drawn */
+	/* answers to review, counted for the heading of the response's
+	 * REVIEW_DOC as it was at change REVIEW_AT (a walk of the whole
+	 * response: once per change, not at every draw) */
+	size_t review;
+	const void *review_doc;
+	unsigned long review_at;
 };
 
 struct tui_nav *
@@ -114,14 +120,27 @@ tui_nav_line(struct tui_app *app, const struct tui_entry *e, int width,
 	return line;
 }
 
+/* The answers to review in the whole response, for the heading. */
+static size_t
+tui_nav_review(struct tui_nav *nav, struct tui_app *app)
+{
+	if (nav->review_doc != app->resp->doc ||
+	    nav->review_at != app->resp->changes) {
+		nav->review = checklist_marks_present(app->resp) ?
+		    checklist_review_count(app->resp, NULL) : 0;
+		nav->review_doc = app->resp->doc;
+		nav->review_at = app->resp->changes;
+	}
+	return nav->review;
+}
+
 /* The heading: what the list shows under the filters. */
 static char *
-tui_nav_heading(struct tui_app *app)
+tui_nav_heading(struct tui_nav *nav, struct tui_app *app)
 {
 	const struct tui_filter *f = &app->filter;
 	char *theme = f->theme != NULL ? tui_theme_label(f->theme) : NULL;
-	size_t review = checklist_marks_present(app->resp) ?
-	    checklist_review_count(app->resp, NULL) : 0;
+	size_t review = tui_nav_review(nav, app);
 	char count[48] = "";
 	char *s;
 
@@ -234,7 +253,7 @@ tui_nav_draw(struct tui_nav *nav, struct tui_app *app)
 
 	if (nav->stale)
 		tui_nav_rebuild(nav, app, nav->current);
-	head = tui_nav_heading(app);
+	head = tui_nav_heading(nav, app);
 	line = tui_text_fit(head, width - (app->split ? 1 : 0), true);
 	wattrset(app->nav_win, A_BOLD | A_UNDERLINE);
 	mvwaddstr(app->nav_win, 0, 0, line);
