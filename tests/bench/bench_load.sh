@@ -122,7 +122,8 @@ sum() { awk 'BEGIN { s = 0; for (i = 1; i < ARGC; i++) s += ARGV[i]; print s }' 
 
 # In a real terminal (tmux, tests/bench/bench_tty): the first screen of
 # `sacl fill` (target 0.3 s) and one choice changed, from the key to the
-# screen drawn, at the largest size against the smallest (1.5x). Wall
+# screen drawn, at the largest size against the smallest (1.5x), at
+# 80x24 and at 132x43 (the list of provisions beside the page). Wall
 # clock, median of BENCH_TTY_REPS (default 15) launches and twice as
 # many keys.
 TTY=${BENCH_TTY:-./tests/bench/bench_tty}
@@ -145,9 +146,17 @@ tty_rows() {
 		    Enter "=Status of implementation" Down -- Space)
 		[ $# -ge 1 ] || { echo "bench_tty failed" >&2; status=1; return; }
 		eval "key$n=$1"
+		# the same at 132x43, the list of provisions beside the page
+		set -- $("$TTY" key "sacl-bench-$$" "$TREPS" 132 43 "$cmd" \
+		    "=Provisions:" g "=Go to provision" -l 5.1 \
+		    Enter "=Status of implementation" Down -- Space)
+		[ $# -ge 1 ] || { echo "bench_tty failed" >&2; status=1; return; }
+		eval "wkey$n=$1"
 	done
 	eval "k1=\$key$small k2=\$key$big"
 	row "key to screen s ($(nq "$big") / $(nq "$small"))" "$k2" "$k1" 1.5
+	eval "k1=\$wkey$small k2=\$wkey$big"
+	row "key, list shown ($(nq "$big") / $(nq "$small"))" "$k2" "$k1" 1.5
 }
 LOC=C
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' && LOC=C.UTF-8
