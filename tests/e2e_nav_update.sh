@@ -8,7 +8,7 @@
 # (reverse) or not, after it scrolled out of the list and back (libmenu
 # draws it again from its copy, which still says "[ ]"), and after a
 # second change; and a change that hides a line (u: unfinished only)
-# still gives the list without it.
+# still gives the list without it. The list fills the window's height.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/lib_tmux.sh"
 
@@ -21,6 +21,8 @@ row() { tm capture-pane -e -p -t "$S" | grep -F "] $1  " | cat -v; }
 
 start_env nav 132 43 TERM=xterm-256color "LC_ALL=$LOC" NO_COLOR= -- fill "$f"
 wait_for "[ ] 5.1  Coordinated"
+# the list takes the window's height (42 lines), not libmenu's default 16
+wait_for "] 9.1  Procurement"
 keys g
 wait_for "Go to provision"
 keys -l 5.1

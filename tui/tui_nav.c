@@ -291,21 +291,21 @@ tui_nav_rebuild(struct tui_nav *nav, struct tui_app *app,
 	if (nav->n == 0)
 		return;
 	tui_nav_make_items(nav, app, width);
-	/* the menu is shaped before it is given its items: each of these
-	 * calls measures every item again once there are items (4 x 18
-	 * million instructions at 3,000 provisions) */
+	/* the menu is shaped before it is given its items where libmenu
+	 * allows it: each of these calls measures every item again once
+	 * there are items (18 million instructions at 3,000 provisions);
+	 * the format needs the items */
 	nav->menu = new_menu(NULL);
 	nav->sub = derwin(app->nav_win, height, width, 1, 0);
-	if (nav->menu == NULL || nav->sub == NULL)
-		checklist_fatal(_("cannot make the list of provisions"));
-	set_menu_win(nav->menu, app->nav_win);
-	set_menu_sub(nav->menu, nav->sub);
-	set_menu_format(nav->menu, height, 1);
-	set_menu_mark(nav->menu, "");
-	menu_opts_off(nav->menu, O_SHOWDESC);
-	set_menu_fore(nav->menu, A_REVERSE);
-	set_menu_back(nav->menu, A_NORMAL);
-	if (set_menu_items(nav->menu, nav->items) != E_OK)
+	if (nav->menu == NULL || nav->sub == NULL ||
+	    set_menu_win(nav->menu, app->nav_win) != E_OK ||
+	    set_menu_sub(nav->menu, nav->sub) != E_OK ||
+	    set_menu_mark(nav->menu, "") != E_OK ||
+	    menu_opts_off(nav->menu, O_SHOWDESC) != E_OK ||
+	    set_menu_fore(nav->menu, A_REVERSE) != E_OK ||
+	    set_menu_back(nav->menu, A_NORMAL) != E_OK ||
+	    set_menu_items(nav->menu, nav->items) != E_OK ||
+	    set_menu_format(nav->menu, height, 1) != E_OK)
 		checklist_fatal(_("cannot make the list of provisions"));
 	post_menu(nav->menu);
 	tui_nav_select(nav, select);
