@@ -10,7 +10,8 @@
  * changes of one answer on a large response hold O(N x question), not
  * O(N x document) (checklist_undo_held). (3) What the model cannot
  * localise (a change nobody said where, a conflict settled, a mark on a
- * page's element) is a whole-document step, undone exactly. Also: the
+ * page's element) is a whole-document step, undone exactly; what
+ * changed without a change counted goes with the step before. Also: the
  * progress kept between changes is true after an undo.
  */
 #include "config.h"
@@ -352,6 +353,42 @@ test_fallback(void **state)
 	whole_step(r, set_page_marked);
 }
 
+/* What changed since the last note without a change counted (touched,
+ * or not said where) is taken back with the step before it. */
+static void
+test_uncounted(void **state)
+{
+	struct checklist_response *r = marked_response();
+	struct checklist_undo *u = checklist_undo_new(r, 8);
+	const struct checklist_question *q;
+	bool other;
+	xmlNodePtr el;
+	char *before, *now;
+	int all;
+
+	(void)state;
+	for (all = 0; all < 2; all++) {
+		before = ser(r);
+		test_set(r, "p1_1/status", all ? "none" : "full");
+		checklist_undo_note(u);
+		el = checklist_path_resolve(r, "p1_1/ta", false, &q, &other);
+		xmlNodeAddContent(el, (const xmlChar *)"yes");
+		if (all)
+			checklist_touch_all(r);
+		else
+			checklist_touch(r, q);
+		checklist_undo_note(u); /* nothing counted: no step */
+		assert_int_equal(checklist_undo_count(u), 1);
+		assert_true(checklist_undo_step(u));
+		now = ser(r);
+		assert_string_equal(now, before);
+		free(now);
+		free(before);
+	}
+	checklist_undo_free(u);
+	checklist_response_free(r);
+}
+
 /* After an undo, the progress kept between changes is the progress
  * computed afresh. */
 static void
@@ -392,6 +429,7 @@ main(void)
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_bounded),
 		cmocka_unit_test(test_fallback),
+		cmocka_unit_test(test_uncounted),
 		cmocka_unit_test(test_progress),
 	};
 
