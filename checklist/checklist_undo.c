@@ -44,10 +44,12 @@ struct checklist_touched {
 	const struct checklist_question *q[CHECKLIST_TOUCHED_MAX];
 };
 
-/* An element as it was before a step: of the shadow, unlinked. */
+/* An element as it was before a step (of the shadow, unlinked) and the
+ * copy that took its place in the shadow, there again whenever the step
+ * is the last: the steps after it put back what they took. */
 struct checklist_undo_el {
 	const struct checklist_question *q; /* a page-level question */
-	xmlNodePtr before;
+	xmlNodePtr before, after;
 };
 
 struct checklist_undo_step {
@@ -221,15 +223,36 @@ checklist_undo_step_free(struct checklist_undo_step *s)
 
 /* ------------------------------------------------------------- notes */
 
+/* Swap the N touched elements SH of the shadow for copies of the
+ * response's D: the shadow's old ones go to S. */
+static void
+checklist_undo_take(struct checklist_undo *u, struct checklist_undo_step *s,
+    xmlNodePtr *sh, xmlNodePtr *d, size_t n)
+{
+	size_t i;
+
+	s->n = n;
+	s->el = checklist_xcalloc(n + 1, sizeof *s->el);
+	for (i = 0; i < n; i++) {
+		s->el[i].after = checklist_undo_copy_node(d[i], u->shadow, 1);
+		xmlReplaceNode(sh[i], s->el[i].after);
+		s->el[i].q = u->touched.q[i];
+		s->el[i].before = sh[i];
+		s->held += checklist_undo_nodes(sh[i]);
+	}
+}
+
 /* Make S the step of the touched elements and the root's attributes,
  * the shadow brought up to the response. False (nothing done) when the
  * change is not localised. */
 static bool
-checklist_undo_localise(struct checklist_undo *u, struct checklist_undo_step *s)
+checklist_undo_localise(struct checklist_undo *u,
+    struct checklist_undo_step *s)
 {
 	const struct checklist_touched *t = &u->touched;
-	xmlNodePtr sroot = xmlDocGetRootElement(u->shadow), sh[CHECKLIST_TOUCHED_MAX];
-	xmlNodePtr droot = xmlDocGetRootElement(u->r->doc), d[CHECKLIST_TOUCHED_MAX];
+	xmlNodePtr sroot = xmlDocGetRootElement(u->shadow);
+	xmlNodePtr droot = xmlDocGetRootElement(u->r->doc);
+	xmlNodePtr sh[CHECKLIST_TOUCHED_MAX], d[CHECKLIST_TOUCHED_MAX];
 	bool attrs;
 	size_t i;
 
@@ -247,20 +270,13 @@ checklist_undo_localise(struct checklist_undo *u, struct checklist_undo_step *s)
 		s->held += checklist_undo_nodes(s->root);
 		checklist_undo_attrs_set(sroot, droot);
 	}
-	s->n = t->n;
-	s->el = checklist_xcalloc(t->n + 1, sizeof *s->el);
-	for (i = 0; i < t->n; i++) {
-		xmlReplaceNode(sh[i], checklist_undo_copy_node(d[i], u->shadow,
-		    1));
-		s->el[i].q = t->q[i];
-		s->el[i].before = sh[i];
-		s->held += checklist_undo_nodes(sh[i]);
-	}
+	checklist_undo_take(u, s, sh, d, t->n);
 	return true;
 }
 
 static void
-checklist_undo_push(struct checklist_undo *u, const struct checklist_undo_step *s)
+checklist_undo_push(struct checklist_undo *u,
+    const struct checklist_undo_step *s)
 {
 	if (u->npast == u->depth) { /* forget the oldest */
 		u->held -= u->past[0].held;
@@ -323,8 +339,7 @@ checklist_undo_resync(struct checklist_undo *u)
 	checklist_undo_untouch(u);
 }
 
-/* Swap the elements of S back into the shadow (the document as noted
- * when S was made: its elements are there), then into the response,
+/* Swap the elements of S back into the shadow, then into the response,
  * each a change whose dependants are computed again; a response that
  * lost one of them (a change nobody told of) is put back whole. */
 static void
@@ -332,15 +347,11 @@ checklist_undo_put_elements(struct checklist_undo *u,
     struct checklist_undo_step *s)
 {
 	struct checklist_response *r = u->r;
-	xmlNodePtr sh, d;
+	xmlNodePtr d;
 	size_t i;
 
-	for (i = 0; i < s->n; i++) {
-		if ((sh = checklist_undo_find(u->shadow, s->el[i].q)) == NULL)
-			checklist_fatal(_("the undo history is out of step "
-			    "with the response (a bug)"));
-		xmlFreeNode(xmlReplaceNode(sh, s->el[i].before));
-	}
+	for (i = 0; i < s->n; i++)
+		xmlFreeNode(xmlReplaceNode(s->el[i].after, s->el[i].before));
 	for (i = 0; i < s->n; i++)
 		if (checklist_undo_find(r->doc, s->el[i].q) == NULL) {
 			checklist_undo_reset(u);

@@ -103,8 +103,8 @@ change(struct checklist_response *r)
 	case 3: (void)checklist_response_add_entry(r, "p1_1/laws", NULL,
 		    NULL); break;
 	case 4:
-		snprintf(path, sizeof path, "p1_1/laws[%zu]/%s", pick(n + 1) + 1,
-		    pick(2) ? "title" : "year");
+		snprintf(path, sizeof path, "p1_1/laws[%zu]/%s",
+		    pick(n + 1) + 1, pick(2) ? "title" : "year");
 		(void)checklist_response_set(r, path, texts[pick(7)], NULL);
 		break;
 	case 5: (void)checklist_response_move_entry(r, "p1_1/laws",
@@ -226,8 +226,8 @@ large(size_t nprov)
 		    "</title>", i, i + 1);
 		for (k = 0; k < 10; k++)
 			len += (size_t)snprintf(xml + len, cap - len,
-			    "<question id=\"q%zu\" type=\"text\"><label>L</label>"
-			    "</question>", k);
+			    "<question id=\"q%zu\" type=\"text\">"
+			    "<label>L</label></question>", k);
 		len += (size_t)snprintf(xml + len, cap - len, "</provision>\n");
 	}
 	snprintf(xml + len, cap - len, "</section>\n</checklist>\n");
