@@ -302,6 +302,9 @@ struct checklist_response {
 	void *priv;      /* the model's: the file it is kept in */
 	void *cache;     /* the model's: progress kept between changes */
 	void *gnodes;    /* the model's: the groups' elements, once found */
+	void *touched;   /* the undo history's (checklist_undo_new() hangs
+	                  * it, _free() takes it off): what changes touched
+	                  * since its last note; NULL without a history */
 };
 
 /* A new response to CL: the skeleton instance, defaults filled in. */
@@ -586,8 +589,14 @@ const char *checklist_diff_kind_name(enum checklist_diff_kind k);
 /*
  * The history of a response's changes, for taking them back one by one
  * (the terminal interface's undo). It borrows R, which must outlive it,
- * and keeps up to DEPTH earlier documents. Call checklist_undo_note()
- * after changes (any number of them since the last note make one step).
+ * and hangs on R->touched the record of what R's changes touch (taken
+ * off by checklist_undo_free(); one history per response). It owns one
+ * copy of R's document as last noted and, for each of up to DEPTH
+ * steps, only what the step changed as it was before: the elements of
+ * the questions a change touched (a page's question, a list with its
+ * entries), the root's attributes, or the whole document for a change
+ * the model could not localise. Call checklist_undo_note() after
+ * changes (any number of them since the last note make one step).
  */
 struct checklist_undo;
 struct checklist_undo *checklist_undo_new(struct checklist_response *r,
@@ -596,9 +605,13 @@ void checklist_undo_free(struct checklist_undo *u);
 void checklist_undo_note(struct checklist_undo *u);
 /* Steps that can be taken back. */
 size_t checklist_undo_count(const struct checklist_undo *u);
+/* The nodes (elements, attributes, texts) the steps keep, beside the one
+ * copy of the document: for tests and measures of what the history
+ * costs. */
+size_t checklist_undo_held(const struct checklist_undo *u);
 /* Put the response back as it was before its last noted change (a change
- * not yet noted is the one taken back). False when there is none. The
- * caller saves, as after any change. */
+ * not yet noted is the one taken back), byte for byte. False when there
+ * is none. The caller saves, as after any change. */
 bool checklist_undo_step(struct checklist_undo *u);
 
 /* ------------------------------------------------------------ attachments */

@@ -343,6 +343,7 @@ checklist_carry_apply(struct checklist_response *r, xmlNodePtr last,
 	for (i = 0; i < w.nseen; i++)
 		free(w.seen[i]);
 	free(w.seen);
+	checklist_touch_all(r);
 	r->changes++;
 	return CHECKLIST_OK;
 }

@@ -351,6 +351,22 @@ checklist_status checklist_texts_check(xmlDocPtr doc, const char *name,
  * or provision that asks nothing. DOC is CL's definition. */
 void checklist_warn_collect(struct checklist *cl, xmlDocPtr doc);
 
+/* ------------------------------------ what changes touch (undo.c) */
+
+/* Tell R's undo history (when R has one: R->touched) that a change
+ * touches the element of Q's page-level question (Q, or the repeat
+ * holding it, with its entries): before or after the change, before the
+ * next checklist_undo_note(). Every function that changes a response's
+ * document says what it touches by one of these two; saying too much
+ * costs only a copy. */
+void checklist_touch(struct checklist_response *r,
+    const struct checklist_question *q);
+/* ... that a change touches what no question's element holds (a group's
+ * element made, the conflicts list, the whole document replaced): the
+ * step keeps the whole document. The root's attributes need neither:
+ * the history compares them at each note. */
+void checklist_touch_all(struct checklist_response *r);
+
 /* ---------------------------------------------- responses (path.c) */
 
 /* The instance element of group G in R, creating it when missing. */
@@ -447,10 +463,12 @@ int checklist_qtype_parse(const char *s);
 bool checklist_path_has_other(const char *value);
 /* The first child element of PARENT named NAME, or NULL. */
 xmlNodePtr checklist_child_named(xmlNodePtr parent, const char *name);
-/* A change of the answer at EL (a question element, or an entry or
- * element under one) ends its "to review" mark (checklist_carry.c):
- * removes @review from EL and its ancestors up to the group. */
-void checklist_review_drop(xmlNodePtr el);
+/* A change of the answer at EL (the element of Q, or of the repeat Q
+ * when entries change) ends its "to review" mark (checklist_carry.c):
+ * removes @review from EL and its ancestors (one above Q's page-level
+ * element is told to the undo as touching all). */
+void checklist_review_drop(struct checklist_response *r,
+    const struct checklist_question *q, xmlNodePtr el);
 /* The value (or with OTHER the "other" text) of element EL; borrowed. */
 const char *checklist_path_value(xmlNodePtr el, bool other);
 

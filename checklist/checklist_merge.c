@@ -383,6 +383,7 @@ checklist_merge(const struct checklist *cl, struct checklist_response *base,
 	checklist_merge_root(&m);
 	for (i = 0; i < cl->npages; i++)
 		checklist_merge_page(&m, cl->pages[i]);
+	checklist_touch_all(m.out);
 	m.out->changes++;
 	*out = m.out;
 	return CHECKLIST_OK;

@@ -169,12 +169,14 @@ checklist_conflict_forget(struct checklist_response *r, xmlNodePtr el,
 
 		next = n->next;
 		if (p != NULL && xmlStrEqual(p, CHECKLIST_XC(key))) {
+			checklist_touch_all(r); /* the root's list */
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);
 		}
 		xmlFree(p);
 	}
 	if (list != NULL && xmlFirstElementChild(list) == NULL) {
+		checklist_touch_all(r);
 		xmlUnlinkNode(list);
 		xmlFreeNode(list);
 	}
@@ -223,6 +225,7 @@ checklist_conflict_settle(struct checklist_response *r, const char *path,
 		return st;
 	checklist_conflict_forget(r, el, path);
 	checklist_conflict_from(el, from);
+	checklist_touch(r, q); /* the marks and provenance on EL */
 	r->changes++; /* the marks went even when the value stayed */
 	return CHECKLIST_OK;
 }

@@ -46,7 +46,11 @@ checklist_group_find(struct checklist_response *r,
 {
 	xmlNodePtr parent = g->parent != NULL ?
 	    checklist_group_node(r, g->parent) : xmlDocGetRootElement(r->doc);
+	xmlNodePtr el = checklist_path_child(parent, g->id, false);
 
+	if (el != NULL)
+		return el;
+	checklist_touch_all(r); /* a group's element made: not a question's */
 	return checklist_path_child(parent, g->id, true);
 }
 
@@ -266,8 +270,12 @@ checklist_path_walk(struct checklist_response *r,
 		slash = strchr(rest, '/');
 		slen = slash ? (size_t)(slash - rest) : strlen(rest);
 		if (slen == 0 || !checklist_path_step(rest, slen, &len, &n) ||
-		    (q = checklist_path_find(qs, nq, rest, len)) == NULL ||
-		    (el = checklist_path_child(node, q->id, create)) == NULL)
+		    (q = checklist_path_find(qs, nq, rest, len)) == NULL)
+			return NULL;
+		if (create) /* what is made or set is under Q's page-level
+		             * element: the first Q */
+			checklist_touch(r, q);
+		if ((el = checklist_path_child(node, q->id, create)) == NULL)
 			return NULL;
 		if (slash == NULL)
 			break;
@@ -550,7 +558,7 @@ checklist_path_store_checked(struct checklist_response *r,
 		if (st == CHECKLIST_OK && copy.stored != NULL)
 			st = checklist_attach_commit(r, &copy, err);
 		if (st == CHECKLIST_OK && checklist_path_differs(el, &saved))
-			checklist_review_drop(el);
+			checklist_review_drop(r, q, el);
 		checklist_path_saved_end(el, &saved, st != CHECKLIST_OK);
 	}
 	checklist_attach_copy_free(&copy);
@@ -670,8 +678,9 @@ checklist_response_add_entry(struct checklist_response *r,
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
 		    _("'%s' holds the most entries a list may hold (%d)"), repeat,
 		    CHECKLIST_ENTRIES_MAX);
+	checklist_touch(r, q);
 	checklist_path_new_entry(el, q);
-	checklist_review_drop(el);
+	checklist_review_drop(r, q, el);
 	if (index != NULL)
 		*index = checklist_path_count(el);
 	r->changes++;
@@ -690,10 +699,11 @@ checklist_response_remove_entry(struct checklist_response *r,
 	if ((e = checklist_path_entry(el, index)) == NULL)
 		return checklist_error_set(err, CHECKLIST_ERR_NOT_FOUND, NULL, 0,
 		    0, _("'%s' has no entry %zu"), repeat, index);
+	checklist_touch(r, q);
 	checklist_path_memo_forget();
 	xmlUnlinkNode(e);
 	xmlFreeNode(e);
-	checklist_review_drop(el);
+	checklist_review_drop(r, q, el);
 	r->changes++;
 	return CHECKLIST_OK;
 }
@@ -714,13 +724,14 @@ checklist_response_move_entry(struct checklist_response *r,
 		    0, _("'%s' has no entry %zu"), repeat, e == NULL ? from : to);
 	if (e == at)
 		return CHECKLIST_OK;
+	checklist_touch(r, q);
 	checklist_path_memo_forget();
 	xmlUnlinkNode(e);
 	if (from < to)
 		xmlAddNextSibling(at, e);
 	else
 		xmlAddPrevSibling(at, e);
-	checklist_review_drop(el);
+	checklist_review_drop(r, q, el);
 	r->changes++;
 	return CHECKLIST_OK;
 }

@@ -314,6 +314,7 @@ checklist_response_replace_doc(struct checklist_response *r, xmlDocPtr doc)
 	checklist_xpath_forget(r->doc);
 	xmlFreeDoc(r->doc);
 	r->doc = doc;
+	checklist_touch_all(r);
 }
 
 void

@@ -14,19 +14,31 @@
 #include "checklist/checklist_marks.h"
 
 void
-checklist_review_drop(xmlNodePtr el)
+checklist_review_drop(struct checklist_response *r,
+    const struct checklist_question *q, xmlNodePtr el)
 {
-	for (; el != NULL && el->type == XML_ELEMENT_NODE; el = el->parent)
-		if (xmlHasProp(el, (const xmlChar *)CHECKLIST_ATTR_REVIEW))
+	size_t up = 0; /* EL's levels under Q's page-level element */
+	bool above = false; /* at a group's element, or the root */
+
+	for (; q->parent != NULL; q = q->parent)
+		up += 2; /* an entry, then the repeat's element */
+	for (; el != NULL && el->type == XML_ELEMENT_NODE; el = el->parent) {
+		if (xmlHasProp(el, (const xmlChar *)CHECKLIST_ATTR_REVIEW)) {
 			xmlUnsetProp(el, (const xmlChar *)CHECKLIST_ATTR_REVIEW);
+			if (above)
+				checklist_touch_all(r);
+		}
+		if (up-- == 0)
+			above = true;
+	}
 }
 
 static xmlNodePtr
-checklist_review_el(struct checklist_response *r, const char *path)
+checklist_review_el(struct checklist_response *r, const char *path,
+    const struct checklist_question **q)
 {
-	const struct checklist_question *q;
 	bool other;
-	xmlNodePtr el = checklist_path_resolve(r, path, false, &q, &other);
+	xmlNodePtr el = checklist_path_resolve(r, path, false, q, &other);
 
 	return el != NULL && !other ? el : NULL;
 }
@@ -43,11 +55,13 @@ checklist_review_marked(struct checklist_response *r, const char *path)
 bool
 checklist_review_confirm(struct checklist_response *r, const char *path)
 {
+	const struct checklist_question *q;
 	xmlNodePtr el;
 
 	if (!checklist_review_marked(r, path) ||
-	    (el = checklist_review_el(r, path)) == NULL)
+	    (el = checklist_review_el(r, path, &q)) == NULL)
 		return false;
+	checklist_touch(r, q);
 	xmlUnsetProp(el, (const xmlChar *)CHECKLIST_ATTR_REVIEW);
 	r->changes++;
 	return true;

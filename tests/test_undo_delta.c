@@ -1,0 +1,438 @@
+/*
+ * test_undo_delta.c: the undo history (checklist_undo.c) keeps per step
+ * only what the change touched, and takes every step back exactly.
+ * (1) Exactness: hundreds of varied changes through the public model
+ * (values, choices with their "other" text, entries added, moved and
+ * removed, review marks confirmed, refused values, the language), each
+ * noted, then all undone: the serialised document equals, byte for byte,
+ * the one saved after the note before, at each step back; an undo right
+ * after a note (the refusal of a change over a cap) too. (2) Cost: N
+ * changes of one answer on a large response hold O(N x question), not
+ * O(N x document) (checklist_undo_held). (3) What the model cannot
+ * localise (a change nobody said where, a conflict settled, a mark on a
+ * page's element) is a whole-document step, undone exactly; what
+ * changed without a change counted goes with the step before. Also: the
+ * progress kept between changes is true after an undo.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checklist/checklist_internal.h"
+#include "tests/test_util.h"
+
+static char *
+ser(struct checklist_response *r)
+{
+	char *buf = NULL;
+	size_t len;
+
+	assert_int_equal(checklist_response_serialize(r, &buf, &len, NULL),
+	    CHECKLIST_OK);
+	return buf;
+}
+
+/* The nodes of R's document, as checklist_undo_held counts them. */
+static size_t
+doc_nodes(xmlNodePtr el)
+{
+	size_t n = 1;
+	xmlAttrPtr a;
+	xmlNodePtr c;
+
+	for (a = el->type == XML_ELEMENT_NODE ? el->properties : NULL;
+	    a != NULL; a = a->next)
+		n += 1 + (a->children != NULL);
+	for (c = el->children; c != NULL; c = c->next)
+		n += doc_nodes(c);
+	return n;
+}
+
+/* A mini response with marks to review on a few answers, as a carry
+ * forward leaves them. */
+static struct checklist_response *
+marked_response(void)
+{
+	struct checklist_response *r = checklist_response_new(test_mini);
+	static const char *const paths[] = { "p1_1/status", "p1_1/ta",
+	    "p1_1/laws", "p1_2/status", "p2_1/ratio", "front/state" };
+	const struct checklist_question *q;
+	bool other;
+	size_t i;
+
+	for (i = 0; i < sizeof paths / sizeof *paths; i++)
+		xmlSetProp(checklist_path_resolve(r, paths[i], false, &q,
+		    &other), (const xmlChar *)CHECKLIST_ATTR_REVIEW,
+		    (const xmlChar *)"last-cycle");
+	return r;
+}
+
+static unsigned long seed;
+
+static size_t
+pick(size_t n)
+{
+	seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+	return (size_t)((seed >> 33) % n);
+}
+
+/* One random change (or an attempt refused, or none at all). */
+static void
+change(struct checklist_response *r)
+{
+	static const char *const status[] = { "", "full", "partial", "none" };
+	static const char *const forms[] = { "", "drafting", "advice other",
+	    "other", "drafting advice" };
+	static const char *const texts[] = { "", "a", "b c", "<&>", "2001",
+	    "1800", "x" };
+	static const char *const reviewed[] = { "p1_1/status", "p1_1/ta",
+	    "p1_1/laws", "p1_2/status", "p2_1/ratio", "front/state" };
+	static const char *const langs[] = { "en", "fr", "zh" };
+	char path[64];
+	size_t n = checklist_response_entries(r, "p1_1/laws");
+
+	switch (pick(12)) {
+	case 0: (void)checklist_response_set(r, "p1_1/status",
+		    status[pick(4)], NULL); break;
+	case 1: (void)checklist_response_set(r, "p1_1/ta_forms",
+		    forms[pick(5)], NULL); break;
+	case 2: (void)checklist_response_set(r, "p1_1/ta_forms:other",
+		    texts[pick(7)], NULL); break;
+	case 3: (void)checklist_response_add_entry(r, "p1_1/laws", NULL,
+		    NULL); break;
+	case 4:
+		snprintf(path, sizeof path, "p1_1/laws[%zu]/%s",
+		    pick(n + 1) + 1, pick(2) ? "title" : "year");
+		(void)checklist_response_set(r, path, texts[pick(7)], NULL);
+		break;
+	case 5: (void)checklist_response_move_entry(r, "p1_1/laws",
+		    pick(n + 1) + 1, pick(n + 1) + 1, NULL); break;
+	case 6: (void)checklist_response_remove_entry(r, "p1_1/laws",
+		    pick(n + 1) + 1, NULL); break;
+	case 7: (void)checklist_review_confirm(r, reviewed[pick(6)]); break;
+	case 8: (void)checklist_response_set(r, pick(2) ? "front/state" :
+		    "front/staff", texts[pick(7)], NULL); break;
+	case 9: (void)checklist_response_set(r, pick(2) ? "p2_1/ratio" :
+		    "p1_2a/status", pick(2) ? "1.5" : "none", NULL); break;
+	case 10: (void)checklist_response_set_lang(r, langs[pick(3)]); break;
+	default: (void)checklist_response_set(r, "p1_2/ta", pick(2) ? "yes" :
+		    "no", NULL); break;
+	}
+}
+
+/* Random changes, each noted; the document after each step kept; then
+ * every step undone, each compared with the document before it. */
+static void
+exact_run(unsigned long s, size_t changes)
+{
+	struct checklist_response *r = marked_response();
+	struct checklist_undo *u = checklist_undo_new(r, changes + 1);
+	char **saved = checklist_xcalloc(changes + 1, sizeof *saved), *now;
+	size_t n = 0, i;
+
+	seed = s;
+	saved[n++] = ser(r);
+	for (i = 0; i < changes; i++) {
+		change(r);
+		checklist_undo_note(u);
+		if (checklist_undo_count(u) < n)
+			continue; /* nothing counted: no step */
+		assert_int_equal(checklist_undo_count(u), n);
+		saved[n++] = ser(r);
+		if (pick(10) == 0) { /* refused by a cap: taken back at once */
+			assert_true(checklist_undo_step(u));
+			now = ser(r);
+			assert_string_equal(now, saved[n - 2]);
+			free(now);
+			free(saved[--n]);
+		}
+	}
+	assert_true(n > changes / 2);
+	/* localised steps: far less than a document each */
+	assert_true(checklist_undo_held(u) < (n - 1) *
+	    doc_nodes(xmlDocGetRootElement(r->doc)) / 4);
+	while (n > 1) {
+		assert_true(checklist_undo_step(u));
+		now = ser(r);
+		assert_string_equal(now, saved[n - 2]);
+		free(now);
+		free(saved[--n]);
+	}
+	assert_false(checklist_undo_step(u));
+	free(saved[0]);
+	free(saved);
+	checklist_undo_free(u);
+	checklist_response_free(r);
+}
+
+static void
+test_exact(void **state)
+{
+	(void)state;
+	exact_run(1, 300);
+	exact_run(42, 300);
+	exact_run(20261202, 300);
+}
+
+/* The history keeps only the steps it may: the oldest go first, and what
+ * is left is undone exactly. */
+static void
+test_depth(void **state)
+{
+	struct checklist_response *r = marked_response();
+	struct checklist_undo *u = checklist_undo_new(r, 3);
+	char *saved[8], *now;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 8; i++) {
+		saved[i] = ser(r);
+		test_set(r, "front/state", i % 2 ? "A" : "B");
+		assert_int_equal(checklist_response_add_entry(r, "p1_1/laws",
+		    NULL, NULL), CHECKLIST_OK);
+		checklist_undo_note(u);
+	}
+	assert_int_equal(checklist_undo_count(u), 3);
+	for (i = 7; i >= 5; i--) {
+		assert_true(checklist_undo_step(u));
+		now = ser(r);
+		assert_string_equal(now, saved[i]);
+		free(now);
+	}
+	assert_false(checklist_undo_step(u));
+	for (i = 0; i < 8; i++)
+		free(saved[i]);
+	checklist_undo_free(u);
+	checklist_response_free(r);
+}
+
+/* A definition of NPROV provisions of ten text questions each. */
+static struct checklist *
+large(size_t nprov)
+{
+	size_t cap = 1200 * nprov + 1024, len, i, k;
+	char *xml = checklist_xmalloc(cap);
+	struct checklist *cl;
+
+	len = (size_t)snprintf(xml, cap, "<?xml version=\"1.0\"?>\n<checklist "
+	    "xmlns=\"urn:x-sacl:checklist:1\" id=\"big\" version=\"1\" "
+	    "xml:lang=\"en\" languages=\"en\">\n<title>T</title>\n<section "
+	    "id=\"s\" number=\"1\"><title>S</title>\n");
+	for (i = 0; i < nprov; i++) {
+		len += (size_t)snprintf(xml + len, cap - len, "<provision "
+		    "id=\"p%zu\" number=\"%zu\" level=\"mandatory\"><title>P"
+		    "</title>", i, i + 1);
+		for (k = 0; k < 10; k++)
+			len += (size_t)snprintf(xml + len, cap - len,
+			    "<question id=\"q%zu\" type=\"text\">"
+			    "<label>L</label></question>", k);
+		len += (size_t)snprintf(xml + len, cap - len, "</provision>\n");
+	}
+	snprintf(xml + len, cap - len, "</section>\n</checklist>\n");
+	cl = test_load_string(xml);
+	free(xml);
+	return cl;
+}
+
+/* N changes of one answer hold N small steps, not N documents. */
+static void
+test_bounded(void **state)
+{
+	struct checklist *cl = large(300);
+	struct checklist_response *r = checklist_response_new(cl);
+	struct checklist_undo *u = checklist_undo_new(r, 200);
+	size_t whole = doc_nodes(xmlDocGetRootElement(r->doc)), i, held;
+	char *first = ser(r), *now;
+
+	(void)state;
+	assert_true(whole > 3000);
+	for (i = 0; i < 100; i++) {
+		test_set(r, "p150/q5", i % 2 ? "yes" : "no");
+		checklist_undo_note(u);
+	}
+	held = checklist_undo_held(u);
+	assert_int_equal(checklist_undo_count(u), 100);
+	/* one element and its text a step (the first: the element alone) */
+	assert_true(held <= 100 * 2);
+	assert_true(held < whole);
+	while (checklist_undo_step(u))
+		;
+	assert_int_equal(checklist_undo_held(u), 0);
+	now = ser(r);
+	assert_string_equal(now, first);
+	free(now);
+	free(first);
+	checklist_undo_free(u);
+	checklist_response_free(r);
+	checklist_free(cl);
+}
+
+/* STEP: one change; it must be a whole-document step, undone exactly. */
+static void
+whole_step(struct checklist_response *r,
+    void (*step)(struct checklist_response *))
+{
+	struct checklist_undo *u = checklist_undo_new(r, 8);
+	char *before, *after, *now;
+
+	test_set(r, "front/state", "before");
+	checklist_undo_note(u);
+	before = ser(r);
+	step(r);
+	checklist_undo_note(u);
+	after = ser(r);
+	assert_string_not_equal(before, after);
+	assert_int_equal(checklist_undo_count(u), 2);
+	assert_true(checklist_undo_held(u) >=
+	    doc_nodes(xmlDocGetRootElement(r->doc)) - 8);
+	assert_true(checklist_undo_step(u));
+	now = ser(r);
+	assert_string_equal(now, before);
+	free(now);
+	/* and the step before it, localised, still exact */
+	assert_true(checklist_undo_step(u));
+	assert_string_equal(checklist_response_get(r, "front/state"), "");
+	free(before);
+	free(after);
+	checklist_undo_free(u);
+	checklist_response_free(r);
+}
+
+/* A change made without the model's word (the counter moved). */
+static void
+unknown_change(struct checklist_response *r)
+{
+	xmlNewChild(xmlDocGetRootElement(r->doc), NULL,
+	    (const xmlChar *)"note", (const xmlChar *)"x");
+	r->changes++;
+}
+
+static void
+settle(struct checklist_response *r)
+{
+	assert_int_equal(checklist_conflict_settle(r, "p1_1/status", "full",
+	    NULL, NULL, NULL), CHECKLIST_OK);
+}
+
+static void
+set_page_marked(struct checklist_response *r)
+{
+	test_set(r, "p1_1/status", "none");
+}
+
+static void
+test_fallback(void **state)
+{
+	struct checklist_response *r;
+	const struct checklist_question *q;
+	bool other;
+	xmlNodePtr list, c;
+
+	(void)state;
+	whole_step(marked_response(), unknown_change);
+	/* a conflict a merge left: settling it removes the root's list */
+	r = marked_response();
+	xmlSetProp(checklist_path_resolve(r, "p1_1/status", false, &q, &other),
+	    (const xmlChar *)CHECKLIST_ATTR_CONFLICT, (const xmlChar *)"yes");
+	list = xmlNewChild(xmlDocGetRootElement(r->doc), NULL,
+	    (const xmlChar *)"conflicts", NULL);
+	c = xmlNewChild(list, NULL, (const xmlChar *)"conflict", NULL);
+	xmlSetProp(c, (const xmlChar *)"path", (const xmlChar *)"p1_1/status");
+	xmlNewChild(c, NULL, (const xmlChar *)"candidate",
+	    (const xmlChar *)"full");
+	xmlNewChild(c, NULL, (const xmlChar *)"candidate",
+	    (const xmlChar *)"none");
+	whole_step(r, settle);
+	/* a mark to review on a page's element, dropped by a change there */
+	r = marked_response();
+	xmlSetProp(checklist_group_node(r, checklist_find_group(test_mini,
+	    "p1_1")), (const xmlChar *)CHECKLIST_ATTR_REVIEW,
+	    (const xmlChar *)"last-cycle");
+	whole_step(r, set_page_marked);
+}
+
+/* What changed since the last note without a change counted (touched,
+ * or not said where) is taken back with the step before it. */
+static void
+test_uncounted(void **state)
+{
+	struct checklist_response *r = marked_response();
+	struct checklist_undo *u = checklist_undo_new(r, 8);
+	const struct checklist_question *q;
+	bool other;
+	xmlNodePtr el;
+	char *before, *now;
+	int all;
+
+	(void)state;
+	for (all = 0; all < 2; all++) {
+		before = ser(r);
+		test_set(r, "p1_1/status", all ? "none" : "full");
+		checklist_undo_note(u);
+		el = checklist_path_resolve(r, "p1_1/ta", false, &q, &other);
+		xmlNodeAddContent(el, (const xmlChar *)"yes");
+		if (all)
+			checklist_touch_all(r);
+		else
+			checklist_touch(r, q);
+		checklist_undo_note(u); /* nothing counted: no step */
+		assert_int_equal(checklist_undo_count(u), 1);
+		assert_true(checklist_undo_step(u));
+		now = ser(r);
+		assert_string_equal(now, before);
+		free(now);
+		free(before);
+	}
+	checklist_undo_free(u);
+	checklist_response_free(r);
+}
+
+/* After an undo, the progress kept between changes is the progress
+ * computed afresh. */
+static void
+test_progress(void **state)
+{
+	struct checklist_response *r = marked_response();
+	struct checklist_undo *u = checklist_undo_new(r, 8);
+	struct checklist_progress kept, fresh;
+	const struct checklist_group *g = checklist_find_group(test_mini,
+	    "p1_2a");
+
+	(void)state;
+	checklist_progress_all(r, &kept);
+	test_set(r, "p1_2/status", "full"); /* p1_2a no longer relevant */
+	checklist_undo_note(u);
+	test_set(r, "p1_1/status", "none");
+	checklist_undo_note(u);
+	checklist_progress_all(r, &kept);
+	assert_int_equal(checklist_state_group(r, g),
+	    CHECKLIST_STATE_NOT_RELEVANT);
+	assert_true(checklist_undo_step(u));
+	assert_true(checklist_undo_step(u));
+	checklist_progress_all(r, &kept);
+	assert_int_not_equal(checklist_state_group(r, g),
+	    CHECKLIST_STATE_NOT_RELEVANT);
+	checklist_pcache_forget(r);
+	checklist_progress_all(r, &fresh);
+	assert_memory_equal(&kept, &fresh, sizeof kept);
+	checklist_undo_free(u);
+	checklist_response_free(r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_exact),
+		cmocka_unit_test(test_depth),
+		cmocka_unit_test(test_bounded),
+		cmocka_unit_test(test_fallback),
+		cmocka_unit_test(test_uncounted),
+		cmocka_unit_test(test_progress),
+	};
+
+	return cmocka_run_group_tests(tests, test_mini_setup,
+	    test_mini_teardown);
+}
