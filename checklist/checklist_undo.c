@@ -5,24 +5,28 @@
  * The history is told of changes after they happen (checklist_undo_note():
  * the response's change counter moved), so that every way of changing a
  * response (a value, an "other" text cleared with its choice, entries
- * added, moved, removed, a review mark confirmed, a conflict settled, the
- * root's attributes) is undone alike, without a second copy of the rules
- * that made it.
+ * added, moved, removed, a review mark confirmed, a conflict settled) is
+ * undone alike, without a second copy of the rules that made it.
+ *
+ * The root's attributes are the file's, not answers (its language, the
+ * agency of a contribution, the revision last exported, where to reopen):
+ * an undo never takes them back. A counted change of them alone is no
+ * step; after every undo they are what they were before it.
  *
  * It keeps one copy of the document as last noted (the shadow) and, per
  * step, only what the step changed, as it was before: the elements of the
  * page-level questions the model says it touched (checklist_touch(), into
- * the record hung on R->touched), and the root's attributes when they
- * differ. At a note each touched element of the shadow is swapped for a
+ * the record hung on R->touched). At a note each touched element of the
+ * shadow is swapped for a
  * copy of the response's; the shadow's old one is kept by the step. What
  * the model cannot localise (checklist_touch_all(): a group's element
  * made, a conflict note removed, the document replaced; or a counter
  * that moved with nothing touched) makes a whole-document step: the
  * shadow itself, a new copy taken. Undoing puts the step back in both
- * documents, so that the response is, byte for byte, the document as it
- * was at the note before; changes not counted since the last note (a
- * value refused, the language) are taken back with it, as a whole copy
- * would.
+ * documents, so that the response is, byte for byte but the root's
+ * attributes, the document as it was at the note before; changes not
+ * counted since the last note (a value refused half-way) are taken back
+ * with it, as a whole copy would.
  *
  * Nodes kept by a step belong to the shadow of their time, which lives as
  * long as they do: steps are dropped oldest first, and a whole step (which
@@ -54,8 +58,6 @@ struct checklist_undo_el {
 
 struct checklist_undo_step {
 	xmlDocPtr whole;  /* the whole document before, or NULL */
-	xmlNodePtr root;  /* the root's attributes before, when they changed
-	                   * (a childless copy of the shadow's root), or NULL */
 	size_t n;
 	struct checklist_undo_el *el;
 	size_t held;      /* the nodes kept */
@@ -215,8 +217,6 @@ checklist_undo_step_free(struct checklist_undo_step *s)
 	for (i = 0; i < s->n; i++)
 		xmlFreeNode(s->el[i].before);
 	free(s->el);
-	if (s->root != NULL)
-		xmlFreeNode(s->root);
 	if (s->whole != NULL)
 		xmlFreeDoc(s->whole);
 }
@@ -242,10 +242,16 @@ checklist_undo_take(struct checklist_undo *u, struct checklist_undo_step *s,
 	}
 }
 
-/* Make S the step of the touched elements and the root's attributes,
- * the shadow brought up to the response. False (nothing done) when the
- * change is not localised. */
-static bool
+/* What a note makes of the change since the last one. */
+enum checklist_undo_kind {
+	CHECKLIST_UNDO_WHOLE, /* not localised: the whole document */
+	CHECKLIST_UNDO_LOCAL, /* the touched elements */
+	CHECKLIST_UNDO_NONE   /* the root's attributes alone: no step */
+};
+
+/* Make S the step of the touched elements, the shadow brought up to the
+ * response (its root's attributes too). */
+static enum checklist_undo_kind
 checklist_undo_localise(struct checklist_undo *u,
     struct checklist_undo_step *s)
 {
@@ -257,21 +263,20 @@ checklist_undo_localise(struct checklist_undo *u,
 	size_t i;
 
 	if (t->all || sroot == NULL || droot == NULL)
-		return false;
+		return CHECKLIST_UNDO_WHOLE;
 	for (i = 0; i < t->n; i++)
 		if ((sh[i] = checklist_undo_find(u->shadow, t->q[i])) == NULL ||
 		    (d[i] = checklist_undo_find(u->r->doc, t->q[i])) == NULL)
-			return false; /* an element made, or gone */
+			return CHECKLIST_UNDO_WHOLE; /* made, or gone */
 	attrs = !checklist_undo_attrs_same(sroot, droot);
 	if (t->n == 0 && !attrs)
-		return false; /* a change nobody said where */
-	if (attrs) {
-		s->root = checklist_undo_copy_node(sroot, u->shadow, 2);
-		s->held += checklist_undo_nodes(s->root);
+		return CHECKLIST_UNDO_WHOLE; /* a change nobody said where */
+	if (attrs)
 		checklist_undo_attrs_set(sroot, droot);
-	}
+	if (t->n == 0)
+		return CHECKLIST_UNDO_NONE;
 	checklist_undo_take(u, s, sh, d, t->n);
-	return true;
+	return CHECKLIST_UNDO_LOCAL;
 }
 
 static void
@@ -295,12 +300,18 @@ checklist_undo_note(struct checklist_undo *u)
 
 	if (u->r->changes == u->changes)
 		return;
-	if (!checklist_undo_localise(u, &s)) {
+	switch (checklist_undo_localise(u, &s)) {
+	case CHECKLIST_UNDO_WHOLE:
 		s.whole = u->shadow;
 		s.held = checklist_undo_nodes(xmlDocGetRootElement(s.whole));
 		u->shadow = checklist_undo_copy(u->r->doc);
+		/* FALLTHROUGH */
+	case CHECKLIST_UNDO_LOCAL:
+		checklist_undo_push(u, &s);
+		break;
+	case CHECKLIST_UNDO_NONE:
+		break;
 	}
-	checklist_undo_push(u, &s);
 	checklist_undo_untouch(u);
 	u->changes = u->r->changes;
 }
@@ -368,25 +379,20 @@ checklist_undo_put_elements(struct checklist_undo *u,
 	checklist_path_memo_forget();
 }
 
-/* Take back S, a step of elements (and maybe the root's attributes). */
+/* The root's attributes of the response and of the shadow become
+ * KEEP's (those the response had before the undo). */
 static void
-checklist_undo_put_back(struct checklist_undo *u,
-    struct checklist_undo_step *s)
+checklist_undo_keep_root(struct checklist_undo *u, xmlNodePtr keep)
 {
-	xmlNodePtr sroot = xmlDocGetRootElement(u->shadow), droot;
-	xmlNodePtr attrs = s->root != NULL ? s->root : sroot;
+	xmlNodePtr droot = xmlDocGetRootElement(u->r->doc);
+	xmlNodePtr sroot = xmlDocGetRootElement(u->shadow);
 
-	checklist_undo_put_elements(u, s); /* may replace the document */
-	droot = xmlDocGetRootElement(u->r->doc);
-	if (!checklist_undo_attrs_same(droot, attrs)) {
-		checklist_undo_attrs_set(droot, attrs);
+	if (droot != NULL && !checklist_undo_attrs_same(droot, keep)) {
+		checklist_undo_attrs_set(droot, keep);
 		u->r->changes++; /* the scope may be another */
 	}
-	if (s->root != NULL) {
-		checklist_undo_attrs_set(sroot, s->root);
-		xmlFreeNode(s->root);
-		s->root = NULL;
-	}
+	if (sroot != NULL && !checklist_undo_attrs_same(sroot, keep))
+		checklist_undo_attrs_set(sroot, keep);
 }
 
 /* Take back a whole step: BEFORE becomes the shadow, a copy of it the
@@ -404,16 +410,24 @@ checklist_undo_step(struct checklist_undo *u)
 {
 	struct checklist_undo_step s;
 
+	xmlNodePtr keep;
+
 	checklist_undo_note(u); /* a change not noted yet is undone first */
 	if (u->npast == 0)
 		return false;
+	/* in no document: the shadow and the response may both be
+	 * replaced before it is read */
+	keep = checklist_undo_copy_node(xmlDocGetRootElement(u->r->doc),
+	    NULL, 2);
 	checklist_undo_resync(u);
 	s = u->past[--u->npast];
 	u->held -= s.held;
 	if (s.whole != NULL)
 		checklist_undo_put_whole(u, s.whole);
 	else
-		checklist_undo_put_back(u, &s);
+		checklist_undo_put_elements(u, &s);
+	checklist_undo_keep_root(u, keep);
+	xmlFreeNode(keep);
 	free(s.el);
 	checklist_undo_untouch(u);
 	u->changes = u->r->changes;

@@ -4,8 +4,10 @@
  * (1) Exactness: hundreds of varied changes through the public model
  * (values, choices with their "other" text, entries added, moved and
  * removed, review marks confirmed, refused values, the language), each
- * noted, then all undone: the serialised document equals, byte for byte,
- * the one saved after the note before, at each step back; an undo right
+ * noted, then all undone: the serialised document equals, byte for byte
+ * but the root's attributes (the file's, kept as they are: see
+ * test_root_kept), the one saved after the note before, at each step
+ * back; an undo right
  * after a note (the refusal of a change over a cap) too. (2) Cost: N
  * changes of one answer on a large response hold O(N x question), not
  * O(N x document) (checklist_undo_held). (3) What the model cannot
@@ -23,14 +25,21 @@
 #include "checklist/checklist_internal.h"
 #include "tests/test_util.h"
 
+/* R's document serialised, the root's attributes left out (an undo
+ * keeps them as they are: they are the file's, not answers). */
 static char *
 ser(struct checklist_response *r)
 {
-	char *buf = NULL;
+	char *buf = NULL, *tag, *end;
 	size_t len;
 
 	assert_int_equal(checklist_response_serialize(r, &buf, &len, NULL),
 	    CHECKLIST_OK);
+	tag = strstr(buf, "<response");
+	assert_non_null(tag);
+	end = strchr(tag, '>');
+	assert_non_null(end);
+	memmove(tag + 9, end, strlen(end) + 1);
 	return buf;
 }
 
@@ -389,6 +398,55 @@ test_uncounted(void **state)
 	checklist_response_free(r);
 }
 
+/* The root's attributes stay as they are through an undo: the language
+ * chosen with F6, a contribution's agency recorded after the history
+ * began, the revision an export wrote; a counted change of them alone is
+ * no step. */
+static void
+test_root_kept(void **state)
+{
+	struct checklist_response *r = marked_response();
+	struct checklist_undo *u = checklist_undo_new(r, 8);
+	xmlNodePtr root = xmlDocGetRootElement(r->doc);
+	xmlChar *v;
+
+	(void)state;
+	checklist_scope_set(r, NULL, "Central Bank");
+	test_set(r, "p1_1/status", "full");
+	checklist_undo_note(u);
+	assert_int_equal(checklist_undo_count(u), 1);
+	(void)checklist_response_set_lang(r, "fr");
+	xmlSetProp(root, (const xmlChar *)"revision", (const xmlChar *)"3");
+	r->changes++; /* counted, the root's attributes alone: no step */
+	checklist_undo_note(u);
+	assert_int_equal(checklist_undo_count(u), 1);
+	assert_true(checklist_undo_step(u));
+	assert_string_equal(checklist_response_get(r, "p1_1/status"), "");
+	root = xmlDocGetRootElement(r->doc);
+	v = xmlGetProp(root, (const xmlChar *)"agency");
+	assert_string_equal((const char *)v, "Central Bank");
+	xmlFree(v);
+	v = xmlGetProp(root, (const xmlChar *)"lang");
+	assert_string_equal((const char *)v, "fr");
+	xmlFree(v);
+	v = xmlGetProp(root, (const xmlChar *)"revision");
+	assert_string_equal((const char *)v, "3");
+	xmlFree(v);
+	assert_false(checklist_undo_step(u));
+	/* a whole-document step keeps them too */
+	test_set(r, "p1_1/status", "none");
+	checklist_touch_all(r);
+	checklist_undo_note(u);
+	checklist_scope_set(r, NULL, "Justice");
+	assert_true(checklist_undo_step(u));
+	v = xmlGetProp(xmlDocGetRootElement(r->doc), (const xmlChar *)"agency");
+	assert_string_equal((const char *)v, "Justice");
+	xmlFree(v);
+	assert_string_equal(checklist_response_get(r, "p1_1/status"), "");
+	checklist_undo_free(u);
+	checklist_response_free(r);
+}
+
 /* After an undo, the progress kept between changes is the progress
  * computed afresh. */
 static void
@@ -430,6 +488,7 @@ main(void)
 		cmocka_unit_test(test_bounded),
 		cmocka_unit_test(test_fallback),
 		cmocka_unit_test(test_uncounted),
+		cmocka_unit_test(test_root_kept),
 		cmocka_unit_test(test_progress),
 	};
 
