@@ -211,6 +211,19 @@ ir() {
 	    awk '{ printf "%.3f\n", $1 / 1e6 }'
 }
 
+# growth3 WHAT A M Z N1 N2: figures A, M, Z measured at three sizes, N1
+# units from A to M and N2 from M to Z; the row: the cost of each of the
+# last N2 units over that of each of the N1 before them (1.0x: linear;
+# target 1.3x).
+growth3() {
+	awk -v w="$1" -v a="$2" -v m="$3" -v z="$4" -v n1="$5" -v n2="$6" 'BEGIN {
+		d1 = (m - a) / n1; d2 = (z - m) / n2
+		g = d1 > 0 ? d2 / d1 : (d2 > 0 ? 99 : 1)
+		printf "| %-34s | %9.4f | %9.4f | %6.2fx | %5.1fx %s |\n",
+		    w, d2, d1, g, 1.3, g <= 1.3 ? "met" : "MISSED"
+		exit g > 1.3 }' || status=1
+}
+
 # 1,000 entries in one repeat (p5_1/measures of the smallest size):
 # export, `sacl get` of the whole response and `sacl set` of one answer
 # in the last entry, at 10, 500 and 1,000 entries, in instructions
@@ -235,13 +248,7 @@ entries_rows() {
 	for w in ex:export ge:get se:set; do
 		eval "a=\$${w%%:*}10 m=\$${w%%:*}500 z=\$${w%%:*}1000"
 		row "${w#*:} Mi (1000 entries / 10)" "$z" "$a" 100
-		awk -v w="${w#*:}" -v a="$a" -v m="$m" -v z="$z" 'BEGIN {
-			d1 = (m - a) / 490; d2 = (z - m) / 500
-			g = d1 > 0 ? d2 / d1 : (d2 > 0 ? 99 : 1)
-			printf "| %-34s | %9.4f | %9.4f | %6.2fx | %5.1fx %s |\n",
-			    "growth/entry " w " 500-1000", d2, d1, g,
-			    1.3, g <= 1.3 ? "met" : "MISSED"
-			exit g > 1.3 }' || status=1
+		growth3 "growth/entry ${w#*:} 500-1000" "$a" "$m" "$z" 490 500
 	done
 }
 want entries && entries_rows
@@ -281,13 +288,7 @@ texts_rows() {
 	for w in ts:set tg:get tx:export; do
 		eval "a=\$${w%%:*}20000 m=\$${w%%:*}100000 z=\$${w%%:*}200000"
 		row "${w#*:} Mi (200k-char text / 20k)" "$z" "$a" 100
-		awk -v w="${w#*:}" -v a="$a" -v m="$m" -v z="$z" 'BEGIN {
-			d1 = (m - a) / 80; d2 = (z - m) / 100
-			g = d1 > 0 ? d2 / d1 : (d2 > 0 ? 99 : 1)
-			printf "| %-34s | %9.4f | %9.4f | %6.2fx | %5.1fx %s |\n",
-			    "growth/kchar " w " 100k-200k", d2, d1, g,
-			    1.3, g <= 1.3 ? "met" : "MISSED"
-			exit g > 1.3 }' || status=1
+		growth3 "growth/kchar ${w#*:} 100k-200k" "$a" "$m" "$z" 80 100
 	done
 }
 want texts && texts_rows
