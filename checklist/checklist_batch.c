@@ -174,11 +174,9 @@ static xmlNodePtr
 checklist_batch_old_group(struct checklist_batch_walk *w,
     const struct checklist_group *g)
 {
-	xmlNodePtr parent = g->parent != NULL ?
-	    checklist_batch_old_group(w, g->parent) :
-	    xmlDocGetRootElement(w->snap);
+	xmlNodePtr root = xmlDocGetRootElement(w->snap);
 
-	return parent != NULL ? checklist_child_named(parent, g->id) : NULL;
+	return root != NULL ? checklist_group_el_under(root, g) : NULL;
 }
 
 /* Walk every constraint of the response, page by page. */

@@ -59,16 +59,6 @@ checklist_carry_skip(struct checklist_carry *c, const char *path,
 	s->reason = checklist_xstrdup(buf);
 }
 
-/* The old document's element of group G (by the ids of G's groups). */
-static xmlNodePtr
-checklist_carry_group_el(xmlNodePtr root, const struct checklist_group *g)
-{
-	xmlNodePtr parent = g->parent != NULL ?
-	    checklist_carry_group_el(root, g->parent) : root;
-
-	return parent != NULL ? checklist_child_named(parent, g->id) : NULL;
-}
-
 /* A file answer: its bytes from the package, taken in like any file. */
 static bool
 checklist_carry_file(struct checklist_carry_walk *w, xmlNodePtr dst,
@@ -334,7 +324,7 @@ checklist_carry_apply(struct checklist_response *r, xmlNodePtr last,
 		    _("the response holds answers already: carry the last "
 		    "cycle forward only into a new or empty response"));
 	for (i = 0; i < cl->npages; i++) {
-		g = checklist_carry_group_el(last, cl->pages[i]);
+		g = checklist_group_el_under(last, cl->pages[i]);
 		for (k = 0; g != NULL && k < cl->pages[i]->nquestions; k++)
 			checklist_carry_question(&w, cl->pages[i]->questions[k],
 			    g, cl->pages[i]->id, cl->pages[i]->id);

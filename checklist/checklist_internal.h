@@ -463,6 +463,12 @@ int checklist_qtype_parse(const char *s);
 bool checklist_path_has_other(const char *value);
 /* The first child element of PARENT named NAME, or NULL. */
 xmlNodePtr checklist_child_named(xmlNodePtr parent, const char *name);
+/* The element of group G under ROOT (a document's root element), by the
+ * ids of G and the groups above it, as checklist_group_node() finds it
+ * but never made and not kept: NULL when absent. For documents other
+ * than a response's own (a copy, the one before, an old cycle's). */
+xmlNodePtr checklist_group_el_under(xmlNodePtr root,
+    const struct checklist_group *g);
 /* A change of the answer at EL (the element of Q, or of the repeat Q
  * when entries change) ends its "to review" mark (checklist_carry.c):
  * removes @review from EL and its ancestors (one above Q's page-level

@@ -42,6 +42,15 @@ checklist_child_named(xmlNodePtr parent, const char *name)
 	return NULL;
 }
 
+xmlNodePtr
+checklist_group_el_under(xmlNodePtr root, const struct checklist_group *g)
+{
+	xmlNodePtr parent = g->parent != NULL ?
+	    checklist_group_el_under(root, g->parent) : root;
+
+	return parent != NULL ? checklist_child_named(parent, g->id) : NULL;
+}
+
 /* Make sure every question of G has its element, in G's element. */
 static void
 checklist_skeleton_group(struct checklist_response *r,

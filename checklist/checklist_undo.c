@@ -139,24 +139,13 @@ checklist_undo_copy_node(xmlNodePtr el, xmlDocPtr doc, int extended)
 	return copy;
 }
 
-/* G's element under ROOT, found by the rule of checklist_group_node()
- * (the first child element named by the id), never made. */
-static xmlNodePtr
-checklist_undo_group_el(xmlNodePtr root, const struct checklist_group *g)
-{
-	xmlNodePtr parent = g->parent != NULL ?
-	    checklist_undo_group_el(root, g->parent) : root;
-
-	return parent != NULL ? checklist_child_named(parent, g->id) : NULL;
-}
-
 /* The element of page-level question Q in DOC, or NULL. */
 static xmlNodePtr
 checklist_undo_find(xmlDocPtr doc, const struct checklist_question *q)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc), g;
 
-	g = root != NULL ? checklist_undo_group_el(root, q->group) : NULL;
+	g = root != NULL ? checklist_group_el_under(root, q->group) : NULL;
 	return g != NULL ? checklist_child_named(g, q->id) : NULL;
 }
 
