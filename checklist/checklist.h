@@ -312,6 +312,13 @@ struct checklist_response *checklist_response_new(const struct checklist *cl);
 checklist_status checklist_response_parse(const struct checklist *cl,
     const char *buf, size_t len, const char *name,
     struct checklist_response **out, struct checklist_error *err);
+/* The same from a document already parsed (the answers of a package, not
+ * parsed again): DOC is taken (freed when refused); the caps of a
+ * response's parse that DOC's own parse did not apply (the number of
+ * elements) are checked on it. */
+checklist_status checklist_response_adopt(const struct checklist *cl,
+    xmlDocPtr doc, const char *name, struct checklist_response **out,
+    struct checklist_error *err);
 /* The checklist id a response file names, without loading it. Caller
  * frees. */
 checklist_status checklist_response_peek_checklist(const char *file,

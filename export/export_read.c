@@ -207,15 +207,16 @@ export_read_response_el(struct export_package *p, const char *name,
 	return CHECKLIST_OK;
 }
 
-/* Step 6: check the answers, then read them as a response. */
+/* Step 6: check the answers, then read them as a response: a copy of
+ * the element as the root of a document of its own (P->answers stays
+ * as sent; the response gains the skeleton's elements), not parsed
+ * again (checklist_response_adopt). */
 static checklist_status
 export_read_answers(struct export_package *p, const char *name,
     struct checklist_error *err)
 {
-	xmlNodePtr el = NULL;
+	xmlNodePtr el = NULL, root;
 	xmlDocPtr doc;
-	xmlChar *mem = NULL;
-	int size = 0;
 	checklist_status st;
 
 	if ((st = export_read_response_el(p, name, &el, err)) != CHECKLIST_OK)
@@ -226,15 +227,13 @@ export_read_answers(struct export_package *p, const char *name,
 	if ((st = export_answers_check(p->cl, el, name, err)) != CHECKLIST_OK)
 		return st;
 	doc = xmlNewDoc(EXPORT_XC("1.0"));
-	xmlDocSetRootElement(doc, xmlDocCopyNode(el, doc, 1));
-	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
-	xmlFreeDoc(doc);
-	if (mem == NULL)
+	root = doc != NULL ? xmlDocCopyNode(el, doc, 1) : NULL;
+	if (root == NULL)
 		checklist_fatal(_("out of memory (reading the answers)"));
-	st = checklist_response_parse(p->cl, (const char *)mem, (size_t)size,
-	    name, &p->response, err);
-	xmlFree(mem);
-	return st;
+	/* as a parse of the file would have it: declared UTF-8 */
+	doc->encoding = xmlStrdup(EXPORT_XC("UTF-8"));
+	xmlDocSetRootElement(doc, root);
+	return checklist_response_adopt(p->cl, doc, name, &p->response, err);
 }
 
 /* The question a value path names: PATH without its entry indexes. */
