@@ -383,15 +383,8 @@ checklist_status
 checklist_response_serialize(struct checklist_response *r, char **buf,
     size_t *len, struct checklist_error *err)
 {
-	xmlChar *mem = NULL;
-	int size = 0;
-
-	xmlDocDumpFormatMemoryEnc(r->doc, &mem, &size, "UTF-8", 1);
-	if (mem == NULL || size <= 0)
+	if (checklist_doc_dump(r->doc, true, buf, len) != CHECKLIST_OK)
 		return checklist_error_set(err, CHECKLIST_ERR_IO, NULL, 0, 0,
 		    _("cannot serialise the response"));
-	*buf = checklist_xstrndup((const char *)mem, (size_t)size);
-	*len = (size_t)size;
-	xmlFree(mem);
 	return CHECKLIST_OK;
 }
