@@ -136,7 +136,7 @@ export_walk_entry(struct export_walk *w, const struct checklist_question *q,
 			    "unknown question"), n);
 			continue;
 		}
-		sub = checklist_xasprintf("%s/%s", path, q->children[k]->id);
+		sub = export_path_sub(path, 0, q->children[k]->id);
 		export_walk_question(w, q->children[k], n, sub);
 		free(sub);
 	}
@@ -168,7 +168,7 @@ export_walk_question(struct export_walk *w,
 			    "not an entry of a repeat"), n);
 			continue;
 		}
-		sub = checklist_xasprintf("%s[%zu]", path, ++i);
+		sub = export_path_sub(path, ++i, NULL);
 		export_walk_entry(w, q, n, sub);
 		free(sub);
 	}
