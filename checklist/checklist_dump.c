@@ -129,17 +129,16 @@ checklist_doc_dump(xmlDocPtr doc, bool format, char **buf, size_t *len)
 	    (format ? XML_SAVE_FORMAT : 0) | XML_SAVE_AS_XML);
 	long rc;
 
+	*buf = NULL;
+	*len = 0;
 	if (ctxt == NULL)
-		checklist_fatal(_("out of memory (serialising a document)"));
+		return CHECKLIST_ERR_IO;
 	xmlSaveSetEscape(ctxt, checklist_dump_escape);
 	rc = xmlSaveDoc(ctxt, doc);
 	if (xmlSaveClose(ctxt) < 0 || rc < 0 || d.len == 0) {
 		free(d.b);
-		*buf = NULL;
-		*len = 0;
 		return CHECKLIST_ERR_IO;
 	}
-	d.b = d.b != NULL ? d.b : checklist_xmalloc(1);
 	d.b[d.len] = '\0';
 	*buf = d.b;
 	*len = d.len;
