@@ -15,7 +15,7 @@
  *    choices (checklist_value_check, the one rule), stray text.
  *
  * Known limits: attributes other than `other` on question elements are
- * left to checklist_response_parse(); relevance is not re-evaluated on
+ * left to checklist_response_adopt(); relevance is not re-evaluated on
  * reading (the sender left out what was not relevant).
  */
 #include "config.h"

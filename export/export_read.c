@@ -13,7 +13,8 @@
  *     and when the package names the SHA-256 of the definition it was
  *     filled against, the same definition (unless told to ignore it);
  *  6. its answers are checked against that checklist (export_answers.c),
- *     then read as a response (checklist_response_parse);
+ *     then read as a response (checklist_response_adopt: the checks of
+ *     checklist_response_parse on a copy of the element, not parsed again);
  *  7. each attachment is decoded and checked (size, CRC-32) and must be
  *     the value of the file question it names;
  *  8. the metadata must be what the answers give: State, completeness
