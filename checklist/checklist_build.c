@@ -28,6 +28,19 @@ struct checklist_builder {
 	xmlNodePtr *proto_nodes;
 	struct checklist_question **protos;
 	size_t nprotos;
+	/* what a template gives a provision of a level, worked out at its
+	 * first such provision (the same for all the others) */
+	struct checklist_build_pick *picks;
+	size_t npicks;
+};
+
+/* Template T at level L: its questions (templates' own, to share), in
+ * the order a provision asks them. */
+struct checklist_build_pick {
+	xmlNodePtr t;
+	enum checklist_level level;
+	struct checklist_question **q;
+	size_t n;
 };
 
 #define each_child(c, n) \
@@ -347,28 +360,56 @@ checklist_build_proto(struct checklist_builder *b, xmlNodePtr n)
 	return q;
 }
 
+/* What template T gives a provision of level L: for each id, in the
+ * place of its first question in T, the variant for L or the default
+ * (built once per template question). Worked out once per T and L. */
+static const struct checklist_build_pick *
+checklist_build_pick(struct checklist_builder *b, xmlNodePtr t,
+    enum checklist_level l)
+{
+	struct checklist_build_pick *p;
+	struct checklist_question *q;
+	xmlNodePtr c, v;
+	char *id;
+	size_t i;
+
+	for (i = 0; i < b->npicks; i++)
+		if (b->picks[i].t == t && b->picks[i].level == l)
+			return &b->picks[i];
+	b->picks = checklist_xreallocarray(b->picks, b->npicks + 1,
+	    sizeof *b->picks);
+	p = &b->picks[b->npicks++];
+	memset(p, 0, sizeof *p);
+	p->t = t;
+	p->level = l;
+	each_child(c, t) {
+		id = checklist_xml_attr(c, "id");
+		v = checklist_template_seen(t, c, id) ? NULL :
+		    checklist_template_variant(t, id, l);
+		free(id);
+		if (v == NULL || (q = checklist_build_proto(b, v)) == NULL)
+			continue;
+		p->q = checklist_xreallocarray(p->q, p->n + 1, sizeof *p->q);
+		p->q[p->n++] = q;
+	}
+	return p;
+}
+
 /* Template T's questions for G, at its level, borrowing from the
- * template's (one built per template question): for each id, in the
- * place of its first question in T, the variant for G's level or the
- * default. */
+ * template's. */
 static void
 checklist_build_template_questions(struct checklist_builder *b,
     struct checklist_group *g, xmlNodePtr t)
 {
+	const struct checklist_build_pick *p = checklist_build_pick(b, t,
+	    g->level);
 	struct checklist_question *q;
-	xmlNodePtr c, v;
-	char *id;
+	size_t i;
 
-	each_child(c, t) {
-		id = checklist_xml_attr(c, "id");
-		v = checklist_template_seen(t, c, id) ? NULL :
-		    checklist_template_variant(t, id, g->level);
-		free(id);
-		if (v != NULL && (q = checklist_build_proto(b, v)) != NULL) {
-			q = checklist_question_share(q);
-			q->group = g;
-			checklist_build_add_question(g, q);
-		}
+	for (i = 0; i < p->n; i++) {
+		q = checklist_question_share(p->q[i]);
+		q->group = g;
+		checklist_build_add_question(g, q);
 	}
 }
 
@@ -564,6 +605,7 @@ checklist_build(xmlDocPtr doc, const char *name, struct checklist **out,
 	struct checklist_builder b = { 0 };
 	xmlNodePtr root = xmlDocGetRootElement(doc), c;
 	xmlChar *lang;
+	size_t i;
 
 	b.cl = checklist_xcalloc(1, sizeof *b.cl);
 	b.name = name;
@@ -587,6 +629,9 @@ checklist_build(xmlDocPtr doc, const char *name, struct checklist **out,
 	free(b.templates);
 	free(b.proto_nodes);
 	free(b.protos);
+	for (i = 0; i < b.npicks; i++)
+		free(b.picks[i].q);
+	free(b.picks);
 	checklist_layout(b.cl);
 	if (err->status != CHECKLIST_OK) {
 		checklist_free(b.cl);

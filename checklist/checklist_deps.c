@@ -13,8 +13,10 @@
  * above it (few) and the "any" list (mostly empty).
  *
  * A response keeps what progress needs (checklist_progress.c): each
- * page question's counts, each page's sum and each group's own
- * relevance, true for the response's `changes` counter. A change made
+ * page question's counts, each page's sum, each group's own relevance
+ * and the whole response's counts with each page's share of them (the
+ * pages a change may have changed are listed, their shares counted
+ * again), true for the response's `changes` counter. A change made
  * through checklist_path_set() drops only what depends on the question
  * changed (checklist_deps_touch); any other change (entries added,
  * moved or removed, undo, a batch) drops everything, at the next read.
@@ -238,6 +240,9 @@ checklist_pcache_reset(struct checklist_pcache *c, const struct checklist_deps *
 	memset(c->qok, 0, d->nall);
 	memset(c->pok, 0, d->ngroups);
 	memset(c->gown, -1, d->ngroups);
+	memset(c->stale, 0, d->ngroups);
+	c->nstale = 0;
+	c->total_ok = false;
 }
 
 struct checklist_pcache *
@@ -255,6 +260,10 @@ checklist_pcache_get(struct checklist_response *r)
 		c->pok = checklist_xcalloc(d->ngroups + 1, 1);
 		c->pc = checklist_xcalloc(d->ngroups + 1, sizeof *c->pc);
 		c->gown = checklist_xcalloc(d->ngroups + 1, 1);
+		c->share = checklist_xcalloc(d->ngroups + 1, sizeof *c->share);
+		c->stale = checklist_xcalloc(d->ngroups + 1, 1);
+		c->stale_list = checklist_xcalloc(d->ngroups + 1,
+		    sizeof *c->stale_list);
 		c->synced = r->changes + 1; /* not yet */
 	}
 	if (c->synced != r->changes) {
@@ -276,6 +285,9 @@ checklist_pcache_forget(struct checklist_response *r)
 	free(c->pok);
 	free(c->pc);
 	free(c->gown);
+	free(c->share);
+	free(c->stale);
+	free(c->stale_list);
 	free(c);
 	r->cache = NULL;
 }
@@ -323,6 +335,16 @@ checklist_deps_readers(const struct checklist_deps *d,
 	checklist_deps_visit_list(v, &d->anyg, 0, true);
 }
 
+/* Group GI's pages' shares of the whole are to be counted again. */
+static void
+checklist_deps_stale(struct checklist_pcache *c, size_t gi)
+{
+	if (c->stale[gi])
+		return;
+	c->stale[gi] = 1;
+	c->stale_list[c->nstale++] = gi;
+}
+
 /* Drop question QI's page question (its counts) and its page's sum. */
 static void
 checklist_deps_drop_q(const struct checklist_deps_visit *v, size_t qi)
@@ -330,15 +352,18 @@ checklist_deps_drop_q(const struct checklist_deps_visit *v, size_t qi)
 	struct checklist_pcache *c = v->arg;
 	const struct checklist_question *t =
 	    checklist_deps_top_of(v->cl->all[qi]);
+	size_t gi = checklist_deps_gindex(t->group);
 
 	c->qok[checklist_deps_qindex(t)] = 0;
-	c->pok[checklist_deps_gindex(t->group)] = 0;
+	c->pok[gi] = 0;
+	checklist_deps_stale(c, gi);
 }
 
 static void
 checklist_deps_drop_g(const struct checklist_deps_visit *v, size_t gi)
 {
 	((struct checklist_pcache *)v->arg)->gown[gi] = -1;
+	checklist_deps_stale(v->arg, gi);
 }
 
 void

@@ -51,6 +51,8 @@ extern const unsigned char checklist_xsd[];
 extern const size_t checklist_xsd_len;
 
 /* -------------------------------------------------- building (build.c) */
+/* Variant look-ups made so far (tests: once per template and level). */
+extern unsigned long checklist_template_lookups;
 
 /* Build the model from a schema-valid DOC. Semantic errors go to ERR. */
 checklist_status checklist_build(xmlDocPtr doc, const char *name,
@@ -223,6 +225,12 @@ xmlNodePtr checklist_names_group(struct checklist_names *nm,
  * saying why, on the first problem. */
 bool checklist_names_check(struct checklist_names *nm,
     struct checklist_expr *e, xmlNodePtr context, char *msg, size_t size);
+/* For tests: whether the expressions of a template's copies may be
+ * taken from the first copy of the same shape (true unless set
+ * otherwise), and how many expressions were resolved in full and how
+ * many taken so, since the program started. */
+void checklist_names_copies(bool on);
+void checklist_names_counts(unsigned long *full, unsigned long *taken);
 
 /* Private parts hung on the model's void *priv. */
 struct checklist_qpriv {
@@ -295,10 +303,20 @@ struct checklist_pcache {
 	unsigned char *qok, *pok;
 	struct checklist_progress *qc, *pc;
 	signed char *gown;
+	/* the whole response's counts TOTAL when TOTAL_OK, each page's
+	 * SHARE of it (by group index); the NSTALE groups of STALE_LIST
+	 * (flagged in STALE) have pages whose shares are to be counted
+	 * again (checklist_progress_all) */
+	bool total_ok;
+	struct checklist_progress total, *share;
+	unsigned char *stale;
+	size_t *stale_list, nstale;
 };
 /* R's cache, emptied when R changed otherwise than by a touched change;
  * NULL without a dependency index. */
 struct checklist_pcache *checklist_pcache_get(struct checklist_response *r);
+/* Pages whose share of the whole progress was counted (for tests). */
+extern unsigned long checklist_progress_shares;
 void checklist_pcache_forget(struct checklist_response *r);
 /* Q's value changed (r->changes was just bumped): drop from the cache
  * only what depends on Q: its page question, the questions whose

@@ -20,6 +20,13 @@
  * element reads the group as a whole (whole[]; the root: anything), for
  * the dependency index (checklist_deps.c); the cycle check follows
  * question reads only.
+ *
+ * The copies of a template's question share its expressions: each is
+ * resolved here once per shape of provision, the other copies taking
+ * what it read at the same places of their own provision
+ * (checklist_names_copy.c); while that first copy is resolved, each
+ * step notes whether it stayed inside the provision
+ * (checklist_names_local).
  */
 #include "config.h"
 
@@ -31,36 +38,7 @@
 #include <libxml/hash.h>
 #include <libxml/xpathInternals.h>
 
-#include "checklist/checklist_internal.h"
-
-/* What a skeleton element stands for (its _private). */
-struct checklist_names_tag {
-	const struct checklist_question *q; /* the question, or the repeat */
-	const struct checklist_group *g;
-	bool entry; /* an entry of the repeat Q */
-};
-
-struct checklist_names {
-	const struct checklist *cl;
-	xmlDocPtr doc;
-	xmlXPathContextPtr x;
-	xmlNodePtr *qnodes; /* by the question's index in cl->all */
-	xmlHashTablePtr gnodes; /* the group's id -> its element */
-	xmlHashTablePtr xops;   /* an expression's source -> its operations
-	                         * (read once: templates share sources) */
-	xmlHashTablePtr paths;  /* a path's XPath -> its compiled form
-	                         * (compiled once: the copies of a template
-	                         * resolve the same paths) */
-	size_t ntags;
-	struct checklist_names_tag **tags;
-	/* the check under way */
-	struct checklist_expr *e;
-	const char *source;
-	xmlNodePtr context;
-	char *msg;
-	size_t size;
-	bool failed;
-};
+#include "checklist/checklist_internal_names.h"
 
 /* ------------------------------------------------------ the skeleton */
 
@@ -77,6 +55,9 @@ checklist_names_element(struct checklist_names *nm, xmlNodePtr parent,
 	t->q = q;
 	t->g = g;
 	t->entry = entry;
+	t->node = n;
+	t->pre = nm->ntags;
+	t->end = t->pre + 1; /* an element holding others: set when built */
 	n->_private = t;
 	nm->tags = checklist_xreallocarray(nm->tags, nm->ntags + 1,
 	    sizeof *nm->tags);
@@ -99,6 +80,8 @@ checklist_names_question_add(struct checklist_names *nm, xmlNodePtr parent,
 	entry = checklist_names_element(nm, n, "entry", q, NULL, true);
 	for (i = 0; i < q->nchildren; i++)
 		checklist_names_question_add(nm, entry, q->children[i]);
+	((struct checklist_names_tag *)entry->_private)->end = nm->ntags;
+	((struct checklist_names_tag *)n->_private)->end = nm->ntags;
 }
 
 static void
@@ -106,6 +89,7 @@ checklist_names_group_add(struct checklist_names *nm, xmlNodePtr parent,
     const struct checklist_group *g)
 {
 	xmlNodePtr n = checklist_names_element(nm, parent, g->id, NULL, g, false);
+	struct checklist_names_tag *t = n->_private;
 	size_t i;
 
 	if (xmlHashAddEntry(nm->gnodes, (const xmlChar *)g->id, n) != 0 &&
@@ -115,6 +99,7 @@ checklist_names_group_add(struct checklist_names *nm, xmlNodePtr parent,
 		checklist_names_question_add(nm, n, g->questions[i]);
 	for (i = 0; i < g->nchildren; i++)
 		checklist_names_group_add(nm, n, g->children[i]);
+	t->end = nm->ntags;
 }
 
 static void
@@ -161,6 +146,12 @@ checklist_names_new(const struct checklist *cl)
 	return nm;
 }
 
+
+_Noreturn void
+checklist_names_nomem(void)
+{
+	checklist_fatal(_("out of memory (names)"));
+}
 
 static void
 checklist_names_xop_free(void *ops, const xmlChar *name)
@@ -226,6 +217,7 @@ checklist_names_free(struct checklist_names *nm)
 	xmlHashFree(nm->gnodes, NULL);
 	xmlHashFree(nm->xops, checklist_names_xop_free);
 	xmlHashFree(nm->paths, checklist_names_comp_free);
+	checklist_names_memo_free(nm->memo);
 	free(nm);
 }
 
@@ -350,6 +342,80 @@ checklist_names_append(struct checklist_names_path *p,
 		    "::", step->test, (const char *)NULL);
 }
 
+/* Is WORD one of the blank-separated words of LIST (" a b ")? */
+static bool
+checklist_names_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	if (n == 0)
+		return false;
+	for (p = strstr(list, word); p != NULL; p = strstr(p + 1, word))
+		if (p[-1] == ' ' && p[n] == ' ')
+			return true;
+	return false;
+}
+
+/* Is N inside the group the check stands in (nm->root)? */
+static bool
+checklist_names_inside(const struct checklist_names *nm, xmlNodePtr n)
+{
+	const struct checklist_names_tag *t = n->type == XML_ELEMENT_NODE ?
+	    n->_private : NULL;
+
+	return t != NULL && t->pre >= nm->root->pre && t->pre < nm->root->end;
+}
+
+/* Note that the check tests the name TEST (copy.c compares it with the
+ * ids of the groups, the one part of a shape left out of it). */
+static void
+checklist_names_tested(struct checklist_names *nm, const char *test)
+{
+	size_t i;
+
+	if (strcmp(test, "node()") == 0 || strcmp(test, "*") == 0)
+		return;
+	for (i = 0; i < nm->ntests; i++)
+		if (strcmp(nm->tests[i], test) == 0)
+			return;
+	if (nm->ntests == sizeof nm->tests / sizeof *nm->tests)
+		nm->local = false;
+	else
+		nm->tests[nm->ntests++] = test;
+}
+
+/* Did step S, from the nodes of PREV to those of OUT, look only inside
+ * the group the check stands in, and depend on nothing but its shape
+ * and the names it tests? Not when an axis may leave it (ancestor,
+ * following, the parent or siblings of the group's own element):
+ * nm->local false. */
+static void
+checklist_names_local(struct checklist_names *nm, xmlNodeSetPtr prev,
+    const struct checklist_xop *s, xmlNodeSetPtr out)
+{
+	bool at_root = false;
+	int i;
+
+	if (nm->root == NULL || !nm->local)
+		return;
+	for (i = 0; prev != NULL && i < prev->nodeNr; i++) {
+		nm->local &= checklist_names_inside(nm, prev->nodeTab[i]);
+		at_root |= prev->nodeTab[i] == nm->root->node;
+	}
+	for (i = 0; out != NULL && i < out->nodeNr; i++)
+		nm->local &= checklist_names_inside(nm, out->nodeTab[i]);
+	checklist_names_tested(nm, s->test);
+	if (checklist_names_word(" child descendant self descendant-or-self "
+	    "attribute namespace ", s->axis))
+		return;
+	if (checklist_names_word(" parent following-sibling "
+	    "preceding-sibling ", s->axis))
+		nm->local &= !at_root;
+	else
+		nm->local = false;
+}
+
 /* Step S taken from every node of PREV (a node set): what "PREV/S"
  * selects, without evaluating PREV again. NULL: S does not compile
  * (said in the check's message). The caller frees. */
@@ -384,6 +450,7 @@ checklist_names_from(struct checklist_names *nm,
 			checklist_fatal(_("out of memory (names)"));
 		xmlXPathFreeObject(res);
 	}
+	checklist_names_local(nm, prev->nodesetval, s, out);
 	return xmlXPathWrapNodeSet(out);
 }
 
@@ -489,6 +556,7 @@ checklist_names_path(struct checklist_names *nm,
 	size_t i, k;
 
 	if (start->kind == CHECKLIST_XOP_ROOT) {
+		nm->local = false; /* from outside the group */
 		snprintf(p.xpath, sizeof p.xpath, "/");
 		snprintf(p.shown, sizeof p.shown, "/");
 	} else if (start->kind == CHECKLIST_XOP_NODE && base != NULL) {
@@ -698,9 +766,22 @@ bool
 checklist_names_check(struct checklist_names *nm, struct checklist_expr *e,
     xmlNodePtr context, char *msg, size_t size)
 {
+	const struct checklist_names_tag *t = context->_private;
+
+	/* a template's question: resolved once per shape of provision */
+	if (e->borrowed && t != NULL && t->q != NULL && !t->entry)
+		return checklist_names_copy_check(nm, e, context, msg, size);
+	return checklist_names_resolve(nm, e, context, msg, size);
+}
+
+bool
+checklist_names_resolve(struct checklist_names *nm, struct checklist_expr *e,
+    xmlNodePtr context, char *msg, size_t size)
+{
 	static const struct checklist_names_path here = { "", "" };
 	const struct checklist_xop *ops = checklist_names_xops(nm, e->source);
 
+	checklist_names_full++;
 	nm->e = e;
 	nm->source = e->source;
 	nm->context = context;

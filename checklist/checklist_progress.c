@@ -243,18 +243,92 @@ checklist_progress_tree(struct checklist_response *r,
 	}
 }
 
+/* Pages whose share of the whole was counted (tests: a change counts
+ * again the pages it may have changed, not every page). */
+unsigned long checklist_progress_shares;
+
+/* Page G's share of the whole response's counts: its own, if it is in
+ * the response's scope (a contribution counts its scope only). */
+static void
+checklist_progress_share(struct checklist_response *r,
+    const struct checklist_group *g, struct checklist_progress *p)
+{
+	checklist_progress_shares++;
+	memset(p, 0, sizeof *p);
+	if (checklist_scope_has(r, g))
+		checklist_progress_group(r, g, p);
+}
+
+static void
+checklist_progress_sub(struct checklist_progress *p,
+    const struct checklist_progress *sub)
+{
+	p->relevant -= sub->relevant;
+	p->answered -= sub->answered;
+	p->required -= sub->required;
+	p->required_answered -= sub->required_answered;
+	p->invalid -= sub->invalid;
+}
+
+/* Count again, in C's total, the shares of the pages of G and below. */
+static void
+checklist_progress_recount(struct checklist_response *r,
+    struct checklist_pcache *c, const struct checklist_group *g)
+{
+	size_t gi = ((const struct checklist_gpriv *)g->priv)->index, i;
+
+	if (g->kind != CHECKLIST_G_SECTION) {
+		checklist_progress_sub(&c->total, &c->share[gi]);
+		checklist_progress_share(r, g, &c->share[gi]);
+		checklist_progress_add(&c->total, &c->share[gi]);
+	}
+	for (i = 0; i < g->nchildren; i++)
+		checklist_progress_recount(r, c, g->children[i]);
+}
+
+/* The whole in C: every page's share counted, or, once it is, those of
+ * the pages a change since may have changed (checklist_deps_touch). */
+static void
+checklist_progress_total(struct checklist_response *r,
+    struct checklist_pcache *c)
+{
+	const struct checklist_deps *d = checklist_index_deps(r->cl);
+	const struct checklist_group *g;
+	size_t i, gi;
+
+	for (i = 0; c->total_ok && i < c->nstale; i++)
+		checklist_progress_recount(r, c, d->groups[c->stale_list[i]]);
+	for (i = 0; i < c->nstale; i++)
+		c->stale[c->stale_list[i]] = 0;
+	c->nstale = 0;
+	if (c->total_ok)
+		return;
+	memset(&c->total, 0, sizeof c->total);
+	for (i = 0; i < r->cl->npages; i++) {
+		g = r->cl->pages[i];
+		gi = ((const struct checklist_gpriv *)g->priv)->index;
+		checklist_progress_share(r, g, &c->share[gi]);
+		checklist_progress_add(&c->total, &c->share[gi]);
+	}
+	c->total_ok = true;
+}
+
 void
 checklist_progress_all(struct checklist_response *r,
     struct checklist_progress *p)
 {
+	struct checklist_pcache *c = checklist_pcache_get(r);
 	struct checklist_progress sub;
 	size_t i;
 
+	if (c != NULL) {
+		checklist_progress_total(r, c);
+		*p = c->total;
+		return;
+	}
 	memset(p, 0, sizeof *p);
 	for (i = 0; i < r->cl->npages; i++) {
-		if (!checklist_scope_has(r, r->cl->pages[i]))
-			continue; /* a contribution counts its scope only */
-		checklist_progress_group(r, r->cl->pages[i], &sub);
+		checklist_progress_share(r, r->cl->pages[i], &sub);
 		checklist_progress_add(p, &sub);
 	}
 }

@@ -55,11 +55,15 @@ checklist_template_seen(xmlNodePtr t, xmlNodePtr n, const char *id)
 
 /* The question of template T with id ID that a provision of level L
  * asks: the variant for L, else the default, else none. */
+unsigned long checklist_template_lookups;
+
 xmlNodePtr
 checklist_template_variant(xmlNodePtr t, const char *id, enum checklist_level l)
 {
 	xmlNodePtr c, fallback = NULL;
 	bool is_default;
+
+	checklist_template_lookups++;
 
 	each_child(c, t) {
 		if (!checklist_xml_attr_eq(c, "id", id))

@@ -5,6 +5,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_internal.h \
 	checklist/checklist_internal_rules.h \
 	checklist/checklist_internal_merge.h \
+	checklist/checklist_internal_names.h \
 	checklist/checklist_limits.h \
 	checklist/sacl_i18n.h \
 	checklist/checklist_alloc.c \
@@ -16,6 +17,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_template.c \
 	checklist/checklist_semantic.c \
 	checklist/checklist_names.c \
+	checklist/checklist_names_copy.c \
 	checklist/checklist_cycle.c \
 	checklist/checklist_deps.c \
 	checklist/checklist_texts.c \

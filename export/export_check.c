@@ -100,7 +100,7 @@ export_relevant_add(struct export_problems *p, const char *path)
 {
 	if (p->relevant == NULL &&
 	    (p->relevant = xmlHashCreate(1024)) == NULL)
-		checklist_fatal("out of memory (relevant paths)");
+		checklist_fatal(_("out of memory (relevant paths)"));
 	/* a path twice (never: each element is walked once) is kept once */
 	xmlHashAddEntry(p->relevant, EXPORT_XC(path), p);
 }

@@ -61,7 +61,7 @@ void forms_page_set_readonly(struct forms_page *page, bool on);
  * call. (Answers marked to review are always shown so.) */
 void forms_page_set_changed(struct forms_page *page, const char *changed);
 #define FORMS_READONLY_MSG \
-	"Read-only: a received submission cannot be changed."
+	_("Read-only: a received submission cannot be changed.")
 
 /* Draw the page into its window (no doupdate: the caller refreshes). */
 void forms_page_draw(struct forms_page *page);

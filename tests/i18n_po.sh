@@ -26,6 +26,18 @@ strip "$tmp/sacl.pot" >"$tmp/new"
 cmp -s "$tmp/old" "$tmp/new" || fail "po/sacl.pot is not up to date \
 with the sources (make update-po): $(diff "$tmp/old" "$tmp/new" | head -20)"
 
+# No message for the user given as a bare English literal: the first
+# string of a call to a function that shows or returns one must be
+# marked (_() or P_()); "%s" and the like pass. (Found: "Change taken
+# back", "Outside this contribution", "Not a submission", the
+# read-only notice, all shown in English in every language.)
+bare=$(cd "$TOP_SRCDIR" && perl -0777 -ne 'while (/\b(tui_message|
+    tui_dialog_message|tui_dialog_yesno|forms_set_message|
+    checklist_error_set|checklist_fatal)\s*\(([^;"]*?)(?<!_\()"([A-Za-z][^"]*)"/gx)
+    { print "$ARGV: $1(\"$3\")\n" }' tui/*.c forms/*.c forms/*.h \
+    checklist/*.c export/*.c)
+[ -z "$bare" ] || fail "messages not marked for translation: $bare"
+
 for l in ar es fr ru zh_CN; do
 	f=$po/$l.po
 	[ -f "$f" ] || fail "no catalogue $f"

@@ -270,6 +270,42 @@ test_change_reevaluates_readers(void **state)
 	checklist_free(cl);
 }
 
+/* After a change, the whole progress counts again the shares of the
+ * pages the change may have changed only (it summed every page's). */
+static void
+test_total_counts_touched_pages(void **state)
+{
+	struct checklist *cl = load();
+	struct checklist_response *r = checklist_response_new(cl);
+	struct checklist_progress p;
+
+	(void)state;
+	all_states(r, &p);
+	assert_true(cl->npages >= 6);
+	/* m/mq: page m (its relevance reads its own element), pages a and
+	 * b (k5, k7, ... and z's constraint read anything) */
+	checklist_progress_shares = 0;
+	test_set(r, "m/mq", "x");
+	checklist_progress_all(r, &p);
+	assert_int_equal(checklist_progress_shares, 3);
+	same_as_fresh(r, &p);
+	all_states(r, &p);
+	/* a/note: page a, page b (y reads a whole, z anything), page d
+	 * (its relevance reads a whole) */
+	checklist_progress_shares = 0;
+	test_set(r, "a/note", "hello");
+	checklist_progress_all(r, &p);
+	assert_int_equal(checklist_progress_shares, 3);
+	assert_int_equal(p.answered, 2);
+	same_as_fresh(r, &p);
+	/* nothing changed: nothing counted again */
+	checklist_progress_shares = 0;
+	checklist_progress_all(r, &p);
+	assert_int_equal(checklist_progress_shares, 0);
+	checklist_response_free(r);
+	checklist_free(cl);
+}
+
 static const char *const probes[] = { "a/k1", "a/k2", "a/k3", "a/k4",
 	"a/k5", "a/k6", "a/k7", "a/k8", "a/k9", "a/k10", "a/k11", "a/k12",
 	"a/k13", "a/k14", "a/k15", "b/z" };
@@ -426,6 +462,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_what_expressions_read),
 		cmocka_unit_test(test_group_reader_flips),
+		cmocka_unit_test(test_total_counts_touched_pages),
 		cmocka_unit_test(test_change_reevaluates_readers),
 		cmocka_unit_test(test_batch_checks_readers_once),
 		cmocka_unit_test(test_batch_group_reader_refuses),

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checklist/checklist_internal.h"
 #include "tests/test_util.h"
 
 #define HEAD "<?xml version=\"1.0\"?>\n" \
@@ -249,6 +250,42 @@ test_asset_recovery(void **state)
 	checklist_free(cl);
 }
 
+/* What a template gives a provision is worked out once per template and
+ * level, not again for each of the 60 provisions that use it (it was a
+ * walk of the template per question per provision). */
+static void
+test_variant_once_per_level(void **state)
+{
+	struct checklist_error err;
+	char *many = checklist_xstrdup(""), *t, *xml;
+	struct checklist *cl;
+	unsigned long before;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 60; i++) {
+		t = checklist_xasprintf("%s<provision id=\"x%d\" number=\"9.%d\" "
+		    "level=\"%s\" template=\"std\"><title>X</title>"
+		    "</provision>\n", many, i, i, i % 2 ? "consider" :
+		    "mandatory");
+		free(many);
+		many = t;
+	}
+	xml = definition(many);
+	before = checklist_template_lookups;
+	cl = load(xml, &err);
+	assert_non_null(cl);
+	/* three levels, three distinct ids in the template */
+	assert_int_equal(checklist_template_lookups - before, 3 * 3);
+	assert_ids(cl, "x1", "status when note");
+	assert_ids(cl, "x2", "status note");
+	assert_string_equal(checklist_text_get(&checklist_find_question(cl,
+	    "x1/status")->label, "en", NULL), "Considered?");
+	checklist_free(cl);
+	free(xml);
+	free(many);
+}
+
 int
 main(void)
 {
@@ -259,6 +296,7 @@ main(void)
 		cmocka_unit_test(test_variant_unknown_level),
 		cmocka_unit_test(test_definition_digest),
 		cmocka_unit_test(test_asset_recovery),
+		cmocka_unit_test(test_variant_once_per_level),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,14 +19,14 @@ tests_test_forms_LDADD = libforms.a libchecklist.a $(CURSES_LIBS) \
 if WITH_TESTS
 check_PROGRAMS += tests/test_tui_nav
 TESTS += tests/test_tui_nav tests/e2e_fill.sh tests/e2e_edit.sh \
-	tests/cli_fill.sh tests/e2e_marks.sh tests/e2e_keys.sh
+	tests/cli_fill.sh tests/e2e_marks.sh tests/e2e_keys.sh tests/e2e_nav_update.sh
 endif
 tests_test_tui_nav_SOURCES = tests/test_tui_nav.c tests/test_util.c
 tests_test_tui_nav_CFLAGS = $(TEST_CFLAGS) $(CURSES_CFLAGS)
 tests_test_tui_nav_LDADD = libtui.a libforms.a libchecklist.a $(XML_LIBS) \
 	$(CMOCKA_LIBS)
 EXTRA_DIST += tests/e2e_fill.sh tests/e2e_edit.sh tests/cli_fill.sh \
-	tests/lib_tmux.sh tests/e2e_marks.sh tests/e2e_keys.sh
+	tests/lib_tmux.sh tests/e2e_marks.sh tests/e2e_keys.sh tests/e2e_nav_update.sh
 
 # make bench: speed targets as ratios measured in one run (never timed
 # assertions in make check).

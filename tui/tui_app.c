@@ -308,7 +308,7 @@ tui_app_save(struct tui_app *app)
 		if (app->page != NULL)
 			forms_page_refresh(app->page);
 		app->dirty = false;
-		tui_message(app, true, "Change taken back: %s",
+		tui_message(app, true, _("Change taken back: %s"),
 		    strncmp(err.message, "not saved: ", 11) == 0 ?
 		    err.message + 11 : err.message);
 		return false;
@@ -392,7 +392,7 @@ tui_app_open(struct tui_app *app, const struct checklist_group *g,
 	if (!checklist_scope_has(app->resp, g)) {
 		char *scope = checklist_scope_describe(app->resp);
 
-		tui_message(app, true, "Outside this contribution (%s).",
+		tui_message(app, true, _("Outside this contribution (%s)."),
 		    scope);
 		free(scope);
 		return TUI_R_DRAW;

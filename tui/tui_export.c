@@ -150,7 +150,7 @@ tui_export_run(struct tui_app *app)
 	checklist_error_clear(&err);
 	if (checklist_response_submittable(app->resp, app->file, &err) !=
 	    CHECKLIST_OK) {
-		tui_dialog_message(app, "Not a submission", err.message);
+		tui_dialog_message(app, _("Not a submission"), err.message);
 		return r;
 	}
 	dir = export_base_dir(app->file);

@@ -18,9 +18,10 @@
 # tests/bench/bench_tty): the first screen of `sacl fill` and key to
 # screen; the export and --verify of a filled 10,000-question response
 # (tests/bench/gen_response.sh) against xmllint and gzip -6; export,
-# get and set with 10, 500 and 1,000 entries in one repeat (callgrind
+# get and set with 10, 500 and 1,000 entries in one repeat, and with
+# one long text of 20,000 to 200,000 characters (callgrind
 # instructions). Each part is described where it is measured below;
-# BENCH_PARTS chooses some (load tty export entries).
+# BENCH_PARTS chooses some (load tty export entries texts).
 set -eu
 : "${SACL:?run through make bench}"
 : "${TOP_SRCDIR:?run through make bench}"
@@ -81,8 +82,8 @@ echo "$(uname -m), $(nproc 2>/dev/null || echo ?) cores, load average" \
 echo
 echo "| what (questions)                   |  sacl s   |  base s   |  ratio  | target     |"
 echo "|------------------------------------|-----------|-----------|---------|------------|"
-# BENCH_PARTS: which rows (default all): load tty export entries
-want() { case " ${BENCH_PARTS:-load tty export entries} " in *" $1 "*) ;; *) return 1 ;; esac; }
+# BENCH_PARTS: which rows (default all): load tty export entries texts
+want() { case " ${BENCH_PARTS:-load tty export entries texts} " in *" $1 "*) ;; *) return 1 ;; esac; }
 vals= sets= mods= mem0=0 q0=0
 want load || SIZES_LOAD=
 for n in ${SIZES_LOAD-$SIZES}; do
@@ -121,7 +122,8 @@ sum() { awk 'BEGIN { s = 0; for (i = 1; i < ARGC; i++) s += ARGV[i]; print s }' 
 
 # In a real terminal (tmux, tests/bench/bench_tty): the first screen of
 # `sacl fill` (target 0.3 s) and one choice changed, from the key to the
-# screen drawn, at the largest size against the smallest (1.5x). Wall
+# screen drawn, at the largest size against the smallest (1.5x), at
+# 80x24 and at 132x43 (the list of provisions beside the page). Wall
 # clock, median of BENCH_TTY_REPS (default 15) launches and twice as
 # many keys.
 TTY=${BENCH_TTY:-./tests/bench/bench_tty}
@@ -144,9 +146,17 @@ tty_rows() {
 		    Enter "=Status of implementation" Down -- Space)
 		[ $# -ge 1 ] || { echo "bench_tty failed" >&2; status=1; return; }
 		eval "key$n=$1"
+		# the same at 132x43, the list of provisions beside the page
+		set -- $("$TTY" key "sacl-bench-$$" "$TREPS" 132 43 "$cmd" \
+		    "=Provisions:" g "=Go to provision" -l 5.1 \
+		    Enter "=Status of implementation" Down -- Space)
+		[ $# -ge 1 ] || { echo "bench_tty failed" >&2; status=1; return; }
+		eval "wkey$n=$1"
 	done
 	eval "k1=\$key$small k2=\$key$big"
 	row "key to screen s ($(nq "$big") / $(nq "$small"))" "$k2" "$k1" 1.5
+	eval "k1=\$wkey$small k2=\$wkey$big"
+	row "key, list shown ($(nq "$big") / $(nq "$small"))" "$k2" "$k1" 1.5
 }
 LOC=C
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' && LOC=C.UTF-8
@@ -235,6 +245,52 @@ entries_rows() {
 	done
 }
 want entries && entries_rows
+
+# One long text answer (p5_1/examples, a longtext: up to 200,000
+# characters) of 20,000, 100,000 and 200,000 characters of varied words:
+# `sacl set` of it, `sacl get` and export of the response, in
+# instructions (ir). The growth per character is the cost of each of
+# the last 100,000 characters over that of each of the 80,000 before
+# them (1.0x: linear; target 1.3x).
+texts_rows() {
+	n=${SIZES%% *}
+	gen_def "$n"
+	for c in 20000 100000 200000; do
+		r=$tmp/x$c.xml
+		awk -v n="$c" 'BEGIN {
+			split("integrity audit declaration procurement " \
+			    "conflict asset disclosure training register " \
+			    "oversight budget tender", w, " ")
+			s = "p5_1/examples="; len = 0; x = 7
+			while (len < n) {
+				x = (x * 1103515245 + 12345) % 2147483648
+				t = w[1 + int(x / 65536) % 12] " "
+				s = s t; len += length(t)
+			}
+			print substr(s, 1, 14 + n) }' >"$tmp/txt$c"
+		"$SACL" set -c "$tmp/def$n.xml" "$r" p5_1/status=partial \
+		    >/dev/null 2>&1
+		cp "$r" "$r.0"
+		eval "ts$c=\$(ir \"\$SACL\" set --from \"\$tmp/txt$c\" \"\$r\")"
+		cp "$r.0" "$r"
+		"$SACL" set --from "$tmp/txt$c" "$r" >/dev/null 2>&1 ||
+		    { echo "set of a $c-character text failed" >&2; status=1; }
+		eval "tg$c=\$(ir \"\$SACL\" get \"\$r\")"
+		eval "tx$c=\$(ir \"\$SACL\" export --force -o - \"\$r\")"
+	done
+	for w in ts:set tg:get tx:export; do
+		eval "a=\$${w%%:*}20000 m=\$${w%%:*}100000 z=\$${w%%:*}200000"
+		row "${w#*:} Mi (200k-char text / 20k)" "$z" "$a" 100
+		awk -v w="${w#*:}" -v a="$a" -v m="$m" -v z="$z" 'BEGIN {
+			d1 = (m - a) / 80; d2 = (z - m) / 100
+			g = d1 > 0 ? d2 / d1 : (d2 > 0 ? 99 : 1)
+			printf "| %-34s | %9.4f | %9.4f | %6.2fx | %5.1fx %s |\n",
+			    "growth/kchar " w " 100k-200k", d2, d1, g,
+			    1.3, g <= 1.3 ? "met" : "MISSED"
+			exit g > 1.3 }' || status=1
+	done
+}
+want texts && texts_rows
 
 # growth between the two largest sizes, per question
 for what in vals sets mods; do
