@@ -6,7 +6,9 @@
  *    from a copy of their element (checklist_response_adopt), not by
  *    serialising them and parsing the bytes again; the response read is
  *    the one the old way gave, and a response's cap on elements still
- *    holds for answers that come in a package.
+ *    holds for answers that come in a package. Its values are checked
+ *    against their questions once, not again when the completeness is
+ *    recomputed.
  *  - checklist_doc_dump writes what xmlDocDumpFormatMemoryEnc writes,
  *    byte for byte (text with every character libxml2 escapes, at the
  *    edges of its buffers too), and the package built with it is the
@@ -22,6 +24,7 @@
 
 #include "checklist/checklist_internal.h"
 #include "export/export.h"
+#include "export/export_internal.h"
 #include "tests/test_util.h"
 
 static const char definition[] =
@@ -105,7 +108,8 @@ test_verify_parses_once(void **state)
 	struct checklist_error err;
 	char *buf = NULL, *a = NULL, *b = NULL;
 	size_t len = 0, alen, blen;
-	unsigned long before;
+	unsigned long before, checks;
+	struct export_problems probs;
 	xmlNodePtr sec;
 
 	(void)state;
@@ -113,10 +117,19 @@ test_verify_parses_once(void **state)
 	ro.cl = cl;
 	checklist_error_clear(&err);
 	before = checklist_xml_parses;
+	checks = export_value_checks;
 	assert_int_equal(export_read_memory(buf, len, "p.xml.gz", &ro, &p,
 	    &err), CHECKLIST_OK);
 	/* the package's XML, once: not its answers a second time */
 	assert_int_equal(checklist_xml_parses - before, 1);
+	/* each value checked once (export_answers_check), not again by
+	 * the completeness recomputed (export_check) */
+	assert_int_equal(export_value_checks - checks, 0);
+	assert_true(p->complete);
+	/* the writer's check does check them: the four values answered */
+	export_check(r, NULL, &probs);
+	assert_int_equal(export_value_checks - checks, 4);
+	export_problems_free(&probs);
 	assert_non_null(p->response);
 	assert_string_equal(checklist_response_get(p->response, "a/steps"),
 	    TRICKY);
