@@ -315,6 +315,13 @@ struct checklist_response *checklist_response_new(const struct checklist *cl);
 checklist_status checklist_response_parse(const struct checklist *cl,
     const char *buf, size_t len, const char *name,
     struct checklist_response **out, struct checklist_error *err);
+/* The same from a document already parsed (the answers of a package, not
+ * parsed again): DOC is taken (freed when refused); the caps of a
+ * response's parse that DOC's own parse did not apply (the number of
+ * elements) are checked on it. */
+checklist_status checklist_response_adopt(const struct checklist *cl,
+    xmlDocPtr doc, const char *name, struct checklist_response **out,
+    struct checklist_error *err);
 /* The checklist id a response file names, without loading it. Caller
  * frees. */
 checklist_status checklist_response_peek_checklist(const char *file,
@@ -338,6 +345,11 @@ void checklist_response_free(struct checklist_response *r);
 /* Serialise to memory (UTF-8, indented). Caller frees *BUF. */
 checklist_status checklist_response_serialize(struct checklist_response *r,
     char **buf, size_t *len, struct checklist_error *err);
+/* DOC serialised as xmlDocDumpFormatMemoryEnc(DOC, .., "UTF-8", FORMAT)
+ * does, byte for byte, faster (checklist_dump.c). *BUF (caller frees)
+ * ends with a NUL not counted in *LEN. */
+checklist_status checklist_doc_dump(xmlDocPtr doc, bool format, char **buf,
+    size_t *len);
 
 /*
  * Values are named by a question path with entry indexes where a repeat

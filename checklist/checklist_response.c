@@ -231,20 +231,16 @@ checklist_peeked_take(const char *buf, size_t len, const char *name)
 	return doc;
 }
 
-checklist_status
-checklist_response_parse(const struct checklist *cl, const char *buf,
-    size_t len, const char *name, struct checklist_response **out,
+/* The response made of DOC (owned: freed when refused), once its root
+ * and its lists pass the checks of a response read from bytes. */
+static checklist_status
+checklist_response_take(const struct checklist *cl, xmlDocPtr doc,
+    const char *name, struct checklist_response **out,
     struct checklist_error *err)
 {
-	xmlDocPtr doc = checklist_peeked_take(buf, len, name);
 	struct checklist_response *r;
 	char *lang;
 
-	if (doc == NULL && checklist_xml_parse_capped(buf, len, name,
-	    &checklist_caps_response, &doc, err) != CHECKLIST_OK) {
-		err->status = CHECKLIST_ERR_DAMAGED;
-		return err->status;
-	}
 	if (checklist_response_check_root(cl, xmlDocGetRootElement(doc), name,
 	    err) != CHECKLIST_OK || checklist_response_check_entries(
 	    xmlDocGetRootElement(doc), name, err) != CHECKLIST_OK) {
@@ -261,6 +257,59 @@ checklist_response_parse(const struct checklist *cl, const char *buf,
 	checklist_skeleton(r);
 	*out = r;
 	return CHECKLIST_OK;
+}
+
+checklist_status
+checklist_response_parse(const struct checklist *cl, const char *buf,
+    size_t len, const char *name, struct checklist_response **out,
+    struct checklist_error *err)
+{
+	xmlDocPtr doc = checklist_peeked_take(buf, len, name);
+
+	if (doc == NULL && checklist_xml_parse_capped(buf, len, name,
+	    &checklist_caps_response, &doc, err) != CHECKLIST_OK) {
+		err->status = CHECKLIST_ERR_DAMAGED;
+		return err->status;
+	}
+	return checklist_response_take(cl, doc, name, out, err);
+}
+
+/* The first element under EL (EL included) past the *LEFT elements a
+ * response may hold, or NULL; *LEFT counts down. The depth is the
+ * parser's cap on the document EL came from. */
+static xmlNodePtr
+checklist_response_over(xmlNodePtr el, size_t *left)
+{
+	xmlNodePtr c, over;
+
+	if (*left == 0)
+		return el;
+	(*left)--;
+	for (c = el->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    (over = checklist_response_over(c, left)) != NULL)
+			return over;
+	return NULL;
+}
+
+checklist_status
+checklist_response_adopt(const struct checklist *cl, xmlDocPtr doc,
+    const char *name, struct checklist_response **out,
+    struct checklist_error *err)
+{
+	size_t left = checklist_caps_response.elements;
+	xmlNodePtr over = checklist_response_over(xmlDocGetRootElement(doc),
+	    &left);
+
+	if (over != NULL) {
+		checklist_error_set(err, CHECKLIST_ERR_DAMAGED, name,
+		    (int)xmlGetLineNo(over), 0, _("more than %zu %s (the cap "
+		    "for a %s)"), checklist_caps_response.elements,
+		    _("elements"), _(checklist_caps_response.kind));
+		xmlFreeDoc(doc);
+		return err->status;
+	}
+	return checklist_response_take(cl, doc, name, out, err);
 }
 
 checklist_status
@@ -344,15 +393,8 @@ checklist_status
 checklist_response_serialize(struct checklist_response *r, char **buf,
     size_t *len, struct checklist_error *err)
 {
-	xmlChar *mem = NULL;
-	int size = 0;
-
-	xmlDocDumpFormatMemoryEnc(r->doc, &mem, &size, "UTF-8", 1);
-	if (mem == NULL || size <= 0)
+	if (checklist_doc_dump(r->doc, true, buf, len) != CHECKLIST_OK)
 		return checklist_error_set(err, CHECKLIST_ERR_IO, NULL, 0, 0,
 		    _("cannot serialise the response"));
-	*buf = checklist_xstrndup((const char *)mem, (size_t)size);
-	*len = (size_t)size;
-	xmlFree(mem);
 	return CHECKLIST_OK;
 }

@@ -28,6 +28,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_xpath_func.c \
 	checklist/checklist_cost.c \
 	checklist/checklist_xop.c \
+	checklist/checklist_dump.c \
 	checklist/checklist_response.c \
 	checklist/checklist_path.c \
 	checklist/checklist_batch.c \

@@ -82,6 +82,12 @@ struct export_options {
 	bool force;           /* write even when export_check finds problems */
 	bool embedded;        /* the files are a package's, checked as it is
 	                       * read: export_check leaves them alone */
+	bool values_checked;  /* every value was checked against its
+	                       * question's type and limits already (a
+	                       * package's answers, and the definition's
+	                       * defaults at load): export_check counts them
+	                       * valid without checking each again (the
+	                       * constraints are still evaluated) */
 	const char *base_dir; /* where relative attachment paths start; NULL:
 	                       * the response's folder (set_file), else the
 	                       * current directory */

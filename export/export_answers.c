@@ -15,7 +15,7 @@
  *    choices (checklist_value_check, the one rule), stray text.
  *
  * Known limits: attributes other than `other` on question elements are
- * left to checklist_response_parse(); relevance is not re-evaluated on
+ * left to checklist_response_adopt(); relevance is not re-evaluated on
  * reading (the sender left out what was not relevant).
  */
 #include "config.h"
@@ -136,7 +136,7 @@ export_walk_entry(struct export_walk *w, const struct checklist_question *q,
 			    "unknown question"), n);
 			continue;
 		}
-		sub = checklist_xasprintf("%s/%s", path, q->children[k]->id);
+		sub = export_path_sub(path, 0, q->children[k]->id);
 		export_walk_question(w, q->children[k], n, sub);
 		free(sub);
 	}
@@ -168,7 +168,7 @@ export_walk_question(struct export_walk *w,
 			    "not an entry of a repeat"), n);
 			continue;
 		}
-		sub = checklist_xasprintf("%s[%zu]", path, ++i);
+		sub = export_path_sub(path, ++i, NULL);
 		export_walk_entry(w, q, n, sub);
 		free(sub);
 	}
@@ -357,20 +357,27 @@ export_check_question(struct export_walk *w,
     const struct checklist_question *q, xmlNodePtr el, const char *path)
 {
 	struct checklist_error e;
-	xmlChar *v;
+	const xmlChar *v;
+	xmlChar *owned;
+	xmlNodePtr n;
 	checklist_status st;
 
 	if (q->type == CHECKLIST_Q_REPEAT)
 		return EXPORT_KEEP;
-	for (xmlNodePtr n = el->children; n != NULL; n = n->next)
+	for (n = el->children; n != NULL; n = n->next)
 		if (n->type == XML_ELEMENT_NODE)
 			return export_walk_act(w, w->ops->stray(w, n, path,
 			    "element inside a value"), n) ? EXPORT_KEEP :
 			    EXPORT_STOP;
-	v = xmlNodeGetContent(el);
+	/* one text child, as written: its content, borrowed */
+	n = el->children;
+	v = n != NULL && n->next == NULL && (n->type == XML_TEXT_NODE ||
+	    n->type == XML_CDATA_SECTION_NODE) ? n->content : NULL;
+	owned = n != NULL && v == NULL ? xmlNodeGetContent(el) : NULL;
 	checklist_error_clear(&e);
-	st = checklist_value_check(q, v != NULL ? (const char *)v : "", &e);
-	xmlFree(v);
+	st = checklist_value_check(q, v != NULL ? (const char *)v :
+	    owned != NULL ? (const char *)owned : "", &e);
+	xmlFree(owned);
 	if (st != CHECKLIST_OK) {
 		checklist_error_set(w->err, CHECKLIST_ERR_VALUE, w->name,
 		    (int)xmlGetLineNo(el), 0, "%s: %s", path, e.message);

@@ -120,6 +120,34 @@ export_relevant_free(struct export_problems *p)
 	p->relevant = NULL;
 }
 
+char *
+export_path_sub(const char *path, size_t index, const char *id)
+{
+	size_t plen = strlen(path), ilen = id != NULL ? strlen(id) : 0;
+	char digits[24], *s, *o;
+	size_t nd = 0;
+
+	for (; index > 0; index /= 10)
+		digits[nd++] = (char)('0' + index % 10);
+	s = checklist_xmalloc(plen + (nd ? nd + 2 : 0) + (id ? ilen + 1 : 0) +
+	    1);
+	memcpy(s, path, plen);
+	o = s + plen;
+	if (nd > 0) {
+		*o++ = '[';
+		while (nd > 0)
+			*o++ = digits[--nd];
+		*o++ = ']';
+	}
+	if (id != NULL) {
+		*o++ = '/';
+		memcpy(o, id, ilen);
+		o += ilen;
+	}
+	*o = '\0';
+	return s;
+}
+
 /* Has Q's element EL an answer? (as checklist_progress_all counts) */
 static bool
 export_check_answered(const struct checklist_question *q, xmlNodePtr el)
@@ -131,6 +159,17 @@ export_check_answered(const struct checklist_question *q, xmlNodePtr el)
 		    (n->content != NULL && n->content[0] != '\0'))
 			return true;
 	return false;
+}
+
+unsigned long export_value_checks;
+
+/* V against Q's type and limits, counted (export_value_checks). */
+static checklist_status
+export_value_check(const struct checklist_question *q, const char *v,
+    const char *lang, struct checklist_error *e)
+{
+	export_value_checks++;
+	return checklist_value_check_lang(q, v, lang, e);
 }
 
 /* The value of question Q (not a repeat) in element EL, at PATH; true
@@ -150,7 +189,8 @@ export_check_value(struct export_check_ctx *c,
 		return false;
 	}
 	checklist_error_clear(&e);
-	if (checklist_value_check_lang(q, v, c->r->lang, &e) != CHECKLIST_OK ||
+	if ((!c->opts->values_checked && export_value_check(q, v, c->r->lang,
+	    &e) != CHECKLIST_OK) ||
 	    checklist_path_constraint(c->r, q, el, &e) != CHECKLIST_OK) {
 		export_check_add(c, EXPORT_PROBLEM_INVALID, q, path,
 		    checklist_xstrdup(e.message[0] != '\0' ? e.message :
@@ -192,8 +232,7 @@ export_check_entries(struct export_check_ctx *c,
 			child = checklist_child_named(e, q->children[k]->id);
 			if (child == NULL)
 				continue;
-			sub = checklist_xasprintf("%s[%zu]/%s", path, i,
-			    q->children[k]->id);
+			sub = export_path_sub(path, i, q->children[k]->id);
 			export_check_node(c, q->children[k], child, sub, p);
 			free(sub);
 		}

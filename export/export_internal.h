@@ -83,6 +83,12 @@ unsigned long export_response_revision(struct checklist_response *r);
 void export_relevant_add(struct export_problems *p, const char *path);
 int export_relevant_has(const struct export_problems *p, const char *path);
 void export_relevant_free(struct export_problems *p);
+/* How many values export_check has checked against their questions
+ * (for tests: a package's are not checked twice). */
+extern unsigned long export_value_checks;
+/* PATH, then "[INDEX]" when INDEX is not 0, then "/ID" when ID is not
+ * NULL: a value path one step down, without printf. Caller frees. */
+char *export_path_sub(const char *path, size_t index, const char *id);
 
 /* ---------------------------------------------------- export_answers.c */
 

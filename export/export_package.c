@@ -227,8 +227,8 @@ export_finish(xmlDocPtr doc, char **buf, size_t *len,
     struct checklist_error *err)
 {
 	struct checklist_error e;
-	xmlChar *mem = NULL;
-	int size = 0;
+	char *mem = NULL;
+	size_t size = 0;
 	checklist_status st;
 
 	checklist_error_clear(&e);
@@ -237,13 +237,12 @@ export_finish(xmlDocPtr doc, char **buf, size_t *len,
 		return checklist_error_set(err, CHECKLIST_ERR_SCHEMA, NULL, 0,
 		    0, _("internal error: the package does not validate: %s"),
 		    checklist_error_text(&e));
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
-	if (mem == NULL || size <= 0)
+	if (checklist_doc_dump(doc, true, &mem, &size) != CHECKLIST_OK)
 		checklist_fatal(_("out of memory (serialising the package)"));
-	st = export_check_size((size_t)size, err);
+	st = export_check_size(size, err);
 	if (st == CHECKLIST_OK)
-		st = export_gzip((const char *)mem, (size_t)size, buf, len, err);
-	xmlFree(mem);
+		st = export_gzip(mem, size, buf, len, err);
+	free(mem);
 	return st;
 }
 

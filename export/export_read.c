@@ -13,7 +13,8 @@
  *     and when the package names the SHA-256 of the definition it was
  *     filled against, the same definition (unless told to ignore it);
  *  6. its answers are checked against that checklist (export_answers.c),
- *     then read as a response (checklist_response_parse);
+ *     then read as a response (checklist_response_adopt: the checks of
+ *     checklist_response_parse on a copy of the element, not parsed again);
  *  7. each attachment is decoded and checked (size, CRC-32) and must be
  *     the value of the file question it names;
  *  8. the metadata must be what the answers give: State, completeness
@@ -207,15 +208,16 @@ export_read_response_el(struct export_package *p, const char *name,
 	return CHECKLIST_OK;
 }
 
-/* Step 6: check the answers, then read them as a response. */
+/* Step 6: check the answers, then read them as a response: a copy of
+ * the element as the root of a document of its own (P->answers stays
+ * as sent; the response gains the skeleton's elements), not parsed
+ * again (checklist_response_adopt). */
 static checklist_status
 export_read_answers(struct export_package *p, const char *name,
     struct checklist_error *err)
 {
-	xmlNodePtr el = NULL;
+	xmlNodePtr el = NULL, root;
 	xmlDocPtr doc;
-	xmlChar *mem = NULL;
-	int size = 0;
 	checklist_status st;
 
 	if ((st = export_read_response_el(p, name, &el, err)) != CHECKLIST_OK)
@@ -226,15 +228,13 @@ export_read_answers(struct export_package *p, const char *name,
 	if ((st = export_answers_check(p->cl, el, name, err)) != CHECKLIST_OK)
 		return st;
 	doc = xmlNewDoc(EXPORT_XC("1.0"));
-	xmlDocSetRootElement(doc, xmlDocCopyNode(el, doc, 1));
-	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
-	xmlFreeDoc(doc);
-	if (mem == NULL)
+	root = doc != NULL ? xmlDocCopyNode(el, doc, 1) : NULL;
+	if (root == NULL)
 		checklist_fatal(_("out of memory (reading the answers)"));
-	st = checklist_response_parse(p->cl, (const char *)mem, (size_t)size,
-	    name, &p->response, err);
-	xmlFree(mem);
-	return st;
+	/* as a parse of the file would have it: declared UTF-8 */
+	doc->encoding = xmlStrdup(EXPORT_XC("UTF-8"));
+	xmlDocSetRootElement(doc, root);
+	return checklist_response_adopt(p->cl, doc, name, &p->response, err);
 }
 
 /* The question a value path names: PATH without its entry indexes. */

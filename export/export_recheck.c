@@ -155,7 +155,9 @@ export_recheck_attr(const struct export_package *p, const char *name)
 static xmlDocPtr
 export_recheck_derive(const struct export_package *p, xmlNodePtr *md)
 {
-	static const struct export_options embedded = { .embedded = true };
+	/* export_answers_check passed every value of the answers */
+	static const struct export_options embedded = { .embedded = true,
+	    .values_checked = true };
 	struct export_problems probs;
 	xmlDocPtr doc = xmlNewDoc(EXPORT_XC("1.0"));
 	xmlNodePtr pkg = xmlNewDocNode(doc, NULL, EXPORT_XC("package"), NULL);
