@@ -40,18 +40,15 @@ static const unsigned char checklist_dump_special[256] = {
 	['<'] = 1, ['>'] = 1, ['&'] = 1, ['\r'] = 1,
 };
 
-/* How many bytes from P on (before END) need no escaping. libxml2
- * hands over the rest of a NUL-terminated text (END at or before its
- * NUL): strcspn finds the next byte to replace a word at a time. */
+/* How many bytes from P on (before END) need no escaping. END is never
+ * past the room left for output: libxml2 hands over the whole rest of a
+ * text at each call, a few KiB of room each time, so a scan to the end
+ * of the text at each call would make a long text cost its square. */
 static size_t
 checklist_dump_run(const unsigned char *p, const unsigned char *end)
 {
 	size_t n;
 
-	if (*end == '\0') {
-		n = strcspn((const char *)p, "<>&\r");
-		return n < (size_t)(end - p) ? n : (size_t)(end - p);
-	}
 	for (n = 0; p + n < end && !checklist_dump_special[p[n]]; n++)
 		;
 	return n;
@@ -70,12 +67,12 @@ checklist_dump_escape(unsigned char *out, int *outlen, const xmlChar *in,
 	size_t run, n;
 
 	while (p < end && o < oend) {
-		run = checklist_dump_run(p, end);
-		n = run < (size_t)(oend - o) ? run : (size_t)(oend - o);
-		memcpy(o, p, n);
-		o += n;
-		p += n;
-		if (n < run || p == end)
+		n = (size_t)(oend - o); /* the output's room bounds the scan */
+		run = checklist_dump_run(p, (size_t)(end - p) < n ? end : p + n);
+		memcpy(o, p, run);
+		o += run;
+		p += run;
+		if (p == end || o == oend)
 			break;
 		ent = checklist_dump_entity(*p);
 		n = strlen(ent);
