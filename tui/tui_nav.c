@@ -5,13 +5,16 @@
  * "[~]" started with a required answer missing, "[!]" an answer not
  * valid, "[ ]" not started, "[-]" not relevant; `m` shows the legend)
  * so that it reads in monochrome; colours only add to it. Each
- * item's userptr points back to its group (as kconfig's menus do). The
- * list is built anew when its lines or the window change (which lines
- * appear is decided by tui_order.c); when an answer changes and the
- * same lines remain, it is kept, and a line whose text changed (its
- * marker) is drawn over libmenu's copy as it comes on screen. A right-to-left title (Arabic)
- * is right-aligned: the marker and the number stay where they are on
- * every line, the title ends in the list's last column.
+ * item's userptr points back to its group (as kconfig's menus do).
+ * libmenu keeps the order, the current line and the scrolling; its
+ * items are one column wide, and each visible line's text is made when
+ * it comes on screen and drawn over its row (tui_nav_overlay), so that
+ * 3,000 provisions cost what a screenful does. The list is built anew
+ * when which lines appear (tui_order.c) or the window change; when an
+ * answer changes and the same lines remain, it is kept and the lines'
+ * texts are made again as they are shown. A right-to-left title
+ * (Arabic) is right-aligned: the marker and the number stay where they
+ * are on every line, the title ends in the list's last column.
  */
 #include "config.h"
 
@@ -25,17 +28,18 @@
 struct tui_nav {
 	MENU *menu;
 	ITEM **items;
-	char **names;
 	struct tui_entry *entries;
 	size_t n;
 	WINDOW *sub;
 	const struct checklist_group *current; /* kept while detached */
 	bool stale; /* hidden when last asked to rebuild: built when drawn */
-	/* Kept between rebuilds while the same provisions are listed in
-	 * the same order (an answer changed): libmenu keeps the NAMES it
-	 * was given, and a line whose text has changed since is drawn over
-	 * its row from SHOWN (NULL: as libmenu has it). A line is made
-	 * again when it comes on screen, if not since update GEN (SEEN). */
+	/* The lines' texts: libmenu is given one-column names (it measures
+	 * and draws every item at each post: 160 million instructions for
+	 * 3,000 provisions of 60 columns), and the visible rows are drawn
+	 * over, each from SHOWN, made when it first comes on screen after
+	 * update GEN (SEEN: the update it was made for). Kept between
+	 * rebuilds while the same provisions are listed in the same order
+	 * (an answer changed). */
 	char **shown;
 	unsigned long *seen, gen;
 	int width; /* the lines' width */
@@ -68,16 +72,13 @@ tui_nav_detach(struct tui_nav *nav)
 	}
 	for (i = 0; i < nav->n; i++) {
 		free_item(nav->items[i]);
-		free(nav->names[i]);
 		free(nav->shown[i]);
 	}
 	free(nav->items);
-	free(nav->names);
 	free(nav->shown);
 	free(nav->seen);
 	free(nav->entries);
 	nav->items = NULL;
-	nav->names = NULL;
 	nav->shown = NULL;
 	nav->seen = NULL;
 	nav->entries = NULL;
@@ -171,22 +172,20 @@ tui_nav_heading(struct tui_nav *nav, struct tui_app *app)
 	return s;
 }
 
+/* One item per entry, its name one column (the line is drawn over it:
+ * tui_nav_overlay), its userptr the group. */
 static void
-tui_nav_make_items(struct tui_nav *nav, struct tui_app *app, int width)
+tui_nav_make_items(struct tui_nav *nav, int width)
 {
-	bool marked = checklist_marks_present(app->resp);
 	size_t i;
 
 	nav->items = checklist_xcalloc(nav->n + 1, sizeof *nav->items);
-	nav->names = checklist_xcalloc(nav->n + 1, sizeof *nav->names);
 	nav->shown = checklist_xcalloc(nav->n + 1, sizeof *nav->shown);
 	nav->seen = checklist_xcalloc(nav->n + 1, sizeof *nav->seen);
 	nav->width = width;
-	nav->gen = 0;
+	nav->gen = 1; /* every line to be made */
 	for (i = 0; i < nav->n; i++) {
-		nav->names[i] = tui_nav_line(app, &nav->entries[i], width,
-		    marked);
-		nav->items[i] = new_item(nav->names[i], "");
+		nav->items[i] = new_item(" ", "");
 		if (nav->items[i] == NULL)
 			checklist_fatal(_("cannot make a menu item"));
 		set_item_userptr(nav->items[i],
@@ -221,36 +220,26 @@ tui_nav_update(struct tui_nav *nav, struct tui_app *app, int width)
 	return true;
 }
 
-/* Row I of the list, its line made again if not since the last update,
- * drawn over what libmenu has there when the text differs from the
- * name libmenu was given. */
+/* Entry I's line on ROW of the list, made again if not since the last
+ * update, over what libmenu drew there (its one-column name). */
 static void
 tui_nav_overlay_row(struct tui_nav *nav, struct tui_app *app, int row,
     size_t i, bool current, int *marked)
 {
-	char *line;
-
 	if (nav->seen[i] != nav->gen) {
 		if (*marked < 0) /* a walk of the response: once a draw */
 			*marked = checklist_marks_present(app->resp);
-		line = tui_nav_line(app, &nav->entries[i], nav->width,
-		    *marked != 0);
 		free(nav->shown[i]);
-		nav->shown[i] = NULL;
-		if (strcmp(line, nav->names[i]) != 0)
-			nav->shown[i] = line;
-		else
-			free(line);
+		nav->shown[i] = tui_nav_line(app, &nav->entries[i],
+		    nav->width, *marked != 0);
 		nav->seen[i] = nav->gen;
 	}
-	if (nav->shown[i] == NULL)
-		return;
 	wattrset(nav->sub, current ? A_REVERSE : A_NORMAL);
 	mvwaddstr(nav->sub, row, 0, nav->shown[i]);
 	wattrset(nav->sub, A_NORMAL);
 }
 
-/* The visible rows whose text has changed since the list was built. */
+/* The visible rows' lines. */
 static void
 tui_nav_overlay(struct tui_nav *nav, struct tui_app *app)
 {
@@ -290,11 +279,10 @@ tui_nav_rebuild(struct tui_nav *nav, struct tui_app *app,
 	nav->n = tui_order_entries(app->resp, &app->filter, &nav->entries);
 	if (nav->n == 0)
 		return;
-	tui_nav_make_items(nav, app, width);
+	tui_nav_make_items(nav, width);
 	/* the menu is shaped before it is given its items where libmenu
-	 * allows it: each of these calls measures every item again once
-	 * there are items (18 million instructions at 3,000 provisions);
-	 * the format needs the items */
+	 * allows it (each of these calls measures every item again once
+	 * there are items); the format needs the items */
 	nav->menu = new_menu(NULL);
 	nav->sub = derwin(app->nav_win, height, width, 1, 0);
 	if (nav->menu == NULL || nav->sub == NULL ||
@@ -363,9 +351,8 @@ tui_nav_draw(struct tui_nav *nav, struct tui_app *app)
 		return;
 	}
 	/* not posted again: libmenu draws every item into its pad at each
-	 * post (53 M instructions at 3,000 provisions); its visible lines
-	 * stay in the window, those changed since are drawn over, and
-	 * their markers' colours are set anew */
+	 * post; the visible lines are drawn over its one-column names, and
+	 * their markers' colours set anew */
 	tui_nav_overlay(nav, app);
 	tui_nav_colour(nav, app);
 }
