@@ -1,8 +1,9 @@
 /*
  * checklist_internal_names.h: what the resolution of names
- * (checklist_names.c) shares with the copies of a template resolved
- * once (checklist_names_copy.c): the skeleton's tags and the state of
- * the check under way. Not used outside those two files.
+ * (checklist_names.c) shares with its skeleton (checklist_names_skel.c)
+ * and with the copies of a template resolved once
+ * (checklist_names_copy.c): the skeleton's tags and the state of the
+ * check under way. Not used outside those three files.
  */
 #ifndef SACL_CHECKLIST_INTERNAL_NAMES_H
 #define SACL_CHECKLIST_INTERNAL_NAMES_H
@@ -59,6 +60,16 @@ struct checklist_names {
 	const char *tests[16]; /* the names its steps test (their xops') */
 	size_t ntests;
 };
+
+/* The skeleton's (skel.c): the operations of SOURCE, read once per
+ * source (NULL: too deep); XPATH compiled, once per text (NULL: it does
+ * not compile, said in CHECKLIST_NAMES_LAST_ERROR by the context's
+ * handler). */
+const struct checklist_xop *checklist_names_xops(struct checklist_names *nm,
+    const char *source);
+xmlXPathCompExprPtr checklist_names_compiled(struct checklist_names *nm,
+    const char *xpath);
+extern char checklist_names_last_error[256];
 
 /* The full resolution of E at CONTEXT (names.c). */
 bool checklist_names_resolve(struct checklist_names *nm,

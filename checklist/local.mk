@@ -18,6 +18,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_semantic.c \
 	checklist/checklist_names.c \
 	checklist/checklist_names_copy.c \
+	checklist/checklist_names_skel.c \
 	checklist/checklist_cycle.c \
 	checklist/checklist_deps.c \
 	checklist/checklist_texts.c \
