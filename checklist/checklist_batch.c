@@ -20,7 +20,8 @@
  * terminal interface stored the answer that broke it). Without an index
  * every constraint is evaluated. Cost: one copy of the document, the
  * constraints that read a changed value once (each constraint of the
- * response was evaluated twice before).
+ * response was evaluated twice before), on the pages that hold them
+ * only.
  */
 #include "config.h"
 
@@ -179,20 +180,57 @@ checklist_batch_old_group(struct checklist_batch_walk *w,
 	return root != NULL ? checklist_group_el_under(root, g) : NULL;
 }
 
-/* Walk every constraint of the response, page by page. */
+/* The pages holding a question whose constraint may have changed (by
+ * group index: caller frees), or NULL: all of them (no index). */
+static unsigned char *
+checklist_batch_pages(const struct checklist_batch_walk *w)
+{
+	const struct checklist *cl = w->r->cl;
+	const struct checklist_question *q;
+	unsigned char *pages;
+	size_t i;
+
+	if (w->affected == NULL)
+		return NULL;
+	pages = checklist_xcalloc(cl->nsections + cl->npages + 1, 1);
+	for (i = 0; i < cl->nall; i++) {
+		if (!w->affected[i])
+			continue;
+		for (q = cl->all[i]; q->parent != NULL; q = q->parent)
+			;
+		if (q->group == NULL || q->group->priv == NULL) {
+			free(pages); /* not a page's: walk them all */
+			return NULL;
+		}
+		pages[((const struct checklist_gpriv *)q->group->priv)->index] = 1;
+	}
+	return pages;
+}
+
+unsigned long checklist_batch_pages_walked;
+
+/* Walk the constraints of the response that may have changed, page by
+ * page: the pages holding none are not walked (at 50,000 questions,
+ * walking all of them for one value cost 90 million instructions). */
 static void
 checklist_batch_walk(struct checklist_batch_walk *w)
 {
 	const struct checklist *cl = w->r->cl;
 	const struct checklist_group *g;
+	unsigned char *pages = checklist_batch_pages(w);
 	size_t i;
 
 	for (i = 0; i < cl->npages; i++) {
 		g = cl->pages[i];
+		if (pages != NULL && !pages[((const struct checklist_gpriv *)
+		    g->priv)->index])
+			continue;
+		checklist_batch_pages_walked++;
 		checklist_batch_questions(w, g->questions, g->nquestions,
 		    checklist_group_node(w->r, g), checklist_batch_old_group(w,
 		    g), g->id);
 	}
+	free(pages);
 }
 
 /* Append "PATH: MESSAGE" as a line of ERR's message (PATH escaped, the

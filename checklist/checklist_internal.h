@@ -315,6 +315,8 @@ struct checklist_pcache {
 /* R's cache, emptied when R changed otherwise than by a touched change;
  * NULL without a dependency index. */
 struct checklist_pcache *checklist_pcache_get(struct checklist_response *r);
+/* Pages a batch walked to check constraints (for tests). */
+extern unsigned long checklist_batch_pages_walked;
 /* Pages whose share of the whole progress was counted (for tests). */
 extern unsigned long checklist_progress_shares;
 void checklist_pcache_forget(struct checklist_response *r);

@@ -336,7 +336,12 @@ test_batch_checks_readers_once(void **state)
 	for (i = 0; i < sizeof probes / sizeof *probes; i++)
 		test_set(r, probes[i], "1"); /* constraints apply to values */
 	test_evals_zero(cl);
+	checklist_batch_pages_walked = 0;
 	assert_int_equal(set_all(r, "g/v", "x", &err), CHECKLIST_OK);
+	/* the pages holding those constraints and the value stored: a, b
+	 * and g, not every page */
+	assert_int_equal(checklist_batch_pages_walked, 3);
+	assert_true(cl->npages > 3);
 	/* g/v is read by: s as a whole (k3, k6, k13), anything (k5, k7,
 	 * k8, k11, k13, k15, z) */
 	for (i = 0; i < sizeof probes / sizeof *probes; i++) {
