@@ -95,23 +95,6 @@ gexpr(struct checklist *cl, const char *id)
 	return ((struct checklist_gpriv *)g->priv)->relevant;
 }
 
-/* "reads=P,P whole=G,G any" for E (parts left out when empty). */
-static void
-describe(const struct checklist_expr *e, char *buf, size_t size)
-{
-	size_t k, n = 0;
-
-	buf[0] = '\0';
-	for (k = 0; k < e->nreads; k++)
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", k ? "," :
-		    "reads=", e->reads[k]->path);
-	for (k = 0; k < e->nwhole; k++)
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", k ? "," :
-		    n ? " whole=" : "whole=", e->whole[k]->id);
-	if (e->reads_any)
-		snprintf(buf + n, size - n, "%sany", n ? " " : "");
-}
-
 static void
 test_what_expressions_read(void **state)
 {
@@ -139,18 +122,19 @@ test_what_expressions_read(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof want / sizeof *want; i++) {
-		describe(qpriv(cl, want[i][0])->constraint, got, sizeof got);
+		test_expr_reads(qpriv(cl, want[i][0])->constraint, got,
+		    sizeof got);
 		if (strcmp(got, want[i][1]) != 0)
 			fail_msg("%s: \"%s\", not \"%s\"", want[i][0], got,
 			    want[i][1]);
 	}
-	describe(qpriv(cl, "b/y")->relevant, got, sizeof got);
+	test_expr_reads(qpriv(cl, "b/y")->relevant, got, sizeof got);
 	assert_string_equal(got, "whole=a");
-	describe(qpriv(cl, "b/u")->relevant, got, sizeof got);
+	test_expr_reads(qpriv(cl, "b/u")->relevant, got, sizeof got);
 	assert_string_equal(got, "reads=a/status");
-	describe(gexpr(cl, "d"), got, sizeof got);
+	test_expr_reads(gexpr(cl, "d"), got, sizeof got);
 	assert_string_equal(got, "whole=a");
-	describe(gexpr(cl, "m"), got, sizeof got);
+	test_expr_reads(gexpr(cl, "m"), got, sizeof got);
 	assert_string_equal(got, "whole=m");
 	checklist_free(cl);
 }

@@ -86,25 +86,6 @@ static const char definition[] = HEAD
         PROV("p8a", "optional", "alt", "") PROV("p8b", "optional", "alt", ""))
     "</section>\n</checklist>\n";
 
-/* "reads=P,P whole=G,G any" for E (parts left out when empty). */
-static void
-describe(const struct checklist_expr *e, char *buf, size_t size)
-{
-	size_t k, n = 0;
-
-	buf[0] = '\0';
-	if (e == NULL)
-		return;
-	for (k = 0; k < e->nreads; k++)
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", k ? "," :
-		    "reads=", e->reads[k]->path);
-	for (k = 0; k < e->nwhole; k++)
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", k ? "," :
-		    n ? " whole=" : "whole=", e->whole[k]->id);
-	if (e->reads_any)
-		snprintf(buf + n, size - n, "%sany", n ? " " : "");
-}
-
 /* Load XML (NULL: the bundled checklist) with the copies taken (ON) or
  * each resolved in full; the full resolutions and the copies taken
  * during the load. */
@@ -155,13 +136,13 @@ same_reads(const char *xml)
 		pf = fast->all[i]->priv;
 		ps = slow->all[i]->priv;
 		assert_string_equal(fast->all[i]->path, slow->all[i]->path);
-		describe(pf->relevant, a, sizeof a);
-		describe(ps->relevant, b, sizeof b);
+		test_expr_reads(pf->relevant, a, sizeof a);
+		test_expr_reads(ps->relevant, b, sizeof b);
 		if (strcmp(a, b) != 0)
 			fail_msg("%s relevant: %s, in full %s",
 			    fast->all[i]->path, a, b);
-		describe(pf->constraint, a, sizeof a);
-		describe(ps->constraint, b, sizeof b);
+		test_expr_reads(pf->constraint, a, sizeof a);
+		test_expr_reads(ps->constraint, b, sizeof b);
 		if (strcmp(a, b) != 0)
 			fail_msg("%s constraint: %s, in full %s",
 			    fast->all[i]->path, a, b);
@@ -234,8 +215,8 @@ test_copies_read_their_own(void **state)
 		q = checklist_find_question(cl, want[i][0]);
 		assert_non_null(q);
 		p = q->priv;
-		describe(p->relevant != NULL ? p->relevant : p->constraint, got,
-		    sizeof got);
+		test_expr_reads(p->relevant != NULL ? p->relevant :
+		    p->constraint, got, sizeof got);
 		if (strcmp(got, want[i][1]) != 0)
 			fail_msg("%s: %s, not %s", want[i][0], got, want[i][1]);
 	}

@@ -136,3 +136,21 @@ test_evals_zero(struct checklist *cl)
 		if ((g = cl->pages[i]->priv) != NULL && g->relevant != NULL)
 			g->relevant->evals = 0;
 }
+
+void
+test_expr_reads(const struct checklist_expr *e, char *buf, size_t size)
+{
+	size_t k, n = 0;
+
+	buf[0] = '\0';
+	if (e == NULL)
+		return;
+	for (k = 0; k < e->nreads; k++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", k ? "," :
+		    "reads=", e->reads[k]->path);
+	for (k = 0; k < e->nwhole; k++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", k ? "," :
+		    n ? " whole=" : "whole=", e->whole[k]->id);
+	if (e->reads_any)
+		snprintf(buf + n, size - n, "%sany", n ? " " : "");
+}
