@@ -305,6 +305,7 @@ struct checklist_response {
 	void *touched;   /* the undo history's (checklist_undo_new() hangs
 	                  * it, _free() takes it off): what changes touched
 	                  * since its last note; NULL without a history */
+	void *pieces;    /* the model's: the last save's bytes, in pieces */
 };
 
 /* A new response to CL: the skeleton instance, defaults filled in. */

@@ -141,3 +141,69 @@ checklist_doc_dump(xmlDocPtr doc, bool format, char **buf, size_t *len)
 	*len = d.len;
 	return CHECKLIST_OK;
 }
+
+/* ---------------------------------------- elements one after another */
+
+struct checklist_dump_nodes {
+	struct checklist_dump_buf buf;
+	xmlSaveCtxtPtr ctxt[2]; /* not indented, indented */
+	bool failed;
+};
+
+struct checklist_dump_nodes *
+checklist_dump_nodes_new(void)
+{
+	struct checklist_dump_nodes *d = checklist_xcalloc(1, sizeof *d);
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		d->ctxt[i] = xmlSaveToIO(checklist_dump_write,
+		    checklist_dump_close, &d->buf, "UTF-8",
+		    (i ? XML_SAVE_FORMAT : 0) | XML_SAVE_AS_XML);
+		if (d->ctxt[i] == NULL)
+			d->failed = true;
+		else
+			xmlSaveSetEscape(d->ctxt[i], checklist_dump_escape);
+	}
+	return d;
+}
+
+size_t
+checklist_dump_nodes_add(struct checklist_dump_nodes *d, xmlNodePtr el,
+    bool format)
+{
+	xmlSaveCtxtPtr ctxt = d->ctxt[format];
+
+	if (!d->failed && (xmlSaveTree(ctxt, el) < 0 || xmlSaveFlush(ctxt) < 0))
+		d->failed = true;
+	return d->buf.len;
+}
+
+size_t
+checklist_dump_nodes_append(struct checklist_dump_nodes *d, const char *s,
+    size_t n)
+{
+	if (n > 0 && !d->failed)
+		checklist_dump_write(&d->buf, s, (int)n);
+	return d->buf.len;
+}
+
+char *
+checklist_dump_nodes_end(struct checklist_dump_nodes *d, size_t *len)
+{
+	char *b = d->buf.b;
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (d->ctxt[i] != NULL && xmlSaveClose(d->ctxt[i]) < 0)
+			d->failed = true;
+	if (d->failed) {
+		free(b);
+		b = NULL;
+	} else if (b == NULL) {
+		b = checklist_xcalloc(1, 1);
+	}
+	*len = d->failed ? 0 : d->buf.len;
+	free(d);
+	return b;
+}

@@ -41,6 +41,11 @@ char *checklist_xml_attr(xmlNodePtr node, const char *name);
 /* Is NODE's attribute NAME (no namespace) VALUE? (no copy) */
 bool checklist_xml_attr_eq(xmlNodePtr node, const char *name,
     const char *value);
+/* Do elements A and B have the same attributes (names, namespaces,
+ * values), in the same order? */
+bool checklist_xml_attrs_same(xmlNodePtr a, xmlNodePtr b);
+/* The elements under EL, EL included. */
+size_t checklist_xml_elements(xmlNodePtr el);
 /* An element's text content, copied (caller frees), never NULL. */
 char *checklist_xml_text(xmlNodePtr node);
 /* Is NODE an element named NAME in the checklist namespace? */
@@ -369,10 +374,52 @@ void checklist_touch(struct checklist_response *r,
  * the history compares them at each note. */
 void checklist_touch_all(struct checklist_response *r);
 
+/* ------------------------------- elements one after another (dump.c) */
+
+/* Elements written one after the other into one buffer, each as the
+ * save of its document writes it at depth 0 (checklist_doc_dump's
+ * escaping), indented or not: an element whose bytes do not depend on
+ * its depth is written so as within the whole document. */
+struct checklist_dump_nodes;
+struct checklist_dump_nodes *checklist_dump_nodes_new(void);
+/* Append EL (FORMAT: indented); the buffer's length after it. */
+size_t checklist_dump_nodes_add(struct checklist_dump_nodes *d,
+    xmlNodePtr el, bool format);
+/* Append N bytes of S; the buffer's length after them. */
+size_t checklist_dump_nodes_append(struct checklist_dump_nodes *d,
+    const char *s, size_t n);
+/* Free D; its bytes (caller frees, never NULL on success), *LEN of
+ * them; NULL when libxml2 failed on any. */
+char *checklist_dump_nodes_end(struct checklist_dump_nodes *d, size_t *len);
+
+/* --------------------------------- the last save, in pieces (pieces.c) */
+
+/* R's document serialised as checklist_doc_dump(R->doc, true, ..) does,
+ * byte for byte: from the second call on, at the cost of the page-level
+ * questions touched since the last call (checklist_touch()), the rest
+ * kept from it. *BUF: caller frees. */
+checklist_status checklist_pieces_serialize(struct checklist_response *r,
+    char **buf, size_t *len);
+/* Page-level question Q's element changed (checklist_touch() says it);
+ * ... or what no question's element holds (checklist_touch_all()). */
+void checklist_pieces_touch(struct checklist_response *r,
+    const struct checklist_question *q);
+void checklist_pieces_touch_all(struct checklist_response *r);
+/* The elements in R's document: kept by the pieces (for a save right
+ * after its serialisation, the document unchanged), else counted. */
+size_t checklist_response_elements(struct checklist_response *r);
+void checklist_pieces_free(struct checklist_response *r);
+/* Segments written again, and pieces made (whole documents cut), so
+ * far (for tests). */
+extern unsigned long checklist_pieces_redumped, checklist_pieces_builds;
+
 /* ---------------------------------------------- responses (path.c) */
 
 /* The instance element of group G in R, creating it when missing. */
 xmlNodePtr checklist_group_node(struct checklist_response *r,
+    const struct checklist_group *g);
+/* The same, never made: NULL when absent. */
+xmlNodePtr checklist_group_node_found(struct checklist_response *r,
     const struct checklist_group *g);
 /* Forget the groups' elements kept on R (its document is being
  * replaced or freed). */

@@ -39,16 +39,19 @@ checklist_path_child(xmlNodePtr parent, const char *name, bool create)
 	return c;
 }
 
-/* The element of G, found (or made) among its parent's children. */
+/* The element of G, found (or, with MAKE, made) among its parent's
+ * children; NULL when absent and not made. */
 static xmlNodePtr
 checklist_group_find(struct checklist_response *r,
-    const struct checklist_group *g)
+    const struct checklist_group *g, bool make)
 {
-	xmlNodePtr parent = g->parent != NULL ?
-	    checklist_group_node(r, g->parent) : xmlDocGetRootElement(r->doc);
-	xmlNodePtr el = checklist_path_child(parent, g->id, false);
+	xmlNodePtr parent = g->parent == NULL ? xmlDocGetRootElement(r->doc) :
+	    make ? checklist_group_node(r, g->parent) :
+	    checklist_group_node_found(r, g->parent);
+	xmlNodePtr el = parent != NULL ?
+	    checklist_path_child(parent, g->id, false) : NULL;
 
-	if (el != NULL)
+	if (el != NULL || !make || parent == NULL)
 		return el;
 	checklist_touch_all(r); /* a group's element made: not a question's */
 	return checklist_path_child(parent, g->id, true);
@@ -95,9 +98,22 @@ checklist_group_node(struct checklist_response *r,
 	xmlNodePtr *slot = checklist_group_slot(r, g);
 
 	if (slot == NULL)
-		return checklist_group_find(r, g);
+		return checklist_group_find(r, g, true);
 	if (*slot == NULL)
-		*slot = checklist_group_find(r, g);
+		*slot = checklist_group_find(r, g, true);
+	return *slot;
+}
+
+xmlNodePtr
+checklist_group_node_found(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	xmlNodePtr *slot = checklist_group_slot(r, g);
+
+	if (slot == NULL)
+		return checklist_group_find(r, g, false);
+	if (*slot == NULL)
+		*slot = checklist_group_find(r, g, false);
 	return *slot;
 }
 

@@ -384,6 +384,7 @@ checklist_response_free(struct checklist_response *r)
 	checklist_xpath_forget(r->doc);
 	checklist_attach_forget(r);
 	checklist_pcache_forget(r);
+	checklist_pieces_free(r);
 	xmlFreeDoc(r->doc);
 	free(r->lang);
 	free(r);
@@ -393,7 +394,7 @@ checklist_status
 checklist_response_serialize(struct checklist_response *r, char **buf,
     size_t *len, struct checklist_error *err)
 {
-	if (checklist_doc_dump(r->doc, true, buf, len) != CHECKLIST_OK)
+	if (checklist_pieces_serialize(r, buf, len) != CHECKLIST_OK)
 		return checklist_error_set(err, CHECKLIST_ERR_IO, NULL, 0, 0,
 		    _("cannot serialise the response"));
 	return CHECKLIST_OK;

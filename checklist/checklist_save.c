@@ -47,6 +47,7 @@
 #include <unistd.h>
 
 #include "checklist/checklist.h"
+#include "checklist/checklist_internal.h"
 #include "checklist/checklist_internal_save.h"
 
 static checklist_write_fn checklist_save_write = write;
@@ -428,19 +429,6 @@ checklist_write_atomic(const char *file, const char *buf, size_t len,
 	return st;
 }
 
-/* Elements under EL, EL included. */
-static size_t
-checklist_save_count(xmlNodePtr el)
-{
-	size_t n = 1;
-	xmlNodePtr c;
-
-	for (c = el->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			n += checklist_save_count(c);
-	return n;
-}
-
 /* What is saved must be readable: within the caps every reader of a
  * response applies (checklist_limits.h), checked before the file is
  * touched, so that a change that would break one is refused when it is
@@ -457,7 +445,7 @@ checklist_save_caps(struct checklist_response *r, size_t len,
 		    "cap of %u MiB for a response; the file keeps its previous "
 		    "answers (shorten long texts or remove list entries)"),
 		    (double)len / (1024 * 1024), CHECKLIST_RESPONSE_MAX >> 20);
-	n = checklist_save_count(xmlDocGetRootElement(r->doc));
+	n = checklist_response_elements(r);
 	if (n > CHECKLIST_RESPONSE_ELEMENTS_MAX)
 		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, file, 0,
 		    0, _("not saved: the response would hold %zu elements, over "

@@ -83,6 +83,7 @@ checklist_touch(struct checklist_response *r,
 	struct checklist_touched *t = r->touched;
 	size_t i;
 
+	checklist_pieces_touch(r, q);
 	if (t == NULL || t->all)
 		return;
 	while (q != NULL && q->parent != NULL)
@@ -105,6 +106,7 @@ checklist_touch_all(struct checklist_response *r)
 {
 	struct checklist_touched *t = r->touched;
 
+	checklist_pieces_touch_all(r);
 	if (t != NULL)
 		t->all = true;
 }
@@ -163,28 +165,6 @@ checklist_undo_nodes(xmlNodePtr el)
 	for (c = el->children; c != NULL; c = c->next)
 		n += checklist_undo_nodes(c);
 	return n;
-}
-
-/* Do A and B have the same attributes, in the same order? */
-static bool
-checklist_undo_attrs_same(xmlNodePtr a, xmlNodePtr b)
-{
-	xmlAttrPtr x = a->properties, y = b->properties;
-	xmlChar *vx, *vy;
-	bool same = true;
-
-	for (; same && x != NULL && y != NULL; x = x->next, y = y->next) {
-		if (!xmlStrEqual(x->name, y->name) ||
-		    (x->ns == NULL) != (y->ns == NULL) ||
-		    (x->ns != NULL && !xmlStrEqual(x->ns->href, y->ns->href)))
-			return false;
-		vx = xmlNodeGetContent((xmlNodePtr)x);
-		vy = xmlNodeGetContent((xmlNodePtr)y);
-		same = xmlStrEqual(vx, vy);
-		xmlFree(vx);
-		xmlFree(vy);
-	}
-	return same && x == NULL && y == NULL;
 }
 
 /* TO's attributes become copies of FROM's. */
@@ -257,7 +237,7 @@ checklist_undo_localise(struct checklist_undo *u,
 		if ((sh[i] = checklist_undo_find(u->shadow, t->q[i])) == NULL ||
 		    (d[i] = checklist_undo_find(u->r->doc, t->q[i])) == NULL)
 			return CHECKLIST_UNDO_WHOLE; /* made, or gone */
-	attrs = !checklist_undo_attrs_same(sroot, droot);
+	attrs = !checklist_xml_attrs_same(sroot, droot);
 	if (t->n == 0 && !attrs)
 		return CHECKLIST_UNDO_WHOLE; /* a change nobody said where */
 	if (attrs)
@@ -331,6 +311,7 @@ checklist_undo_resync(struct checklist_undo *u)
 			break;
 		xmlFreeNode(xmlReplaceNode(d, checklist_undo_copy_node(sh,
 		    u->r->doc, 1)));
+		checklist_pieces_touch(u->r, t->q[i]);
 		u->r->changes++;
 	}
 	if (t->all || i < t->n)
@@ -361,6 +342,7 @@ checklist_undo_put_elements(struct checklist_undo *u,
 		d = checklist_undo_find(r->doc, s->el[i].q);
 		xmlFreeNode(xmlReplaceNode(d, checklist_undo_copy_node(
 		    s->el[i].before, r->doc, 1)));
+		checklist_pieces_touch(r, s->el[i].q);
 		r->changes++;
 		if (s->el[i].q->type != CHECKLIST_Q_REPEAT)
 			checklist_deps_touch(r, s->el[i].q);
@@ -376,11 +358,11 @@ checklist_undo_keep_root(struct checklist_undo *u, xmlNodePtr keep)
 	xmlNodePtr droot = xmlDocGetRootElement(u->r->doc);
 	xmlNodePtr sroot = xmlDocGetRootElement(u->shadow);
 
-	if (droot != NULL && !checklist_undo_attrs_same(droot, keep)) {
+	if (droot != NULL && !checklist_xml_attrs_same(droot, keep)) {
 		checklist_undo_attrs_set(droot, keep);
 		u->r->changes++; /* the scope may be another */
 	}
-	if (sroot != NULL && !checklist_undo_attrs_same(sroot, keep))
+	if (sroot != NULL && !checklist_xml_attrs_same(sroot, keep))
 		checklist_undo_attrs_set(sroot, keep);
 }
 

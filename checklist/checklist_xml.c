@@ -401,6 +401,40 @@ checklist_xml_attr_eq(xmlNodePtr node, const char *name, const char *value)
 	return same;
 }
 
+/* Do A and B have the same attributes, in the same order? */
+bool
+checklist_xml_attrs_same(xmlNodePtr a, xmlNodePtr b)
+{
+	xmlAttrPtr x = a->properties, y = b->properties;
+	xmlChar *vx, *vy;
+	bool same = true;
+
+	for (; same && x != NULL && y != NULL; x = x->next, y = y->next) {
+		if (!xmlStrEqual(x->name, y->name) ||
+		    (x->ns == NULL) != (y->ns == NULL) ||
+		    (x->ns != NULL && !xmlStrEqual(x->ns->href, y->ns->href)))
+			return false;
+		vx = xmlNodeGetContent((xmlNodePtr)x);
+		vy = xmlNodeGetContent((xmlNodePtr)y);
+		same = xmlStrEqual(vx, vy);
+		xmlFree(vx);
+		xmlFree(vy);
+	}
+	return same && x == NULL && y == NULL;
+}
+
+size_t
+checklist_xml_elements(xmlNodePtr el)
+{
+	size_t n = 1;
+	xmlNodePtr c;
+
+	for (c = el->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			n += checklist_xml_elements(c);
+	return n;
+}
+
 char *
 checklist_xml_text(xmlNodePtr node)
 {

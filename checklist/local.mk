@@ -30,6 +30,9 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_cost.c \
 	checklist/checklist_xop.c \
 	checklist/checklist_dump.c \
+	checklist/checklist_pieces.c \
+	checklist/checklist_pieces_make.c \
+	checklist/checklist_internal_pieces.h \
 	checklist/checklist_response.c \
 	checklist/checklist_path.c \
 	checklist/checklist_batch.c \

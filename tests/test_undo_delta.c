@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "checklist/checklist_internal.h"
+#include "tests/test_random.h"
 #include "tests/test_util.h"
 
 /* R's document serialised, the root's attributes left out (an undo
@@ -59,98 +60,26 @@ doc_nodes(xmlNodePtr el)
 	return n;
 }
 
-/* A mini response with marks to review on a few answers, as a carry
- * forward leaves them. */
-static struct checklist_response *
-marked_response(void)
-{
-	struct checklist_response *r = checklist_response_new(test_mini);
-	static const char *const paths[] = { "p1_1/status", "p1_1/ta",
-	    "p1_1/laws", "p1_2/status", "p2_1/ratio", "front/state" };
-	const struct checklist_question *q;
-	bool other;
-	size_t i;
-
-	for (i = 0; i < sizeof paths / sizeof *paths; i++)
-		xmlSetProp(checklist_path_resolve(r, paths[i], false, &q,
-		    &other), (const xmlChar *)CHECKLIST_ATTR_REVIEW,
-		    (const xmlChar *)"last-cycle");
-	return r;
-}
-
-static unsigned long seed;
-
-static size_t
-pick(size_t n)
-{
-	seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-	return (size_t)((seed >> 33) % n);
-}
-
-/* One random change (or an attempt refused, or none at all). */
-static void
-change(struct checklist_response *r)
-{
-	static const char *const status[] = { "", "full", "partial", "none" };
-	static const char *const forms[] = { "", "drafting", "advice other",
-	    "other", "drafting advice" };
-	static const char *const texts[] = { "", "a", "b c", "<&>", "2001",
-	    "1800", "x" };
-	static const char *const reviewed[] = { "p1_1/status", "p1_1/ta",
-	    "p1_1/laws", "p1_2/status", "p2_1/ratio", "front/state" };
-	static const char *const langs[] = { "en", "fr", "zh" };
-	char path[64];
-	size_t n = checklist_response_entries(r, "p1_1/laws");
-
-	switch (pick(12)) {
-	case 0: (void)checklist_response_set(r, "p1_1/status",
-		    status[pick(4)], NULL); break;
-	case 1: (void)checklist_response_set(r, "p1_1/ta_forms",
-		    forms[pick(5)], NULL); break;
-	case 2: (void)checklist_response_set(r, "p1_1/ta_forms:other",
-		    texts[pick(7)], NULL); break;
-	case 3: (void)checklist_response_add_entry(r, "p1_1/laws", NULL,
-		    NULL); break;
-	case 4:
-		snprintf(path, sizeof path, "p1_1/laws[%zu]/%s",
-		    pick(n + 1) + 1, pick(2) ? "title" : "year");
-		(void)checklist_response_set(r, path, texts[pick(7)], NULL);
-		break;
-	case 5: (void)checklist_response_move_entry(r, "p1_1/laws",
-		    pick(n + 1) + 1, pick(n + 1) + 1, NULL); break;
-	case 6: (void)checklist_response_remove_entry(r, "p1_1/laws",
-		    pick(n + 1) + 1, NULL); break;
-	case 7: (void)checklist_review_confirm(r, reviewed[pick(6)]); break;
-	case 8: (void)checklist_response_set(r, pick(2) ? "front/state" :
-		    "front/staff", texts[pick(7)], NULL); break;
-	case 9: (void)checklist_response_set(r, pick(2) ? "p2_1/ratio" :
-		    "p1_2a/status", pick(2) ? "1.5" : "none", NULL); break;
-	case 10: (void)checklist_response_set_lang(r, langs[pick(3)]); break;
-	default: (void)checklist_response_set(r, "p1_2/ta", pick(2) ? "yes" :
-		    "no", NULL); break;
-	}
-}
-
 /* Random changes, each noted; the document after each step kept; then
  * every step undone, each compared with the document before it. */
 static void
 exact_run(unsigned long s, size_t changes)
 {
-	struct checklist_response *r = marked_response();
+	struct checklist_response *r = test_marked_response(test_mini);
 	struct checklist_undo *u = checklist_undo_new(r, changes + 1);
 	char **saved = checklist_xcalloc(changes + 1, sizeof *saved), *now;
 	size_t n = 0, i;
 
-	seed = s;
+	test_random_seed(s);
 	saved[n++] = ser(r);
 	for (i = 0; i < changes; i++) {
-		change(r);
+		test_random_change(r);
 		checklist_undo_note(u);
 		if (checklist_undo_count(u) < n)
 			continue; /* nothing counted: no step */
 		assert_int_equal(checklist_undo_count(u), n);
 		saved[n++] = ser(r);
-		if (pick(10) == 0) { /* refused by a cap: taken back at once */
+		if (test_pick(10) == 0) { /* refused by a cap: taken back at once */
 			assert_true(checklist_undo_step(u));
 			now = ser(r);
 			assert_string_equal(now, saved[n - 2]);
@@ -190,7 +119,7 @@ test_exact(void **state)
 static void
 test_depth(void **state)
 {
-	struct checklist_response *r = marked_response();
+	struct checklist_response *r = test_marked_response(test_mini);
 	struct checklist_undo *u = checklist_undo_new(r, 3);
 	char *saved[8], *now;
 	size_t i;
@@ -217,39 +146,11 @@ test_depth(void **state)
 	checklist_response_free(r);
 }
 
-/* A definition of NPROV provisions of ten text questions each. */
-static struct checklist *
-large(size_t nprov)
-{
-	size_t cap = 1200 * nprov + 1024, len, i, k;
-	char *xml = checklist_xmalloc(cap);
-	struct checklist *cl;
-
-	len = (size_t)snprintf(xml, cap, "<?xml version=\"1.0\"?>\n<checklist "
-	    "xmlns=\"urn:x-sacl:checklist:1\" id=\"big\" version=\"1\" "
-	    "xml:lang=\"en\" languages=\"en\">\n<title>T</title>\n<section "
-	    "id=\"s\" number=\"1\"><title>S</title>\n");
-	for (i = 0; i < nprov; i++) {
-		len += (size_t)snprintf(xml + len, cap - len, "<provision "
-		    "id=\"p%zu\" number=\"%zu\" level=\"mandatory\"><title>P"
-		    "</title>", i, i + 1);
-		for (k = 0; k < 10; k++)
-			len += (size_t)snprintf(xml + len, cap - len,
-			    "<question id=\"q%zu\" type=\"text\">"
-			    "<label>L</label></question>", k);
-		len += (size_t)snprintf(xml + len, cap - len, "</provision>\n");
-	}
-	snprintf(xml + len, cap - len, "</section>\n</checklist>\n");
-	cl = test_load_string(xml);
-	free(xml);
-	return cl;
-}
-
 /* N changes of one answer hold N small steps, not N documents. */
 static void
 test_bounded(void **state)
 {
-	struct checklist *cl = large(300);
+	struct checklist *cl = test_large_checklist(300);
 	struct checklist_response *r = checklist_response_new(cl);
 	struct checklist_undo *u = checklist_undo_new(r, 200);
 	size_t whole = doc_nodes(xmlDocGetRootElement(r->doc)), i, held;
@@ -340,9 +241,9 @@ test_fallback(void **state)
 	xmlNodePtr list, c;
 
 	(void)state;
-	whole_step(marked_response(), unknown_change);
+	whole_step(test_marked_response(test_mini), unknown_change);
 	/* a conflict a merge left: settling it removes the root's list */
-	r = marked_response();
+	r = test_marked_response(test_mini);
 	xmlSetProp(checklist_path_resolve(r, "p1_1/status", false, &q, &other),
 	    (const xmlChar *)CHECKLIST_ATTR_CONFLICT, (const xmlChar *)"yes");
 	list = xmlNewChild(xmlDocGetRootElement(r->doc), NULL,
@@ -355,7 +256,7 @@ test_fallback(void **state)
 	    (const xmlChar *)"none");
 	whole_step(r, settle);
 	/* a mark to review on a page's element, dropped by a change there */
-	r = marked_response();
+	r = test_marked_response(test_mini);
 	xmlSetProp(checklist_group_node(r, checklist_find_group(test_mini,
 	    "p1_1")), (const xmlChar *)CHECKLIST_ATTR_REVIEW,
 	    (const xmlChar *)"last-cycle");
@@ -367,7 +268,7 @@ test_fallback(void **state)
 static void
 test_uncounted(void **state)
 {
-	struct checklist_response *r = marked_response();
+	struct checklist_response *r = test_marked_response(test_mini);
 	struct checklist_undo *u = checklist_undo_new(r, 8);
 	const struct checklist_question *q;
 	bool other;
@@ -405,7 +306,7 @@ test_uncounted(void **state)
 static void
 test_root_kept(void **state)
 {
-	struct checklist_response *r = marked_response();
+	struct checklist_response *r = test_marked_response(test_mini);
 	struct checklist_undo *u = checklist_undo_new(r, 8);
 	xmlNodePtr root = xmlDocGetRootElement(r->doc);
 	xmlChar *v;
@@ -452,7 +353,7 @@ test_root_kept(void **state)
 static void
 test_progress(void **state)
 {
-	struct checklist_response *r = marked_response();
+	struct checklist_response *r = test_marked_response(test_mini);
 	struct checklist_undo *u = checklist_undo_new(r, 8);
 	struct checklist_progress kept, fresh;
 	const struct checklist_group *g = checklist_find_group(test_mini,

@@ -5,7 +5,8 @@ if WITH_TESTS
 check_PROGRAMS += tests/test_undo_delta
 TESTS += tests/test_undo_delta
 endif
-tests_test_undo_delta_SOURCES = tests/test_undo_delta.c tests/test_util.c
+tests_test_undo_delta_SOURCES = tests/test_undo_delta.c tests/test_random.c \
+	tests/test_util.c tests/test_random.h
 tests_test_undo_delta_CFLAGS = $(TEST_CFLAGS)
 tests_test_undo_delta_LDADD = $(TEST_MODEL_LIBS)
 
