@@ -232,6 +232,7 @@ checklist_carry_question(struct checklist_carry_walk *w,
 		if (dst != NULL) {
 			xmlSetProp(dst, (const xmlChar *)CHECKLIST_ATTR_REVIEW,
 			    (const xmlChar *)CHECKLIST_REVIEW_LAST);
+			checklist_marks_added(w->r);
 			w->out->marked++;
 		}
 	}

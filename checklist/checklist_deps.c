@@ -243,6 +243,7 @@ checklist_pcache_reset(struct checklist_pcache *c, const struct checklist_deps *
 	memset(c->stale, 0, d->ngroups);
 	c->nstale = 0;
 	c->total_ok = false;
+	c->marks = -1;
 }
 
 struct checklist_pcache *
@@ -265,12 +266,22 @@ checklist_pcache_get(struct checklist_response *r)
 		c->stale_list = checklist_xcalloc(d->ngroups + 1,
 		    sizeof *c->stale_list);
 		c->synced = r->changes + 1; /* not yet */
+		c->marks = -1;
 	}
 	if (c->synced != r->changes) {
 		checklist_pcache_reset(c, d);
 		c->synced = r->changes;
 	}
 	return c;
+}
+
+void
+checklist_marks_added(struct checklist_response *r)
+{
+	struct checklist_pcache *c = r->cache;
+
+	if (c != NULL)
+		c->marks = -1;
 }
 
 void
@@ -379,6 +390,8 @@ checklist_deps_touch(struct checklist_response *r,
 	if (d == NULL || c == NULL || c->synced + 1 != r->changes)
 		return;
 	c->synced = r->changes;
+	if (c->marks > 0)
+		c->marks = -1; /* it may have taken the last one away */
 	checklist_deps_drop_q(&v, checklist_deps_qindex(q));
 	checklist_deps_readers(d, q, &v);
 }

@@ -316,6 +316,11 @@ struct checklist_pcache {
 	struct checklist_progress total, *share;
 	unsigned char *stale;
 	size_t *stale_list, nstale;
+	/* marks (to review, conflicts) in the document: 0 none, 1 some, -1
+	 * not known (checklist_marks_present). A change the cache survives
+	 * only takes marks away (none stays known, some is asked again);
+	 * what may bring one says so (checklist_marks_added) */
+	signed char marks;
 };
 /* R's cache, emptied when R changed otherwise than by a touched change;
  * NULL without a dependency index. */
@@ -325,6 +330,14 @@ extern unsigned long checklist_batch_pages_walked;
 /* Pages whose share of the whole progress was counted (for tests). */
 extern unsigned long checklist_progress_shares;
 void checklist_pcache_forget(struct checklist_response *r);
+/* Walks of a whole document for marks (for tests). */
+extern unsigned long checklist_marks_walks;
+/* Is R's document known to hold no mark (and no conflicts list)? No
+ * walk: false when not known. */
+bool checklist_marks_none(struct checklist_response *r);
+/* R's document may hold a mark it did not before (set by a carry, a
+ * merge, an undo putting an element back). */
+void checklist_marks_added(struct checklist_response *r);
 /* Q's value changed (r->changes was just bumped): drop from the cache
  * only what depends on Q: its page question, the questions whose
  * relevance or constraint reads Q (or a repeat above it), the groups

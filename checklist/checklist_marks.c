@@ -207,8 +207,9 @@ checklist_marks_count_group(struct checklist_response *r,
 		c->review += checklist_marks_count_review(r, r->cl->sections[i]);
 }
 
-bool
-checklist_marks_present(struct checklist_response *r)
+/* Is a mark anywhere in R's document? A walk of it all. */
+static bool
+checklist_marks_walk(struct checklist_response *r)
 {
 	xmlNodePtr n = xmlDocGetRootElement(r->doc), root = n;
 
@@ -227,4 +228,31 @@ checklist_marks_present(struct checklist_response *r)
 		n = n == root ? NULL : n->next;
 	}
 	return false;
+}
+
+unsigned long checklist_marks_walks;
+
+bool
+checklist_marks_none(struct checklist_response *r)
+{
+	const struct checklist_pcache *c = r->cache;
+
+	return c != NULL && c->synced == r->changes && c->marks == 0;
+}
+
+/* Known on the progress cache between changes that can only take marks
+ * away (a value given, a conflict settled), so that the list of
+ * provisions does not walk 50,000 elements at each key. */
+bool
+checklist_marks_present(struct checklist_response *r)
+{
+	struct checklist_pcache *c = checklist_pcache_get(r);
+
+	if (c != NULL && c->marks >= 0)
+		return c->marks != 0;
+	checklist_marks_walks++;
+	if (c == NULL)
+		return checklist_marks_walk(r);
+	c->marks = checklist_marks_walk(r);
+	return c->marks != 0;
 }

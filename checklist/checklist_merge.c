@@ -164,6 +164,7 @@ checklist_merge_conflict(struct checklist_merge *m, xmlNodePtr el,
 		checklist_merge_put(m, cand, &v[d[k]], m->in[d[k]].r);
 	}
 	xmlSetProp(el, XC(CHECKLIST_ATTR_CONFLICT), XC("yes"));
+	checklist_marks_added(m->out);
 	m->res->conflicts++;
 }
 

@@ -156,14 +156,18 @@ void
 checklist_conflict_forget(struct checklist_response *r, xmlNodePtr el,
     const char *path)
 {
-	xmlNodePtr list = checklist_conflicts_node(r), n, next;
-	char *key = checklist_conflict_key(path);
+	xmlNodePtr list, n, next;
+	char *key;
 	size_t i;
 
 	xmlUnsetProp(el, CHECKLIST_XC(CHECKLIST_ATTR_CONFLICT));
 	for (i = 0; i < sizeof checklist_from_attrs / sizeof *checklist_from_attrs;
 	    i++)
 		xmlUnsetProp(el, CHECKLIST_XC(checklist_from_attrs[i]));
+	if (checklist_marks_none(r))
+		return; /* no list: not looked for among the root's children */
+	list = checklist_conflicts_node(r);
+	key = checklist_conflict_key(path);
 	for (n = list != NULL ? list->children : NULL; n != NULL; n = next) {
 		xmlChar *p = xmlGetProp(n, CHECKLIST_XC("path"));
 

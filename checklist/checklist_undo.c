@@ -312,6 +312,7 @@ checklist_undo_resync(struct checklist_undo *u)
 		xmlFreeNode(xmlReplaceNode(d, checklist_undo_copy_node(sh,
 		    u->r->doc, 1)));
 		checklist_pieces_touch(u->r, t->q[i]);
+		checklist_marks_added(u->r);
 		u->r->changes++;
 	}
 	if (t->all || i < t->n)
@@ -343,6 +344,7 @@ checklist_undo_put_elements(struct checklist_undo *u,
 		xmlFreeNode(xmlReplaceNode(d, checklist_undo_copy_node(
 		    s->el[i].before, r->doc, 1)));
 		checklist_pieces_touch(r, s->el[i].q);
+		checklist_marks_added(r); /* it may hold one */
 		r->changes++;
 		if (s->el[i].q->type != CHECKLIST_Q_REPEAT)
 			checklist_deps_touch(r, s->el[i].q);

@@ -116,7 +116,8 @@ test_marks_file(void **state)
 }
 
 /* The hint screens ask before counting group by group: a mark deep in
- * the document, or a lone <conflicts> list, is seen. */
+ * the document, or a lone <conflicts> list, is seen (made here as the
+ * model's changes are: the change counter moved). */
 static void
 test_marks_present(void **state)
 {
@@ -134,13 +135,59 @@ test_marks_present(void **state)
 		assert_non_null(el);
 		xmlSetProp(el, (const xmlChar *)(i == 0 ? "review" : "conflict"),
 		    (const xmlChar *)(i == 0 ? "last-cycle" : "yes"));
+		r->changes++;
 		assert_true(checklist_marks_present(r));
 		checklist_response_free(r);
 	}
 	r = checklist_response_new(test_mini);
+	assert_false(checklist_marks_present(r));
 	xmlNewChild(xmlDocGetRootElement(r->doc), NULL,
 	    (const xmlChar *)"conflicts", NULL);
+	r->changes++;
 	assert_true(checklist_marks_present(r));
+	checklist_response_free(r);
+}
+
+/* What is known of marks is kept between the changes that can only take
+ * them away (values given): no walk of the document at each key; what
+ * may bring one back (an undo, a carry) is seen. */
+static void
+test_marks_kept(void **state)
+{
+	struct checklist_response *r = checklist_response_new(test_mini);
+	struct checklist_undo *u = checklist_undo_new(r, 8);
+	const struct checklist_question *q;
+	unsigned long walks;
+	bool other;
+	int i;
+
+	(void)state;
+	xmlSetProp(checklist_path_resolve(r, "p1_1/status", true, &q, &other),
+	    (const xmlChar *)"review", (const xmlChar *)"last-cycle");
+	r->changes++;
+	checklist_undo_note(u);
+	assert_true(checklist_marks_present(r));
+	walks = checklist_marks_walks;
+	for (i = 0; i < 5; i++) {
+		test_set(r, "p1_2/status", i % 2 ? "full" : "none");
+		checklist_undo_note(u);
+		assert_true(checklist_marks_present(r));
+	}
+	test_set(r, "p1_1/status", "full"); /* the mark goes with it */
+	checklist_undo_note(u);
+	assert_false(checklist_marks_present(r));
+	walks = checklist_marks_walks;
+	for (i = 0; i < 5; i++) {
+		test_set(r, "p1_2/status", i % 2 ? "full" : "none");
+		checklist_undo_note(u);
+		assert_false(checklist_marks_present(r));
+	}
+	assert_int_equal(checklist_marks_walks, walks); /* known, not walked */
+	while (checklist_undo_step(u)) /* back to the mark */
+		if (strcmp(checklist_response_get(r, "p1_1/status"), "") == 0)
+			break;
+	assert_true(checklist_marks_present(r));
+	checklist_undo_free(u);
 	checklist_response_free(r);
 }
 
@@ -172,6 +219,7 @@ main(void)
 		cmocka_unit_test(test_marks_value),
 		cmocka_unit_test(test_marks_file),
 		cmocka_unit_test(test_marks_present),
+		cmocka_unit_test(test_marks_kept),
 		cmocka_unit_test(test_marks_none),
 	};
 

@@ -72,25 +72,33 @@ tui_order_accepts(struct checklist_response *r, const struct tui_filter *f,
 	return true;
 }
 
-/* Append G and its children to the list when visible; true if any was. */
+/* The list being made: N entries, room for CAP. */
+struct tui_order_list {
+	struct tui_entry *e;
+	size_t n, cap;
+};
+
+/* Append G and its children to L when visible; true if any was. */
 static bool
 tui_order_collect(struct checklist_response *r, const struct tui_filter *f,
-    const struct checklist_group *g, struct tui_entry **out, size_t *n)
+    const struct checklist_group *g, struct tui_order_list *l)
 {
-	size_t at = *n, i;
+	size_t at = l->n, i;
 	bool any = false;
 
-	/* reserve G's place: a parent comes before its children */
-	*out = checklist_xreallocarray(*out, *n + 1, sizeof **out);
-	(*n)++;
+	if (l->n == l->cap) { /* G's place: a parent before its children */
+		l->cap = l->cap < 64 ? 64 : 2 * l->cap;
+		l->e = checklist_xreallocarray(l->e, l->cap, sizeof *l->e);
+	}
+	l->n++;
 	for (i = 0; i < g->nchildren; i++)
-		any |= tui_order_collect(r, f, g->children[i], out, n);
+		any |= tui_order_collect(r, f, g->children[i], l);
 	if (!any && !tui_order_accepts(r, f, g)) {
-		*n = at; /* G had no visible children: they added nothing */
+		l->n = at; /* G had no visible children: they added nothing */
 		return false;
 	}
-	(*out)[at].group = g;
-	(*out)[at].state = checklist_state_group(r, g);
+	l->e[at].group = g;
+	l->e[at].state = checklist_state_group(r, g);
 	return true;
 }
 
@@ -99,14 +107,15 @@ tui_order_entries(struct checklist_response *r, const struct tui_filter *f,
     struct tui_entry **out)
 {
 	const struct checklist *cl = r->cl;
-	size_t n = 0, i;
+	struct tui_order_list l = { NULL, 0, 0 };
+	size_t i;
 
-	*out = NULL;
 	if (cl->front != NULL && f->theme == NULL)
-		tui_order_collect(r, f, cl->front, out, &n);
+		tui_order_collect(r, f, cl->front, &l);
 	for (i = 0; i < cl->nsections; i++)
-		tui_order_collect(r, f, cl->sections[i], out, &n);
-	return n;
+		tui_order_collect(r, f, cl->sections[i], &l);
+	*out = l.e;
+	return l.n;
 }
 
 /* The index of G in the checklist's pages, or npages. */
