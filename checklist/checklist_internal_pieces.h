@@ -14,16 +14,15 @@
 
 #include "checklist/checklist_internal.h"
 
-/* A segment (the element of a page-level question, as the whole
- * document's dump writes it) and the gap of bytes before it. */
+/* A segment: the element of a page-level question, as the whole
+ * document's dump writes it. */
 struct checklist_piece {
 	size_t q;           /* its question: index in all[] */
 	int level;          /* its element's depth (the root's is 0) */
 	int format;         /* indented (1), or written as it is (0) */
 	size_t sib;         /* its element's place among its siblings */
-	size_t gap, gaplen; /* the gap: in SKEL */
-	char *own;          /* written again since the pieces were made */
-	size_t off, len;    /* the segment: in SEGS (OWN when set) */
+	size_t off, len;    /* its bytes: in BYTES (while made: in SEGS) */
+	size_t gap, gaplen; /* while made: the bytes before it, in SKEL */
 	size_t elems;       /* the elements in it */
 };
 
@@ -36,8 +35,10 @@ struct checklist_pieces {
 	xmlDocPtr doc;         /* the document they are of */
 	xmlNodePtr attrs;      /* the root as saved, attributes only */
 	unsigned long changes; /* R->changes at the last save */
-	char *skel, *segs;
-	size_t tail, taillen;  /* the gap after the last segment */
+	char *bytes;           /* the last save's, BLEN of them */
+	size_t blen;
+	char *skel, *segs;     /* while made: the gaps, the segments */
+	size_t tail, taillen;  /* while made: the gap after the last one */
 	size_t n, elems;       /* pieces; elements in the document */
 	struct checklist_piece *p;   /* in document order */
 	uint32_t *of_q;       /* by index in all[]: piece number + 1, or 0 */
@@ -51,9 +52,6 @@ struct checklist_pieces {
  * byte for byte (else P holds what to clear). */
 bool checklist_pieces_make(struct checklist_response *r,
     struct checklist_pieces *p, const char *whole, size_t len);
-/* P's pieces joined: *BUF (caller frees, NUL-terminated), *LEN bytes. */
-void checklist_pieces_join(const struct checklist_pieces *p, char **buf,
-    size_t *len);
 /* The element of page-level question Q in R, as a change finds it, or
  * NULL; never made. */
 xmlNodePtr checklist_pieces_el(struct checklist_response *r,

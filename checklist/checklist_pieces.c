@@ -9,7 +9,8 @@
  * declaration, root and group tags, indentation, what no question
  * holds). A save writes again only the segments of the questions the
  * model said it touched (checklist_touch(), as for the undo history)
- * and joins the pieces; the whole file is still written and synced.
+ * and splices them into the last save's bytes, copied in a few large
+ * runs; the whole file is still written and synced.
  *
  * Anything else makes the next save a whole serialisation, after which
  * the pieces are made again: a change not said where (the change counter
@@ -28,6 +29,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,11 +47,8 @@ unsigned long checklist_pieces_builds;
 static void
 checklist_pieces_clear(struct checklist_pieces *p)
 {
-	size_t i;
-
-	for (i = 0; i < p->n; i++)
-		free(p->p[i].own);
 	free(p->p);
+	free(p->bytes);
 	free(p->skel);
 	free(p->segs);
 	free(p->of_q);
@@ -57,7 +56,7 @@ checklist_pieces_clear(struct checklist_pieces *p)
 	free(p->is_dirty);
 	xmlFreeNode(p->attrs);
 	p->p = NULL;
-	p->skel = p->segs = NULL;
+	p->bytes = p->skel = p->segs = NULL;
 	p->of_q = NULL;
 	p->dirty = NULL;
 	p->is_dirty = NULL;
@@ -152,31 +151,6 @@ checklist_pieces_free(struct checklist_response *r)
 	r->pieces = NULL;
 }
 
-void
-checklist_pieces_join(const struct checklist_pieces *p, char **buf,
-    size_t *len)
-{
-	const struct checklist_piece *e;
-	size_t total = p->taillen, at = 0, k;
-	char *b;
-
-	for (k = 0; k < p->n; k++)
-		total += p->p[k].gaplen + p->p[k].len;
-	b = checklist_xmalloc(total + 1);
-	for (k = 0; k < p->n; k++) {
-		e = &p->p[k];
-		memcpy(b + at, p->skel + e->gap, e->gaplen);
-		at += e->gaplen;
-		memcpy(b + at, e->own != NULL ? e->own : p->segs + e->off,
-		    e->len);
-		at += e->len;
-	}
-	memcpy(b + at, p->skel + p->tail, p->taillen);
-	b[total] = '\0';
-	*buf = b;
-	*len = total;
-}
-
 /* ------------------------------------------------------------ saving */
 
 /* Do P's pieces, with the touched segments written again, give R's
@@ -192,44 +166,126 @@ checklist_pieces_current(struct checklist_response *r,
 	    checklist_xml_attrs_same(root, p->attrs);
 }
 
-/* Write the touched segments again; false when one of them is gone or
- * is not where it was. */
+/* The touched segment E (its element EL) written again: *OUT, *LEN
+ * bytes (caller frees); false when libxml2 failed. */
+static bool
+checklist_pieces_redump(struct checklist_response *r,
+    const struct checklist_piece *e, xmlNodePtr el, char **out, size_t *len)
+{
+	xmlOutputBufferPtr o = xmlAllocOutputBuffer(NULL);
+
+	if (o == NULL)
+		return false;
+	xmlNodeDumpOutput(o, r->doc, el, e->level, e->format, "UTF-8");
+	if (o->error != 0) {
+		xmlOutputBufferClose(o);
+		return false;
+	}
+	*len = (size_t)xmlOutputBufferGetSize(o);
+	*out = checklist_xmalloc(*len + 1);
+	memcpy(*out, xmlOutputBufferGetContent(o), *len);
+	xmlOutputBufferClose(o);
+	return true;
+}
+
+static int
+checklist_pieces_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The touched segments written again (P->dirty, put in document order):
+ * FRESH[i], FLEN[i] bytes; false when one of them is gone or is not
+ * where it was, or libxml2 failed. Their elements counted again. */
 static bool
 checklist_pieces_redo(struct checklist_response *r,
-    struct checklist_pieces *p)
+    struct checklist_pieces *p, char **fresh, size_t *flen)
 {
-	xmlOutputBufferPtr out;
 	struct checklist_piece *e;
 	xmlNodePtr el;
 	size_t i, n;
 
+	qsort(p->dirty, p->ndirty, sizeof *p->dirty, checklist_pieces_cmp);
 	for (i = 0; i < p->ndirty; i++) {
 		e = &p->p[p->dirty[i]];
 		el = checklist_pieces_el(r, r->cl->all[e->q]);
 		if (el == NULL || checklist_pieces_level(el) != e->level ||
 		    checklist_pieces_sib(el) != e->sib ||
-		    (out = xmlAllocOutputBuffer(NULL)) == NULL)
+		    !checklist_pieces_redump(r, e, el, &fresh[i], &flen[i]))
 			return false;
-		xmlNodeDumpOutput(out, r->doc, el, e->level, e->format,
-		    "UTF-8");
-		if (out->error != 0) {
-			xmlOutputBufferClose(out);
-			return false;
-		}
-		n = (size_t)xmlOutputBufferGetSize(out);
-		free(e->own);
-		e->own = checklist_xmalloc(n + 1);
-		memcpy(e->own, xmlOutputBufferGetContent(out), n);
-		e->len = n;
-		xmlOutputBufferClose(out);
 		n = checklist_xml_elements(el);
 		p->elems = p->elems - e->elems + n;
 		e->elems = n;
-		p->is_dirty[p->dirty[i]] = 0;
 		checklist_pieces_redumped++;
 	}
-	p->ndirty = 0;
 	return true;
+}
+
+/* P's bytes with the touched segments (P->dirty, in document order)
+ * replaced by FRESH (FLEN bytes each): large runs copied, not pieces;
+ * the places of the segments after each moved. */
+static void
+checklist_pieces_splice(struct checklist_pieces *p, char **fresh,
+    const size_t *flen)
+{
+	struct checklist_piece *e;
+	size_t total = p->blen, pos = 0, at = 0, i, k;
+	ptrdiff_t delta = 0;
+	char *b;
+
+	for (i = 0; i < p->ndirty; i++)
+		total = total - p->p[p->dirty[i]].len + flen[i];
+	b = checklist_xmalloc(total + 1);
+	for (i = 0; i < p->ndirty; i++) {
+		e = &p->p[p->dirty[i]];
+		memcpy(b + at, p->bytes + pos, e->off - pos);
+		at += e->off - pos;
+		memcpy(b + at, fresh[i], flen[i]);
+		at += flen[i];
+		pos = e->off + e->len;
+	}
+	memcpy(b + at, p->bytes + pos, p->blen - pos);
+	b[total] = '\0';
+	for (i = 0, k = p->ndirty > 0 ? p->dirty[0] : p->n; k < p->n; k++) {
+		e = &p->p[k];
+		e->off = (size_t)((ptrdiff_t)e->off + delta);
+		if (i < p->ndirty && p->dirty[i] == k) {
+			delta += (ptrdiff_t)flen[i] - (ptrdiff_t)e->len;
+			e->len = flen[i];
+			p->is_dirty[k] = 0;
+			i++;
+		}
+	}
+	free(p->bytes);
+	p->bytes = b;
+	p->blen = total;
+	p->ndirty = 0;
+}
+
+/* Save from P: the touched segments written again, the bytes spliced,
+ * a copy for the caller in *BUF (*LEN). False: the pieces cannot. */
+static bool
+checklist_pieces_save(struct checklist_response *r,
+    struct checklist_pieces *p, char **buf, size_t *len)
+{
+	char **fresh = checklist_xcalloc(p->ndirty + 1, sizeof *fresh);
+	size_t *flen = checklist_xcalloc(p->ndirty + 1, sizeof *flen), i, n;
+	bool ok = checklist_pieces_redo(r, p, fresh, flen);
+
+	n = p->ndirty;
+	if (ok) {
+		checklist_pieces_splice(p, fresh, flen);
+		*buf = checklist_xmalloc(p->blen + 1);
+		memcpy(*buf, p->bytes, p->blen + 1);
+		*len = p->blen;
+	}
+	for (i = 0; i < n; i++)
+		free(fresh[i]);
+	free(fresh);
+	free(flen);
+	return ok;
 }
 
 size_t
@@ -253,8 +309,8 @@ checklist_pieces_serialize(struct checklist_response *r, char **buf,
 	if (p == NULL)
 		p = r->pieces = checklist_xcalloc(1, sizeof *p);
 	p->saves++;
-	if (checklist_pieces_current(r, p) && checklist_pieces_redo(r, p)) {
-		checklist_pieces_join(p, buf, len);
+	if (checklist_pieces_current(r, p) &&
+	    checklist_pieces_save(r, p, buf, len)) {
 		p->changes = r->changes;
 		p->idle = false;
 		return CHECKLIST_OK;

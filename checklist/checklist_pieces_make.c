@@ -317,6 +317,56 @@ checklist_pieces_cut(struct checklist_pieces *p, size_t len)
 	return true;
 }
 
+/* ----------------------------------------------------- the bytes */
+
+/* P's pieces as made, joined: *BUF (caller frees), *LEN bytes. */
+static void
+checklist_pieces_join(const struct checklist_pieces *p, char **buf,
+    size_t *len)
+{
+	const struct checklist_piece *e;
+	size_t total = p->taillen, at = 0, k;
+	char *b;
+
+	for (k = 0; k < p->n; k++)
+		total += p->p[k].gaplen + p->p[k].len;
+	b = checklist_xmalloc(total + 1);
+	for (k = 0; k < p->n; k++) {
+		e = &p->p[k];
+		memcpy(b + at, p->skel + e->gap, e->gaplen);
+		at += e->gaplen;
+		memcpy(b + at, p->segs + e->off, e->len);
+		at += e->len;
+	}
+	memcpy(b + at, p->skel + p->tail, p->taillen);
+	b[total] = '\0';
+	*buf = b;
+	*len = total;
+}
+
+/* P's pieces, made and found right, keep the bytes of WHOLE (LEN):
+ * each segment's place in them, and no more the gaps and segments
+ * apart. */
+static void
+checklist_pieces_keep(struct checklist_pieces *p, const char *whole,
+    size_t len)
+{
+	size_t k, at = 0;
+
+	for (k = 0; k < p->n; k++) {
+		at += p->p[k].gaplen;
+		p->p[k].off = at;
+		at += p->p[k].len;
+	}
+	p->bytes = checklist_xmalloc(len + 1);
+	memcpy(p->bytes, whole, len);
+	p->bytes[len] = '\0';
+	p->blen = len;
+	free(p->skel);
+	free(p->segs);
+	p->skel = p->segs = NULL;
+}
+
 /* ------------------------------------------------------------ making */
 
 bool
@@ -341,6 +391,7 @@ checklist_pieces_make(struct checklist_response *r,
 	}
 	if (!ok)
 		return false;
+	checklist_pieces_keep(p, whole, len);
 	p->doc = r->doc;
 	p->attrs = xmlDocCopyNode(root, NULL, 2);
 	if (p->attrs == NULL)

@@ -178,6 +178,16 @@ test_cost(void **state)
 		save_exact(r);
 		assert_int_equal(checklist_pieces_redumped, redone + 1);
 	}
+	/* several answers between two saves, not in document order */
+	redone = checklist_pieces_redumped;
+	test_set(r, "p200/q9", "last of three");
+	test_set(r, "p3/q0", "first of three, a longer value than it was");
+	test_set(r, "p150/q4", "");
+	test_set(r, "p200/q9", "last of three, again");
+	save_exact(r);
+	assert_int_equal(checklist_pieces_redumped, redone + 3);
+	test_set(r, "p150/q4", "x");
+	save_exact(r);
 	/* nothing changed: nothing written again */
 	redone = checklist_pieces_redumped;
 	save_exact(r);
