@@ -21,7 +21,8 @@ struct checklist_piece {
 	int level;          /* its element's depth (the root's is 0) */
 	int format;         /* indented (1), or written as it is (0) */
 	size_t sib;         /* its element's place among its siblings */
-	size_t off, len;    /* its bytes: in BYTES (while made: in SEGS) */
+	size_t off, len;    /* its bytes: at AT[] in BYTES (while made: OFF
+	                     * in SEGS) */
 	size_t gap, gaplen; /* while made: the bytes before it, in SKEL */
 	size_t elems;       /* the elements in it */
 };
@@ -37,6 +38,9 @@ struct checklist_pieces {
 	unsigned long changes; /* R->changes at the last save */
 	char *bytes;           /* the last save's, BLEN of them */
 	size_t blen;
+	size_t *at;            /* by piece: where its segment is in BYTES (an
+	                        * array apart: a save moves all after the
+	                        * first touched, in one pass over memory) */
 	char *skel, *segs;     /* while made: the gaps, the segments */
 	size_t tail, taillen;  /* while made: the gap after the last one */
 	size_t n, elems;       /* pieces; elements in the document */

@@ -48,6 +48,7 @@ static void
 checklist_pieces_clear(struct checklist_pieces *p)
 {
 	free(p->p);
+	free(p->at);
 	free(p->bytes);
 	free(p->skel);
 	free(p->segs);
@@ -57,6 +58,7 @@ checklist_pieces_clear(struct checklist_pieces *p)
 	xmlFreeNode(p->attrs);
 	p->p = NULL;
 	p->bytes = p->skel = p->segs = NULL;
+	p->at = NULL;
 	p->of_q = NULL;
 	p->dirty = NULL;
 	p->is_dirty = NULL;
@@ -239,19 +241,19 @@ checklist_pieces_splice(struct checklist_pieces *p, char **fresh,
 		total = total - p->p[p->dirty[i]].len + flen[i];
 	b = checklist_xmalloc(total + 1);
 	for (i = 0; i < p->ndirty; i++) {
-		e = &p->p[p->dirty[i]];
-		memcpy(b + at, p->bytes + pos, e->off - pos);
-		at += e->off - pos;
+		k = p->dirty[i];
+		memcpy(b + at, p->bytes + pos, p->at[k] - pos);
+		at += p->at[k] - pos;
 		memcpy(b + at, fresh[i], flen[i]);
 		at += flen[i];
-		pos = e->off + e->len;
+		pos = p->at[k] + p->p[k].len;
 	}
 	memcpy(b + at, p->bytes + pos, p->blen - pos);
 	b[total] = '\0';
 	for (i = 0, k = p->ndirty > 0 ? p->dirty[0] : p->n; k < p->n; k++) {
-		e = &p->p[k];
-		e->off = (size_t)((ptrdiff_t)e->off + delta);
+		p->at[k] = (size_t)((ptrdiff_t)p->at[k] + delta);
 		if (i < p->ndirty && p->dirty[i] == k) {
+			e = &p->p[k];
 			delta += (ptrdiff_t)flen[i] - (ptrdiff_t)e->len;
 			e->len = flen[i];
 			p->is_dirty[k] = 0;

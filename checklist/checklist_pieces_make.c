@@ -353,9 +353,10 @@ checklist_pieces_keep(struct checklist_pieces *p, const char *whole,
 {
 	size_t k, at = 0;
 
+	p->at = checklist_xcalloc(p->n + 1, sizeof *p->at);
 	for (k = 0; k < p->n; k++) {
 		at += p->p[k].gaplen;
-		p->p[k].off = at;
+		p->at[k] = at;
 		at += p->p[k].len;
 	}
 	p->bytes = checklist_xmalloc(len + 1);

@@ -43,6 +43,12 @@ struct tui_nav {
 	char **shown;
 	unsigned long *seen, gen;
 	int width; /* the lines' width */
+	/* what the entries were listed for: the response's document and its
+	 * scope (a contribution's provisions); with no filter on states, an
+	 * answer changed lists the same entries (their states taken again
+	 * as their lines are made) */
+	const void *listed_doc;
+	char *listed_scope;
 	/* answers to review, counted for the heading of the response's
 	 * REVIEW_DOC as it was at change REVIEW_AT (a walk of the whole
 	 * response: once per change, not at every draw) */
@@ -78,6 +84,9 @@ tui_nav_detach(struct tui_nav *nav)
 	free(nav->shown);
 	free(nav->seen);
 	free(nav->entries);
+	free(nav->listed_scope);
+	nav->listed_scope = NULL;
+	nav->listed_doc = NULL;
 	nav->items = NULL;
 	nav->shown = NULL;
 	nav->seen = NULL;
@@ -193,19 +202,39 @@ tui_nav_make_items(struct tui_nav *nav, int width)
 	}
 }
 
+/* The entries were listed for the response as it is now. */
+static void
+tui_nav_listed(struct tui_nav *nav, struct tui_app *app)
+{
+	free(nav->listed_scope);
+	nav->listed_scope = checklist_scope_ids(app->resp);
+	nav->listed_doc = app->resp->doc;
+}
+
 /* The list as it stands kept, when the same provisions are listed in
- * the same order at WIDTH (an answer changed): the states taken, the
- * lines to be made again as they come on screen (tui_nav_overlay), and
+ * the same order at WIDTH (an answer changed): the lines, with their
+ * states, to be made again as they come on screen (tui_nav_overlay), and
  * no new menu (libmenu measures and draws every item at each post: 140
  * million instructions at 3,000 provisions). False: build it anew. */
 static bool
 tui_nav_update(struct tui_nav *nav, struct tui_app *app, int width)
 {
 	struct tui_entry *entries;
+	char *scope;
 	size_t n, i;
+	bool same;
 
 	if (nav->menu == NULL || nav->stale || width != nav->width)
 		return false;
+	scope = checklist_scope_ids(app->resp);
+	same = nav->listed_doc == app->resp->doc && (scope == NULL ?
+	    nav->listed_scope == NULL : nav->listed_scope != NULL &&
+	    strcmp(scope, nav->listed_scope) == 0);
+	free(scope);
+	if (same && !app->filter.unfinished) {
+		nav->gen++; /* the same entries: lines and states made anew */
+		return true;
+	}
 	n = tui_order_entries(app->resp, &app->filter, &entries);
 	for (i = 0; n == nav->n && i < n; i++)
 		if (entries[i].group != nav->entries[i].group)
@@ -217,6 +246,7 @@ tui_nav_update(struct tui_nav *nav, struct tui_app *app, int width)
 	free(nav->entries);
 	nav->entries = entries;
 	nav->gen++;
+	tui_nav_listed(nav, app);
 	return true;
 }
 
@@ -229,6 +259,8 @@ tui_nav_overlay_row(struct tui_nav *nav, struct tui_app *app, int row,
 	if (nav->seen[i] != nav->gen) {
 		if (*marked < 0) /* a walk of the response: once a draw */
 			*marked = checklist_marks_present(app->resp);
+		nav->entries[i].state = checklist_state_group(app->resp,
+		    nav->entries[i].group);
 		free(nav->shown[i]);
 		nav->shown[i] = tui_nav_line(app, &nav->entries[i],
 		    nav->width, *marked != 0);
@@ -277,6 +309,7 @@ tui_nav_rebuild(struct tui_nav *nav, struct tui_app *app,
 	height = getmaxy(app->nav_win) - 1;
 	width = getmaxx(app->nav_win) - (app->split ? 1 : 0);
 	nav->n = tui_order_entries(app->resp, &app->filter, &nav->entries);
+	tui_nav_listed(nav, app);
 	if (nav->n == 0)
 		return;
 	tui_nav_make_items(nav, width);
