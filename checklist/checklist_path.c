@@ -39,6 +39,9 @@ checklist_path_child(xmlNodePtr parent, const char *name, bool create)
 	return c;
 }
 
+static xmlNodePtr checklist_group_node_kept(struct checklist_response *r,
+    const struct checklist_group *g, bool make);
+
 /* The element of G, found (or, with MAKE, made) among its parent's
  * children; NULL when absent and not made. */
 static xmlNodePtr
@@ -46,8 +49,7 @@ checklist_group_find(struct checklist_response *r,
     const struct checklist_group *g, bool make)
 {
 	xmlNodePtr parent = g->parent == NULL ? xmlDocGetRootElement(r->doc) :
-	    make ? checklist_group_node(r, g->parent) :
-	    checklist_group_node_found(r, g->parent);
+	    checklist_group_node_kept(r, g->parent, make);
 	xmlNodePtr el = parent != NULL ?
 	    checklist_path_child(parent, g->id, false) : NULL;
 
@@ -91,30 +93,32 @@ checklist_group_slot(struct checklist_response *r,
 	return &kept->node[gp->index];
 }
 
-xmlNodePtr
-checklist_group_node(struct checklist_response *r,
-    const struct checklist_group *g)
+/* G's element, kept once found; made when missing with MAKE. */
+static xmlNodePtr
+checklist_group_node_kept(struct checklist_response *r,
+    const struct checklist_group *g, bool make)
 {
 	xmlNodePtr *slot = checklist_group_slot(r, g);
 
 	if (slot == NULL)
-		return checklist_group_find(r, g, true);
+		return checklist_group_find(r, g, make);
 	if (*slot == NULL)
-		*slot = checklist_group_find(r, g, true);
+		*slot = checklist_group_find(r, g, make);
 	return *slot;
+}
+
+xmlNodePtr
+checklist_group_node(struct checklist_response *r,
+    const struct checklist_group *g)
+{
+	return checklist_group_node_kept(r, g, true);
 }
 
 xmlNodePtr
 checklist_group_node_found(struct checklist_response *r,
     const struct checklist_group *g)
 {
-	xmlNodePtr *slot = checklist_group_slot(r, g);
-
-	if (slot == NULL)
-		return checklist_group_find(r, g, false);
-	if (*slot == NULL)
-		*slot = checklist_group_find(r, g, false);
-	return *slot;
+	return checklist_group_node_kept(r, g, false);
 }
 
 void
