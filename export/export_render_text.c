@@ -132,21 +132,60 @@ export_rt_page(struct export_sb *b, int width, const struct export_vpage *p)
 	}
 }
 
-/* One row of the progress table: NAME in NW columns, then the counts
- * ("3/10" required answered, open, conflicts, to review). */
+/* The progress table's columns, in display columns (never bytes:
+ * "Конфликты" is 9 columns, 18 bytes): the part's name, then the
+ * counts, each as wide as its heading when that is wider. */
+struct export_rt_cols {
+	size_t part, answered, open, conflicts, review;
+};
+
+static size_t
+export_rt_col(const char *heading, size_t least)
+{
+	size_t w = export_text_width(heading);
+
+	return w > least ? w : least;
+}
+
 static void
-export_rt_progress(struct export_sb *b, int width, size_t nw,
+export_rt_cols(struct export_rt_cols *c, size_t part)
+{
+	c->part = export_rt_col(_("Part"), part);
+	c->answered = export_rt_col(_("Answered"), 9);
+	c->open = export_rt_col(_("Open"), 5);
+	c->conflicts = export_rt_col(_("Conflicts"), 10);
+	c->review = export_rt_col(_("To review"), 10);
+}
+
+/* S in W columns, padded on the left when RIGHT, else on the right. */
+static void
+export_rt_cell(struct export_sb *b, const char *s, size_t w, bool right)
+{
+	size_t sw = export_text_width(s), pad = sw < w ? w - sw : 0;
+
+	if (right)
+		export_sb_addf(b, "%*s%s", (int)pad, "", s);
+	else
+		export_sb_addf(b, "%s%*s", s, (int)pad, "");
+}
+
+/* One row of the progress table: NAME in C->part columns, then the
+ * counts ("3/10" required answered, open, conflicts, to review). */
+static void
+export_rt_progress(struct export_sb *b, const struct export_rt_cols *c,
     const char *name, const struct checklist_progress *p,
     const struct checklist_marks_count *m)
 {
 	char *clean = checklist_sanitize(name, false), **lines = NULL;
-	char counts[96], frac[48];
-	size_t n = 0, i, w;
+	char counts[160], frac[48];
+	size_t n = 0, i, w, nw = c->part;
 
 	snprintf(frac, sizeof frac, "%zu/%zu", p->required_answered,
 	    p->required);
-	snprintf(counts, sizeof counts, "%-9s %5zu %10zu %10zu", frac,
-	    p->required - p->required_answered, m->conflict, m->review);
+	snprintf(counts, sizeof counts, "%-*s %*zu %*zu %*zu",
+	    (int)c->answered, frac, (int)c->open,
+	    p->required - p->required_answered, (int)c->conflicts,
+	    m->conflict, (int)c->review, m->review);
 	export_wrap(clean, (int)nw, &lines, &n);
 	for (i = 0; i < n; i++) {
 		w = export_text_width(lines[i]);
@@ -156,7 +195,6 @@ export_rt_progress(struct export_sb *b, int width, size_t nw,
 	}
 	free(lines);
 	free(clean);
-	(void)width;
 }
 
 /* The same as a paragraph, for a narrow width. */
@@ -174,15 +212,37 @@ export_rt_narrow(struct export_sb *b, int width, const char *name,
 	free(line);
 }
 
+/* The progress table's headings, each in its column. */
+static void
+export_rt_heading(struct export_sb *b, const struct export_rt_cols *c)
+{
+	export_sb_addf(b, "  ");
+	export_rt_cell(b, _("Part"), c->part, false);
+	export_sb_addf(b, "  ");
+	export_rt_cell(b, _("Answered"), c->answered, false);
+	export_sb_addf(b, " ");
+	export_rt_cell(b, _("Open"), c->open, true);
+	export_sb_addf(b, " ");
+	export_rt_cell(b, _("Conflicts"), c->conflicts, true);
+	export_sb_addf(b, " ");
+	export_rt_cell(b, _("To review"), c->review, true);
+	export_sb_addf(b, "\n");
+}
+
 static void
 export_rt_summary(struct export_sb *b, int width, const struct export_view *v)
 {
+	struct export_rt_cols c;
 	size_t i, nw = 4, w;
-	int room = width - 2 - 2 - 38; /* indent, gap, the counts */
+	int room;
 
 	for (i = 0; i < v->narticles; i++)
 		if ((w = export_text_width(v->articles[i].name)) > nw)
 			nw = w;
+	export_rt_cols(&c, 4);
+	/* the indent, the gap, the counts and the spaces between them */
+	room = width - 2 - 2 - (int)(c.answered + c.open + c.conflicts +
+	    c.review + 4);
 	export_rt_para(b, 0, width, v->title);
 	export_rt_para(b, 0, width, v->meta);
 	export_rt_rule(b, width, '=');
@@ -196,11 +256,12 @@ export_rt_summary(struct export_sb *b, int width, const struct export_view *v)
 	}
 	if ((int)nw > room)
 		nw = (size_t)room;
-	export_sb_addf(b, "  %-*s  %-9s %5s %10s %10s\n", (int)nw, _("Part"),
-	    _("Answered"), _("Open"), _("Conflicts"), _("To review"));
-	export_rt_progress(b, width, nw, _("All"), &v->p, &v->marks);
+	if (nw > c.part)
+		c.part = nw; /* the heading's width is the least */
+	export_rt_heading(b, &c);
+	export_rt_progress(b, &c, _("All"), &v->p, &v->marks);
 	for (i = 0; i < v->narticles; i++)
-		export_rt_progress(b, width, nw, v->articles[i].name,
+		export_rt_progress(b, &c, v->articles[i].name,
 		    &v->articles[i].p, &v->articles[i].marks);
 }
 

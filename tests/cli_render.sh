@@ -8,7 +8,8 @@
 # heading per article, the summary, the marks, the hostile value as text
 # and sanitised, the print stylesheet). A package renders through the
 # package reader; a damaged one is refused; -o writes atomically and
-# never through a symbolic link.
+# never through a symbolic link. The progress table's headings line up
+# with its counts in every language.
 . "${TOP_SRCDIR:?TOP_SRCDIR must name the source tree}/tests/lib_checks.sh"
 export SACL_NOW=2026-11-30T12:00:00Z
 RLO=$(printf '\342\200\256')
@@ -151,6 +152,22 @@ has "$tmp/out" "Fully"
 printf 'not a package' | gzip >"$tmp/bad.xml.gz"
 expect 1 "$SACL" render --checklist "$MINI" "$tmp/bad.xml.gz"
 [ -s "$tmp/out" ] && fail "a damaged package rendered: $(head -3 "$tmp/out")"
+
+# the progress table in every language: columns in display columns,
+# not bytes (the headings of ru, zh and ar are 2 or 3 bytes a letter): the
+# heading line ends where the counts end
+expect 0 "$SACL" set -c uncac-chapter2 "$tmp/b.xml" p5_1/status=full
+for l in en fr es ru zh ar; do
+	expect 0 env LC_ALL=C.UTF-8 "$SACL" render --lang "$l" --width 100 \
+	    "$tmp/b.xml"
+	row=$(grep -n -E '[0-9]+/[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+$' "$tmp/out" |
+	    head -1 | cut -d: -f1)
+	[ -n "$row" ] && [ "$row" -gt 1 ] ||
+	    { fail "$l: no progress table"; continue; }
+	hw=$(sed -n "$((row - 1))p" "$tmp/out" | LC_ALL=C.UTF-8 wc -L)
+	rw=$(sed -n "${row}p" "$tmp/out" | LC_ALL=C.UTF-8 wc -L)
+	same "$hw" "$rw" "$l: the headings' width against the counts'"
+done
 
 # -o: never through a symbolic link; usage
 echo keep >"$tmp/target"

@@ -401,6 +401,20 @@ test_text_width(void **state)
 	assert_null(strchr(s, '\x1b'));
 	assert_null(strchr(s, '\n'));
 	free(s);
+	/* a table's cells: columns, not bytes (18 bytes, 9 columns) */
+	s = tui_text_cell("Конфликты", 10, true);
+	assert_string_equal(s, " Конфликты");
+	free(s);
+	s = tui_text_cell("待复核", 9, true);
+	assert_string_equal(s, "   待复核");
+	free(s);
+	s = tui_text_cell("Статья 5", 10, false);
+	assert_string_equal(s, "Статья 5  ");
+	free(s);
+	s = tui_text_cell("المادة 15", 6, false); /* cut, never in a letter */
+	assert_int_equal(tui_text_width(s), 6);
+	assert_non_null(strstr(s, "~"));
+	free(s);
 	setlocale(LC_CTYPE, "C");
 }
 

@@ -267,6 +267,11 @@ int tui_text_width(const char *s);
  * spaces) and cut to at most WIDTH columns, never in a character, "~"
  * marking the cut; padded with spaces to WIDTH when PAD. Caller frees. */
 char *tui_text_fit(const char *s, int width, bool pad);
+/* A table's cell: S fitted to exactly WIDTH columns (tui_text_fit),
+ * aligned right when RIGHT (numbers and their headings). Columns are
+ * counted, never bytes: "Конфликты" is 9 columns, 18 bytes. Caller
+ * frees. */
+char *tui_text_cell(const char *s, int width, bool right);
 /* S sanitised and wrapped at WIDTH columns on spaces (newlines kept);
  * appended to *LINES (grown), *N updated. Caller frees. */
 void tui_text_wrap(const char *s, int width, char ***lines, size_t *n);

@@ -93,8 +93,10 @@ tui_browse_line(const struct export_store_entry *e)
 	snprintf(when, sizeof when, "%.16s", e->received);
 	if (strlen(when) > 10)
 		when[10] = ' ';
-	state = e->state_label[0] != '\0' ? checklist_xasprintf("%-28.28s",
-	    e->state_label) : tui_text_fit(_("(no State)"), 28, true);
+	/* in columns, never cut inside a character (a State's name may be
+	 * in any script) */
+	state = tui_text_cell(e->state_label[0] != '\0' ? e->state_label :
+	    _("(no State)"), tui_browse_width[0], false);
 	done = tui_text_fit(e->complete ? _("complete") : _("partial"),
 	    tui_browse_width[1], true);
 	cur = tui_text_fit(e->current ? _("current") : _("superseded"),

@@ -145,7 +145,7 @@ tui_help_keys_part(int width, enum tui_keys_part part, char ***lines,
 	tui_help_heading(width, lines, n, head);
 	free(head);
 	for (i = 0; i < nk; i++) {
-		char *tab = strchr(keys[i], '\t'), *line;
+		char *tab = strchr(keys[i], '\t'), *line, *cell;
 
 		assert(tab != NULL); /* tui_keys_lines: KEYS<TAB>TEXT */
 		*tab = '\0';
@@ -158,8 +158,9 @@ tui_help_keys_part(int width, enum tui_keys_part part, char ***lines,
 			keys[i][0] = '\0';
 		}
 		for (j = 0; j < nw; j++) {
-			line = checklist_xasprintf("%-*s %s", kw,
-			    j == 0 ? keys[i] : "", wrapped[j]);
+			cell = tui_text_cell(j == 0 ? keys[i] : "", kw, false);
+			line = checklist_xasprintf("%s %s", cell, wrapped[j]);
+			free(cell);
 			tui_lines_add(lines, n, line);
 			free(line);
 		}

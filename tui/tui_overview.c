@@ -14,11 +14,34 @@
 #include "checklist/checklist_marks.h"
 #include "tui/tui_app.h"
 
+/* The count columns' widths: their own, or their headings' when those
+ * are wider (in columns: "К проверке" is 10). */
+struct tui_overview_cols {
+	int open, conflicts, review;
+};
+
+static int
+tui_overview_col(const char *heading, int least)
+{
+	int w = tui_text_width(heading);
+
+	return w > least ? w : least;
+}
+
+static void
+tui_overview_cols(struct tui_overview_cols *c)
+{
+	c->open = tui_overview_col(_("Open"), 5);
+	c->conflicts = tui_overview_col(_("Conflicts"), 9);
+	c->review = tui_overview_col(_("To review"), 9);
+}
+
 /* One article's line: name, bar, counts, title. */
 static void
 tui_overview_line(struct tui_app *app, const struct checklist_group *g,
     int width, bool spaced, char ***lines, size_t *n)
 {
+	struct tui_overview_cols c;
 	struct checklist_progress p;
 	struct checklist_marks_count m;
 	char *name = tui_group_name(app, g), *bar, *line, *fit, *col;
@@ -30,9 +53,11 @@ tui_overview_line(struct tui_app *app, const struct checklist_group *g,
 	/* the name in 8 columns (not bytes: "المادة 5" is 15) */
 	col = tui_text_fit(g->kind == CHECKLIST_G_FRONT ? _("Front") : name,
 	    8, true);
-	line = checklist_xasprintf("%s %s %3zu/%-3zu %5zu %9zu %9zu  ", col,
-	    bar, p.required_answered, p.required, p.required - p.required_answered,
-	    m.conflict, m.review);
+	tui_overview_cols(&c);
+	line = checklist_xasprintf("%s %s %3zu/%-3zu %*zu %*zu %*zu  ", col,
+	    bar, p.required_answered, p.required, c.open,
+	    p.required - p.required_answered, c.conflicts, m.conflict,
+	    c.review, m.review);
 	/* a right-to-left title ends in the last column */
 	fit = tui_text_join_rtl(line, checklist_text_get(&g->title, app->lang,
 	    app->cl->default_lang), width, false);
@@ -44,6 +69,27 @@ tui_overview_line(struct tui_app *app, const struct checklist_group *g,
 	free(line);
 	free(bar);
 	free(name);
+}
+
+/* The headings over the lines, each in its column's width. */
+static char *
+tui_overview_heading(int bw)
+{
+	struct tui_overview_cols c;
+	char *cell[5], *head;
+	int i;
+
+	tui_overview_cols(&c);
+	cell[0] = tui_text_cell(_("Article"), 8, false);
+	cell[1] = tui_text_cell(_("Required answers given"), bw, false);
+	cell[2] = tui_text_cell(_("Open"), c.open, true);
+	cell[3] = tui_text_cell(_("Conflicts"), c.conflicts, true);
+	cell[4] = tui_text_cell(_("To review"), c.review, true);
+	head = checklist_xasprintf("%s %s %7s %s %s %s", cell[0], cell[1], "",
+	    cell[2], cell[3], cell[4]);
+	for (i = 0; i < 5; i++)
+		free(cell[i]);
+	return head;
 }
 
 static char **
@@ -70,9 +116,7 @@ tui_overview_build(struct tui_app *app, int width, size_t *n)
 	tui_text_wrap(head, width, &lines, n);
 	free(head);
 	tui_lines_add(&lines, n, "");
-	head = checklist_xasprintf("%-8s %-*s %7s %5s %9s %9s", _("Article"),
-	    bw, _("Required answers given"), "", _("Open"), _("Conflicts"),
-	    _("To review"));
+	head = tui_overview_heading(bw);
 	tui_lines_add(&lines, n, head);
 	free(head);
 	if (app->cl->front != NULL)

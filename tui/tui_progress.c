@@ -47,7 +47,7 @@ tui_progress_line(struct tui_app *app, const struct checklist_group *g,
     int width, char ***lines, size_t *n)
 {
 	struct checklist_progress p;
-	char *name = tui_group_name(app, g), *bar, *line, *fit;
+	char *name = tui_group_name(app, g), *bar, *line, *fit, *col, *done;
 	int bw = width >= 100 ? 40 : width >= 80 ? 24 : 12;
 	size_t i;
 
@@ -62,16 +62,21 @@ tui_progress_line(struct tui_app *app, const struct checklist_group *g,
 	}
 	checklist_progress_group(app->resp, g, &p);
 	bar = tui_progress_bar(p.required_answered, p.required, bw);
-	line = checklist_xasprintf("%s %-8.8s %s %3zu/%-3zu %3u%%  %zu/%zu "
-	    "answered  %s", tui_state_marker(checklist_state_group(app->resp,
-	    g)), g->kind == CHECKLIST_G_FRONT ? _("Front") : name, bar,
+	col = tui_text_cell(g->kind == CHECKLIST_G_FRONT ? _("Front") : name, 8,
+	    false); /* 8 columns, not bytes: "المادة 5" is 15 */
+	/* TRANSLATORS: questions answered of those asked, e.g. 3/10 */
+	done = checklist_xasprintf(_("%zu/%zu answered"), p.answered,
+	    p.relevant);
+	line = checklist_xasprintf("%s %s %s %3zu/%-3zu %3u%%  %s  %s",
+	    tui_state_marker(checklist_state_group(app->resp, g)), col, bar,
 	    p.required_answered, p.required,
-	    tui_progress_pct(p.required_answered, p.required), p.answered,
-	    p.relevant, checklist_text_get(&g->title, app->lang,
-	    app->cl->default_lang));
+	    tui_progress_pct(p.required_answered, p.required), done,
+	    checklist_text_get(&g->title, app->lang, app->cl->default_lang));
 	fit = tui_text_fit(line, width, false);
 	tui_lines_add(lines, n, fit);
 	free(fit);
+	free(done);
+	free(col);
 	free(line);
 	free(bar);
 	free(name);

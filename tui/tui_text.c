@@ -191,6 +191,19 @@ tui_text_wrap_all(const char *s, int width, bool rtl, char ***lines,
 	free(t);
 }
 
+char *
+tui_text_cell(const char *s, int width, bool right)
+{
+	char *t = tui_text_fit(s, width, !right), *out;
+	int w = tui_text_width(t);
+
+	if (!right || w >= width)
+		return t;
+	out = checklist_xasprintf("%*s%s", width - w, "", t);
+	free(t);
+	return out;
+}
+
 void
 tui_text_wrap(const char *s, int width, char ***lines, size_t *n)
 {
