@@ -426,6 +426,14 @@ void checklist_pieces_free(struct checklist_response *r);
  * far (for tests). */
 extern unsigned long checklist_pieces_redumped, checklist_pieces_builds;
 
+/* ---------------------------------- a response read (response_twice.c) */
+
+/* Each section, provision and question of CL given once under its
+ * parent in DOC (a response read from NAME); else CHECKLIST_ERR_DAMAGED
+ * naming both lines. Elements CL does not know are not looked at. */
+checklist_status checklist_response_check_twice(const struct checklist *cl,
+    xmlDocPtr doc, const char *name, struct checklist_error *err);
+
 /* ---------------------------------------------- responses (path.c) */
 
 /* The instance element of group G in R, creating it when missing. */

@@ -243,7 +243,9 @@ checklist_response_take(const struct checklist *cl, xmlDocPtr doc,
 
 	if (checklist_response_check_root(cl, xmlDocGetRootElement(doc), name,
 	    err) != CHECKLIST_OK || checklist_response_check_entries(
-	    xmlDocGetRootElement(doc), name, err) != CHECKLIST_OK) {
+	    xmlDocGetRootElement(doc), name, err) != CHECKLIST_OK ||
+	    checklist_response_check_twice(cl, doc, name, err) !=
+	    CHECKLIST_OK) {
 		checklist_path_memo_forget();
 		xmlFreeDoc(doc);
 		return err->status;

@@ -34,6 +34,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_pieces_make.c \
 	checklist/checklist_internal_pieces.h \
 	checklist/checklist_response.c \
+	checklist/checklist_response_twice.c \
 	checklist/checklist_path.c \
 	checklist/checklist_batch.c \
 	checklist/checklist_shorthand.c \

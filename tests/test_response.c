@@ -385,6 +385,71 @@ test_round_trip_and_refusals(void **state)
 	checklist_response_free(r);
 }
 
+/* R's file with FROM replaced by TO, read back: its status. */
+static checklist_status
+read_edited(const char *from, const char *to, struct checklist_error *err)
+{
+	struct checklist_response *r = checklist_response_new(cl), *back = NULL;
+	char *buf = NULL, *at, *edited;
+	size_t len = 0;
+	checklist_status st;
+
+	assert_int_equal(set(r, "p1_1/status", "full"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/laws[1]/title", "Act"), CHECKLIST_OK);
+	assert_int_equal(checklist_response_serialize(r, &buf, &len, NULL),
+	    CHECKLIST_OK);
+	at = strstr(buf, from);
+	assert_non_null(at);
+	edited = checklist_xasprintf("%.*s%s%s", (int)(at - buf), buf, to,
+	    at + strlen(from));
+	checklist_error_clear(err);
+	st = checklist_response_parse(cl, edited, strlen(edited), "r.xml",
+	    &back, err);
+	assert_true((st == CHECKLIST_OK) == (back != NULL));
+	checklist_response_free(back);
+	checklist_response_free(r);
+	free(edited);
+	free(buf);
+	return st;
+}
+
+/* A section, provision or question given twice under one parent is
+ * refused, both lines named: every reader takes the first, and another
+ * tool could take the second. What the checklist does not know is left
+ * alone, and each entry of a list holds its own questions. */
+static void
+test_given_twice(void **state)
+{
+	struct checklist_error err;
+
+	(void)state;
+	assert_int_equal(read_edited("<status>full</status>",
+	    "<status>full</status>\n<status>none</status>", &err),
+	    CHECKLIST_ERR_DAMAGED);
+	assert_non_null(strstr(err.message, "<status> is given twice in "
+	    "<p1_1>"));
+	assert_int_equal(err.line, 10); /* the second; the first at 9 */
+	assert_non_null(strstr(err.message, "first at line 9"));
+	assert_int_equal(read_edited("<p1_2>", "<p1_2/><p1_2>", &err),
+	    CHECKLIST_ERR_DAMAGED);
+	assert_non_null(strstr(err.message, "<p1_2> is given twice in <a1>"));
+	assert_int_equal(read_edited("<front>", "<front/><front>", &err),
+	    CHECKLIST_ERR_DAMAGED);
+	assert_int_equal(read_edited("<title>Act</title>",
+	    "<title>Act</title><title>Other</title>", &err),
+	    CHECKLIST_ERR_DAMAGED);
+	assert_non_null(strstr(err.message, "<title> is given twice in "
+	    "<entry>"));
+	/* accepted: two entries, a title each; an unknown element twice;
+	 * the same question in two provisions */
+	assert_int_equal(read_edited("<entry>",
+	    "<entry><title>Two</title></entry><entry>", &err), CHECKLIST_OK);
+	assert_int_equal(read_edited("<steps/>", "<steps/><note/><note/>",
+	    &err), CHECKLIST_OK);
+	assert_int_equal(read_edited("<status>full</status>",
+	    "<status>full</status><p1_2a/>", &err), CHECKLIST_OK);
+}
+
 /* Issue 9: rules hold whatever the order of the answers. */
 static checklist_status
 set_all(struct checklist_response *r, struct checklist_error *err,
@@ -509,6 +574,7 @@ main(void)
 		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_states),
 		cmocka_unit_test(test_round_trip_and_refusals),
+		cmocka_unit_test(test_given_twice),
 		cmocka_unit_test(test_rules_whatever_the_order),
 		cmocka_unit_test(test_rules_every_failure_named),
 		cmocka_unit_test(test_rules_single_store_marks_other),
