@@ -312,7 +312,10 @@ struct checklist_response {
 struct checklist_response *checklist_response_new(const struct checklist *cl);
 /* Read a response from bytes (NAME for messages). The checklist it names
  * must be CL (id; a different version is accepted when its questions
- * still resolve: missing elements are added, unknown ones reported). */
+ * still resolve: missing elements are added; unknown ones are kept in
+ * the document, never read, and not exported). A section, provision or
+ * question given twice under one parent is refused (CHECKLIST_ERR_DAMAGED,
+ * both lines named). */
 checklist_status checklist_response_parse(const struct checklist *cl,
     const char *buf, size_t len, const char *name,
     struct checklist_response **out, struct checklist_error *err);
