@@ -354,6 +354,12 @@ checklist_status checklist_response_serialize(struct checklist_response *r,
  * ends with a NUL not counted in *LEN. */
 checklist_status checklist_doc_dump(xmlDocPtr doc, bool format, char **buf,
     size_t *len);
+/* A test aid (SACL_CHECK_SAVES=1, doc/sacl.1): when set, every save that
+ * a response's pieces make (checklist_pieces.c) is compared with the
+ * whole serialisation; a difference is counted in
+ * checklist_save_mismatches and the whole is written instead. */
+extern bool checklist_save_check;
+extern unsigned long checklist_save_mismatches;
 
 /*
  * Values are named by a question path with entry indexes where a repeat

@@ -41,6 +41,8 @@
 
 unsigned long checklist_pieces_redumped;
 unsigned long checklist_pieces_builds;
+bool checklist_save_check;
+unsigned long checklist_save_mismatches;
 
 /* ------------------------------------------------------------ helpers */
 
@@ -301,6 +303,29 @@ checklist_response_elements(struct checklist_response *r)
 	return checklist_xml_elements(xmlDocGetRootElement(r->doc));
 }
 
+/* The test aid checklist_save_check: *BUF (*LEN), made from P, against
+ * the whole serialisation; when they differ, the whole takes its place
+ * and the pieces go. */
+static void
+checklist_pieces_check(struct checklist_response *r,
+    struct checklist_pieces *p, char **buf, size_t *len)
+{
+	char *whole = NULL;
+	size_t wlen = 0;
+
+	if (checklist_doc_dump(r->doc, true, &whole, &wlen) != CHECKLIST_OK)
+		return;
+	if (wlen == *len && memcmp(whole, *buf, wlen) == 0) {
+		free(whole);
+		return;
+	}
+	checklist_save_mismatches++;
+	free(*buf);
+	*buf = whole;
+	*len = wlen;
+	checklist_pieces_clear(p);
+}
+
 checklist_status
 checklist_pieces_serialize(struct checklist_response *r, char **buf,
     size_t *len)
@@ -315,6 +340,8 @@ checklist_pieces_serialize(struct checklist_response *r, char **buf,
 	    checklist_pieces_save(r, p, buf, len)) {
 		p->changes = r->changes;
 		p->idle = false;
+		if (checklist_save_check)
+			checklist_pieces_check(r, p, buf, len);
 		return CHECKLIST_OK;
 	}
 	/* pieces made at the last save and dropped before any use are not

@@ -14,6 +14,9 @@ trap 'tm kill-server >/dev/null 2>&1 || :; rm -rf "$DIR"' EXIT INT TERM
 LOC=C
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' && LOC=C.UTF-8
 TIMEOUT=${E2E_TIMEOUT:-20}
+# every save of fill made from the pieces of the last one is compared with
+# the whole response: a difference makes sacl exit 70, not 0
+export SACL_CHECK_SAVES=1
 # SACL_VALGRIND=1 (CI, once): start and start_env run sacl under valgrind
 # memcheck; each process logs to $SACL_VALGRIND_LOGS/vg.PID.log (kept:
 # the caller reads them), exits 99 on a memory error or a definite leak,

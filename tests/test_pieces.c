@@ -274,6 +274,41 @@ mark_as_element(xmlNodePtr root)
 	xmlNewChild(root, NULL, (const xmlChar *)"sacl.piece.1", NULL);
 }
 
+/* The test aid: a change the model told wrongly (another question
+ * touched) makes pieces that differ from the whole; under
+ * checklist_save_check that is counted and the whole written. */
+static void
+test_check(void **state)
+{
+	struct checklist_response *r = test_marked_response(test_mini);
+	const struct checklist_question *q, *other;
+	char *saved = NULL, *whole = NULL;
+	size_t slen, wlen;
+	xmlNodePtr el;
+	bool o;
+
+	(void)state;
+	save_exact(r);
+	save_exact(r);
+	el = checklist_path_resolve(r, "p1_2/status", false, &q, &o);
+	checklist_path_resolve(r, "p1_1/status", false, &other, &o);
+	xmlNodeSetContent(el, (const xmlChar *)"none");
+	checklist_touch(r, other); /* told wrongly */
+	r->changes++;
+	checklist_save_check = true;
+	assert_int_equal(checklist_response_serialize(r, &saved, &slen, NULL),
+	    CHECKLIST_OK);
+	checklist_save_check = false;
+	assert_int_equal(checklist_save_mismatches, 1);
+	assert_int_equal(checklist_doc_dump(r->doc, true, &whole, &wlen),
+	    CHECKLIST_OK);
+	assert_string_equal(saved, whole); /* the whole was given */
+	checklist_save_mismatches = 0;
+	free(saved);
+	free(whole);
+	checklist_response_free(r);
+}
+
 static void
 test_refused(void **state)
 {
@@ -291,6 +326,7 @@ main(void)
 		cmocka_unit_test(test_exact_unindented),
 		cmocka_unit_test(test_cost),
 		cmocka_unit_test(test_moved),
+		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_refused),
 	};
 

@@ -10,6 +10,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/tui.h"
@@ -72,6 +73,24 @@ tui_main_run(const struct tui_command *c, int argc, char **argv)
 	return c->run(argc - 1, argv + 1);
 }
 
+/* Run command C; under SACL_CHECK_SAVES=1 (tests) a save made in pieces
+ * that differed from the whole response is an internal error. */
+static int
+tui_main_checked(const struct tui_command *c, int argc, char **argv)
+{
+	const char *check = getenv("SACL_CHECK_SAVES");
+	int status;
+
+	checklist_save_check = check != NULL && strcmp(check, "1") == 0;
+	status = tui_main_run(c, argc, argv);
+	if (checklist_save_mismatches == 0)
+		return status;
+	fprintf(stderr, _("sacl: SACL_CHECK_SAVES: %lu saves made from the "
+	    "pieces of the last one differed from the whole response (the "
+	    "whole was written)\n"), checklist_save_mismatches);
+	return 70;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -93,7 +112,7 @@ main(int argc, char **argv)
 	}
 	for (i = 0; i < sizeof tui_commands / sizeof tui_commands[0]; i++)
 		if (strcmp(argv[1], tui_commands[i].name) == 0)
-			return tui_main_run(&tui_commands[i], argc, argv);
+			return tui_main_checked(&tui_commands[i], argc, argv);
 	fprintf(stderr, _("sacl: unknown command '%s'; `sacl --help` lists them\n"),
 	    argv[1]);
 	return TUI_EXIT_USAGE;
