@@ -6,7 +6,8 @@
 # letters, Enter, Delete, Backspace, Ctrl-Z, Ctrl-S, a paste) is refused
 # and the file stays byte for byte; o shows the overview with every
 # article; q asks before leaving. The same at 80x24, and F9 from fill
-# there (in and out), and the list letter o.
+# there (in and out), and the list letter o. In Russian, the overview's
+# headings end where its counts end (columns, not bytes).
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/lib_tmux.sh"
 RO="changes nothing here"
@@ -130,4 +131,27 @@ keys Escape
 wait_gone "Overview"
 keys F10
 wait_for "SACL-EXIT=0"
+
+# the overview in Russian: its headings are counted in columns, not bytes
+# ("К проверке" is 10 columns, 19 bytes), each count column as wide as
+# its heading: the last heading ends where the counts of a line end
+if [ "$LOC" = C.UTF-8 ]; then
+	WAIT="ws.xml" start_env ru 110 30 TERM=xterm "LC_ALL=$LOC" NO_COLOR= \
+	    -- fill --lang ru "$F"
+	keys F2
+	keys o
+	wait_for "Обзор"
+	wait_for "К проверке"
+	unbox() { sed -e 's/^[^ ]* //' -e 's/ *[^ ]*$//'; }
+	head_w=$(screen | grep "К проверке" | unbox | LC_ALL=C.UTF-8 wc -L)
+	row_w=$(screen | grep "Ст\. 5 " | unbox |
+	    sed -E 's/^(.*[0-9]) {2}[^0-9]*$/\1/' | LC_ALL=C.UTF-8 wc -L)
+	[ "$head_w" = "$row_w" ] || fail "overview (ru): the headings end at \
+column $head_w, the counts at $row_w: $(screen | grep -e 'К проверке' \
+-e 'Ст\. 5 ')"
+	keys Escape
+	wait_gone "Обзор"
+	keys F10
+	wait_for "SACL-EXIT=0"
+fi
 pass
