@@ -91,21 +91,28 @@ checklist_attach_dir(const char *response_file)
 /* ---------------------------------------------------------- helpers */
 
 void
-checklist_sha256_hex(const char *data, size_t len, char out[65])
+checklist_sha256_digest_hex(struct sha256_ctx *ctx, char out[65])
 {
 	static const char hex[] = "0123456789abcdef";
-	struct sha256_ctx ctx;
 	uint8_t d[SHA256_DIGEST_SIZE];
 	size_t i;
 
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, (const uint8_t *)data);
-	sha256_digest(&ctx, sizeof d, d);
+	sha256_digest(ctx, sizeof d, d);
 	for (i = 0; i < sizeof d; i++) {
 		out[2 * i] = hex[d[i] >> 4];
 		out[2 * i + 1] = hex[d[i] & 15];
 	}
 	out[2 * sizeof d] = '\0';
+}
+
+void
+checklist_sha256_hex(const char *data, size_t len, char out[65])
+{
+	struct sha256_ctx ctx;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)data);
+	checklist_sha256_digest_hex(&ctx, out);
 }
 
 /* N bytes for people: "10 MiB", "12.4 MiB", "3.0 KiB", "17 bytes". */

@@ -70,8 +70,8 @@ checklist_build_text(struct checklist_builder *b, struct checklist_text *t,
 		    checklist_build_line(n), 0,
 		    _("language '%s' is not in the checklist's languages"),
 		    (const char *)lang);
-	checklist_text_add(t, lang ? (const char *)lang : b->cl->default_lang, s);
-	free(s);
+	checklist_text_take(t, lang ? (const char *)lang : b->cl->default_lang,
+	    s);
 	xmlFree(lang);
 }
 

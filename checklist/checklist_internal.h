@@ -32,6 +32,20 @@ extern unsigned long checklist_xml_parses;
 /* The same with the caps of a package (the largest). */
 checklist_status checklist_xml_parse(const char *buf, size_t len,
     const char *name, xmlDocPtr *doc, struct checklist_error *err);
+/* The same, the bytes read from FD (opened by checklist_open_file())
+ * CHECKLIST_XML_READ at a time and fed to the parser as they come, with
+ * no copy of the whole file: over MAX bytes is CHECKLIST_ERR_TOO_BIG.
+ * SEEN (or NULL) is given each piece read, in order, before it is
+ * parsed (a digest of the bytes). */
+#define CHECKLIST_XML_READ 65536
+checklist_status checklist_xml_parse_fd(int fd, const char *name,
+    size_t max, const struct checklist_xml_caps *caps,
+    void (*seen)(void *, const char *, size_t), void *arg, xmlDocPtr *doc,
+    struct checklist_error *err);
+/* Open FILE to read it, refusing what is not a regular file or is over
+ * MAX bytes (as checklist_read_file() does). Caller closes *FD. */
+checklist_status checklist_open_file(const char *file, size_t max, int *fd,
+    struct checklist_error *err);
 /* Validate DOC against the schema in XSD (LEN bytes, trusted: built in).
  * The first error, with its line, goes to ERR. */
 checklist_status checklist_xml_validate(xmlDocPtr doc, const char *xsd,
@@ -507,6 +521,9 @@ void checklist_attach_copy_free(struct checklist_attach_copy *c);
 /* The SHA-256 of DATA as 64 lower-case hex digits (nettle); the one
  * helper for checksums, shared with the secretariat's store. */
 void checklist_sha256_hex(const char *data, size_t len, char out[65]);
+/* The same for the bytes given to CTX (nettle's sha256_update) so far. */
+struct sha256_ctx;
+void checklist_sha256_digest_hex(struct sha256_ctx *ctx, char out[65]);
 /* Free what checklist_response_set_file() hung on R. */
 void checklist_attach_forget(struct checklist_response *r);
 
@@ -514,6 +531,9 @@ void checklist_attach_forget(struct checklist_response *r);
 
 void checklist_text_add(struct checklist_text *t, const char *lang,
     const char *str);
+/* The same, taking STR (malloc'd) rather than copying it. */
+void checklist_text_take(struct checklist_text *t, const char *lang,
+    char *str);
 void checklist_text_free(struct checklist_text *t);
 void checklist_question_free(struct checklist_question *q);
 struct checklist_question *checklist_question_clone(

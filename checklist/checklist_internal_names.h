@@ -44,7 +44,7 @@ struct checklist_names {
 	                         * (compiled once: the copies of a template
 	                         * resolve the same paths) */
 	size_t ntags;
-	struct checklist_names_tag **tags;
+	struct checklist_names_tag *tags; /* in document order, never moved */
 	struct checklist_names_memo *memo; /* copy.c's, or NULL */
 	/* the check under way */
 	struct checklist_expr *e;

@@ -1,8 +1,8 @@
 /*
  * checklist_load.c: loading a checklist definition, by path or by the id
- * of a bundled one. Bounded read, safe parse, the built-in schema, the
- * model, the rules on texts and lists, the semantic checks: the first
- * error stops it and is returned. A loaded checklist carries the
+ * of a bundled one. Bounded read (a file is parsed as it is read), safe
+ * parse, the built-in schema, the model, the rules on texts and lists,
+ * the semantic checks: the first error stops it and is returned. A loaded checklist carries the
  * warnings found (legal, but surely not meant).
  * The SHA-256 of the bytes loaded is kept in the model (struct
  * checklist, sha256): a package names the definition it was filled
@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <libxml/xmlschemastypes.h>
+#include <nettle/sha2.h>
 
 #include "checklist/checklist_internal.h"
 #include "checklist/checklist_internal_rules.h"
@@ -49,16 +50,20 @@ checklist_load_collapse(xmlNodePtr el)
 		if (el->type != XML_ELEMENT_NODE)
 			continue;
 		for (a = el->properties; a != NULL; a = a->next) {
-			xmlChar *v, *w;
+			const xmlChar *v;
+			xmlChar *w;
 
 			if (checklist_load_kept(a->name))
 				continue;
-			v = xmlNodeGetContent((xmlNodePtr)a);
+			/* the value is its one text child (no DTD, no entity
+			 * reference): read in place, copied only to change */
+			v = a->children != NULL && a->children->next == NULL &&
+			    a->children->type == XML_TEXT_NODE ?
+			    a->children->content : NULL;
 			w = v != NULL ? xmlSchemaCollapseString(v) : NULL;
 			if (w != NULL) /* NULL: nothing to collapse */
 				xmlNodeSetContent((xmlNodePtr)a, w);
 			xmlFree(w);
-			xmlFree(v);
 		}
 		for (c = el->children; c != NULL; c = c->next)
 			if (c->type == XML_ELEMENT_NODE) {
@@ -68,18 +73,15 @@ checklist_load_collapse(xmlNodePtr el)
 	}
 }
 
-checklist_status
-checklist_load_memory(const char *buf, size_t len, const char *name,
-    struct checklist **out, struct checklist_error *err)
+/* The checklist DOC (freed here) holds, once it has passed the schema,
+ * the model's build and every check. */
+static checklist_status
+checklist_load_doc(xmlDocPtr doc, const char *name, struct checklist **out,
+    struct checklist_error *err)
 {
-	xmlDocPtr doc = NULL;
-	xmlNodePtr root;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
 	struct checklist *cl = NULL;
 
-	if (checklist_xml_parse_capped(buf, len, name,
-	    &checklist_caps_definition, &doc, err) != CHECKLIST_OK)
-		return err->status;
-	root = xmlDocGetRootElement(doc);
 	if (!checklist_xml_is(root, "checklist")) {
 		checklist_error_set(err, CHECKLIST_ERR_SCHEMA, name,
 		    (int)xmlGetLineNo(root), 0,
@@ -105,26 +107,53 @@ checklist_load_memory(const char *buf, size_t len, const char *name,
 	xmlFreeDoc(doc);
 	if (cl == NULL)
 		return err->status;
-	checklist_sha256_hex(buf, len, cl->sha256);
 	*out = cl;
 	return CHECKLIST_OK;
 }
 
 checklist_status
+checklist_load_memory(const char *buf, size_t len, const char *name,
+    struct checklist **out, struct checklist_error *err)
+{
+	xmlDocPtr doc = NULL;
+
+	if (checklist_xml_parse_capped(buf, len, name,
+	    &checklist_caps_definition, &doc, err) != CHECKLIST_OK ||
+	    checklist_load_doc(doc, name, out, err) != CHECKLIST_OK)
+		return err->status;
+	checklist_sha256_hex(buf, len, (*out)->sha256);
+	return CHECKLIST_OK;
+}
+
+static void
+checklist_load_digest(void *ctx, const char *buf, size_t len)
+{
+	sha256_update(ctx, len, (const uint8_t *)buf);
+}
+
+/* The file is parsed as it is read, never held whole: a definition of
+ * 50,000 questions is 7.6 MB the loader need not copy nor touch twice. */
+checklist_status
 checklist_load_file(const char *file, struct checklist **out,
     struct checklist_error *err)
 {
-	char *buf;
-	size_t len;
+	struct sha256_ctx sha;
+	xmlDocPtr doc = NULL;
 	checklist_status st;
+	int fd;
 
-	st = checklist_read_file(file, CHECKLIST_DEFINITION_MAX, &buf, &len,
-	    err);
+	st = checklist_open_file(file, CHECKLIST_DEFINITION_MAX, &fd, err);
 	if (st != CHECKLIST_OK)
 		return st;
-	st = checklist_load_memory(buf, len, file, out, err);
-	free(buf);
-	return st;
+	sha256_init(&sha);
+	st = checklist_xml_parse_fd(fd, file, CHECKLIST_DEFINITION_MAX,
+	    &checklist_caps_definition, checklist_load_digest, &sha, &doc, err);
+	close(fd);
+	if (st != CHECKLIST_OK ||
+	    checklist_load_doc(doc, file, out, err) != CHECKLIST_OK)
+		return err->status;
+	checklist_sha256_digest_hex(&sha, (*out)->sha256);
+	return CHECKLIST_OK;
 }
 
 static bool

@@ -13,22 +13,28 @@
 #include "checklist/checklist_internal_rules.h"
 
 void
-checklist_text_add(struct checklist_text *t, const char *lang,
-    const char *str)
+checklist_text_take(struct checklist_text *t, const char *lang, char *str)
 {
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
 		if (strcmp(t->lang[i], lang) == 0) {
 			free(t->str[i]);
-			t->str[i] = checklist_xstrdup(str);
+			t->str[i] = str;
 			return;
 		}
 	t->lang = checklist_xreallocarray(t->lang, t->n + 1, sizeof *t->lang);
 	t->str = checklist_xreallocarray(t->str, t->n + 1, sizeof *t->str);
 	t->lang[t->n] = checklist_xstrdup(lang);
-	t->str[t->n] = checklist_xstrdup(str);
+	t->str[t->n] = str;
 	t->n++;
+}
+
+void
+checklist_text_add(struct checklist_text *t, const char *lang,
+    const char *str)
+{
+	checklist_text_take(t, lang, checklist_xstrdup(str));
 }
 
 static void
@@ -113,7 +119,7 @@ checklist_question_clone(const struct checklist_question *q)
 struct checklist_question *
 checklist_question_share(struct checklist_question *proto)
 {
-	struct checklist_question *c = checklist_xcalloc(1, sizeof *c);
+	struct checklist_question *c = checklist_xmalloc(sizeof *c);
 	size_t i;
 
 	*c = *proto;
@@ -292,12 +298,13 @@ checklist_shared_add(struct checklist *cl, struct checklist_question *proto)
 	ix->shared[ix->nshared++] = proto;
 }
 
+/* Add KEY -> V unless KEY is there already (the first one stays). */
 static void
-checklist_index_group(xmlHashTablePtr h, struct checklist_group *g)
+checklist_index_add(xmlHashTablePtr h, const char *key, void *v)
 {
-	if (xmlHashLookup(h, (const xmlChar *)g->id) == NULL &&
-	    xmlHashAddEntry(h, (const xmlChar *)g->id, g) != 0)
-		checklist_fatal(_("out of memory (group index)"));
+	if (xmlHashAddEntry(h, (const xmlChar *)key, v) != 0 &&
+	    xmlHashLookup(h, (const xmlChar *)key) == NULL)
+		checklist_fatal(_("out of memory (index)"));
 }
 
 void
@@ -313,17 +320,14 @@ checklist_index_build(struct checklist *cl)
 	if (ix->questions == NULL || ix->groups == NULL)
 		checklist_fatal(_("out of memory (index)"));
 	if (cl->front != NULL)
-		checklist_index_group(ix->groups, cl->front);
+		checklist_index_add(ix->groups, cl->front->id, cl->front);
 	for (i = 0; i < cl->nsections; i++)
-		checklist_index_group(ix->groups, cl->sections[i]);
+		checklist_index_add(ix->groups, cl->sections[i]->id,
+		    cl->sections[i]);
 	for (i = 0; i < cl->npages; i++)
-		checklist_index_group(ix->groups, cl->pages[i]);
+		checklist_index_add(ix->groups, cl->pages[i]->id, cl->pages[i]);
 	for (i = 0; i < cl->nall; i++)
-		if (xmlHashLookup(ix->questions,
-		    (const xmlChar *)cl->all[i]->path) == NULL &&
-		    xmlHashAddEntry(ix->questions,
-		    (const xmlChar *)cl->all[i]->path, cl->all[i]) != 0)
-			checklist_fatal(_("out of memory (question index)"));
+		checklist_index_add(ix->questions, cl->all[i]->path, cl->all[i]);
 }
 
 void

@@ -125,8 +125,8 @@ checklist_names_same_shape(const struct checklist_names *nm,
 	if (b->end - b->pre != n)
 		return false;
 	for (i = 1; i < n; i++) {
-		x = nm->tags[a->pre + i];
-		y = nm->tags[b->pre + i];
+		x = &nm->tags[a->pre + i];
+		y = &nm->tags[b->pre + i];
 		if (checklist_names_kind(x) != checklist_names_kind(y) ||
 		    x->end - x->pre != y->end - y->pre ||
 		    (x->g == NULL && x->node->name != y->node->name))
@@ -145,7 +145,7 @@ checklist_names_hash(const struct checklist_names *nm,
 	size_t i;
 
 	for (i = 1; i < a->end - a->pre; i++) {
-		x = nm->tags[a->pre + i];
+		x = &nm->tags[a->pre + i];
 		h = (h ^ (uint64_t)checklist_names_kind(x)) * 1099511628211u;
 		h = (h ^ (uint64_t)(x->end - x->pre)) * 1099511628211u;
 		if (x->g == NULL)
@@ -204,7 +204,7 @@ checklist_names_root(struct checklist_names *nm, xmlNodePtr context)
 	for (n = context; n != NULL && n->type == XML_ELEMENT_NODE;
 	    n = n->parent)
 		if ((t = n->_private) != NULL && t->g != NULL)
-			return nm->tags[t->pre];
+			return &nm->tags[t->pre];
 	return NULL;
 }
 
@@ -293,7 +293,8 @@ static const struct checklist_names_tag *
 checklist_names_at(const struct checklist_names *nm,
     const struct checklist_names_tag *root, size_t pos)
 {
-	return pos < root->end - root->pre ? nm->tags[root->pre + pos] : NULL;
+	return pos < root->end - root->pre ? &nm->tags[root->pre + pos] :
+	    NULL;
 }
 
 /* E reads what R kept, at the same positions of ROOT. False (E
@@ -323,9 +324,9 @@ checklist_names_take(const struct checklist_names *nm,
 		e->whole = checklist_xreallocarray(e->whole, r->nwhole,
 		    sizeof *e->whole);
 	for (k = 0; k < r->nreads; k++)
-		e->reads[k] = nm->tags[root->pre + r->reads[k]]->q;
+		e->reads[k] = nm->tags[root->pre + r->reads[k]].q;
 	for (k = 0; k < r->nwhole; k++)
-		e->whole[k] = nm->tags[root->pre + r->whole[k]]->g;
+		e->whole[k] = nm->tags[root->pre + r->whole[k]].g;
 	e->nreads = r->nreads;
 	e->nwhole = r->nwhole;
 	e->reads_any = r->reads_any;

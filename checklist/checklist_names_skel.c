@@ -20,13 +20,39 @@
 
 /* ------------------------------------------------------ the skeleton */
 
+/* The tags the skeleton of G takes: one per group, question and entry
+ * (one entry in each repeat), counted first so that they are made in
+ * one array that never moves (each element points at its own). */
+static size_t
+checklist_names_count_question(const struct checklist_question *q)
+{
+	size_t i, n = 1;
+
+	if (q->type == CHECKLIST_Q_REPEAT)
+		for (n++, i = 0; i < q->nchildren; i++)
+			n += checklist_names_count_question(q->children[i]);
+	return n;
+}
+
+static size_t
+checklist_names_count_group(const struct checklist_group *g)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < g->nquestions; i++)
+		n += checklist_names_count_question(g->questions[i]);
+	for (i = 0; i < g->nchildren; i++)
+		n += checklist_names_count_group(g->children[i]);
+	return n;
+}
+
 static xmlNodePtr
 checklist_names_element(struct checklist_names *nm, xmlNodePtr parent,
     const char *name, const struct checklist_question *q,
     const struct checklist_group *g, bool entry)
 {
 	xmlNodePtr n = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
-	struct checklist_names_tag *t = checklist_xcalloc(1, sizeof *t);
+	struct checklist_names_tag *t = &nm->tags[nm->ntags];
 
 	if (n == NULL)
 		checklist_fatal(_("out of memory (skeleton)"));
@@ -34,12 +60,9 @@ checklist_names_element(struct checklist_names *nm, xmlNodePtr parent,
 	t->g = g;
 	t->entry = entry;
 	t->node = n;
-	t->pre = nm->ntags;
+	t->pre = nm->ntags++;
 	t->end = t->pre + 1; /* an element holding others: set when built */
 	n->_private = t;
-	nm->tags = checklist_xreallocarray(nm->tags, nm->ntags + 1,
-	    sizeof *nm->tags);
-	nm->tags[nm->ntags++] = t;
 	return n;
 }
 
@@ -98,7 +121,7 @@ checklist_names_new(const struct checklist *cl)
 {
 	struct checklist_names *nm = checklist_xcalloc(1, sizeof *nm);
 	xmlNodePtr root;
-	size_t i;
+	size_t i, n;
 
 	nm->cl = cl;
 	nm->doc = xmlNewDoc((const xmlChar *)"1.0");
@@ -110,6 +133,10 @@ checklist_names_new(const struct checklist *cl)
 	if ((nm->doc->dict = xmlDictCreate()) == NULL) /* names interned */
 		checklist_fatal(_("out of memory (skeleton)"));
 	nm->qnodes = checklist_xcalloc(cl->nall + 1, sizeof *nm->qnodes);
+	n = cl->front != NULL ? checklist_names_count_group(cl->front) : 0;
+	for (i = 0; i < cl->nsections; i++)
+		n += checklist_names_count_group(cl->sections[i]);
+	nm->tags = checklist_xcalloc(n + 1, sizeof *nm->tags);
 	if ((nm->gnodes = xmlHashCreate((int)(cl->npages + cl->nsections +
 	    16))) == NULL)
 		checklist_fatal(_("out of memory (skeleton)"));
@@ -178,14 +205,10 @@ checklist_names_compiled(struct checklist_names *nm, const char *xpath)
 void
 checklist_names_free(struct checklist_names *nm)
 {
-	size_t i;
-
 	if (nm == NULL)
 		return;
 	xmlXPathFreeContext(nm->x);
 	xmlFreeDoc(nm->doc);
-	for (i = 0; i < nm->ntags; i++)
-		free(nm->tags[i]);
 	free(nm->tags);
 	free(nm->qnodes);
 	xmlHashFree(nm->gnodes, NULL);

@@ -1,5 +1,6 @@
 /*
- * checklist_read.c: reading a file whole, with a cap. Every file from
+ * checklist_read.c: reading a file whole, with a cap, or opening it to
+ * be parsed as it is read (checklist_xml_parse_fd()). Every file from
  * outside enters through here: libxml2 is never handed a path (it would
  * inflate compressed files and follow URLs on its own).
  */
@@ -12,12 +13,15 @@
 #include <unistd.h>
 
 #include "checklist/checklist.h"
+#include "checklist/checklist_internal.h"
 
+/* Read FD whole; SIZE: what fstat said it holds (the buffer made that
+ * big at once, grown only if the file grows while read). */
 static checklist_status
-checklist_read_fd(int fd, const char *file, size_t max, char **buf,
-    size_t *len, struct checklist_error *err)
+checklist_read_fd(int fd, const char *file, size_t max, size_t size,
+    char **buf, size_t *len, struct checklist_error *err)
 {
-	size_t cap = 65536, n = 0;
+	size_t cap = size > 0 && size <= max ? size + 1 : 65536, n = 0;
 	char *p = checklist_xmalloc(cap + 1);
 	ssize_t got;
 
@@ -54,28 +58,40 @@ checklist_read_fd(int fd, const char *file, size_t max, char **buf,
 }
 
 checklist_status
-checklist_read_file(const char *file, size_t max, char **buf, size_t *len,
+checklist_open_file(const char *file, size_t max, int *fd,
     struct checklist_error *err)
 {
 	struct stat st;
-	checklist_status st_read;
-	int fd;
 
-	fd = open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0)
+	*fd = open(file, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (*fd < 0)
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
 		    _("cannot open: %s"), strerror(errno));
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
+	if (fstat(*fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(*fd);
 		return checklist_error_set(err, CHECKLIST_ERR_IO, file, 0, 0,
 		    _("not a regular file"));
 	}
 	if ((unsigned long long)st.st_size > max) {
-		close(fd);
+		close(*fd);
 		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, file, 0, 0,
 		    _("file is larger than the limit of %zu bytes"), max);
 	}
-	st_read = checklist_read_fd(fd, file, max, buf, len, err);
+	return CHECKLIST_OK;
+}
+
+checklist_status
+checklist_read_file(const char *file, size_t max, char **buf, size_t *len,
+    struct checklist_error *err)
+{
+	checklist_status st;
+	struct stat sb;
+	int fd;
+
+	if ((st = checklist_open_file(file, max, &fd, err)) != CHECKLIST_OK)
+		return st;
+	st = checklist_read_fd(fd, file, max, fstat(fd, &sb) == 0 ?
+	    (size_t)sb.st_size : 0, buf, len, err);
 	close(fd);
-	return st_read;
+	return st;
 }

@@ -1,7 +1,8 @@
 /*
  * checklist_xml.c: the one safe way XML from outside is parsed and
- * checked (DESIGN.md §5). Bytes come from memory, never a path; options
- * are NONET and BIG_LINES and nothing else; a DOCTYPE is refused while
+ * checked (DESIGN.md §5). Bytes come from memory or from a descriptor
+ * checklist_read.c opened, never a path; options are NONET and
+ * BIG_LINES (and COMPACT for a tree only read) and nothing else; a DOCTYPE is refused while
  * parsing, before any entity is declared; the external entity loader
  * refuses everything; catalogs are off; libxml2's messages are captured
  * by a structured handler (the first error is kept) and never printed.
@@ -22,8 +23,10 @@
 #include "config.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/catalog.h>
 #include <libxml/parser.h>
@@ -48,17 +51,17 @@ struct checklist_xml_sink {
 const struct checklist_xml_caps checklist_caps_definition = {
 	N_("definition"), CHECKLIST_DEFINITION_ELEMENTS_MAX,
 	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
-	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
+	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX, true,
 };
 const struct checklist_xml_caps checklist_caps_response = {
 	N_("response"), CHECKLIST_RESPONSE_ELEMENTS_MAX,
 	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
-	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
+	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX, false,
 };
 const struct checklist_xml_caps checklist_caps_package = {
 	N_("package"), CHECKLIST_PACKAGE_ELEMENTS_MAX,
 	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
-	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
+	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX, false,
 };
 
 /* Schema messages name elements as {namespace}name: ours need no
@@ -247,13 +250,42 @@ checklist_xml_hook(xmlParserCtxtPtr ctxt, struct checklist_xml_sink *sink)
  */
 #define CHECKLIST_XML_PIECE 4096
 
+/* One push parse under way: what counts its events against the caps,
+ * and libxml2's context. */
+struct checklist_xml_push {
+	struct checklist_xml_sink sink;
+	xmlParserCtxtPtr ctxt;
+};
+
 static void
-checklist_xml_feed(xmlParserCtxtPtr ctxt, const char *buf, size_t len)
+checklist_xml_push_begin(struct checklist_xml_push *p, const char *name,
+    const struct checklist_xml_caps *caps, struct checklist_error *err)
 {
-	struct checklist_xml_sink *sink = ctxt->_private;
+	struct checklist_xml_sink sink = { err, name, CHECKLIST_ERR_PARSE,
+	    caps, 0, 0, 0, 0, NULL, NULL, NULL, NULL };
+
+	assert(err != NULL && caps != NULL);
+	checklist_xml_init();
+	checklist_xml_parses++;
+	p->sink = sink;
+	xmlSetStructuredErrorFunc(&p->sink, checklist_xml_error);
+	p->ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
+	if (p->ctxt == NULL)
+		checklist_fatal(_("out of memory (XML parser)"));
+	xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+	    (caps->read_only ? XML_PARSE_COMPACT : 0));
+	checklist_xml_hook(p->ctxt, &p->sink);
+}
+
+/* Feed BUF; false once the parse is over (an error, or the end). */
+static bool
+checklist_xml_push_feed(struct checklist_xml_push *p, const char *buf,
+    size_t len)
+{
+	xmlParserCtxtPtr ctxt = p->ctxt;
 	size_t off, n;
 
-	for (off = 0; off < len && sink->err->status == CHECKLIST_OK &&
+	for (off = 0; off < len && p->sink.err->status == CHECKLIST_OK &&
 	    ctxt->instate != XML_PARSER_EOF; off += n) {
 		n = len - off < CHECKLIST_XML_PIECE ? len - off :
 		    CHECKLIST_XML_PIECE;
@@ -263,44 +295,21 @@ checklist_xml_feed(xmlParserCtxtPtr ctxt, const char *buf, size_t len)
 			checklist_xml_over(ctxt, CHECKLIST_XML_TAG_MAX, "bytes "
 			    "in one tag, comment or processing instruction");
 	}
-	if (sink->err->status == CHECKLIST_OK &&
-	    ctxt->instate != XML_PARSER_EOF)
-		xmlParseChunk(ctxt, NULL, 0, 1);
+	return p->sink.err->status == CHECKLIST_OK &&
+	    ctxt->instate != XML_PARSER_EOF;
 }
 
-checklist_status
-checklist_xml_parse(const char *buf, size_t len, const char *name,
-    xmlDocPtr *doc, struct checklist_error *err)
+/* Finish the parse: the document in *DOC, or the first error. */
+static checklist_status
+checklist_xml_push_end(struct checklist_xml_push *p, xmlDocPtr *doc)
 {
-	return checklist_xml_parse_capped(buf, len, name,
-	    &checklist_caps_package, doc, err);
-}
-
-unsigned long checklist_xml_parses;
-
-checklist_status
-checklist_xml_parse_capped(const char *buf, size_t len, const char *name,
-    const struct checklist_xml_caps *caps, xmlDocPtr *doc,
-    struct checklist_error *err)
-{
-	struct checklist_xml_sink sink = { err, name, CHECKLIST_ERR_PARSE,
-	    caps, 0, 0, 0, 0, NULL, NULL, NULL, NULL };
-	xmlParserCtxtPtr ctxt;
+	struct checklist_error *err = p->sink.err;
+	const char *name = p->sink.name;
+	xmlParserCtxtPtr ctxt = p->ctxt;
 	xmlDocPtr d;
 
-	assert(err != NULL && caps != NULL);
-	checklist_xml_init();
-	checklist_xml_parses++;
-	if (len > (size_t)INT32_MAX)
-		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0, 0,
-		    _("document too large"));
-	xmlSetStructuredErrorFunc(&sink, checklist_xml_error);
-	ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
-	if (ctxt == NULL)
-		checklist_fatal(_("out of memory (XML parser)"));
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	checklist_xml_hook(ctxt, &sink);
-	checklist_xml_feed(ctxt, buf, len);
+	if (err->status == CHECKLIST_OK && ctxt->instate != XML_PARSER_EOF)
+		xmlParseChunk(ctxt, NULL, 0, 1);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	d = ctxt->myDoc;
 	ctxt->myDoc = NULL;
@@ -319,6 +328,67 @@ checklist_xml_parse_capped(const char *buf, size_t len, const char *name,
 	}
 	*doc = d;
 	return CHECKLIST_OK;
+}
+
+checklist_status
+checklist_xml_parse(const char *buf, size_t len, const char *name,
+    xmlDocPtr *doc, struct checklist_error *err)
+{
+	return checklist_xml_parse_capped(buf, len, name,
+	    &checklist_caps_package, doc, err);
+}
+
+unsigned long checklist_xml_parses;
+
+checklist_status
+checklist_xml_parse_capped(const char *buf, size_t len, const char *name,
+    const struct checklist_xml_caps *caps, xmlDocPtr *doc,
+    struct checklist_error *err)
+{
+	struct checklist_xml_push p;
+
+	if (len > (size_t)INT32_MAX)
+		return checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0, 0,
+		    _("document too large"));
+	checklist_xml_push_begin(&p, name, caps, err);
+	checklist_xml_push_feed(&p, buf, len);
+	return checklist_xml_push_end(&p, doc);
+}
+
+checklist_status
+checklist_xml_parse_fd(int fd, const char *name, size_t max,
+    const struct checklist_xml_caps *caps,
+    void (*seen)(void *, const char *, size_t), void *arg, xmlDocPtr *doc,
+    struct checklist_error *err)
+{
+	struct checklist_xml_push p;
+	char buf[CHECKLIST_XML_READ];
+	size_t total = 0;
+	ssize_t got;
+
+	if (max > (size_t)INT32_MAX)
+		max = (size_t)INT32_MAX;
+	checklist_xml_push_begin(&p, name, caps, err);
+	for (;;) {
+		got = read(fd, buf, sizeof buf);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			checklist_error_set(err, CHECKLIST_ERR_IO, name, 0, 0,
+			    _("cannot read: %s"), strerror(errno));
+		else if (got > 0 && (total += (size_t)got) > max)
+			checklist_error_set(err, CHECKLIST_ERR_TOO_BIG, name, 0,
+			    0, _("file is larger than the limit of %zu bytes"),
+			    max);
+		if (got <= 0 || err->status != CHECKLIST_OK)
+			break;
+		if (seen != NULL)
+			seen(arg, buf, (size_t)got);
+		if (!checklist_xml_push_feed(&p, buf, (size_t)got))
+			break;
+	}
+	checklist_xml_push_end(&p, doc);
+	return err->status;
 }
 
 /* The schema is built in and trusted: parse it once per process. */

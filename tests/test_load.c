@@ -7,7 +7,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "checklist/checklist_internal.h"
 #include "tests/test_util.h"
 
 struct bad_case {
@@ -172,6 +174,121 @@ test_bundled(void **state)
 	checklist_free(cl);
 }
 
+/* ------------------------------------------- a file parsed as read */
+
+#define BUNDLED SACL_SRCDATADIR "/uncac-chapter2.xml"
+
+/* A file is read a piece at a time (CHECKLIST_XML_READ bytes): the
+ * bundled checklist is several pieces. Loaded from its file it is the
+ * checklist loaded from its bytes, digest included. */
+static void
+test_streamed_same(void **state)
+{
+	struct checklist_error err;
+	struct checklist *f = NULL, *m = NULL;
+	char *buf, hex[65];
+	size_t len;
+
+	(void)state;
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_read_file(BUNDLED, 1u << 24, &buf, &len,
+	    &err), CHECKLIST_OK);
+	assert_true(len > 3 * CHECKLIST_XML_READ);
+	assert_int_equal(checklist_load_file(BUNDLED, &f, &err), CHECKLIST_OK);
+	assert_int_equal(checklist_load_memory(buf, len, BUNDLED, &m, &err),
+	    CHECKLIST_OK);
+	checklist_sha256_hex(buf, len, hex);
+	assert_string_equal(f->sha256, hex);
+	assert_string_equal(m->sha256, hex);
+	assert_int_equal(f->nall, m->nall);
+	assert_int_equal(f->npages, m->npages);
+	assert_string_equal(checklist_text_get(&f->all[f->nall - 1]->label,
+	    "fr", NULL), checklist_text_get(&m->all[m->nall - 1]->label, "fr",
+	    NULL));
+	checklist_free(f);
+	checklist_free(m);
+	free(buf);
+}
+
+/* An error in the third piece read names its line. */
+static void
+test_streamed_error_line(void **state)
+{
+	struct checklist_error err;
+	struct checklist *cl = NULL;
+	char *buf, *at, *dir, *path;
+	size_t len;
+	int line = 1;
+
+	(void)state;
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_read_file(BUNDLED, 1u << 24, &buf, &len,
+	    &err), CHECKLIST_OK);
+	at = strstr(buf + 2 * CHECKLIST_XML_READ + 100, "</label>");
+	assert_non_null(at);
+	memcpy(at, "</lobel>", 8);
+	for (char *c = buf; c < at; c++)
+		line += *c == '\n';
+	dir = test_tmpdir();
+	path = checklist_xasprintf("%s/broken.xml", dir);
+	test_write_file(path, buf, len);
+	assert_int_equal(checklist_load_file(path, &cl, &err),
+	    CHECKLIST_ERR_PARSE);
+	assert_null(cl);
+	print_message("%s\n", checklist_error_text(&err));
+	assert_int_equal(err.line, line);
+	assert_non_null(strstr(checklist_error_text(&err), "lobel"));
+	free(path);
+	free(dir);
+	free(buf);
+}
+
+static void
+test_streamed_seen(void *arg, const char *buf, size_t len)
+{
+	(void)buf;
+	*(size_t *)arg += len;
+}
+
+/* Bytes past the cap stop the reading: no document, the cap named. */
+static void
+test_streamed_cap(void **state)
+{
+	struct checklist_error err;
+	xmlDocPtr doc = NULL;
+	size_t seen = 0, len;
+	char *buf;
+	int fd;
+
+	(void)state;
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_read_file(BUNDLED, 1u << 24, &buf, &len,
+	    &err), CHECKLIST_OK);
+	free(buf);
+	assert_int_equal(checklist_open_file(BUNDLED, 1u << 24, &fd, &err),
+	    CHECKLIST_OK);
+	assert_int_equal(checklist_xml_parse_fd(fd, "big.xml", 100000,
+	    &checklist_caps_definition, test_streamed_seen, &seen, &doc, &err),
+	    CHECKLIST_ERR_TOO_BIG);
+	close(fd);
+	assert_null(doc);
+	assert_true(seen <= 100000);
+	assert_non_null(strstr(checklist_error_text(&err),
+	    "big.xml: file is larger than the limit of 100000 bytes"));
+	/* under the cap: every byte seen, in one document */
+	checklist_error_clear(&err);
+	seen = 0;
+	assert_int_equal(checklist_open_file(BUNDLED, 1u << 24, &fd, &err),
+	    CHECKLIST_OK);
+	assert_int_equal(checklist_xml_parse_fd(fd, "big.xml", 1u << 24,
+	    &checklist_caps_definition, test_streamed_seen, &seen, &doc, &err),
+	    CHECKLIST_OK);
+	close(fd);
+	assert_non_null(doc);
+	assert_int_equal(seen, len);
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -181,6 +298,9 @@ main(void)
 		cmocka_unit_test(test_size_cap),
 		cmocka_unit_test(test_billion_laughs_refused),
 		cmocka_unit_test(test_bundled),
+		cmocka_unit_test(test_streamed_same),
+		cmocka_unit_test(test_streamed_error_line),
+		cmocka_unit_test(test_streamed_cap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
