@@ -90,7 +90,9 @@ bool checklist_template_has(xmlNodePtr t, const char *id);
 void checklist_template_check(xmlNodePtr t, const char *name,
     struct checklist_error *err);
 /* Semantic checks over a built model (semantic.c); DOC is its
- * definition, for the templates' names and lines. */
+ * definition, for the templates' names and lines: taken, freed once
+ * they are read (before the names are resolved on a skeleton, which
+ * takes the tree's memory). */
 checklist_status checklist_semantic_check(struct checklist *cl, xmlDocPtr doc,
     struct checklist_error *err);
 

@@ -74,7 +74,10 @@ checklist_load_collapse(xmlNodePtr el)
 }
 
 /* The checklist DOC (freed here) holds, once it has passed the schema,
- * the model's build and every check. */
+ * the model's build and every check. The tree is freed as soon as the
+ * checks that read it are done, before the names of the conditions are
+ * resolved on a skeleton of their own: the skeleton takes the tree's
+ * memory, not more. */
 static checklist_status
 checklist_load_doc(xmlDocPtr doc, const char *name, struct checklist **out,
     struct checklist_error *err)
@@ -91,22 +94,21 @@ checklist_load_doc(xmlDocPtr doc, const char *name, struct checklist **out,
 		return err->status;
 	}
 	if (checklist_xml_validate(doc, (const char *)checklist_xsd,
-	    checklist_xsd_len, name, err) == CHECKLIST_OK &&
-	    (checklist_load_collapse(root), true) &&
-	    checklist_build(doc, name, &cl, err) == CHECKLIST_OK) {
-		if (checklist_texts_check(doc, name, err) == CHECKLIST_OK &&
-		    checklist_semantic_check(cl, doc, err) == CHECKLIST_OK &&
-		    checklist_shorthand_check(cl, err) == CHECKLIST_OK &&
-		    checklist_roles_check(cl, err) == CHECKLIST_OK) {
-			checklist_warn_collect(cl, doc);
-		} else {
-			checklist_free(cl);
-			cl = NULL;
-		}
-	}
-	xmlFreeDoc(doc);
-	if (cl == NULL)
+	    checklist_xsd_len, name, err) != CHECKLIST_OK ||
+	    (checklist_load_collapse(root), false) ||
+	    checklist_build(doc, name, &cl, err) != CHECKLIST_OK ||
+	    checklist_texts_check(doc, name, err) != CHECKLIST_OK) {
+		checklist_free(cl);
+		xmlFreeDoc(doc);
 		return err->status;
+	}
+	checklist_warn_collect(cl, doc);
+	if (checklist_semantic_check(cl, doc, err) != CHECKLIST_OK || /* frees
+	    DOC */ checklist_shorthand_check(cl, err) != CHECKLIST_OK ||
+	    checklist_roles_check(cl, err) != CHECKLIST_OK) {
+		checklist_free(cl);
+		return err->status;
+	}
 	*out = cl;
 	return CHECKLIST_OK;
 }

@@ -30,9 +30,8 @@ struct checklist_sem {
 	const char *name;
 	struct checklist_names *nm;
 	int attr; /* the attribute checklist_sem_names_fail() looks at */
-	struct checklist_sem_tpl *tpl; /* the templates, read once */
+	struct checklist_sem_tpl *tpl; /* the templates, read first */
 	size_t ntpl;
-	bool tpl_read;
 	const struct checklist_question *who_q; /* whom who[] names */
 	char who[300];
 };
@@ -40,7 +39,7 @@ struct checklist_sem {
 /* A template of the document: the line it is written at, its id. */
 struct checklist_sem_tpl {
 	int line;
-	const char *id;
+	char *id;
 };
 
 static void checklist_sem_fail(struct checklist_sem *s, int line,
@@ -61,15 +60,14 @@ checklist_sem_fail(struct checklist_sem *s, int line, const char *fmt, ...)
 
 /* ------------------------------------------------------ who is who */
 
-/* The templates of the document (their line and id), read once: every
- * question written in a template asks which one. */
+/* The templates of the document (their line and id), read before the
+ * tree is freed: every question written in a template asks which one. */
 static void
 checklist_sem_templates(struct checklist_sem *s)
 {
 	xmlNodePtr c;
 	xmlAttrPtr a;
 
-	s->tpl_read = true;
 	for (c = xmlDocGetRootElement(s->doc)->children; c != NULL; c = c->next) {
 		if (!checklist_xml_is(c, "template") ||
 		    (a = xmlHasProp(c, (const xmlChar *)"id")) == NULL ||
@@ -78,7 +76,8 @@ checklist_sem_templates(struct checklist_sem *s)
 		s->tpl = checklist_xreallocarray(s->tpl, s->ntpl + 1,
 		    sizeof *s->tpl);
 		s->tpl[s->ntpl].line = (int)xmlGetLineNo(c);
-		s->tpl[s->ntpl++].id = (const char *)a->children->content;
+		s->tpl[s->ntpl++].id = checklist_xstrdup((const char *)
+		    a->children->content);
 	}
 }
 
@@ -88,8 +87,6 @@ checklist_sem_template_id(struct checklist_sem *s, int line)
 {
 	size_t i;
 
-	if (!s->tpl_read)
-		checklist_sem_templates(s);
 	for (i = 0; i < s->ntpl; i++)
 		if (s->tpl[i].line == line)
 			return s->tpl[i].id;
@@ -541,10 +538,13 @@ checklist_semantic_check(struct checklist *cl, xmlDocPtr doc,
     struct checklist_error *err)
 {
 	struct checklist_sem s = { cl, doc, err, cl->source, NULL, 0, NULL, 0,
-	    false, NULL, "" };
+	    NULL, "" };
 	struct checklist_qpriv *p;
 	size_t i;
 
+	checklist_sem_templates(&s);
+	xmlFreeDoc(doc); /* nothing more is read from it */
+	s.doc = NULL;
 	checklist_index_build(cl);
 	for (i = 0; i < cl->nall; i++) {
 		p = checklist_xcalloc(1, sizeof *p);
@@ -558,6 +558,8 @@ checklist_semantic_check(struct checklist *cl, xmlDocPtr doc,
 		checklist_sem_question(&s, cl->all[i]);
 	if (err->status == CHECKLIST_OK)
 		checklist_sem_conditions(&s);
+	for (i = 0; i < s.ntpl; i++)
+		free(s.tpl[i].id);
 	free(s.tpl);
 	return err->status;
 }
