@@ -63,6 +63,7 @@ struct checklist_batch_walk {
 	const struct checklist_nodes *set; /* the elements stored */
 	struct checklist_error *err;
 	size_t nfailed;
+	xmlHashTablePtr old_groups; /* the groups' elements in SNAP */
 };
 
 /* "PATH[N]" or "PATH/ID" built as the walk goes down; OLD_PARENT is the
@@ -155,15 +156,18 @@ checklist_batch_questions(struct checklist_batch_walk *w,
     struct checklist_question *const *qs, size_t n, xmlNodePtr parent,
     xmlNodePtr old_parent, const char *prefix)
 {
-	xmlNodePtr el, old;
+	xmlNodePtr el, old, el_at = NULL, old_at = NULL;
 	size_t i;
 	char *path;
 
-	for (i = 0; i < n; i++) {
-		if ((el = checklist_child_named(parent, qs[i]->id)) == NULL)
+	for (i = 0; i < n; i++) { /* each looked for from the last found */
+		if ((el = checklist_child_named_from(parent, qs[i]->id,
+		    el_at)) == NULL)
 			continue;
-		old = old_parent != NULL ? checklist_child_named(old_parent,
-		    qs[i]->id) : NULL;
+		el_at = el;
+		old = old_parent != NULL ? checklist_child_named_from(
+		    old_parent, qs[i]->id, old_at) : NULL;
+		old_at = old != NULL ? old : old_at;
 		path = checklist_xasprintf("%s/%s", prefix, qs[i]->id);
 		checklist_batch_one(w, qs[i], el, old, path);
 		free(path);
@@ -175,9 +179,10 @@ static xmlNodePtr
 checklist_batch_old_group(struct checklist_batch_walk *w,
     const struct checklist_group *g)
 {
-	xmlNodePtr root = xmlDocGetRootElement(w->snap);
-
-	return root != NULL ? checklist_group_el_under(root, g) : NULL;
+	if (w->old_groups == NULL) /* one walk of SNAP for every page */
+		w->old_groups = checklist_group_els(xmlDocGetRootElement(
+		    w->snap), w->r->cl);
+	return xmlHashLookup(w->old_groups, (const xmlChar *)g->id);
 }
 
 /* The pages holding a question whose constraint may have changed (by
@@ -347,6 +352,7 @@ checklist_batch_check(struct checklist_response *r, xmlDocPtr snap,
 	w.set = set;
 	w.err = err;
 	checklist_batch_walk(&w);
+	xmlHashFree(w.old_groups, NULL);
 	checklist_xpath_forget(snap);
 	free(affected);
 	return w.nfailed > 0 ? CHECKLIST_ERR_VALUE : CHECKLIST_OK;

@@ -311,6 +311,7 @@ checklist_carry_apply(struct checklist_response *r, xmlNodePtr last,
 	const struct checklist *cl = r->cl;
 	char *id = checklist_xml_attr(last, "checklist");
 	size_t i, k;
+	xmlHashTablePtr groups;
 	xmlNodePtr g;
 	bool same = id != NULL && strcmp(id, cl->id) == 0;
 
@@ -324,12 +325,14 @@ checklist_carry_apply(struct checklist_response *r, xmlNodePtr last,
 		return checklist_error_set(err, CHECKLIST_ERR_VALUE, NULL, 0, 0,
 		    _("the response holds answers already: carry the last "
 		    "cycle forward only into a new or empty response"));
+	groups = checklist_group_els(last, cl); /* one walk, not one a page */
 	for (i = 0; i < cl->npages; i++) {
-		g = checklist_group_el_under(last, cl->pages[i]);
+		g = xmlHashLookup(groups, (const xmlChar *)cl->pages[i]->id);
 		for (k = 0; g != NULL && k < cl->pages[i]->nquestions; k++)
 			checklist_carry_question(&w, cl->pages[i]->questions[k],
 			    g, cl->pages[i]->id, cl->pages[i]->id);
 	}
+	xmlHashFree(groups, NULL);
 	checklist_carry_leftovers(&w, last);
 	for (i = 0; i < w.nseen; i++)
 		free(w.seen[i]);

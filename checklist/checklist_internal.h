@@ -8,6 +8,7 @@
 #ifndef SACL_CHECKLIST_INTERNAL_H
 #define SACL_CHECKLIST_INTERNAL_H
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 
@@ -555,6 +556,20 @@ int checklist_qtype_parse(const char *s);
 bool checklist_path_has_other(const char *value);
 /* The first child element of PARENT named NAME, or NULL. */
 xmlNodePtr checklist_child_named(xmlNodePtr parent, const char *name);
+/* The same, looked for from FROM (a child of PARENT, or NULL) on, then
+ * from the first child up to FROM: a walk asking for PARENT's children
+ * in their order, each time from the one found before, finds each at
+ * once. A response has one element of a name under one parent
+ * (checklist_response_twice.c), the one found either way. */
+xmlNodePtr checklist_child_named_from(xmlNodePtr parent, const char *name,
+    xmlNodePtr from);
+/* The elements of the groups under ROOT (a document's root element),
+ * found as checklist_group_el_under() finds them, in one walk: a table
+ * from a group's id to its element, for a walk of every group of a
+ * document other than the response's own. Caller frees with
+ * xmlHashFree(H, NULL). */
+xmlHashTablePtr checklist_group_els(xmlNodePtr root,
+    const struct checklist *cl);
 /* The element of group G under ROOT (a document's root element), by the
  * ids of G and the groups above it, as checklist_group_node() finds it
  * but never made and not kept: NULL when absent. For documents other

@@ -22,21 +22,23 @@
 #define CHECKLIST_STR_(x) #x
 #define CHECKLIST_STR(x) CHECKLIST_STR_(x)
 
+/* A new last child of PARENT named NAME. */
 static xmlNodePtr
-checklist_path_child(xmlNodePtr parent, const char *name, bool create)
+checklist_path_make(xmlNodePtr parent, const char *name)
 {
-	xmlNodePtr c;
+	xmlNodePtr c = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
 
-	for (c = parent->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)c->name, name) == 0)
-			return c;
-	if (!create)
-		return NULL;
-	c = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
 	if (c == NULL)
 		checklist_fatal(_("out of memory (response)"));
 	return c;
+}
+
+static xmlNodePtr
+checklist_path_child(xmlNodePtr parent, const char *name, bool create)
+{
+	xmlNodePtr c = checklist_child_named(parent, name);
+
+	return c != NULL || !create ? c : checklist_path_make(parent, name);
 }
 
 static xmlNodePtr checklist_group_node_kept(struct checklist_response *r,
@@ -67,6 +69,8 @@ checklist_group_find(struct checklist_response *r,
  * not used for another document. */
 struct checklist_gnodes {
 	xmlDocPtr doc;
+	bool *filled; /* by the parent group's number, the root's last:
+	               * whether its element's children were all kept */
 	xmlNodePtr node[];
 };
 
@@ -89,8 +93,40 @@ checklist_group_slot(struct checklist_response *r,
 		kept = r->gnodes = checklist_xcalloc(1, sizeof *kept +
 		    (d->ngroups + 1) * sizeof(xmlNodePtr));
 		kept->doc = r->doc;
+		kept->filled = checklist_xcalloc(d->ngroups + 1, sizeof(bool));
 	}
 	return &kept->node[gp->index];
+}
+
+/* Keep, in one walk of the children of P (the element of G's parent,
+ * or the root), the element of every group found there: the first
+ * child named by a group's id whose parent is P's group. Finding each
+ * group's element with its own walk would cost the square of the
+ * groups under one parent (10,000 provisions in one section). Once per
+ * parent and document; a group absent then is looked for as before. */
+static void
+checklist_group_nodes_fill(struct checklist_response *r,
+    const struct checklist_group *g, xmlNodePtr p)
+{
+	const struct checklist_deps *d = checklist_index_deps(r->cl);
+	const struct checklist_group *h;
+	struct checklist_gnodes *kept = r->gnodes;
+	size_t at = g->parent == NULL ? d->ngroups :
+	    ((const struct checklist_gpriv *)g->parent->priv)->index;
+	xmlNodePtr c, *slot;
+
+	if (kept->filled[at])
+		return;
+	kept->filled[at] = true;
+	for (c = p->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || (h = checklist_find_group(
+		    r->cl, (const char *)c->name)) == NULL ||
+		    h->parent != g->parent ||
+		    (slot = checklist_group_slot(r, h)) == NULL)
+			continue;
+		if (*slot == NULL)
+			*slot = c;
+	}
 }
 
 /* G's element, kept once found; made when missing with MAKE. */
@@ -98,12 +134,23 @@ static xmlNodePtr
 checklist_group_node_kept(struct checklist_response *r,
     const struct checklist_group *g, bool make)
 {
-	xmlNodePtr *slot = checklist_group_slot(r, g);
+	xmlNodePtr *slot = checklist_group_slot(r, g), p;
 
 	if (slot == NULL)
 		return checklist_group_find(r, g, make);
-	if (*slot == NULL)
-		*slot = checklist_group_find(r, g, make);
+	if (*slot != NULL)
+		return *slot;
+	p = g->parent == NULL ? xmlDocGetRootElement(r->doc) :
+	    checklist_group_node_kept(r, g->parent, make);
+	if (p == NULL)
+		return NULL;
+	checklist_group_nodes_fill(r, g, p);
+	if (*slot == NULL && make) {
+		/* absent: the walk saw every child, and a group's element is
+		 * made here only, its slot kept at once */
+		checklist_touch_all(r); /* not a question's element */
+		*slot = checklist_path_make(p, g->id);
+	}
 	return *slot;
 }
 
@@ -124,7 +171,11 @@ checklist_group_node_found(struct checklist_response *r,
 void
 checklist_group_nodes_forget(struct checklist_response *r)
 {
-	free(r->gnodes);
+	struct checklist_gnodes *kept = r->gnodes;
+
+	if (kept != NULL)
+		free(kept->filled);
+	free(kept);
 	r->gnodes = NULL;
 }
 

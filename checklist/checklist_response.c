@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #include "checklist/checklist_internal.h"
@@ -43,6 +44,56 @@ checklist_child_named(xmlNodePtr parent, const char *name)
 }
 
 xmlNodePtr
+checklist_child_named_from(xmlNodePtr parent, const char *name,
+    xmlNodePtr from)
+{
+	xmlNodePtr c;
+
+	for (c = from != NULL ? from : parent->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, name) == 0)
+			return c;
+	for (c = parent->children; c != from && c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* Add the elements of G's children groups found under EL to H. */
+static void
+checklist_group_els_add(xmlHashTablePtr h, const struct checklist *cl,
+    xmlNodePtr el, const struct checklist_group *g)
+{
+	const struct checklist_group *c;
+	xmlNodePtr n;
+
+	for (n = el->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || (c = checklist_find_group(cl,
+		    (const char *)n->name)) == NULL || c->parent != g ||
+		    xmlHashLookup(h, n->name) != NULL)
+			continue;
+		if (xmlHashAddEntry(h, n->name, n) != 0)
+			checklist_fatal(_("out of memory (index)"));
+		if (c->nchildren > 0)
+			checklist_group_els_add(h, cl, n, c);
+	}
+}
+
+xmlHashTablePtr
+checklist_group_els(xmlNodePtr root, const struct checklist *cl)
+{
+	xmlHashTablePtr h = xmlHashCreate((int)(cl->npages + cl->nsections +
+	    16));
+
+	if (h == NULL)
+		checklist_fatal(_("out of memory (index)"));
+	if (root != NULL)
+		checklist_group_els_add(h, cl, root, NULL);
+	return h;
+}
+
+xmlNodePtr
 checklist_group_el_under(xmlNodePtr root, const struct checklist_group *g)
 {
 	xmlNodePtr parent = g->parent != NULL ?
@@ -56,11 +107,14 @@ static void
 checklist_skeleton_group(struct checklist_response *r,
     const struct checklist_group *g)
 {
-	xmlNodePtr gn = checklist_group_node(r, g);
+	xmlNodePtr gn = checklist_group_node(r, g), at = NULL, el;
 	size_t i;
 
-	for (i = 0; i < g->nquestions; i++)
-		if (checklist_child_named(gn, g->questions[i]->id) == NULL)
+	for (i = 0; i < g->nquestions; i++) /* from the one found before */
+		if ((el = checklist_child_named_from(gn, g->questions[i]->id,
+		    at)) != NULL)
+			at = el;
+		else
 			checklist_skeleton_question(gn, g->questions[i]);
 	for (i = 0; i < g->nchildren; i++)
 		checklist_skeleton_group(r, g->children[i]);

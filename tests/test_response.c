@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checklist/checklist_internal.h"
 #include "tests/test_util.h"
 
 #define cl test_mini
@@ -450,6 +451,90 @@ test_given_twice(void **state)
 	    "<status>full</status><p1_2a/>", &err), CHECKLIST_OK);
 }
 
+/* S with the first FROM replaced by TO (S freed). */
+static char *
+replaced(char *s, const char *from, const char *to)
+{
+	char *at = strstr(s, from), *out;
+
+	assert_non_null(at);
+	out = checklist_xasprintf("%.*s%s%s", (int)(at - s), s, to,
+	    at + strlen(from));
+	free(s);
+	return out;
+}
+
+/* A new response's file with FROM replaced by TO (and FROM2 by TO2),
+ * read back: the caller's. */
+static struct checklist_response *
+edited_back(const char *from, const char *to, const char *from2,
+    const char *to2)
+{
+	struct checklist_response *r = checklist_response_new(cl), *back = NULL;
+	struct checklist_error err;
+	char *buf = NULL;
+	size_t len = 0;
+
+	assert_int_equal(checklist_response_serialize(r, &buf, &len, NULL),
+	    CHECKLIST_OK);
+	buf = replaced(buf, from, to);
+	if (from2 != NULL)
+		buf = replaced(buf, from2, to2);
+	checklist_error_clear(&err);
+	assert_int_equal(checklist_response_parse(cl, buf, strlen(buf),
+	    "r.xml", &back, &err), CHECKLIST_OK);
+	checklist_response_free(r);
+	free(buf);
+	return back;
+}
+
+static size_t
+count_named(xmlNodePtr parent, const char *name)
+{
+	size_t n = 0;
+
+	for (xmlNodePtr c = parent->children; c != NULL; c = c->next)
+		n += c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, name) == 0;
+	return n;
+}
+
+/* The groups' elements are kept from one walk of their parent's
+ * children: found in any order, made once when missing (not found
+ * again by a walk of their own), and an element named like a group
+ * under another parent is not taken for it. */
+static void
+test_group_elements(void **state)
+{
+	struct checklist_response *r;
+	xmlNodePtr root, a1;
+
+	(void)state;
+	/* an element named like the item p1_2a under a1, before p1_1: not
+	 * taken for p1_2a, whose own element is inside p1_2 */
+	r = edited_back("<p1_1>", "<p1_2a/><p1_1>", NULL, NULL);
+	assert_int_equal(set(r, "p1_2a/status", "none"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/status", "full"), CHECKLIST_OK);
+	a1 = checklist_group_node(r, checklist_find_group(cl, "a1"));
+	assert_null(checklist_child_named(a1, "p1_2a")->children);
+	assert_string_equal(checklist_response_get(r, "p1_2a/status"), "none");
+	assert_string_equal(checklist_response_get(r, "p1_1/status"), "full");
+	checklist_response_free(r);
+	/* p1_2 missing (its element renamed), a p1_2 under the root: made
+	 * once, under a1, not found again by a walk of its own */
+	r = edited_back("<p1_2>", "<p1_2x>", "</p1_2>", "</p1_2x>");
+	root = xmlDocGetRootElement(r->doc);
+	xmlNewChild(root, NULL, (const xmlChar *)"p1_2", NULL);
+	assert_int_equal(set(r, "p1_2/status", "none"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_2/ta", "yes"), CHECKLIST_OK);
+	a1 = checklist_group_node(r, checklist_find_group(cl, "a1"));
+	assert_int_equal(count_named(a1, "p1_2"), 1);
+	assert_int_equal(count_named(root, "p1_2"), 1);
+	assert_null(root->last->children); /* the one under the root */
+	assert_string_equal(checklist_response_get(r, "p1_2/status"), "none");
+	checklist_response_free(r);
+}
+
 /* Issue 9: rules hold whatever the order of the answers. */
 static checklist_status
 set_all(struct checklist_response *r, struct checklist_error *err,
@@ -575,6 +660,7 @@ main(void)
 		cmocka_unit_test(test_states),
 		cmocka_unit_test(test_round_trip_and_refusals),
 		cmocka_unit_test(test_given_twice),
+		cmocka_unit_test(test_group_elements),
 		cmocka_unit_test(test_rules_whatever_the_order),
 		cmocka_unit_test(test_rules_every_failure_named),
 		cmocka_unit_test(test_rules_single_store_marks_other),
