@@ -244,12 +244,31 @@ checklist_path_new_entry(xmlNodePtr rep, const struct checklist_question *q)
 	return e;
 }
 
+/* The question a walk reaches, by its path without entry indexes
+ * ("p1/laws/title", in KEY: the walk's steps so far, *KLEN bytes,
+ * extended here by ID) in the checklist's index; when KEY would not
+ * fit, by a scan of QS (the questions of the group or list walked,
+ * UP: the list, or NULL for the group G's own). */
+#define CHECKLIST_PATH_KEY 256
+
 static const struct checklist_question *
-checklist_path_find(struct checklist_question *const *qs, size_t n,
+checklist_path_find(const struct checklist *cl, char *key, size_t *klen,
+    const struct checklist_group *g, const struct checklist_question *up,
     const char *id, size_t len)
 {
-	size_t i;
+	struct checklist_question *const *qs = up ? up->children : g->questions;
+	size_t i, n = up ? up->nchildren : g->nquestions;
+	const struct checklist_question *q;
 
+	if (*klen + 1 + len < CHECKLIST_PATH_KEY) {
+		key[(*klen)++] = '/';
+		memcpy(key + *klen, id, len);
+		key[*klen += len] = '\0';
+		q = checklist_find_question(cl, key);
+		return q != NULL && q->parent == up && (up != NULL ||
+		    q->group == g) ? q : NULL;
+	}
+	*klen = CHECKLIST_PATH_KEY; /* too long: scans from here on */
 	for (i = 0; i < n; i++)
 		if (strlen(qs[i]->id) == len && memcmp(qs[i]->id, id, len) == 0)
 			return qs[i];
@@ -331,17 +350,22 @@ checklist_path_walk(struct checklist_response *r,
     const struct checklist_group *g, const char *rest, bool create,
     const struct checklist_question **qout, struct checklist_made *made)
 {
-	struct checklist_question *const *qs = g->questions;
-	size_t nq = g->nquestions, slen, len, n;
+	char key[CHECKLIST_PATH_KEY];
+	size_t klen = strlen(g->id), slen, len, n;
 	xmlNodePtr node = checklist_group_node(r, g), el = NULL;
-	const struct checklist_question *q = NULL;
+	const struct checklist_question *q = NULL, *up = NULL;
 	const char *slash;
 
+	if (klen < sizeof key)
+		memcpy(key, g->id, klen + 1);
+	else
+		klen = sizeof key;
 	for (;;) {
 		slash = strchr(rest, '/');
 		slen = slash ? (size_t)(slash - rest) : strlen(rest);
 		if (slen == 0 || !checklist_path_step(rest, slen, &len, &n) ||
-		    (q = checklist_path_find(qs, nq, rest, len)) == NULL)
+		    (q = checklist_path_find(r->cl, key, &klen, g, up, rest,
+		    len)) == NULL)
 			return NULL;
 		if (create) /* what is made or set is under Q's page-level
 		             * element: the first Q */
@@ -352,8 +376,7 @@ checklist_path_walk(struct checklist_response *r,
 			break;
 		if ((node = checklist_path_into(el, q, n, create, made)) == NULL)
 			return NULL;
-		qs = q->children;
-		nq = q->nchildren;
+		up = q;
 		rest = slash + 1;
 	}
 	if (n != 0)

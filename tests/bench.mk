@@ -3,7 +3,7 @@
 # and the export rows' filled responses (tests/bench/gen_response.sh).
 EXTRA_PROGRAMS += tests/bench/bench_tty
 tests_bench_bench_tty_SOURCES = tests/bench/bench_tty.c
-EXTRA_DIST += tests/bench/gen_response.sh
+EXTRA_DIST += tests/bench/gen_response.sh tests/bench/gen_shape.sh
 bench-load: tests/bench/bench_tty$(EXEEXT)
 
 # An export does each piece of work once: each condition and constraint

@@ -20,8 +20,10 @@
 # (tests/bench/gen_response.sh) against xmllint and gzip -6; export,
 # get and set with 10, 500 and 1,000 entries in one repeat, and with
 # one long text of 20,000 to 200,000 characters (callgrind
-# instructions). Each part is described where it is measured below;
-# BENCH_PARTS chooses some (load tty export entries texts).
+# instructions); definitions of unusual shapes (tests/bench/
+# gen_shape.sh), whose cost per item must not grow. Each part is
+# described where it is measured below;
+# BENCH_PARTS chooses some (load tty export entries texts shapes).
 set -eu
 : "${SACL:?run through make bench}"
 : "${TOP_SRCDIR:?run through make bench}"
@@ -83,7 +85,7 @@ echo
 echo "| what (questions)                   |  sacl s   |  base s   |  ratio  | target     |"
 echo "|------------------------------------|-----------|-----------|---------|------------|"
 # BENCH_PARTS: which rows (default all): load tty export entries texts
-want() { case " ${BENCH_PARTS:-load tty export entries texts} " in *" $1 "*) ;; *) return 1 ;; esac; }
+want() { case " ${BENCH_PARTS:-load tty export entries texts shapes} " in *" $1 "*) ;; *) return 1 ;; esac; }
 vals= sets= mods= mem0=0 q0=0
 want load || SIZES_LOAD=
 for n in ${SIZES_LOAD-$SIZES}; do
@@ -292,6 +294,46 @@ texts_rows() {
 	done
 }
 want texts && texts_rows
+
+# Definitions of unusual shapes (tests/bench/gen_shape.sh: N choices in
+# one list, N labels of one question, N templates, a template of N
+# questions, N provisions in one section, ...) at 2,000 and 8,000 of the
+# thing: `sacl validate`, and for the shapes of many groups or questions
+# `sacl set` of every answer into a new response (--from) and `sacl get`
+# of them all, CPU. Each row: the cost per item at 8,000 over that at
+# 2,000 (1.0x: linear; target 1.3x; a cost in the square of N shows
+# 4x). A definition is untrusted: none of them may cost the square.
+SHAPES=${BENCH_SHAPES:-choices ownchoices labels titles lists templates \
+tplq tplomit tploverride ownq provs sections repeatkids}
+shape_answers() { # KIND N: every answer of the shape, for --from
+	awk -v k="$1" -v n="$2" 'BEGIN { for (i = 0; i < n; i++)
+		printf (k == "ownq" ? "p1/q%d=x\n" : "p%d/q=x\n"), i }'
+}
+# a new response R given every answer (as a command, for cpu)
+SHAPE_NEW='rm -f "$1"; exec "$2" set -c "$3" "$1" --from "$4"'
+shape_measure() { # KIND N: the figures of one size, in $tmp/shape.*.N
+	d=$tmp/shape$2.xml r=$tmp/shape$2.r.xml a=$tmp/shape$2.ans
+	sh "$TOP_SRCDIR/tests/bench/gen_shape.sh" "$1" "$2" >"$d"
+	cpu "$SACL" validate "$d" >"$tmp/shape.validate.$2"
+	case $1 in provs|sections|ownq) ;; *) return 0 ;; esac
+	shape_answers "$1" "$2" >"$a"
+	cpu sh -c "$SHAPE_NEW" sh "$r" "$SACL" "$d" "$a" >"$tmp/shape.set.$2"
+	sh -c "$SHAPE_NEW" sh "$r" "$SACL" "$d" "$a" >/dev/null 2>&1
+	cpu "$SACL" get "$r" >"$tmp/shape.get.$2"
+}
+shapes_rows() {
+	for shape in $SHAPES; do
+		shape_measure "$shape" 2000
+		shape_measure "$shape" 8000
+		for w in validate set get; do
+			[ -s "$tmp/shape.$w.8000" ] || continue
+			grow "growth/item $w $shape" "$(cat "$tmp/shape.$w.2000")" \
+			    2000 "$(cat "$tmp/shape.$w.8000")" 8000
+		done
+		rm -f "$tmp"/shape.*
+	done
+}
+want shapes && shapes_rows
 
 # growth between the two largest sizes, per question
 for what in vals sets mods; do
