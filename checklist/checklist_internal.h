@@ -462,6 +462,10 @@ xmlNodePtr checklist_group_node_found(struct checklist_response *r,
 /* Forget the groups' elements kept on R (its document is being
  * replaced or freed). */
 void checklist_group_nodes_forget(struct checklist_response *r);
+/* Forget the element kept for Q, a page-level question, whose element
+ * another took the place of (an undo). */
+void checklist_question_node_forget(struct checklist_response *r,
+    const struct checklist_question *q);
 /* Put DOC (taken) in place of R's document, which is freed, with what
  * was kept about it forgotten: the one way to replace a document. */
 void checklist_response_replace_doc(struct checklist_response *r,

@@ -21,6 +21,8 @@
 
 #define CHECKLIST_STR_(x) #x
 #define CHECKLIST_STR(x) CHECKLIST_STR_(x)
+/* The longest path without entry indexes looked up in the index. */
+#define CHECKLIST_PATH_KEY 256
 
 /* A new last child of PARENT named NAME. */
 static xmlNodePtr
@@ -71,6 +73,12 @@ struct checklist_gnodes {
 	xmlDocPtr doc;
 	bool *filled; /* by the parent group's number, the root's last:
 	               * whether its element's children were all kept */
+	xmlNodePtr *qnode; /* by the question's number (cl->all): the
+	                    * element of a page-level question, once found;
+	                    * an undo putting another in its place forgets
+	                    * it (checklist_question_node_forget) */
+	bool *qfilled; /* by the group's number: its questions' elements
+	                * kept from one walk of its element's children */
 	xmlNodePtr node[];
 };
 
@@ -94,6 +102,9 @@ checklist_group_slot(struct checklist_response *r,
 		    (d->ngroups + 1) * sizeof(xmlNodePtr));
 		kept->doc = r->doc;
 		kept->filled = checklist_xcalloc(d->ngroups + 1, sizeof(bool));
+		kept->qnode = checklist_xcalloc(r->cl->nall + 1,
+		    sizeof(xmlNodePtr));
+		kept->qfilled = checklist_xcalloc(d->ngroups + 1, sizeof(bool));
 	}
 	return &kept->node[gp->index];
 }
@@ -173,10 +184,102 @@ checklist_group_nodes_forget(struct checklist_response *r)
 {
 	struct checklist_gnodes *kept = r->gnodes;
 
-	if (kept != NULL)
+	if (kept != NULL) {
 		free(kept->filled);
+		free(kept->qnode);
+		free(kept->qfilled);
+	}
 	free(kept);
 	r->gnodes = NULL;
+}
+
+/* Where the element of Q (a page-level question of group G) is kept,
+ * or NULL: not kept. */
+static xmlNodePtr *
+checklist_question_slot(struct checklist_response *r,
+    const struct checklist_group *g, const struct checklist_question *q)
+{
+	const struct checklist_qpriv *p = q->priv;
+
+	if (checklist_group_slot(r, g) == NULL || p == NULL ||
+	    p->index >= r->cl->nall || r->cl->all[p->index] != q)
+		return NULL;
+	return &((struct checklist_gnodes *)r->gnodes)->qnode[p->index];
+}
+
+void
+checklist_question_node_forget(struct checklist_response *r,
+    const struct checklist_question *q)
+{
+	const struct checklist_qpriv *p = q->priv;
+	struct checklist_gnodes *kept = r->gnodes;
+
+	if (kept != NULL && kept->doc == r->doc && p != NULL &&
+	    p->index < r->cl->nall)
+		kept->qnode[p->index] = NULL;
+}
+
+/* G's page-level question ID, or NULL (from the checklist's index). */
+static const struct checklist_question *
+checklist_question_of(const struct checklist *cl,
+    const struct checklist_group *g, const char *id)
+{
+	char key[CHECKLIST_PATH_KEY];
+	const struct checklist_question *q;
+
+	if ((size_t)snprintf(key, sizeof key, "%s/%s", g->id, id) >=
+	    sizeof key)
+		return NULL; /* not kept: looked for as before */
+	q = checklist_find_question(cl, key);
+	return q != NULL && q->parent == NULL && q->group == g ? q : NULL;
+}
+
+/* Keep the elements of G's questions found among the children of its
+ * element NODE, in one walk (each the first child of its name), once
+ * per group and document. */
+static void
+checklist_question_els_fill(struct checklist_response *r,
+    const struct checklist_group *g, xmlNodePtr node)
+{
+	struct checklist_gnodes *kept = r->gnodes;
+	size_t gi = ((const struct checklist_gpriv *)g->priv)->index, i = 0;
+	const struct checklist_question *q;
+	xmlNodePtr c, *slot;
+
+	if (kept->qfilled[gi])
+		return;
+	kept->qfilled[gi] = true;
+	for (c = node->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		/* in a response sacl wrote, the next question's */
+		q = i < g->nquestions && strcmp((const char *)c->name,
+		    g->questions[i]->id) == 0 ? g->questions[i++] :
+		    checklist_question_of(r->cl, g, (const char *)c->name);
+		if (q != NULL && (slot = checklist_question_slot(r, g, q)) !=
+		    NULL && *slot == NULL)
+			*slot = c;
+	}
+}
+
+/* The element of Q, a page-level question of group G, under G's element
+ * NODE: kept (a walk of NODE's children for each would cost the square
+ * of a page's questions); one absent or forgotten is looked for as
+ * before, and made when missing with CREATE. */
+static xmlNodePtr
+checklist_question_el(struct checklist_response *r,
+    const struct checklist_group *g, xmlNodePtr node,
+    const struct checklist_question *q, bool create)
+{
+	xmlNodePtr *slot = checklist_question_slot(r, g, q);
+
+	if (slot == NULL)
+		return checklist_path_child(node, q->id, create);
+	if (*slot == NULL)
+		checklist_question_els_fill(r, g, node);
+	if (*slot == NULL)
+		*slot = checklist_path_child(node, q->id, create);
+	return *slot;
 }
 
 /* The last entry found (checklist_path_entry): repeat element, index,
@@ -249,8 +352,6 @@ checklist_path_new_entry(xmlNodePtr rep, const struct checklist_question *q)
  * extended here by ID) in the checklist's index; when KEY would not
  * fit, by a scan of QS (the questions of the group or list walked,
  * UP: the list, or NULL for the group G's own). */
-#define CHECKLIST_PATH_KEY 256
-
 static const struct checklist_question *
 checklist_path_find(const struct checklist *cl, char *key, size_t *klen,
     const struct checklist_group *g, const struct checklist_question *up,
@@ -370,7 +471,8 @@ checklist_path_walk(struct checklist_response *r,
 		if (create) /* what is made or set is under Q's page-level
 		             * element: the first Q */
 			checklist_touch(r, q);
-		if ((el = checklist_path_child(node, q->id, create)) == NULL)
+		if ((el = up == NULL ? checklist_question_el(r, g, node, q,
+		    create) : checklist_path_child(node, q->id, create)) == NULL)
 			return NULL;
 		if (slash == NULL)
 			break;

@@ -311,6 +311,7 @@ checklist_undo_resync(struct checklist_undo *u)
 			break;
 		xmlFreeNode(xmlReplaceNode(d, checklist_undo_copy_node(sh,
 		    u->r->doc, 1)));
+		checklist_question_node_forget(u->r, t->q[i]);
 		checklist_pieces_touch(u->r, t->q[i]);
 		checklist_marks_added(u->r);
 		u->r->changes++;
@@ -343,6 +344,7 @@ checklist_undo_put_elements(struct checklist_undo *u,
 		d = checklist_undo_find(r->doc, s->el[i].q);
 		xmlFreeNode(xmlReplaceNode(d, checklist_undo_copy_node(
 		    s->el[i].before, r->doc, 1)));
+		checklist_question_node_forget(r, s->el[i].q);
 		checklist_pieces_touch(r, s->el[i].q);
 		checklist_marks_added(r); /* it may hold one */
 		r->changes++;

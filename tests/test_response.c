@@ -535,6 +535,38 @@ test_group_elements(void **state)
 	checklist_response_free(r);
 }
 
+/* A page's question elements are kept from one walk: found out of
+ * their order, and after an undo put another element in the place of
+ * one, that one (no element made twice, none freed used). */
+static void
+test_question_elements(void **state)
+{
+	struct checklist_response *r;
+	struct checklist_undo *u;
+	xmlNodePtr p;
+
+	(void)state;
+	r = edited_back("<steps/>", "", "<status/>", "<steps/><status/>");
+	u = checklist_undo_new(r, 4);
+	assert_int_equal(set(r, "p1_1/steps", "Draft"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_1/status", "partial"), CHECKLIST_OK);
+	checklist_undo_note(u);
+	assert_int_equal(set(r, "p1_1/steps", "Enact"), CHECKLIST_OK);
+	checklist_undo_note(u);
+	assert_true(checklist_undo_step(u)); /* steps is "Draft" again */
+	assert_string_equal(checklist_response_get(r, "p1_1/steps"), "Draft");
+	assert_int_equal(set(r, "p1_1/steps", "Review"), CHECKLIST_OK);
+	assert_string_equal(checklist_response_get(r, "p1_1/steps"),
+	    "Review");
+	assert_string_equal(checklist_response_get(r, "p1_1/status"),
+	    "partial");
+	p = checklist_group_node(r, checklist_find_group(cl, "p1_1"));
+	assert_int_equal(count_named(p, "steps"), 1);
+	assert_int_equal(count_named(p, "status"), 1);
+	checklist_undo_free(u);
+	checklist_response_free(r);
+}
+
 /* Issue 9: rules hold whatever the order of the answers. */
 static checklist_status
 set_all(struct checklist_response *r, struct checklist_error *err,
@@ -661,6 +693,7 @@ main(void)
 		cmocka_unit_test(test_round_trip_and_refusals),
 		cmocka_unit_test(test_given_twice),
 		cmocka_unit_test(test_group_elements),
+		cmocka_unit_test(test_question_elements),
 		cmocka_unit_test(test_rules_whatever_the_order),
 		cmocka_unit_test(test_rules_every_failure_named),
 		cmocka_unit_test(test_rules_single_store_marks_other),
