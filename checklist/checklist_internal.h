@@ -462,8 +462,8 @@ xmlNodePtr checklist_group_node_found(struct checklist_response *r,
 /* Forget the groups' elements kept on R (its document is being
  * replaced or freed). */
 void checklist_group_nodes_forget(struct checklist_response *r);
-/* Forget the element kept for Q, a page-level question, whose element
- * another took the place of (an undo). */
+/* Forget the element kept for Q, a page-level question: a change touched
+ * it, and another may have taken its place (checklist_touch, an undo). */
 void checklist_question_node_forget(struct checklist_response *r,
     const struct checklist_question *q);
 /* Put DOC (taken) in place of R's document, which is freed, with what

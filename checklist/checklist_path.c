@@ -75,8 +75,9 @@ struct checklist_gnodes {
 	               * whether its element's children were all kept */
 	xmlNodePtr *qnode; /* by the question's number (cl->all): the
 	                    * element of a page-level question, once found;
-	                    * an undo putting another in its place forgets
-	                    * it (checklist_question_node_forget) */
+	                    * forgotten when a change touches it (it may be
+	                    * another then: checklist_touch), and looked for
+	                    * again from the element before it */
 	bool *qfilled; /* by the group's number: its questions' elements
 	                * kept from one walk of its element's children */
 	xmlNodePtr node[];
@@ -262,10 +263,27 @@ checklist_question_els_fill(struct checklist_response *r,
 	}
 }
 
+/* The element kept of the page-level question of G before Q, or NULL. */
+static xmlNodePtr
+checklist_question_before(struct checklist_response *r,
+    const struct checklist_group *g, const struct checklist_question *q)
+{
+	const struct checklist_question *b;
+	xmlNodePtr *slot;
+	size_t i = ((const struct checklist_qpriv *)q->priv)->index;
+
+	while (i-- > 0 && (b = r->cl->all[i])->parent != NULL)
+		; /* a list's questions come after the list */
+	if (i == (size_t)-1 || b->group != g ||
+	    (slot = checklist_question_slot(r, g, b)) == NULL)
+		return NULL;
+	return *slot;
+}
+
 /* The element of Q, a page-level question of group G, under G's element
  * NODE: kept (a walk of NODE's children for each would cost the square
- * of a page's questions); one absent or forgotten is looked for as
- * before, and made when missing with CREATE. */
+ * of a page's questions); one absent or forgotten is looked for from the
+ * element of the question before, and made when missing with CREATE. */
 static xmlNodePtr
 checklist_question_el(struct checklist_response *r,
     const struct checklist_group *g, xmlNodePtr node,
@@ -277,8 +295,11 @@ checklist_question_el(struct checklist_response *r,
 		return checklist_path_child(node, q->id, create);
 	if (*slot == NULL)
 		checklist_question_els_fill(r, g, node);
-	if (*slot == NULL)
-		*slot = checklist_path_child(node, q->id, create);
+	if (*slot == NULL) /* from the one before Q's, where sacl writes it */
+		*slot = checklist_child_named_from(node, q->id,
+		    checklist_question_before(r, g, q));
+	if (*slot == NULL && create)
+		*slot = checklist_path_make(node, q->id);
 	return *slot;
 }
 

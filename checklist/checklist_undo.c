@@ -84,6 +84,7 @@ checklist_touch(struct checklist_response *r,
 	size_t i;
 
 	checklist_pieces_touch(r, q);
+	checklist_question_node_forget(r, q); /* it may be another now */
 	if (t == NULL || t->all)
 		return;
 	while (q != NULL && q->parent != NULL)
