@@ -381,6 +381,16 @@ bool checklist_cycle_find(const struct checklist *cl,
 checklist_status checklist_texts_check(xmlDocPtr doc, const char *name,
     struct checklist_error *err);
 
+/* ------------------------------------ repeated keys (dups.c) */
+
+/* Comparisons of keys made so far (tests: n log n, not n squared). */
+extern unsigned long checklist_dups_compares;
+/* Of the N KEYS (a NULL key is skipped), the first, in order, equal to
+ * an earlier one: true, *AT its index and *FIRST the index of the
+ * first key it repeats; false when no key repeats. n log n. */
+bool checklist_dups_first(const char *const *keys, size_t n, size_t *at,
+    size_t *first);
+
 /* --------------------------------------------- warnings (warn.c) */
 
 /* Add to CL's warnings what is legal but surely not meant: a template

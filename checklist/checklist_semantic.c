@@ -218,12 +218,31 @@ checklist_sem_sibling_ids(struct checklist_sem *s,
 
 /* ------------------------------------------------ question shape */
 
+/* The index of the first choice of Q that repeats an earlier one, or
+ * Q->nchoices when none does (n log n). */
+static size_t
+checklist_sem_choice_twice(const struct checklist_question *q)
+{
+	const char **values;
+	size_t i, at, was;
+
+	if (q->nchoices < 2)
+		return q->nchoices;
+	values = checklist_xreallocarray(NULL, q->nchoices, sizeof *values);
+	for (i = 0; i < q->nchoices; i++)
+		values[i] = q->choices[i].value;
+	if (!checklist_dups_first(values, q->nchoices, &at, &was))
+		at = q->nchoices;
+	free(values);
+	return at;
+}
+
 static void
 checklist_sem_choices(struct checklist_sem *s, struct checklist_question *q)
 {
 	bool choice = q->type == CHECKLIST_Q_SINGLE ||
 	    q->type == CHECKLIST_Q_MULTIPLE;
-	size_t i, j;
+	size_t i, twice = checklist_sem_choice_twice(q);
 
 	if (choice && q->nchoices == 0)
 		checklist_sem_fail(s, q->line, _("%s: a choice question with no "
@@ -236,16 +255,16 @@ checklist_sem_choices(struct checklist_sem *s, struct checklist_question *q)
 		checklist_sem_fail(s, q->line, _("%s: a question of type %s cannot "
 		    "have other=\"true\""), checklist_sem_who(s, q),
 		    checklist_qtype_name(q->type));
-	for (i = 0; i < q->nchoices; i++) {
+	/* In the order of the choices, as the first error is kept. */
+	for (i = 0; i < q->nchoices && i <= twice; i++) {
 		if (q->other && strcmp(q->choices[i].value, CHECKLIST_OTHER) == 0)
 			checklist_sem_fail(s, q->line, _("%s has other=\"true\" and "
 			    "a choice '%s'"), checklist_sem_who(s, q),
 			    CHECKLIST_OTHER);
-		for (j = 0; j < i; j++)
-			if (strcmp(q->choices[i].value, q->choices[j].value) == 0)
-				checklist_sem_fail(s, q->line, _("%s lists the "
-				    "choice '%s' twice"), checklist_sem_who(s, q),
-				    q->choices[i].value);
+		if (i == twice)
+			checklist_sem_fail(s, q->line, _("%s lists the "
+			    "choice '%s' twice"), checklist_sem_who(s, q),
+			    q->choices[i].value);
 	}
 }
 

@@ -8,6 +8,9 @@
  * - no value twice in a <choices> list, whether a question uses the
  *   list or not; the mistake is reported at the list.
  * A text's language is its xml:lang, or the default language.
+ * Each check is n log n in the texts or choices of one place (repeats
+ * found by checklist_dups_first); the owner's name is formatted only
+ * for the error reported.
  */
 #include "config.h"
 
@@ -29,16 +32,20 @@ static const char *const checklist_text_elements[] = {
 	"title", "description", "help", "label", "hint", "message",
 };
 
-static bool
-checklist_texts_is_text(xmlNodePtr n)
+#define CHECKLIST_TEXT_KINDS (sizeof checklist_text_elements / \
+    sizeof *checklist_text_elements)
+
+/* Which text element N is (an index in checklist_text_elements), or
+ * -1 when N is no text. */
+static int
+checklist_texts_kind_of(xmlNodePtr n)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof checklist_text_elements /
-	    sizeof *checklist_text_elements; i++)
+	for (i = 0; i < CHECKLIST_TEXT_KINDS; i++)
 		if (checklist_xml_is(n, checklist_text_elements[i]))
-			return true;
-	return false;
+			return (int)i;
+	return -1;
 }
 
 /* The language of text element N (caller frees with xmlFree, or NULL:
@@ -72,7 +79,7 @@ checklist_texts_place(xmlNodePtr owner, char *buf, size_t size)
  * on, each with the value of attribute ATTR (NULL: xml:lang), read once
  * each: the pairs are then compared without reading again. */
 struct checklist_texts_set {
-	size_t n;
+	size_t n, size;
 	xmlNodePtr *nodes;
 	xmlChar **values;
 };
@@ -88,10 +95,13 @@ checklist_texts_gather(struct checklist_texts_set *set, xmlNodePtr first,
 		if (a->type != XML_ELEMENT_NODE ||
 		    !xmlStrEqual(a->name, first->name))
 			continue;
-		set->nodes = checklist_xreallocarray(set->nodes, set->n + 1,
-		    sizeof *set->nodes);
-		set->values = checklist_xreallocarray(set->values, set->n + 1,
-		    sizeof *set->values);
+		if (set->n == set->size) {
+			set->size = set->size ? 2 * set->size : 16;
+			set->nodes = checklist_xreallocarray(set->nodes, set->size,
+			    sizeof *set->nodes);
+			set->values = checklist_xreallocarray(set->values,
+			    set->size, sizeof *set->values);
+		}
 		set->nodes[set->n] = a;
 		set->values[set->n++] = attr == NULL ? checklist_texts_lang(a) :
 		    xmlGetNoNsProp(a, (const xmlChar *)attr);
@@ -109,40 +119,32 @@ checklist_texts_release(struct checklist_texts_set *set)
 	free(set->nodes);
 }
 
-/* The language of the I-th text of SET. */
-static const char *
-checklist_texts_lang_of(struct checklist_texts *t,
-    const struct checklist_texts_set *set, size_t i)
-{
-	return set->values[i] ? (const char *)set->values[i] : t->deflang;
-}
-
 /* The texts named like FIRST among OWNER's children, from FIRST on. */
 static void
 checklist_texts_kind(struct checklist_texts *t, xmlNodePtr owner,
     xmlNodePtr first)
 {
 	struct checklist_texts_set set;
-	const char *la;
+	const char **langs;
 	char place[200];
 	bool deflang = false;
-	size_t i, j;
+	size_t i, at, was;
 
 	checklist_texts_gather(&set, first, NULL);
+	langs = checklist_xreallocarray(NULL, set.n, sizeof *langs);
 	for (i = 0; i < set.n; i++) {
-		la = checklist_texts_lang_of(t, &set, i);
-		deflang |= strcmp(la, t->deflang) == 0;
-		for (j = 0; j < i; j++) {
-			if (strcmp(la, checklist_texts_lang_of(t, &set, j)) != 0)
-				continue;
-			checklist_texts_place(owner, place, sizeof place);
-			checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC, t->name,
-			    (int)xmlGetLineNo(set.nodes[i]), 0, _("%s has a "
-			    "second <%s> in '%s' (the first is at line %ld): "
-			    "give one text per language"), place,
-			    (const char *)first->name, la,
-			    xmlGetLineNo(set.nodes[j]));
-		}
+		langs[i] = set.values[i] ? (const char *)set.values[i] :
+		    t->deflang;
+		deflang |= strcmp(langs[i], t->deflang) == 0;
+	}
+	if (checklist_dups_first(langs, set.n, &at, &was)) {
+		checklist_texts_place(owner, place, sizeof place);
+		checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC, t->name,
+		    (int)xmlGetLineNo(set.nodes[at]), 0, _("%s has a "
+		    "second <%s> in '%s' (the first is at line %ld): "
+		    "give one text per language"), place,
+		    (const char *)first->name, langs[at],
+		    xmlGetLineNo(set.nodes[was]));
 	}
 	if (!deflang) {
 		checklist_texts_place(owner, place, sizeof place);
@@ -151,6 +153,7 @@ checklist_texts_kind(struct checklist_texts *t, xmlNodePtr owner,
 		    "'%s', the default language"), place,
 		    (const char *)first->name, t->deflang);
 	}
+	free(langs);
 	checklist_texts_release(&set);
 }
 
@@ -161,7 +164,7 @@ checklist_texts_list(struct checklist_texts *t, xmlNodePtr list)
 	struct checklist_texts_set set;
 	xmlNodePtr first;
 	char *id;
-	size_t i, j;
+	size_t at, was;
 
 	for (first = list->children; first != NULL &&
 	    !checklist_xml_is(first, "choice"); first = first->next)
@@ -169,41 +172,36 @@ checklist_texts_list(struct checklist_texts *t, xmlNodePtr list)
 	if (first == NULL)
 		return;
 	checklist_texts_gather(&set, first, "value");
-	for (i = 0; i < set.n; i++)
-		for (j = 0; j < i && set.values[i] != NULL; j++) {
-			if (set.values[j] == NULL ||
-			    !xmlStrEqual(set.values[i], set.values[j]))
-				continue;
-			id = checklist_xml_attr(list, "id");
-			checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC,
-			    t->name, (int)xmlGetLineNo(set.nodes[i]), 0,
-			    _("choice list '%s' has the value '%s' twice (the "
-			    "first at line %ld)"), id ? id : "?",
-			    (const char *)set.values[i], xmlGetLineNo(set.nodes[j]));
-			free(id);
-		}
+	if (checklist_dups_first((const char *const *)set.values, set.n, &at,
+	    &was)) {
+		id = checklist_xml_attr(list, "id");
+		checklist_error_set(t->err, CHECKLIST_ERR_SEMANTIC,
+		    t->name, (int)xmlGetLineNo(set.nodes[at]), 0,
+		    _("choice list '%s' has the value '%s' twice (the "
+		    "first at line %ld)"), id ? id : "?",
+		    (const char *)set.values[at], xmlGetLineNo(set.nodes[was]));
+		free(id);
+	}
 	checklist_texts_release(&set);
 }
 
 static void
 checklist_texts_walk(struct checklist_texts *t, xmlNodePtr n)
 {
-	xmlNodePtr c, d;
+	xmlNodePtr c;
+	bool seen[CHECKLIST_TEXT_KINDS] = { false };
+	int k;
 
 	if (checklist_xml_is(n, "choices"))
 		checklist_texts_list(t, n);
-	for (c = n->children; c != NULL; c = c->next) {
-		if (!checklist_texts_is_text(c))
-			continue;
-		for (d = n->children; d != c; d = d->next)
-			if (d->type == XML_ELEMENT_NODE &&
-			    xmlStrEqual(d->name, c->name))
-				break;
-		if (d == c) /* the first of its kind here */
-			checklist_texts_kind(t, n, c);
-	}
 	for (c = n->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !checklist_texts_is_text(c))
+		if ((k = checklist_texts_kind_of(c)) >= 0 && !seen[k]) {
+			seen[k] = true; /* the first of its kind here */
+			checklist_texts_kind(t, n, c);
+		}
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    checklist_texts_kind_of(c) < 0)
 			checklist_texts_walk(t, c);
 }
 

@@ -7,6 +7,9 @@
  *   omits or replaces: it is never asked as written;
  * - a section whose provisions ask nothing at all;
  * - a provision that asks nothing and has no items (not even a heading).
+ * The questions asked from templates, and the templates provisions
+ * name, are sorted once and looked up by binary search: n log n, not
+ * templates x questions or templates x document.
  */
 #include "config.h"
 
@@ -28,8 +31,10 @@ checklist_warn(struct checklist *cl, int line, const char *fmt, ...)
 	struct checklist_error *w;
 	va_list ap;
 
-	cl->warnings = checklist_xreallocarray(cl->warnings, cl->nwarnings + 1,
-	    sizeof *cl->warnings);
+	/* Room for a power of two of them: grown by doubling. */
+	if ((cl->nwarnings & (cl->nwarnings - 1)) == 0)
+		cl->warnings = checklist_xreallocarray(cl->warnings,
+		    cl->nwarnings ? 2 * cl->nwarnings : 1, sizeof *cl->warnings);
 	w = &cl->warnings[cl->nwarnings++];
 	checklist_error_clear(w);
 	snprintf(w->file, sizeof w->file, "%s", cl->source);
@@ -39,52 +44,116 @@ checklist_warn(struct checklist *cl, int line, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Is a question written at template line TLINE with id ID (at the top
- * of the template; any id when NULL) asked anywhere? */
-static bool
-checklist_warn_asked(const struct checklist *cl, int tline, const char *id)
+/* A question asked from a template (at the top of the template). */
+struct checklist_warn_asked {
+	int tline;      /* the line of its <template> */
+	const char *id; /* or NULL in a key: any id */
+};
+
+/* The questions asked from templates, sorted by (line, id). */
+struct checklist_warn_index {
+	size_t n;
+	struct checklist_warn_asked *q;
+};
+
+/* By template line, then by id; a NULL id (a key) matches any. */
+static int
+checklist_warn_asked_cmp(const void *a, const void *b)
 {
-	size_t i;
+	const struct checklist_warn_asked *x = a, *y = b;
 
-	for (i = 0; i < cl->nall; i++)
-		if (cl->all[i]->template_line == tline &&
-		    cl->all[i]->parent == NULL &&
-		    (id == NULL || strcmp(cl->all[i]->id, id) == 0))
-			return true;
-	return false;
-}
-
-/* Does a provision of DOC name template ID? */
-static bool
-checklist_warn_named(xmlNodePtr n, const char *id)
-{
-	xmlNodePtr c;
-	char *t;
-	bool yes = false;
-
-	for (c = n->children; c != NULL && !yes; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (checklist_xml_is(c, "provision")) {
-			t = checklist_xml_attr(c, "template");
-			yes = t != NULL && strcmp(t, id) == 0;
-			free(t);
-		}
-		if (!yes && !checklist_xml_is(c, "template"))
-			yes = checklist_warn_named(c, id);
-	}
-	return yes;
+	if (x->tline != y->tline)
+		return (x->tline > y->tline) - (x->tline < y->tline);
+	if (x->id == NULL || y->id == NULL)
+		return 0;
+	return strcmp(x->id, y->id);
 }
 
 static void
-checklist_warn_template(struct checklist *cl, xmlNodePtr root, xmlNodePtr t)
+checklist_warn_index(struct checklist_warn_index *ix,
+    const struct checklist *cl)
+{
+	size_t i;
+
+	ix->n = 0;
+	ix->q = checklist_xreallocarray(NULL, cl->nall ? cl->nall : 1,
+	    sizeof *ix->q);
+	for (i = 0; i < cl->nall; i++)
+		if (cl->all[i]->template_line != 0 && cl->all[i]->parent == NULL) {
+			ix->q[ix->n].tline = cl->all[i]->template_line;
+			ix->q[ix->n++].id = cl->all[i]->id;
+		}
+	qsort(ix->q, ix->n, sizeof *ix->q, checklist_warn_asked_cmp);
+}
+
+/* Is a question written at template line TLINE with id ID (at the top
+ * of the template; any id when NULL) asked anywhere? */
+static bool
+checklist_warn_asked(const struct checklist_warn_index *ix, int tline,
+    const char *id)
+{
+	struct checklist_warn_asked key = { tline, id };
+
+	return ix->n > 0 && bsearch(&key, ix->q, ix->n, sizeof *ix->q,
+	    checklist_warn_asked_cmp) != NULL;
+}
+
+/* The templates the provisions of the document name, sorted. */
+struct checklist_warn_named {
+	size_t n, size;
+	char **ids;
+};
+
+static int
+checklist_warn_str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add the templates named by the provisions under N (not those inside
+ * a <template>) to NM. */
+static void
+checklist_warn_names(struct checklist_warn_named *nm, xmlNodePtr n)
+{
+	xmlNodePtr c;
+	char *t;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE ||
+		    checklist_xml_is(c, "template"))
+			continue;
+		if (checklist_xml_is(c, "provision") &&
+		    (t = checklist_xml_attr(c, "template")) != NULL) {
+			if (nm->n == nm->size) {
+				nm->size = nm->size ? 2 * nm->size : 16;
+				nm->ids = checklist_xreallocarray(nm->ids, nm->size,
+				    sizeof *nm->ids);
+			}
+			nm->ids[nm->n++] = t;
+		}
+		checklist_warn_names(nm, c);
+	}
+}
+
+/* Does a provision name template ID? */
+static bool
+checklist_warn_named(const struct checklist_warn_named *nm, const char *id)
+{
+	return id != NULL && nm->n > 0 && bsearch(&id, nm->ids, nm->n,
+	    sizeof *nm->ids, checklist_warn_str_cmp) != NULL;
+}
+
+static void
+checklist_warn_template(struct checklist *cl,
+    const struct checklist_warn_index *ix,
+    const struct checklist_warn_named *nm, xmlNodePtr t)
 {
 	int tline = (int)xmlGetLineNo(t);
 	char *id = checklist_xml_attr(t, "id"), *qid;
 	xmlNodePtr c;
 
-	if (!checklist_warn_asked(cl, tline, NULL) &&
-	    !checklist_warn_named(root, id)) {
+	if (!checklist_warn_asked(ix, tline, NULL) &&
+	    !checklist_warn_named(nm, id)) {
 		checklist_warn(cl, tline, _("template '%s' is used by no provision"),
 		    id);
 		free(id);
@@ -94,7 +163,7 @@ checklist_warn_template(struct checklist *cl, xmlNodePtr root, xmlNodePtr t)
 		if (!checklist_xml_is(c, "question"))
 			continue;
 		qid = checklist_xml_attr(c, "id");
-		if (!checklist_warn_asked(cl, tline, qid))
+		if (!checklist_warn_asked(ix, tline, qid))
 			checklist_warn(cl, (int)xmlGetLineNo(c), _("question '%s' of "
 			    "template '%s' is omitted or replaced by every "
 			    "provision that uses the template: it is never asked"),
@@ -148,11 +217,21 @@ void
 checklist_warn_collect(struct checklist *cl, xmlDocPtr doc)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc), c;
+	struct checklist_warn_index ix;
+	struct checklist_warn_named nm = { 0, 0, NULL };
 	size_t i;
 
+	checklist_warn_index(&ix, cl);
+	checklist_warn_names(&nm, root);
+	if (nm.n > 1)
+		qsort(nm.ids, nm.n, sizeof *nm.ids, checklist_warn_str_cmp);
 	for (c = root->children; c != NULL; c = c->next)
 		if (checklist_xml_is(c, "template"))
-			checklist_warn_template(cl, root, c);
+			checklist_warn_template(cl, &ix, &nm, c);
+	for (i = 0; i < nm.n; i++)
+		free(nm.ids[i]);
+	free(nm.ids);
+	free(ix.q);
 	for (i = 0; i < cl->nsections; i++)
 		checklist_warn_group(cl, cl->sections[i]);
 	if (cl->nwarnings > 1)

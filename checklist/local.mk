@@ -22,6 +22,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_cycle.c \
 	checklist/checklist_deps.c \
 	checklist/checklist_texts.c \
+	checklist/checklist_dups.c \
 	checklist/checklist_warn.c \
 	checklist/checklist_model.c \
 	checklist/checklist_value.c \

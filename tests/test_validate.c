@@ -195,6 +195,226 @@ test_bundled_clean(void **state)
 	checklist_free(cl);
 }
 
+/* ------------------------------------- many texts and choices in one place */
+
+/* The head of a definition to F, in languages en, and x-a, x-z, x-l1 to
+ * x-l2999 when LANGS, up to provision p1, whose question 'q' is to
+ * begin at line 5 (its children from line 6 on, one a line). */
+static void
+many_head(FILE *f, bool langs)
+{
+	size_t i;
+
+	fputs("<checklist xmlns='urn:x-sacl:checklist:1' id='c' version='1' "
+	    "xml:lang='en' languages='en", f);
+	for (i = 1; langs && i < 3000; i++)
+		fprintf(f, "%s x-l%zu", i == 1 ? " x-a x-z" : "", i);
+	fputs("'><title>C</title>\n<section id='s' number='1'><title>S</title>\n"
+	    "<provision id='p1' number='1' level='mandatory'><title>P</title>\n"
+	    "<!-- line 4 -->\n", f);
+}
+
+/* Load the definition in F (an open_memstream of BUF, SIZE); the error
+ * it is refused with in ERR. */
+static checklist_status
+many_load(FILE *f, char **buf, size_t *size, struct checklist_error *err)
+{
+	struct checklist *cl = NULL;
+	checklist_status st;
+
+	assert_int_equal(fclose(f), 0);
+	checklist_error_clear(err);
+	st = checklist_load_memory(*buf, *size, "many.xml", &cl, err);
+	checklist_free(cl);
+	free(*buf);
+	return st;
+}
+
+/* N labels of question q, from line 6: the I-th in language LANG[I]
+ * (NULL: the default language). */
+static checklist_status
+many_labels(size_t n, const char *(*lang)(size_t), struct checklist_error *err)
+{
+	char *buf = NULL;
+	size_t size = 0, i;
+	FILE *f = open_memstream(&buf, &size);
+
+	assert_non_null(f);
+	many_head(f, true);
+	fputs("<question id='q' type='single'>\n", f);
+	for (i = 0; i < n; i++)
+		if (lang(i) == NULL)
+			fprintf(f, "<label>L%zu</label>\n", i);
+		else
+			fprintf(f, "<label xml:lang='%s'>L%zu</label>\n", lang(i), i);
+	fputs("<choice value='a'><label>A</label></choice>\n"
+	    "</question></provision></section></checklist>\n", f);
+	return many_load(f, &buf, &size, err);
+}
+
+/* 3,000 labels, each in a language of its own but the last two. */
+static const char *
+many_lang_last_two(size_t i)
+{
+	static char lang[32];
+
+	if (i == 0)
+		return NULL;
+	snprintf(lang, sizeof lang, "x-l%zu", i >= 2998 ? (size_t)2998 : i);
+	return lang;
+}
+
+/* The first repeat in document order is 'x-z' (lines 16 and 1506),
+ * though 'x-a' (lines 26 and 3005) sorts first. */
+static const char *
+many_lang_order(size_t i)
+{
+	static char lang[32];
+
+	if (i == 0)
+		return NULL;
+	if (i == 10 || i == 1500)
+		return "x-z";
+	if (i == 20 || i == 2999)
+		return "x-a";
+	snprintf(lang, sizeof lang, "x-l%zu", i);
+	return lang;
+}
+
+static void
+test_many_labels(void **state)
+{
+	struct checklist_error err;
+
+	(void)state;
+	assert_int_equal(many_labels(3000, many_lang_last_two, &err),
+	    CHECKLIST_ERR_SEMANTIC);
+	assert_int_equal(err.line, 3005);
+	assert_string_equal(err.message, "question 'q' has a second <label> in "
+	    "'x-l2998' (the first is at line 3004): give one text per language");
+	assert_int_equal(many_labels(3000, many_lang_order, &err),
+	    CHECKLIST_ERR_SEMANTIC);
+	assert_int_equal(err.line, 1506);
+	assert_string_equal(err.message, "question 'q' has a second <label> in "
+	    "'x-z' (the first is at line 16): give one text per language");
+}
+
+/* A definition whose list 'many' has N choices v0, v1, ... from line 2,
+ * one a line, then (when EXTRA is not NULL) one more of value EXTRA. */
+static checklist_status
+many_list(size_t n, const char *extra, struct checklist_error *err)
+{
+	char *buf = NULL;
+	size_t size = 0, i;
+	FILE *f = open_memstream(&buf, &size);
+
+	assert_non_null(f);
+	fputs("<checklist xmlns='urn:x-sacl:checklist:1' id='c' version='1' "
+	    "xml:lang='en' languages='en'><title>C</title><choices id='many'>\n",
+	    f);
+	for (i = 0; i < n; i++)
+		fprintf(f, "<choice value='v%zu'><label>V</label></choice>\n", i);
+	if (extra != NULL)
+		fprintf(f, "<choice value='%s'><label>V</label></choice>\n", extra);
+	fputs("</choices><section id='s' number='1'><title>S</title>\n"
+	    "<provision id='p1' number='1' level='mandatory'><title>P</title>\n"
+	    "<question id='q' type='single' choices='many'><label>Q</label>"
+	    "</question></provision></section></checklist>\n", f);
+	return many_load(f, &buf, &size, err);
+}
+
+static void
+test_many_list_choices(void **state)
+{
+	struct checklist_error err;
+
+	(void)state;
+	/* v999, the 1,000th (line 1001), again as the 3,001st (line 3002) */
+	assert_int_equal(many_list(3000, "v999", &err), CHECKLIST_ERR_SEMANTIC);
+	assert_int_equal(err.line, 3002);
+	assert_string_equal(err.message, "choice list 'many' has the value "
+	    "'v999' twice (the first at line 1001)");
+	assert_int_equal(many_list(3000, NULL, &err), CHECKLIST_OK);
+}
+
+/* Question q with N choices of its own v0, v1, ... then EXTRA (when not
+ * NULL); with other="true" and a choice 'other' before the OTHER-th
+ * choice when OTHER is not SIZE_MAX. */
+static checklist_status
+many_own(size_t n, const char *extra, size_t other,
+    struct checklist_error *err)
+{
+	char *buf = NULL;
+	size_t size = 0, i;
+	FILE *f = open_memstream(&buf, &size);
+
+	assert_non_null(f);
+	many_head(f, false);
+	fprintf(f, "<question id='q' type='single'%s><label>Q</label>\n",
+	    other == SIZE_MAX ? "" : " other='true'");
+	for (i = 0; i <= n; i++) {
+		if (i == other)
+			fputs("<choice value='other'><label>O</label></choice>\n", f);
+		if (i == n && extra != NULL)
+			fprintf(f, "<choice value='%s'><label>V</label></choice>\n",
+			    extra);
+		else if (i < n)
+			fprintf(f, "<choice value='v%zu'><label>V</label></choice>\n",
+			    i);
+	}
+	fputs("</question></provision></section></checklist>\n", f);
+	return many_load(f, &buf, &size, err);
+}
+
+static void
+test_many_own_choices(void **state)
+{
+	struct checklist_error err;
+
+	(void)state;
+	assert_int_equal(many_own(3000, "v999", SIZE_MAX, &err),
+	    CHECKLIST_ERR_SEMANTIC);
+	assert_int_equal(err.line, 5);
+	assert_string_equal(err.message, "question p1/q lists the choice 'v999' "
+	    "twice");
+	/* the first mistake in the order of the choices is told */
+	assert_int_equal(many_own(3000, "v999", 3000, &err),
+	    CHECKLIST_ERR_SEMANTIC);
+	assert_string_equal(err.message, "question p1/q has other=\"true\" and "
+	    "a choice 'other'");
+	assert_int_equal(many_own(3000, "v999", 3001, &err),
+	    CHECKLIST_ERR_SEMANTIC);
+	assert_string_equal(err.message, "question p1/q lists the choice 'v999' "
+	    "twice");
+	assert_int_equal(many_own(3000, NULL, SIZE_MAX, &err), CHECKLIST_OK);
+}
+
+/* The repeats are found by sorting, not by comparing every pair: twice
+ * the choices cost about twice the comparisons (n log n: 2.2 times;
+ * every pair: 4 times). */
+static void
+test_many_linear(void **state)
+{
+	struct checklist_error err;
+	unsigned long small, big;
+
+	(void)state;
+	checklist_dups_compares = 0;
+	assert_int_equal(many_list(3000, "v999", &err), CHECKLIST_ERR_SEMANTIC);
+	small = checklist_dups_compares;
+	checklist_dups_compares = 0;
+	assert_int_equal(many_list(6000, "v999", &err), CHECKLIST_ERR_SEMANTIC);
+	big = checklist_dups_compares;
+	print_message("compares: %lu for 3,000 choices, %lu for 6,000\n", small,
+	    big);
+	assert_true(small > 0);
+	assert_true(small < 3001UL * 13 * 2);
+	assert_true(big * 10 < small * 25);
+	checklist_dups_compares = 0;
+	assert_int_equal(many_own(6000, NULL, SIZE_MAX, &err), CHECKLIST_OK);
+	assert_true(checklist_dups_compares < 6000UL * 14 * 2);
+}
+
 /* ------------------------------------------------------------ functions */
 
 /* Evaluate SRC with <v>VALUE</v> as the context node. */
@@ -387,6 +607,10 @@ main(void)
 		cmocka_unit_test(test_no_false_cycle),
 		cmocka_unit_test(test_warnings),
 		cmocka_unit_test(test_bundled_clean),
+		cmocka_unit_test(test_many_labels),
+		cmocka_unit_test(test_many_list_choices),
+		cmocka_unit_test(test_many_own_choices),
+		cmocka_unit_test(test_many_linear),
 		cmocka_unit_test(test_regex),
 		cmocka_unit_test(test_strings_and_choices),
 		cmocka_unit_test(test_numbers),
