@@ -472,6 +472,12 @@ xmlNodePtr checklist_group_node_found(struct checklist_response *r,
 /* Forget the groups' elements kept on R (its document is being
  * replaced or freed). */
 void checklist_group_nodes_forget(struct checklist_response *r);
+/* The root's <conflicts> (the list of a merge's conflicts), or NULL:
+ * found in the walk of the root's children that keeps the groups'
+ * elements, not by a walk of its own at each value given. */
+xmlNodePtr checklist_conflicts_found(struct checklist_response *r);
+/* The root's <conflicts> is LIST now (made, or NULL: removed). */
+void checklist_conflicts_kept(struct checklist_response *r, xmlNodePtr list);
 /* Forget the element kept for Q, a page-level question: a change touched
  * it, and another may have taken its place (checklist_touch, an undo). */
 void checklist_question_node_forget(struct checklist_response *r,

@@ -138,12 +138,13 @@ static xmlNodePtr
 checklist_merge_conflicts(struct checklist_merge *m)
 {
 	xmlNodePtr root = xmlDocGetRootElement(m->out->doc);
-	xmlNodePtr c = checklist_child_named(root, "conflicts");
+	xmlNodePtr c = checklist_conflicts_found(m->out);
 
-	if (c == NULL)
-		c = xmlNewChild(root, NULL, XC("conflicts"), NULL);
-	if (c == NULL)
+	if (c != NULL)
+		return c;
+	if ((c = xmlNewChild(root, NULL, XC("conflicts"), NULL)) == NULL)
 		checklist_fatal(_("out of memory (merge)"));
+	checklist_conflicts_kept(m->out, c);
 	return c;
 }
 

@@ -24,8 +24,7 @@ static const char *const checklist_from_attrs[] = {
 static xmlNodePtr
 checklist_conflicts_node(struct checklist_response *r)
 {
-	return checklist_child_named(xmlDocGetRootElement(r->doc),
-	    "conflicts");
+	return checklist_conflicts_found(r);
 }
 
 static void
@@ -183,6 +182,7 @@ checklist_conflict_forget(struct checklist_response *r, xmlNodePtr el,
 		checklist_touch_all(r);
 		xmlUnlinkNode(list);
 		xmlFreeNode(list);
+		checklist_conflicts_kept(r, NULL);
 	}
 	free(key);
 }

@@ -80,6 +80,9 @@ struct checklist_gnodes {
 	                    * again from the element before it */
 	bool *qfilled; /* by the group's number: its questions' elements
 	                * kept from one walk of its element's children */
+	xmlNodePtr conflicts; /* the root's <conflicts>, seen in the walk of
+	                       * the root's children (filled[ngroups]) or
+	                       * told (checklist_conflicts_kept) */
 	xmlNodePtr node[];
 };
 
@@ -131,6 +134,10 @@ checklist_group_nodes_fill(struct checklist_response *r,
 		return;
 	kept->filled[at] = true;
 	for (c = p->children; c != NULL; c = c->next) {
+		if (g->parent == NULL && kept->conflicts == NULL &&
+		    c->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(c->name, (const xmlChar *)"conflicts"))
+			kept->conflicts = c;
 		if (c->type != XML_ELEMENT_NODE || (h = checklist_find_group(
 		    r->cl, (const char *)c->name)) == NULL ||
 		    h->parent != g->parent ||
@@ -192,6 +199,45 @@ checklist_group_nodes_forget(struct checklist_response *r)
 	}
 	free(kept);
 	r->gnodes = NULL;
+}
+
+/* The first group of the root (its element's walk keeps the root's
+ * children), or NULL. */
+static const struct checklist_group *
+checklist_conflicts_group(const struct checklist *cl)
+{
+	return cl->front != NULL ? cl->front : cl->nsections > 0 ?
+	    cl->sections[0] : NULL;
+}
+
+xmlNodePtr
+checklist_conflicts_found(struct checklist_response *r)
+{
+	const struct checklist_group *g = checklist_conflicts_group(r->cl);
+	xmlNodePtr root = xmlDocGetRootElement(r->doc);
+	struct checklist_gnodes *kept;
+
+	if (root == NULL)
+		return NULL;
+	if (g == NULL || checklist_group_slot(r, g) == NULL)
+		return checklist_child_named(root, "conflicts");
+	checklist_group_nodes_fill(r, g, root);
+	kept = r->gnodes;
+	/* one made since, untold, is the root's last child */
+	if (kept->conflicts == NULL && root->last != NULL &&
+	    root->last->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(root->last->name, (const xmlChar *)"conflicts"))
+		kept->conflicts = root->last;
+	return kept->conflicts;
+}
+
+void
+checklist_conflicts_kept(struct checklist_response *r, xmlNodePtr list)
+{
+	const struct checklist_group *g = checklist_conflicts_group(r->cl);
+
+	if (g != NULL && checklist_group_slot(r, g) != NULL)
+		((struct checklist_gnodes *)r->gnodes)->conflicts = list;
 }
 
 /* Where the element of Q (a page-level question of group G) is kept,

@@ -567,6 +567,33 @@ test_question_elements(void **state)
 	checklist_response_free(r);
 }
 
+/* The root's list of conflicts is found in the walk that keeps the
+ * groups' elements, wherever it is among the root's children; settling
+ * its last conflict removes it, and the next value given does not look
+ * at it again. */
+static void
+test_conflicts_found(void **state)
+{
+	struct checklist_response *r;
+	xmlNodePtr root;
+
+	(void)state;
+	r = edited_back("<front>", "<conflicts><conflict path=\"p1_1/status\">"
+	    "<candidate>full</candidate><candidate>none</candidate>"
+	    "</conflict></conflicts><front>", "<status/>",
+	    "<status conflict=\"yes\"/>");
+	root = xmlDocGetRootElement(r->doc);
+	assert_int_equal(count_named(root, "conflicts"), 1);
+	assert_int_equal(set(r, "front/state", "X"), CHECKLIST_OK);
+	assert_int_equal(count_named(root, "conflicts"), 1); /* not settled */
+	assert_int_equal(set(r, "p1_1/status", "full"), CHECKLIST_OK);
+	assert_int_equal(count_named(root, "conflicts"), 0);
+	assert_int_equal(set(r, "p1_1/status", "none"), CHECKLIST_OK);
+	assert_int_equal(set(r, "p1_2/status", "none"), CHECKLIST_OK);
+	assert_int_equal(count_named(root, "conflicts"), 0);
+	checklist_response_free(r);
+}
+
 /* Issue 9: rules hold whatever the order of the answers. */
 static checklist_status
 set_all(struct checklist_response *r, struct checklist_error *err,
@@ -694,6 +721,7 @@ main(void)
 		cmocka_unit_test(test_given_twice),
 		cmocka_unit_test(test_group_elements),
 		cmocka_unit_test(test_question_elements),
+		cmocka_unit_test(test_conflicts_found),
 		cmocka_unit_test(test_rules_whatever_the_order),
 		cmocka_unit_test(test_rules_every_failure_named),
 		cmocka_unit_test(test_rules_single_store_marks_other),
