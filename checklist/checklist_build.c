@@ -263,10 +263,11 @@ checklist_build_add_question(struct checklist_group *g, xmlHashTablePtr ids,
 	g->questions = checklist_xreallocarray(g->questions,
 	    g->nquestions + 1, sizeof *g->questions);
 	g->questions[g->nquestions++] = q;
-	/* an id is added once (AddEntry: libxml2 2.9 grows the index on
-	 * adding, not on updating) */
+	/* AddEntry (libxml2 2.9 grows an index on adding, not on
+	 * updating); were the id there already, the first place stays */
 	if (q->id != NULL && xmlHashAddEntry(ids, (const xmlChar *)q->id,
-	    (void *)(uintptr_t)g->nquestions) != 0)
+	    (void *)(uintptr_t)g->nquestions) != 0 &&
+	    xmlHashLookup(ids, (const xmlChar *)q->id) == NULL)
 		checklist_fatal(_("out of memory (index)"));
 }
 
