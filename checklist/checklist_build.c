@@ -7,41 +7,50 @@
  */
 #include "config.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #include "checklist/checklist_internal.h"
 
-/* What building needs besides the model: the named lists and templates. */
+/* What building needs besides the model: the named lists and templates,
+ * by id. The indexes are made when the build starts and freed when it
+ * ends (checklist_build); the first element of an id is the one named. */
 struct checklist_builder {
 	struct checklist *cl;
 	const char *name;
 	struct checklist_error *err;
-	xmlNodePtr *choices; /* <choices> elements */
-	size_t nchoices;
-	xmlNodePtr *templates;
-	size_t ntemplates;
+	xmlHashTablePtr choices;   /* id -> its first <choices> element */
+	xmlHashTablePtr templates; /* id -> struct checklist_build_tpl (owned) */
+	struct checklist_template_index *tpl_questions; /* (owned) */
 	/* the templates' questions built so far (SHARED of the provisions'
-	 * questions), by element; handed to the checklist as made */
-	xmlNodePtr *proto_nodes;
-	struct checklist_question **protos;
-	size_t nprotos;
-	/* what a template gives a provision of a level, worked out at its
-	 * first such provision (the same for all the others) */
-	struct checklist_build_pick *picks;
-	size_t npicks;
+	 * questions): template question element (its address, as text) ->
+	 * the question, or &checklist_build_failed; the questions are the
+	 * checklist's, handed to it as made */
+	xmlHashTablePtr protos;
 };
 
-/* Template T at level L: its questions (templates' own, to share), in
- * the order a provision asks them. */
+/* A template's questions, in the order a provision of a level asks them
+ * (templates' own, to share). */
 struct checklist_build_pick {
-	xmlNodePtr t;
-	enum checklist_level level;
 	struct checklist_question **q;
 	size_t n;
 };
+
+/* A template: its element, and what it gives a provision of each level,
+ * worked out at its first such provision (the same for all the
+ * others). */
+struct checklist_build_tpl {
+	xmlNodePtr t;
+	struct checklist_build_pick *picks[CHECKLIST_LEVEL_OPTIONAL + 1];
+};
+
+/* A template question that could not be built (its error is set). */
+static char checklist_build_failed;
 
 #define each_child(c, n) \
 	for ((c) = (n)->children; (c) != NULL; (c) = (c)->next) \
@@ -85,21 +94,26 @@ checklist_build_bool(xmlNodePtr n, const char *attr)
 	return yes;
 }
 
-static xmlNodePtr
-checklist_build_named(xmlNodePtr *list, size_t n, const char *id)
+/* An empty index (freed with xmlHashFree). Small at first: there is
+ * one per group; libxml2 grows it as it fills. */
+static xmlHashTablePtr
+checklist_build_hash(void)
 {
-	size_t i;
-	char *v;
+	xmlHashTablePtr h = xmlHashCreate(16);
 
-	for (i = 0; i < n; i++) {
-		v = checklist_xml_attr(list[i], "id");
-		if (strcmp(v, id) == 0) {
-			free(v);
-			return list[i];
-		}
-		free(v);
-	}
-	return NULL;
+	if (h == NULL)
+		checklist_fatal(_("out of memory (index)"));
+	return h;
+}
+
+unsigned long checklist_build_probes;
+
+/* The template or choice list named ID in H, or NULL. */
+static void *
+checklist_build_named(xmlHashTablePtr h, const char *id)
+{
+	checklist_build_probes++;
+	return id != NULL ? xmlHashLookup(h, (const xmlChar *)id) : NULL;
 }
 
 static void
@@ -136,7 +150,7 @@ checklist_build_choice_list(struct checklist_builder *b,
 			free(ref);
 			return CHECKLIST_ERR_SEMANTIC;
 		}
-	list = checklist_build_named(b->choices, b->nchoices, ref);
+	list = checklist_build_named(b->choices, ref);
 	if (list == NULL) {
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
 		    checklist_build_line(n), 0,
@@ -238,13 +252,46 @@ checklist_build_question(struct checklist_builder *b, xmlNodePtr n)
 	return q;
 }
 
+/* A group's questions while it is built (IDS): id -> its place in
+ * g->questions, plus one (an index holds no NULL). Made and freed by
+ * checklist_build_group; an omitted question leaves a NULL place there,
+ * closed up when the group is done (checklist_build_close_up). */
 static void
-checklist_build_add_question(struct checklist_group *g,
+checklist_build_add_question(struct checklist_group *g, xmlHashTablePtr ids,
     struct checklist_question *q)
 {
 	g->questions = checklist_xreallocarray(g->questions,
 	    g->nquestions + 1, sizeof *g->questions);
 	g->questions[g->nquestions++] = q;
+	/* AddEntry (libxml2 2.9 grows an index on adding, not on
+	 * updating); were the id there already, the first place stays */
+	if (q->id != NULL && xmlHashAddEntry(ids, (const xmlChar *)q->id,
+	    (void *)(uintptr_t)g->nquestions) != 0 &&
+	    xmlHashLookup(ids, (const xmlChar *)q->id) == NULL)
+		checklist_fatal(_("out of memory (index)"));
+}
+
+/* The place of question ID in G's questions (IDS), or -1. */
+static ssize_t
+checklist_build_find(xmlHashTablePtr ids, const char *id)
+{
+	uintptr_t at = id != NULL ? (uintptr_t)xmlHashLookup(ids,
+	    (const xmlChar *)id) : 0;
+
+	checklist_build_probes++;
+	return (ssize_t)at - 1;
+}
+
+/* G's questions without the places its omissions left. */
+static void
+checklist_build_close_up(struct checklist_group *g)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < g->nquestions; i++)
+		if (g->questions[i] != NULL)
+			g->questions[n++] = g->questions[i];
+	g->nquestions = n;
 }
 
 static void
@@ -258,23 +305,12 @@ checklist_build_add_group(struct checklist_group *parent,
 	g->depth = parent->depth + 1;
 }
 
-static ssize_t
-checklist_build_find(const struct checklist_group *g, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < g->nquestions; i++)
-		if (strcmp(g->questions[i]->id, id) == 0)
-			return (ssize_t)i;
-	return -1;
-}
-
 /* A provision's own question: replaces the template's of the same id in
  * place (keeping its role, unless it declares one: the question still
  * means the same), or comes after the others. */
 static void
 checklist_build_own_question(struct checklist_builder *b,
-    struct checklist_group *g, xmlNodePtr n)
+    struct checklist_group *g, xmlHashTablePtr ids, xmlNodePtr n)
 {
 	struct checklist_question *q = checklist_build_question(b, n);
 	ssize_t at;
@@ -282,7 +318,7 @@ checklist_build_own_question(struct checklist_builder *b,
 	if (q == NULL)
 		return;
 	q->group = g;
-	at = checklist_build_find(g, q->id);
+	at = checklist_build_find(ids, q->id);
 	/* a question from the template (SHARED) may be replaced */
 	if (at >= 0 && g->questions[at]->shared != NULL) {
 		if (q->role == NULL && g->questions[at]->role != NULL)
@@ -296,7 +332,7 @@ checklist_build_own_question(struct checklist_builder *b,
 		    g->questions[at]->line);
 		checklist_question_free(q);
 	} else {
-		checklist_build_add_question(g, q);
+		checklist_build_add_question(g, ids, q);
 	}
 }
 
@@ -307,19 +343,19 @@ checklist_build_template_has(struct checklist_builder *b, xmlNodePtr p,
     const char *id)
 {
 	char *name = checklist_xml_attr(p, "template");
-	xmlNodePtr t = name != NULL ? checklist_build_named(b->templates,
-	    b->ntemplates, name) : NULL;
+	const struct checklist_build_tpl *t = checklist_build_named(
+	    b->templates, name);
 
 	free(name);
-	return t != NULL && checklist_template_has(t, id);
+	return t != NULL && checklist_template_has(b->tpl_questions, t->t, id);
 }
 
 static void
 checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
-    xmlNodePtr n)
+    xmlHashTablePtr ids, xmlNodePtr n)
 {
 	char *id = checklist_xml_attr(n, "question");
-	ssize_t at = checklist_build_find(g, id);
+	ssize_t at = checklist_build_find(ids, id);
 
 	if (at < 0 && checklist_build_template_has(b, n->parent, id)) {
 		/* a variant for other levels only: nothing to take out */
@@ -330,9 +366,8 @@ checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
 		    g->id, id);
 	} else {
 		checklist_question_free(g->questions[at]);
-		memmove(&g->questions[at], &g->questions[at + 1],
-		    (g->nquestions - (size_t)at - 1) * sizeof *g->questions);
-		g->nquestions--;
+		g->questions[at] = NULL;
+		xmlHashRemoveEntry(ids, (const xmlChar *)id, NULL);
 	}
 	free(id);
 }
@@ -343,18 +378,18 @@ static struct checklist_question *
 checklist_build_proto(struct checklist_builder *b, xmlNodePtr n)
 {
 	struct checklist_question *q;
-	size_t i;
+	char key[32];
+	void *had;
 
-	for (i = 0; i < b->nprotos; i++)
-		if (b->proto_nodes[i] == n)
-			return b->protos[i];
+	snprintf(key, sizeof key, "%p", (void *)n);
+	checklist_build_probes++;
+	had = xmlHashLookup(b->protos, (const xmlChar *)key);
+	if (had != NULL)
+		return had != &checklist_build_failed ? had : NULL;
 	q = checklist_build_question(b, n);
-	b->proto_nodes = checklist_xreallocarray(b->proto_nodes,
-	    b->nprotos + 1, sizeof *b->proto_nodes);
-	b->protos = checklist_xreallocarray(b->protos, b->nprotos + 1,
-	    sizeof *b->protos);
-	b->proto_nodes[b->nprotos] = n;
-	b->protos[b->nprotos++] = q;
+	if (xmlHashAddEntry(b->protos, (const xmlChar *)key,
+	    q != NULL ? (void *)q : &checklist_build_failed) != 0)
+		checklist_fatal(_("out of memory (index)"));
 	if (q != NULL)
 		checklist_shared_add(b->cl, q);
 	return q;
@@ -364,28 +399,22 @@ checklist_build_proto(struct checklist_builder *b, xmlNodePtr n)
  * place of its first question in T, the variant for L or the default
  * (built once per template question). Worked out once per T and L. */
 static const struct checklist_build_pick *
-checklist_build_pick(struct checklist_builder *b, xmlNodePtr t,
+checklist_build_pick(struct checklist_builder *b, struct checklist_build_tpl *t,
     enum checklist_level l)
 {
 	struct checklist_build_pick *p;
 	struct checklist_question *q;
 	xmlNodePtr c, v;
 	char *id;
-	size_t i;
 
-	for (i = 0; i < b->npicks; i++)
-		if (b->picks[i].t == t && b->picks[i].level == l)
-			return &b->picks[i];
-	b->picks = checklist_xreallocarray(b->picks, b->npicks + 1,
-	    sizeof *b->picks);
-	p = &b->picks[b->npicks++];
-	memset(p, 0, sizeof *p);
-	p->t = t;
-	p->level = l;
-	each_child(c, t) {
+	if (t->picks[l] != NULL)
+		return t->picks[l];
+	p = t->picks[l] = checklist_xcalloc(1, sizeof *p);
+	each_child(c, t->t) {
 		id = checklist_xml_attr(c, "id");
-		v = checklist_template_seen(t, c, id) ? NULL :
-		    checklist_template_variant(t, id, l);
+		v = id == NULL || checklist_template_seen(b->tpl_questions, t->t,
+		    c, id) ? NULL : checklist_template_variant(b->tpl_questions,
+		    t->t, id, l);
 		free(id);
 		if (v == NULL || (q = checklist_build_proto(b, v)) == NULL)
 			continue;
@@ -399,7 +428,8 @@ checklist_build_pick(struct checklist_builder *b, xmlNodePtr t,
  * template's. */
 static void
 checklist_build_template_questions(struct checklist_builder *b,
-    struct checklist_group *g, xmlNodePtr t)
+    struct checklist_group *g, xmlHashTablePtr ids,
+    struct checklist_build_tpl *t)
 {
 	const struct checklist_build_pick *p = checklist_build_pick(b, t,
 	    g->level);
@@ -409,27 +439,27 @@ checklist_build_template_questions(struct checklist_builder *b,
 	for (i = 0; i < p->n; i++) {
 		q = checklist_question_share(p->q[i]);
 		q->group = g;
-		checklist_build_add_question(g, q);
+		checklist_build_add_question(g, ids, q);
 	}
 }
 
 static void
 checklist_build_template(struct checklist_builder *b,
-    struct checklist_group *g, xmlNodePtr n)
+    struct checklist_group *g, xmlHashTablePtr ids, xmlNodePtr n)
 {
 	char *name = checklist_xml_attr(n, "template");
-	xmlNodePtr t;
+	struct checklist_build_tpl *t;
 
 	if (name == NULL)
 		return;
-	t = checklist_build_named(b->templates, b->ntemplates, name);
+	t = checklist_build_named(b->templates, name);
 	if (t == NULL)
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
 		    checklist_build_line(n), 0,
 		    _("provision '%s' uses an unknown template '%s'"), g->id, name);
 	free(name);
 	if (t != NULL)
-		checklist_build_template_questions(b, g, t);
+		checklist_build_template_questions(b, g, ids, t);
 }
 
 static enum checklist_level
@@ -453,6 +483,7 @@ checklist_build_group(struct checklist_builder *b, xmlNodePtr n,
     enum checklist_gkind kind, struct checklist_group *parent)
 {
 	struct checklist_group *g = checklist_xcalloc(1, sizeof *g);
+	xmlHashTablePtr ids = checklist_build_hash();
 	xmlNodePtr c;
 
 	g->kind = kind;
@@ -464,19 +495,21 @@ checklist_build_group(struct checklist_builder *b, xmlNodePtr n,
 	g->line = checklist_build_line(n);
 	if (parent != NULL)
 		checklist_build_add_group(parent, g);
-	checklist_build_template(b, g, n);
+	checklist_build_template(b, g, ids, n);
 	each_child(c, n) {
 		if (checklist_xml_is(c, "title"))
 			checklist_build_text(b, &g->title, c);
 		else if (checklist_xml_is(c, "help"))
 			checklist_build_text(b, &g->help, c);
 		else if (checklist_xml_is(c, "omit"))
-			checklist_build_omit(b, g, c);
+			checklist_build_omit(b, g, ids, c);
 		else if (checklist_xml_is(c, "question"))
-			checklist_build_own_question(b, g, c);
+			checklist_build_own_question(b, g, ids, c);
 		else if (checklist_xml_is(c, "provision"))
 			checklist_build_group(b, c, CHECKLIST_G_PROVISION, g);
 	}
+	xmlHashFree(ids, NULL);
+	checklist_build_close_up(g);
 	return g;
 }
 
@@ -556,21 +589,70 @@ checklist_build_default_lang(struct checklist_builder *b, xmlNodePtr root)
 	    "(xml:lang) is not in languages"), b->cl->default_lang);
 }
 
-static void
-checklist_build_collect(struct checklist_builder *b, xmlNodePtr **list,
-    size_t *n, xmlNodePtr node)
+/* Index NODE (a <choices> or <template>) in H as V under its id, unless
+ * the id is taken: then the first stays, and the error names its
+ * element, FIRST_OF(its value). False when V was not indexed. */
+static bool
+checklist_build_collect(struct checklist_builder *b, xmlHashTablePtr h,
+    xmlNodePtr node, void *v, xmlNodePtr (*first_of)(void *))
 {
 	char *id = checklist_xml_attr(node, "id");
-	xmlNodePtr first = id ? checklist_build_named(*list, *n, id) : NULL;
+	void *first = checklist_build_named(h, id);
+	bool added = false;
 
 	if (first != NULL)
 		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
 		    checklist_build_line(node), 0, _("duplicate %s id '%s': the "
 		    "one at line %d has it already"), (const char *)node->name,
-		    id, checklist_build_line(first));
+		    id, checklist_build_line(first_of(first)));
+	else if (id != NULL && xmlHashAddEntry(h, (const xmlChar *)id, v) != 0)
+		checklist_fatal(_("out of memory (index)"));
+	else
+		added = id != NULL;
 	free(id);
-	*list = checklist_xreallocarray(*list, *n + 1, sizeof **list);
-	(*list)[(*n)++] = node;
+	return added;
+}
+
+static xmlNodePtr
+checklist_build_choices_node(void *v)
+{
+	return v;
+}
+
+static xmlNodePtr
+checklist_build_tpl_node(void *v)
+{
+	return ((struct checklist_build_tpl *)v)->t;
+}
+
+static void
+checklist_build_tpl_free(void *v, const xmlChar *id)
+{
+	struct checklist_build_tpl *t = v;
+	size_t l;
+
+	(void)id;
+	for (l = 0; l < sizeof t->picks / sizeof t->picks[0]; l++)
+		if (t->picks[l] != NULL) {
+			free(t->picks[l]->q);
+			free(t->picks[l]);
+		}
+	free(t);
+}
+
+/* Template C: indexed under its id (the duplicate reported first), then
+ * its questions indexed and checked. */
+static void
+checklist_build_template_def(struct checklist_builder *b, xmlNodePtr c)
+{
+	struct checklist_build_tpl *t = checklist_xcalloc(1, sizeof *t);
+	bool added = checklist_build_collect(b, b->templates, c, t,
+	    checklist_build_tpl_node);
+
+	t->t = c;
+	checklist_template_read(b->tpl_questions, c, b->name, b->err);
+	if (!added)
+		checklist_build_tpl_free(t, NULL);
 }
 
 static void
@@ -583,11 +665,10 @@ checklist_build_root_child(struct checklist_builder *b, xmlNodePtr c)
 	else if (checklist_xml_is(c, "description"))
 		checklist_build_text(b, &cl->description, c);
 	else if (checklist_xml_is(c, "choices"))
-		checklist_build_collect(b, &b->choices, &b->nchoices, c);
-	else if (checklist_xml_is(c, "template")) {
-		checklist_build_collect(b, &b->templates, &b->ntemplates, c);
-		checklist_template_check(c, b->name, b->err);
-	}
+		checklist_build_collect(b, b->choices, c, c,
+		    checklist_build_choices_node);
+	else if (checklist_xml_is(c, "template"))
+		checklist_build_template_def(b, c);
 	else if (checklist_xml_is(c, "front"))
 		cl->front = checklist_build_group(b, c, CHECKLIST_G_FRONT, NULL);
 	else if (checklist_xml_is(c, "section")) {
@@ -605,7 +686,6 @@ checklist_build(xmlDocPtr doc, const char *name, struct checklist **out,
 	struct checklist_builder b = { 0 };
 	xmlNodePtr root = xmlDocGetRootElement(doc), c;
 	xmlChar *lang;
-	size_t i;
 
 	b.cl = checklist_xcalloc(1, sizeof *b.cl);
 	b.name = name;
@@ -623,15 +703,16 @@ checklist_build(xmlDocPtr doc, const char *name, struct checklist **out,
 	xmlFree(lang);
 	checklist_build_languages(b.cl, root);
 	checklist_build_default_lang(&b, root);
+	b.choices = checklist_build_hash();
+	b.templates = checklist_build_hash();
+	b.protos = checklist_build_hash();
+	b.tpl_questions = checklist_template_index_new();
 	each_child(c, root)
 		checklist_build_root_child(&b, c);
-	free(b.choices);
-	free(b.templates);
-	free(b.proto_nodes);
-	free(b.protos);
-	for (i = 0; i < b.npicks; i++)
-		free(b.picks[i].q);
-	free(b.picks);
+	xmlHashFree(b.choices, NULL);
+	xmlHashFree(b.templates, checklist_build_tpl_free);
+	xmlHashFree(b.protos, NULL);
+	checklist_template_index_free(b.tpl_questions);
 	checklist_layout(b.cl);
 	if (err->status != CHECKLIST_OK) {
 		checklist_free(b.cl);

@@ -73,23 +73,39 @@ extern const size_t checklist_xsd_len;
 /* -------------------------------------------------- building (build.c) */
 /* Variant look-ups made so far (tests: once per template and level). */
 extern unsigned long checklist_template_lookups;
+/* Look-ups by id in the builder's indexes made so far (build.c and
+ * template.c; tests: a constant number per element, none growing with
+ * the number of lists, templates or questions before it). */
+extern unsigned long checklist_build_probes;
 
 /* Build the model from a schema-valid DOC. Semantic errors go to ERR. */
 checklist_status checklist_build(xmlDocPtr doc, const char *name,
     struct checklist **out, struct checklist_error *err);
-/* Templates whose questions vary by level (template.c); T is a
- * <template> element. The question of id ID a provision of level L asks:
- * the variant for L, else the default, else NULL. */
-xmlNodePtr checklist_template_variant(xmlNodePtr t, const char *id,
+/* Templates whose questions vary by level (template.c): the questions
+ * of a definition's templates by template and id, made empty when the
+ * build starts and freed (checklist_template_index_free) by the builder
+ * when it ends; it points into the templates' trees. */
+struct checklist_template_index;
+struct checklist_template_index *checklist_template_index_new(void);
+void checklist_template_index_free(struct checklist_template_index *ix);
+/* Index the questions of the <template> element T. Questions of one id
+ * must be variants: at most one default, no level claimed twice; else
+ * ERR gets "NAME:LINE: template 'T': a second question ..." at the
+ * second. */
+void checklist_template_read(struct checklist_template_index *ix,
+    xmlNodePtr t, const char *name, struct checklist_error *err);
+/* The question of id ID of (read) template T a provision of level L
+ * asks: the variant for L, else the default, else NULL. */
+xmlNodePtr checklist_template_variant(
+    const struct checklist_template_index *ix, xmlNodePtr t, const char *id,
     enum checklist_level l);
-/* Is there a question of id ID among T's children before N? */
-bool checklist_template_seen(xmlNodePtr t, xmlNodePtr n, const char *id);
-/* Has T a question of id ID, at any level? */
-bool checklist_template_has(xmlNodePtr t, const char *id);
-/* At most one default per id, no level claimed twice: else ERR gets
- * "NAME:LINE: template 'T': a second question ..." at the second. */
-void checklist_template_check(xmlNodePtr t, const char *name,
-    struct checklist_error *err);
+/* Is there a question of id ID in template T before N (one of T's
+ * questions)? */
+bool checklist_template_seen(const struct checklist_template_index *ix,
+    xmlNodePtr t, xmlNodePtr n, const char *id);
+/* Has template T a question of id ID, at any level? */
+bool checklist_template_has(const struct checklist_template_index *ix,
+    xmlNodePtr t, const char *id);
 /* Semantic checks over a built model (semantic.c); DOC is its
  * definition, for the templates' names and lines: taken, freed once
  * they are read (before the names are resolved on a skeleton, which

@@ -2,15 +2,18 @@
  * checklist_template.c: the questions of a template that vary by the
  * provision's level (doc/checklist-format.md, "Questions that vary by
  * level"). A template question without `level` is the default of its
- * id; one with `level="L..."` the variant for those levels. These
- * helpers read the template's elements as the schema left them; the
- * builder (checklist_build.c) copies the question chosen.
+ * id; one with `level="L..."` the variant for those levels. Each
+ * template is read once into an index of the templates' questions by
+ * id (checked as it is read); the builder (checklist_build.c) then asks
+ * it which question a provision of a level gets, in constant time.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #include "checklist/checklist_internal.h"
@@ -18,6 +21,55 @@
 #define each_child(c, n) \
 	for ((c) = (n)->children; (c) != NULL; (c) = (c)->next) \
 		if ((c)->type == XML_ELEMENT_NODE)
+
+#define CHECKLIST_TEMPLATE_NLEVELS (CHECKLIST_LEVEL_OPTIONAL + 1)
+
+/* The questions of one id in a template, as far as it has been read.
+ * CLAIM[L] (L a provision level) is the first question for level L;
+ * CLAIM[CHECKLIST_LEVEL_NONE] the first default (no `level`). AT[] are
+ * their places among the template's children, to tell which came
+ * first. */
+struct checklist_template_id {
+	xmlNodePtr first;        /* the first question of the id */
+	xmlNodePtr last_default; /* the last default (a provision's pick) */
+	xmlNodePtr claim[CHECKLIST_TEMPLATE_NLEVELS];
+	size_t at[CHECKLIST_TEMPLATE_NLEVELS];
+};
+
+/* The templates' questions by id: (question id, template element's
+ * address as text) -> struct checklist_template_id, owned by the index
+ * (freed with it by checklist_template_index_free). One for all the
+ * templates of a definition: an index each would cost more than the
+ * few questions most templates have. */
+struct checklist_template_index {
+	xmlHashTablePtr ids;
+};
+
+/* The key naming template T in the index. */
+struct checklist_template_key {
+	char s[32];
+};
+
+static struct checklist_template_key
+checklist_template_key(xmlNodePtr t)
+{
+	struct checklist_template_key k;
+
+	snprintf(k.s, sizeof k.s, "%p", (void *)t);
+	return k;
+}
+
+/* The entry of question ID of template T, or NULL. */
+static struct checklist_template_id *
+checklist_template_get(const struct checklist_template_index *ix,
+    xmlNodePtr t, const char *id)
+{
+	struct checklist_template_key k = checklist_template_key(t);
+
+	checklist_build_probes++;
+	return id != NULL ? xmlHashLookup2(ix->ids, (const xmlChar *)id,
+	    (const xmlChar *)k.s) : NULL;
+}
 
 /* Does the template question N apply to level L? Its `level` attribute
  * lists the levels it is the variant for; without one it is the
@@ -36,51 +88,6 @@ checklist_template_for_level(xmlNodePtr n, enum checklist_level l,
 		yes = strcmp(tok, checklist_level_name(l)) == 0;
 	free(v);
 	return yes;
-}
-
-/* Is there a question with id ID among T's children before N? */
-bool
-checklist_template_seen(xmlNodePtr t, xmlNodePtr n, const char *id)
-{
-	xmlNodePtr c;
-
-	each_child(c, t) {
-		if (c == n)
-			break;
-		if (checklist_xml_attr_eq(c, "id", id))
-			return true;
-	}
-	return false;
-}
-
-/* The question of template T with id ID that a provision of level L
- * asks: the variant for L, else the default, else none. */
-unsigned long checklist_template_lookups;
-
-xmlNodePtr
-checklist_template_variant(xmlNodePtr t, const char *id, enum checklist_level l)
-{
-	xmlNodePtr c, fallback = NULL;
-	bool is_default;
-
-	checklist_template_lookups++;
-
-	each_child(c, t) {
-		if (!checklist_xml_attr_eq(c, "id", id))
-			continue;
-		if (checklist_template_for_level(c, l, &is_default))
-			return c;
-		if (is_default)
-			fallback = c;
-	}
-	return fallback;
-}
-
-/* Is question N's id ID? */
-static bool
-checklist_template_same_id(xmlNodePtr n, const char *id)
-{
-	return checklist_xml_attr_eq(n, "id", id);
 }
 
 /* Do questions C and D (of one id) both claim a level? The level
@@ -104,49 +111,182 @@ checklist_template_clash(xmlNodePtr c, xmlNodePtr d)
 	return def_c && def_d ? (int)CHECKLIST_LEVEL_NONE : -1;
 }
 
-/* Two questions of template T with one id are variants: at most one
- * default, and no level claimed twice. Checked when the template is
- * read, whether a provision uses it or not. */
-void
-checklist_template_check(xmlNodePtr t, const char *name,
-    struct checklist_error *err)
+/* The levels question C claims: CLAIMS[L] for each provision level it
+ * is the variant for, CLAIMS[CHECKLIST_LEVEL_NONE] when a default. */
+static void
+checklist_template_claims(xmlNodePtr c, bool claims[])
 {
-	xmlNodePtr c, d;
-	char *id, *tid = checklist_xml_attr(t, "id");
-	int clash;
+	enum checklist_level l;
+	bool is_default;
 
-	each_child(c, t) {
-		id = checklist_xml_attr(c, "id");
-		for (d = t->children; d != c; d = d->next) {
-			if (d->type != XML_ELEMENT_NODE ||
-			    !checklist_template_same_id(d, id) ||
-			    (clash = checklist_template_clash(c, d)) < 0)
-				continue;
-			checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name,
-			    (int)xmlGetLineNo(c), 0, _("template '%s': a second "
-			    "question '%s' %s%s (the first is at line %d)"), tid,
-			    id, clash == CHECKLIST_LEVEL_NONE ? "without level" :
-			    "for level ", clash == CHECKLIST_LEVEL_NONE ? "" :
-			    checklist_level_name((enum checklist_level)clash),
-			    (int)xmlGetLineNo(d));
-			break;
+	for (l = CHECKLIST_LEVEL_MANDATORY; l <= CHECKLIST_LEVEL_OPTIONAL; l++)
+		claims[l] = checklist_template_for_level(c, l, &is_default);
+	claims[CHECKLIST_LEVEL_NONE] = is_default;
+}
+
+/* The first question before C (of C's id, whose entry is E) that claims
+ * a level C claims, or NULL. */
+static xmlNodePtr
+checklist_template_first_clash(const struct checklist_template_id *e,
+    const bool claims[])
+{
+	xmlNodePtr d = NULL;
+	size_t l, at = 0;
+
+	for (l = 0; l < CHECKLIST_TEMPLATE_NLEVELS; l++)
+		if (claims[l] && e->claim[l] != NULL && (d == NULL ||
+		    e->at[l] < at)) {
+			d = e->claim[l];
+			at = e->at[l];
 		}
-		free(id);
+	return d;
+}
+
+/* Two questions of one id are variants: at most one default, and no
+ * level claimed twice. C (of template TID) clashes with D, before it. */
+static void
+checklist_template_report(xmlNodePtr c, xmlNodePtr d, const char *tid,
+    const char *name, struct checklist_error *err)
+{
+	int clash = checklist_template_clash(c, d);
+	char *id = checklist_xml_attr(c, "id");
+
+	checklist_error_set(err, CHECKLIST_ERR_SEMANTIC, name,
+	    (int)xmlGetLineNo(c), 0, _("template '%s': a second "
+	    "question '%s' %s%s (the first is at line %d)"), tid,
+	    id, clash == CHECKLIST_LEVEL_NONE ? "without level" :
+	    "for level ", clash == CHECKLIST_LEVEL_NONE ? "" :
+	    checklist_level_name((enum checklist_level)clash),
+	    (int)xmlGetLineNo(d));
+	free(id);
+}
+
+/* The entry of question ID of template T, made if new. */
+static struct checklist_template_id *
+checklist_template_entry(struct checklist_template_index *ix, xmlNodePtr t,
+    const char *id)
+{
+	struct checklist_template_key k = checklist_template_key(t);
+	struct checklist_template_id *e = checklist_template_get(ix, t, id);
+
+	if (e != NULL)
+		return e;
+	e = checklist_xcalloc(1, sizeof *e);
+	if (xmlHashAddEntry2(ix->ids, (const xmlChar *)id,
+	    (const xmlChar *)k.s, e) != 0)
+		checklist_fatal(_("out of memory (index)"));
+	return e;
+}
+
+/* Index question C, the AT-th child of template T; report its clash
+ * with a question of its id before it, if any. */
+static void
+checklist_template_add(struct checklist_template_index *ix, xmlNodePtr t,
+    xmlNodePtr c, size_t at, const char *name, struct checklist_error *err)
+{
+	char *id = checklist_xml_attr(c, "id"), *tid;
+	struct checklist_template_id *e;
+	bool claims[CHECKLIST_TEMPLATE_NLEVELS];
+	xmlNodePtr d;
+	size_t l;
+
+	if (id == NULL)
+		return;
+	e = checklist_template_entry(ix, t, id);
+	free(id);
+	checklist_template_claims(c, claims);
+	if ((d = checklist_template_first_clash(e, claims)) != NULL) {
+		tid = checklist_xml_attr(t, "id");
+		checklist_template_report(c, d, tid, name, err);
+		free(tid);
 	}
-	free(tid);
+	if (e->first == NULL)
+		e->first = c;
+	if (claims[CHECKLIST_LEVEL_NONE])
+		e->last_default = c;
+	for (l = 0; l < CHECKLIST_TEMPLATE_NLEVELS; l++)
+		if (claims[l] && e->claim[l] == NULL) {
+			e->claim[l] = c;
+			e->at[l] = at;
+		}
+}
+
+struct checklist_template_index *
+checklist_template_index_new(void)
+{
+	struct checklist_template_index *ix = checklist_xcalloc(1, sizeof *ix);
+
+	ix->ids = xmlHashCreate(64);
+	if (ix->ids == NULL)
+		checklist_fatal(_("out of memory (index)"));
+	return ix;
+}
+
+/* Read template T into IX: its questions by id, and the check that two
+ * of one id are variants (else ERR gets "NAME:LINE: template 'T': a
+ * second question ..." at the second, naming the first it clashes
+ * with). */
+void
+checklist_template_read(struct checklist_template_index *ix, xmlNodePtr t,
+    const char *name, struct checklist_error *err)
+{
+	xmlNodePtr c;
+	size_t at = 0;
+
+	each_child(c, t)
+		checklist_template_add(ix, t, c, at++, name, err);
+}
+
+static void
+checklist_template_id_free(void *e, const xmlChar *key)
+{
+	(void)key;
+	free(e);
+}
+
+void
+checklist_template_index_free(struct checklist_template_index *ix)
+{
+	if (ix == NULL)
+		return;
+	xmlHashFree(ix->ids, checklist_template_id_free);
+	free(ix);
+}
+
+/* Is there a question with id ID before N (a question of template T)? */
+bool
+checklist_template_seen(const struct checklist_template_index *ix,
+    xmlNodePtr t, xmlNodePtr n, const char *id)
+{
+	const struct checklist_template_id *e = checklist_template_get(ix, t,
+	    id);
+
+	return e != NULL && e->first != n;
+}
+
+/* The question of id ID that a provision of level L asks: the first
+ * variant for L, else the (last) default, else none. No variant claims
+ * CHECKLIST_LEVEL_NONE (the schema has no such level name). */
+unsigned long checklist_template_lookups;
+
+xmlNodePtr
+checklist_template_variant(const struct checklist_template_index *ix,
+    xmlNodePtr t, const char *id, enum checklist_level l)
+{
+	const struct checklist_template_id *e = checklist_template_get(ix, t,
+	    id);
+
+	checklist_template_lookups++;
+	if (e == NULL)
+		return NULL;
+	if (l != CHECKLIST_LEVEL_NONE && e->claim[l] != NULL)
+		return e->claim[l];
+	return e->last_default;
 }
 
 bool
-checklist_template_has(xmlNodePtr t, const char *id)
+checklist_template_has(const struct checklist_template_index *ix,
+    xmlNodePtr t, const char *id)
 {
-	xmlNodePtr c;
-	char *v;
-	bool has = false;
-
-	each_child(c, t) {
-		v = checklist_xml_attr(c, "id");
-		has |= strcmp(v, id) == 0;
-		free(v);
-	}
-	return has;
+	return checklist_template_get(ix, t, id) != NULL;
 }

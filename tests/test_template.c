@@ -4,7 +4,10 @@
  * replaces the default in its place, a variant without a default is
  * asked at its levels only, omit and a provision's own question still
  * apply, and two questions claiming one level are refused at the
- * template's line. Also the definition's SHA-256 kept at load.
+ * template's line. Also the definition's SHA-256 kept at load, and
+ * large definitions (3,000 lists, a template of 3,000 questions): the
+ * same first error and questions, for look-ups by id that grow only as
+ * the definition does.
  */
 #include "config.h"
 
@@ -286,6 +289,204 @@ test_variant_once_per_level(void **state)
 	free(many);
 }
 
+/* ------------------------------------------------ large definitions */
+
+/* A stream the definitions below are written to (open_memstream: the
+ * text grows in place), and its text when done (caller frees). */
+struct text {
+	FILE *f;
+	char *s;
+	size_t len;
+};
+
+static void
+text_open(struct text *t)
+{
+	t->s = NULL;
+	t->f = open_memstream(&t->s, &t->len);
+	assert_non_null(t->f);
+}
+
+static char *
+text_close(struct text *t)
+{
+	assert_int_equal(fclose(t->f), 0);
+	return t->s;
+}
+
+/* A definition of N choice lists c0.., then EXTRA (more lists or
+ * templates) at the end; a provision asks one question, of list cN-1.
+ * Line of list cI: 4 + I. */
+static char *
+many_lists(int n, const char *extra)
+{
+	struct text t;
+	int i;
+
+	text_open(&t);
+	fputs(HEAD, t.f);
+	for (i = 0; i < n; i++)
+		fprintf(t.f, "<choices id=\"c%d\"><choice value=\"a%d\"><label>A"
+		    "</label></choice></choices>\n", i, i);
+	fprintf(t.f, "%s<section id=\"s\" number=\"1\"><title>S</title>\n"
+	    "<provision id=\"p\" number=\"1\" level=\"mandatory\"><title>P"
+	    "</title><question id=\"q\" type=\"single\" choices=\"c%d\"><label>"
+	    "Q</label></question></provision>\n</section>\n</checklist>\n",
+	    extra, n - 1);
+	return text_close(&t);
+}
+
+/* A duplicate list or template id after 3,000 lists is still found, and
+ * the message names the first element with it (the index keeps the
+ * first, as the walk of all lists did). */
+static void
+test_duplicate_after_many(void **state)
+{
+	static const struct {
+		const char *extra, *message;
+		int line;
+	} cases[] = {
+		{ "<choices id=\"c2999\"><choice value=\"z\"><label>Z</label>"
+		  "</choice></choices>\n", "duplicate choices id 'c2999': the "
+		  "one at line 3003 has it already", 3004 },
+		{ "<choices id=\"c0\"><choice value=\"z\"><label>Z</label>"
+		  "</choice></choices>\n<choices id=\"c1\"><choice value=\"z\">"
+		  "<label>Z</label></choice></choices>\n", "duplicate choices "
+		  "id 'c0': the one at line 4 has it already", 3004 },
+		{ "<template id=\"t\"><question id=\"x\" type=\"text\"><label>X"
+		  "</label></question></template>\n<template id=\"u\"><question "
+		  "id=\"x\" type=\"text\"><label>X</label></question></template>\n"
+		  "<template id=\"t\"><question id=\"x\" type=\"text\"><label>X"
+		  "</label></question></template>\n", "duplicate template id "
+		  "'t': the one at line 3004 has it already", 3006 },
+	};
+	struct checklist_error err;
+	char *xml;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		xml = many_lists(3000, cases[i].extra);
+		assert_null(load(xml, &err));
+		assert_int_equal(err.status, CHECKLIST_ERR_SEMANTIC);
+		assert_int_equal(err.line, cases[i].line);
+		assert_string_equal(err.message, cases[i].message);
+		free(xml);
+	}
+	/* without the duplicate: the last list is found */
+	xml = many_lists(3000, "");
+	checklist_free(load(xml, &err));
+	assert_int_equal(err.status, CHECKLIST_OK);
+	free(xml);
+}
+
+/* A template of N questions q0.. (q7 has a variant for "consider",
+ * after the others) and a provision of LEVEL using it that omits every
+ * third question from q3 on, then writes its own of every fifth from q5
+ * on, and one more. */
+static char *
+big_template(int n, const char *level)
+{
+	struct text t;
+	int i;
+
+	text_open(&t);
+	fputs(HEAD "<template id=\"big\">\n", t.f);
+	for (i = 0; i < n; i++)
+		fprintf(t.f, "<question id=\"q%d\" type=\"text\"><label>T%d"
+		    "</label></question>\n", i, i);
+	fprintf(t.f, "<question id=\"q7\" type=\"date\" level=\"consider\">"
+	    "<label>V</label></question>\n</template>\n<section id=\"s\" "
+	    "number=\"1\"><title>S</title>\n<provision id=\"p\" number=\"1\" "
+	    "level=\"%s\" template=\"big\"><title>P</title>\n", level);
+	for (i = 3; i < n; i += 3)
+		fprintf(t.f, "<omit question=\"q%d\"/>\n", i);
+	for (i = 5; i < n; i += 5)
+		fprintf(t.f, "<question id=\"q%d\" type=\"text\"><label>O%d"
+		    "</label></question>\n", i, i);
+	fputs("<question id=\"extra\" type=\"text\"><label>E</label>"
+	    "</question>\n</provision>\n</section>\n</checklist>\n", t.f);
+	return text_close(&t);
+}
+
+/* The questions a provision of LEVEL gets from big_template(N): in the
+ * template's order, omitted ones out, replaced ones in place (theirs),
+ * its own new ones last (those of omitted ids among them). */
+static void
+assert_big_template(int n, const char *level)
+{
+	char *xml = big_template(n, level), *want, *got;
+	const struct checklist_question *q;
+	struct checklist_error err;
+	struct checklist *cl;
+	struct text t;
+	int i;
+
+	cl = load(xml, &err);
+	assert_non_null(cl);
+	text_open(&t);
+	for (i = 0; i < n; i++)
+		if (i < 3 || i % 3 != 0)
+			fprintf(t.f, "q%d ", i);
+	for (i = 15; i < n; i += 15) /* omitted, then its own: a new one */
+		fprintf(t.f, "q%d ", i);
+	fputs("extra", t.f);
+	want = text_close(&t);
+	got = ids(checklist_find_group(cl, "p"));
+	assert_string_equal(got, want);
+	q = checklist_find_question(cl, "p/q10");
+	assert_null(q->shared);
+	assert_string_equal(checklist_text_get(&q->label, "en", NULL), "O10");
+	q = checklist_find_question(cl, "p/q7");
+	assert_int_equal(q->type, strcmp(level, "consider") == 0 ?
+	    CHECKLIST_Q_DATE : CHECKLIST_Q_TEXT);
+	assert_string_equal(checklist_text_get(&checklist_find_question(cl,
+	    "p/q2999")->label, "en", NULL), "T2999");
+	checklist_free(cl);
+	free(got);
+	free(want);
+	free(xml);
+}
+
+static void
+test_big_template(void **state)
+{
+	(void)state;
+	assert_big_template(3000, "mandatory");
+	assert_big_template(3000, "consider");
+}
+
+/* The look-ups by id while building grow as the definition does: twice
+ * the lists, templates and questions cost about twice the look-ups (a
+ * walk of what came before made it four times). */
+static unsigned long
+probes(char *xml)
+{
+	struct checklist_error err;
+	unsigned long before = checklist_build_probes;
+
+	checklist_free(load(xml, &err));
+	assert_int_equal(err.status, CHECKLIST_OK);
+	free(xml);
+	return checklist_build_probes - before;
+}
+
+static void
+test_lookups_linear(void **state)
+{
+	unsigned long small, large;
+
+	(void)state;
+	small = probes(big_template(1000, "consider"));
+	large = probes(big_template(2000, "consider"));
+	assert_true(small >= 1000);
+	assert_true(large <= 2 * small + 64);
+	small = probes(many_lists(1000, ""));
+	large = probes(many_lists(2000, ""));
+	assert_true(small >= 1000);
+	assert_true(large <= 2 * small + 64);
+}
+
 int
 main(void)
 {
@@ -297,6 +498,9 @@ main(void)
 		cmocka_unit_test(test_definition_digest),
 		cmocka_unit_test(test_asset_recovery),
 		cmocka_unit_test(test_variant_once_per_level),
+		cmocka_unit_test(test_duplicate_after_many),
+		cmocka_unit_test(test_big_template),
+		cmocka_unit_test(test_lookups_linear),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
