@@ -16,7 +16,6 @@
 #ifndef SACL_CHECKLIST_LIMITS_H
 #define SACL_CHECKLIST_LIMITS_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 /* ----------------------------------------------------------- values */
@@ -74,9 +73,6 @@ struct checklist_xml_caps {
 	size_t depth;         /* elements nested in one another */
 	size_t pis;           /* processing instructions */
 	size_t comments;
-	bool read_only;       /* the tree is read, never changed: small
-	                       * texts are kept in their nodes (libxml2's
-	                       * XML_PARSE_COMPACT, as xmllint parses) */
 };
 
 #define CHECKLIST_DEFINITION_ELEMENTS_MAX 200000u

@@ -2,7 +2,7 @@
  * checklist_xml.c: the one safe way XML from outside is parsed and
  * checked (DESIGN.md §5). Bytes come from memory or from a descriptor
  * checklist_read.c opened, never a path; options are NONET and
- * BIG_LINES (and COMPACT for a tree only read) and nothing else; a DOCTYPE is refused while
+ * BIG_LINES and nothing else (DESIGN.md §5); a DOCTYPE is refused while
  * parsing, before any entity is declared; the external entity loader
  * refuses everything; catalogs are off; libxml2's messages are captured
  * by a structured handler (the first error is kept) and never printed.
@@ -51,17 +51,17 @@ struct checklist_xml_sink {
 const struct checklist_xml_caps checklist_caps_definition = {
 	N_("definition"), CHECKLIST_DEFINITION_ELEMENTS_MAX,
 	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
-	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX, true,
+	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
 };
 const struct checklist_xml_caps checklist_caps_response = {
 	N_("response"), CHECKLIST_RESPONSE_ELEMENTS_MAX,
 	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
-	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX, false,
+	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
 };
 const struct checklist_xml_caps checklist_caps_package = {
 	N_("package"), CHECKLIST_PACKAGE_ELEMENTS_MAX,
 	CHECKLIST_XML_ATTRIBUTES_MAX, CHECKLIST_XML_DEPTH_MAX,
-	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX, false,
+	CHECKLIST_XML_PIS_MAX, CHECKLIST_XML_COMMENTS_MAX,
 };
 
 /* Schema messages name elements as {namespace}name: ours need no
@@ -272,8 +272,7 @@ checklist_xml_push_begin(struct checklist_xml_push *p, const char *name,
 	p->ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
 	if (p->ctxt == NULL)
 		checklist_fatal(_("out of memory (XML parser)"));
-	xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
-	    (caps->read_only ? XML_PARSE_COMPACT : 0));
+	xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
 	checklist_xml_hook(p->ctxt, &p->sink);
 }
 
