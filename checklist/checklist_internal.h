@@ -494,6 +494,15 @@ void checklist_group_nodes_forget(struct checklist_response *r);
 xmlNodePtr checklist_conflicts_found(struct checklist_response *r);
 /* The root's <conflicts> is LIST now (made, or NULL: removed). */
 void checklist_conflicts_kept(struct checklist_response *r, xmlNodePtr list);
+/* The element of Q, a page-level question of G, under G's element NODE,
+ * never made (NULL: absent), kept as value paths keep it; and EL, just
+ * made there for Q (the skeleton), told as its element. */
+xmlNodePtr checklist_question_node_found(struct checklist_response *r,
+    const struct checklist_group *g, xmlNodePtr node,
+    const struct checklist_question *q);
+void checklist_question_node_made(struct checklist_response *r,
+    const struct checklist_group *g, const struct checklist_question *q,
+    xmlNodePtr el);
 /* Forget the element kept for Q, a page-level question: a change touched
  * it, and another may have taken its place (checklist_touch, an undo). */
 void checklist_question_node_forget(struct checklist_response *r,

@@ -77,7 +77,8 @@ struct checklist_gnodes {
 	                    * element of a page-level question, once found;
 	                    * forgotten when a change touches it (it may be
 	                    * another then: checklist_touch), and looked for
-	                    * again from the element before it */
+	                    * again from the element before it; or known
+	                    * absent (CHECKLIST_ABSENT) */
 	bool *qfilled; /* by the group's number: its questions' elements
 	                * kept from one walk of its element's children */
 	xmlNodePtr conflicts; /* the root's <conflicts>, seen in the walk of
@@ -281,9 +282,14 @@ checklist_question_of(const struct checklist *cl,
 	return q != NULL && q->parent == NULL && q->group == g ? q : NULL;
 }
 
+/* A kept question's element known absent: the walk of its group's
+ * element did not find it (NULL: not known, or forgotten). */
+static xmlNode checklist_absent_el;
+#define CHECKLIST_ABSENT (&checklist_absent_el)
+
 /* Keep the elements of G's questions found among the children of its
  * element NODE, in one walk (each the first child of its name), once
- * per group and document. */
+ * per group and document; those not found are known absent. */
 static void
 checklist_question_els_fill(struct checklist_response *r,
     const struct checklist_group *g, xmlNodePtr node)
@@ -307,6 +313,10 @@ checklist_question_els_fill(struct checklist_response *r,
 		    NULL && *slot == NULL)
 			*slot = c;
 	}
+	for (i = 0; i < g->nquestions; i++)
+		if ((slot = checklist_question_slot(r, g, g->questions[i])) !=
+		    NULL && *slot == NULL)
+			*slot = CHECKLIST_ABSENT;
 }
 
 /* The element kept of the page-level question of G before Q, or NULL. */
@@ -321,7 +331,8 @@ checklist_question_before(struct checklist_response *r,
 	while (i-- > 0 && (b = r->cl->all[i])->parent != NULL)
 		; /* a list's questions come after the list */
 	if (i == (size_t)-1 || b->group != g ||
-	    (slot = checklist_question_slot(r, g, b)) == NULL)
+	    (slot = checklist_question_slot(r, g, b)) == NULL ||
+	    *slot == CHECKLIST_ABSENT)
 		return NULL;
 	return *slot;
 }
@@ -341,12 +352,35 @@ checklist_question_el(struct checklist_response *r,
 		return checklist_path_child(node, q->id, create);
 	if (*slot == NULL)
 		checklist_question_els_fill(r, g, node);
-	if (*slot == NULL) /* from the one before Q's, where sacl writes it */
+	if (*slot == CHECKLIST_ABSENT)
+		return create ? (*slot = checklist_path_make(node, q->id)) :
+		    NULL;
+	if (*slot == NULL) /* forgotten: from the one before Q's, where
+	                    * sacl writes it */
 		*slot = checklist_child_named_from(node, q->id,
 		    checklist_question_before(r, g, q));
 	if (*slot == NULL && create)
 		*slot = checklist_path_make(node, q->id);
 	return *slot;
+}
+
+xmlNodePtr
+checklist_question_node_found(struct checklist_response *r,
+    const struct checklist_group *g, xmlNodePtr node,
+    const struct checklist_question *q)
+{
+	return checklist_question_el(r, g, node, q, false);
+}
+
+void
+checklist_question_node_made(struct checklist_response *r,
+    const struct checklist_group *g, const struct checklist_question *q,
+    xmlNodePtr el)
+{
+	xmlNodePtr *slot = checklist_question_slot(r, g, q);
+
+	if (slot != NULL)
+		*slot = el;
 }
 
 /* The last entry found (checklist_path_entry): repeat element, index,

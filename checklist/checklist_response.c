@@ -107,15 +107,14 @@ static void
 checklist_skeleton_group(struct checklist_response *r,
     const struct checklist_group *g)
 {
-	xmlNodePtr gn = checklist_group_node(r, g), at = NULL, el;
+	xmlNodePtr gn = checklist_group_node(r, g);
 	size_t i;
 
-	for (i = 0; i < g->nquestions; i++) /* from the one found before */
-		if ((el = checklist_child_named_from(gn, g->questions[i]->id,
-		    at)) != NULL)
-			at = el;
-		else
-			checklist_skeleton_question(gn, g->questions[i]);
+	for (i = 0; i < g->nquestions; i++) /* kept: no walk for each */
+		if (checklist_question_node_found(r, g, gn,
+		    g->questions[i]) == NULL)
+			checklist_question_node_made(r, g, g->questions[i],
+			    checklist_skeleton_question(gn, g->questions[i]));
 	for (i = 0; i < g->nchildren; i++)
 		checklist_skeleton_group(r, g->children[i]);
 }

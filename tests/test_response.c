@@ -565,6 +565,15 @@ test_question_elements(void **state)
 	assert_int_equal(count_named(p, "status"), 1);
 	checklist_undo_free(u);
 	checklist_response_free(r);
+	/* an element missing from the file: made once by the reader, at the
+	 * end, and that one is given the value */
+	r = edited_back("<steps/>", "<stepz/>", NULL, NULL);
+	assert_int_equal(set(r, "p1_1/steps", "Draft"), CHECKLIST_OK);
+	p = checklist_group_node(r, checklist_find_group(cl, "p1_1"));
+	assert_int_equal(count_named(p, "steps"), 1);
+	assert_string_equal((const char *)p->last->name, "steps");
+	assert_string_equal(checklist_response_get(r, "p1_1/steps"), "Draft");
+	checklist_response_free(r);
 }
 
 /* The root's list of conflicts is found in the walk that keeps the
