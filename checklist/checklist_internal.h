@@ -494,6 +494,11 @@ void checklist_group_nodes_forget(struct checklist_response *r);
 xmlNodePtr checklist_conflicts_found(struct checklist_response *r);
 /* The root's <conflicts> is LIST now (made, or NULL: removed). */
 void checklist_conflicts_kept(struct checklist_response *r, xmlNodePtr list);
+/* Question ID of group G (UP NULL) or of list UP, or NULL, from the
+ * checklist's index (a scan for a path too long for its key). */
+const struct checklist_question *checklist_question_named(
+    const struct checklist *cl, const struct checklist_group *g,
+    const struct checklist_question *up, const char *id);
 /* The element of Q, a page-level question of G, under G's element NODE,
  * never made (NULL: absent), kept as value paths keep it; and EL, just
  * made there for Q (the skeleton), told as its element. */

@@ -267,19 +267,26 @@ checklist_question_node_forget(struct checklist_response *r,
 		kept->qnode[p->index] = NULL;
 }
 
-/* G's page-level question ID, or NULL (from the checklist's index). */
-static const struct checklist_question *
-checklist_question_of(const struct checklist *cl,
-    const struct checklist_group *g, const char *id)
+const struct checklist_question *
+checklist_question_named(const struct checklist *cl,
+    const struct checklist_group *g, const struct checklist_question *up,
+    const char *id)
 {
+	struct checklist_question *const *qs = up ? up->children : g->questions;
+	size_t i, n = up ? up->nchildren : g->nquestions;
 	char key[CHECKLIST_PATH_KEY];
 	const struct checklist_question *q;
 
-	if ((size_t)snprintf(key, sizeof key, "%s/%s", g->id, id) >=
-	    sizeof key)
-		return NULL; /* not kept: looked for as before */
-	q = checklist_find_question(cl, key);
-	return q != NULL && q->parent == NULL && q->group == g ? q : NULL;
+	if ((size_t)snprintf(key, sizeof key, "%s/%s", up ? up->path : g->id,
+	    id) < sizeof key) {
+		q = checklist_find_question(cl, key);
+		return q != NULL && q->parent == up && (up != NULL ||
+		    q->group == g) ? q : NULL;
+	}
+	for (i = 0; i < n; i++) /* too long for the key: a scan */
+		if (strcmp(qs[i]->id, id) == 0)
+			return qs[i];
+	return NULL;
 }
 
 /* A kept question's element known absent: the walk of its group's
@@ -308,7 +315,8 @@ checklist_question_els_fill(struct checklist_response *r,
 		/* in a response sacl wrote, the next question's */
 		q = i < g->nquestions && strcmp((const char *)c->name,
 		    g->questions[i]->id) == 0 ? g->questions[i++] :
-		    checklist_question_of(r->cl, g, (const char *)c->name);
+		    checklist_question_named(r->cl, g, NULL,
+		    (const char *)c->name);
 		if (q != NULL && (slot = checklist_question_slot(r, g, q)) !=
 		    NULL && *slot == NULL)
 			*slot = c;

@@ -51,6 +51,22 @@ checklist_twice_refuse(struct checklist_twice *t, xmlNodePtr first,
 static checklist_status checklist_twice_entry(struct checklist_twice *t,
     const struct checklist_question *q, xmlNodePtr entry);
 
+/* Question ID of group G (UP NULL) or of list UP: the one at *AT when
+ * it is (in a file sacl wrote, the elements come in the questions'
+ * order; *AT then past it), else from the checklist's index. */
+static const struct checklist_question *
+checklist_twice_find(struct checklist_twice *t,
+    const struct checklist_group *g, const struct checklist_question *up,
+    size_t *at, const char *id)
+{
+	struct checklist_question *const *qs = up ? up->children : g->questions;
+	size_t n = up ? up->nchildren : g->nquestions;
+
+	if (*at < n && strcmp(qs[*at]->id, id) == 0)
+		return qs[(*at)++];
+	return checklist_question_named(t->cl, g, up, id);
+}
+
 /* Question Q's element EL, met under the parent numbered SERIAL. */
 static checklist_status
 checklist_twice_question(struct checklist_twice *t,
@@ -81,19 +97,15 @@ checklist_twice_entry(struct checklist_twice *t,
     const struct checklist_question *q, xmlNodePtr entry)
 {
 	unsigned long serial = ++t->serials;
+	const struct checklist_question *k;
 	xmlNodePtr c;
-	size_t k;
+	size_t at = 0;
 
 	for (c = entry->children; c != NULL; c = c->next)
-		for (k = 0; c->type == XML_ELEMENT_NODE && k < q->nchildren;
-		    k++)
-			if (strcmp((const char *)c->name, q->children[k]->id) ==
-			    0) {
-				if (checklist_twice_question(t, q->children[k],
-				    c, serial) != CHECKLIST_OK)
-					return t->err->status;
-				break;
-			}
+		if (c->type == XML_ELEMENT_NODE && (k = checklist_twice_find(t,
+		    NULL, q, &at, (const char *)c->name)) != NULL &&
+		    checklist_twice_question(t, k, c, serial) != CHECKLIST_OK)
+			return t->err->status;
 	return CHECKLIST_OK;
 }
 
@@ -102,12 +114,13 @@ checklist_twice_entry(struct checklist_twice *t,
  * left. */
 static checklist_status
 checklist_twice_child(struct checklist_twice *t,
-    const struct checklist_group *g, xmlNodePtr el, unsigned long serial)
+    const struct checklist_group *g, xmlNodePtr el, unsigned long serial,
+    size_t *at)
 {
 	const struct checklist_group *sub = checklist_find_group(t->cl,
 	    (const char *)el->name);
+	const struct checklist_question *q;
 	const struct checklist_gpriv *gp;
-	size_t i;
 
 	if (sub != NULL && sub->parent == g && (gp = sub->priv) != NULL) {
 		if (t->gfirst[gp->index] != NULL)
@@ -116,10 +129,9 @@ checklist_twice_child(struct checklist_twice *t,
 		t->gfirst[gp->index] = el;
 		return checklist_twice_group(t, sub, el);
 	}
-	for (i = 0; g != NULL && i < g->nquestions; i++)
-		if (strcmp((const char *)el->name, g->questions[i]->id) == 0)
-			return checklist_twice_question(t, g->questions[i], el,
-			    serial);
+	if (g != NULL && (q = checklist_twice_find(t, g, NULL, at,
+	    (const char *)el->name)) != NULL)
+		return checklist_twice_question(t, q, el, serial);
 	return CHECKLIST_OK;
 }
 
@@ -128,11 +140,12 @@ checklist_twice_group(struct checklist_twice *t,
     const struct checklist_group *g, xmlNodePtr el)
 {
 	unsigned long serial = ++t->serials;
+	size_t at = 0;
 	xmlNodePtr c;
 
 	for (c = el->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    checklist_twice_child(t, g, c, serial) != CHECKLIST_OK)
+		if (c->type == XML_ELEMENT_NODE && checklist_twice_child(t, g,
+		    c, serial, &at) != CHECKLIST_OK)
 			return t->err->status;
 	return CHECKLIST_OK;
 }

@@ -431,6 +431,11 @@ test_given_twice(void **state)
 	    "<p1_1>"));
 	assert_int_equal(err.line, 10); /* the second; the first at 9 */
 	assert_non_null(strstr(err.message, "first at line 9"));
+	/* the second out of the questions' order (found by the index) */
+	assert_int_equal(read_edited("<steps/>", "<steps/><status>none</status>",
+	    &err), CHECKLIST_ERR_DAMAGED);
+	assert_non_null(strstr(err.message, "<status> is given twice in "
+	    "<p1_1>"));
 	assert_int_equal(read_edited("<p1_2>", "<p1_2/><p1_2>", &err),
 	    CHECKLIST_ERR_DAMAGED);
 	assert_non_null(strstr(err.message, "<p1_2> is given twice in <a1>"));
