@@ -2,8 +2,9 @@
  * checklist_load.c: loading a checklist definition, by path or by the id
  * of a bundled one. Bounded read (a file is parsed as it is read), safe
  * parse, the built-in schema, the model, the rules on texts and lists,
- * the semantic checks: the first error stops it and is returned. A loaded checklist carries the
- * warnings found (legal, but surely not meant).
+ * the semantic checks: the first error stops it and is returned. A
+ * loaded checklist carries the warnings found (legal, but surely not
+ * meant).
  * The SHA-256 of the bytes loaded is kept in the model (struct
  * checklist, sha256): a package names the definition it was filled
  * against by it.
@@ -103,8 +104,9 @@ checklist_load_doc(xmlDocPtr doc, const char *name, struct checklist **out,
 		return err->status;
 	}
 	checklist_warn_collect(cl, doc);
-	if (checklist_semantic_check(cl, doc, err) != CHECKLIST_OK || /* frees
-	    DOC */ checklist_shorthand_check(cl, err) != CHECKLIST_OK ||
+	/* the semantic check frees DOC once it has read the templates */
+	if (checklist_semantic_check(cl, doc, err) != CHECKLIST_OK ||
+	    checklist_shorthand_check(cl, err) != CHECKLIST_OK ||
 	    checklist_roles_check(cl, err) != CHECKLIST_OK) {
 		checklist_free(cl);
 		return err->status;
