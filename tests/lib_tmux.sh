@@ -90,6 +90,9 @@ search() {
 	keys F3
 	wait_for "Search for"
 	keys -l "$1"
+	# the text shown in the dialog before Enter: text and Enter read
+	# together are a paste (tui_input.h), whose line end does not go
+	wait_for "│ $1"
 	keys Enter
 }
 
