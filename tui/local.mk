@@ -4,6 +4,7 @@ sacl_SOURCES = \
 	tui/tui_cmd.h \
 	tui/tui_curses.h \
 	tui/tui_main.c \
+	tui/tui_heap.c \
 	tui/tui_cmd_util.c \
 	tui/tui_cmd_validate.c \
 	tui/tui_cmd_info.c \

@@ -41,6 +41,10 @@ int tui_cmd_render(int argc, char **argv);
 int tui_cmd_merge(int argc, char **argv);
 int tui_cmd_diff(int argc, char **argv);
 
+/* Grow the heap once, its top marked for huge pages, before anything
+ * large is loaded (tui_heap.c); says nothing, changes no result. */
+void tui_heap_prepare(void);
+
 /* Shared by the commands (tui_cmd_util.c). */
 
 /* Is FILE a package (gzip magic), rather than a response? */

@@ -96,6 +96,7 @@ main(int argc, char **argv)
 {
 	size_t i;
 
+	tui_heap_prepare();
 	setlocale(LC_ALL, "");
 	tui_i18n_init();
 	if (argc < 2) {

@@ -1,0 +1,66 @@
+/*
+ * tui_heap.c: the process's heap, set up once at start for what sacl
+ * spends its time on: loading a definition and a response touches tens
+ * of megabytes of small blocks (libxml2's trees, the model, the
+ * indexes) within a few hundred milliseconds.
+ *
+ * On Linux much of that time is the kernel's: one page fault for each
+ * 4 KiB page written for the first time. On the machine of
+ * doc/performance.md faults were a third to a half of a load. With
+ * transparent huge pages a fault maps 2 MiB, but where the kernel gives
+ * them only to memory that asks for them (THP mode "madvise"), glibc's
+ * heap asks only when the environment says so
+ * (GLIBC_TUNABLES=glibc.malloc.hugetlb=1). So here the heap is grown
+ * once by TUI_HEAP_RESERVE of address space (a reservation: a page costs
+ * memory only once written), that range is marked MADV_HUGEPAGE, and
+ * glibc is told to keep it (no trimming) and to serve blocks up to
+ * 32 MiB from it rather than from mappings of their own.
+ *
+ * Past the reserve the heap grows as before, with small pages. Where a
+ * step is not available (another C library, a kernel without THP, the
+ * allocator of a sanitizer or of valgrind, whose blocks are not in the
+ * brk heap) nothing is changed and nothing is said: only speed is at
+ * stake, never a result.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#include <sys/mman.h>
+#endif
+
+#include "tui/tui_cmd.h"
+
+/* Address space reserved at the top of the heap, marked for huge pages:
+ * more than a 50,000-question definition and its response take. */
+#define TUI_HEAP_RESERVE ((size_t)256 << 20)
+/* Blocks up to this size come from the heap (glibc's maximum). */
+#define TUI_HEAP_MMAP_MIN (32 << 20)
+/* A block larger than the heap's first free space: its allocation makes
+ * the heap grow, by the reserve. */
+#define TUI_HEAP_FIRST ((size_t)1 << 20)
+
+void
+tui_heap_prepare(void)
+{
+#if defined(__GLIBC__) && defined(M_TOP_PAD) && defined(MADV_HUGEPAGE)
+	uintptr_t from, to;
+	void *p;
+
+	if (mallopt(M_MMAP_THRESHOLD, TUI_HEAP_MMAP_MIN) == 0 ||
+	    mallopt(M_TRIM_THRESHOLD, (int)(2 * TUI_HEAP_RESERVE)) == 0 ||
+	    mallopt(M_TOP_PAD, (int)TUI_HEAP_RESERVE) == 0)
+		return;
+	if ((p = malloc(TUI_HEAP_FIRST)) == NULL)
+		return;
+	from = (uintptr_t)p & ~(uintptr_t)(sysconf(_SC_PAGESIZE) - 1);
+	to = (uintptr_t)sbrk(0);
+	/* only a block of the brk heap, which has just grown past it */
+	if (to > from && to - from <= TUI_HEAP_RESERVE + 2 * TUI_HEAP_FIRST)
+		(void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+	free(p);
+#endif
+}
