@@ -28,7 +28,13 @@
  * The worst case is built: a new response whose lists (those not inside
  * another list) are filled in turn, an entry at a time, up to
  * CHECKLIST_ENTRIES_MAX each or until the response holds
- * CHECKLIST_RESPONSE_ELEMENTS_MAX elements. Each condition (relevant,
+ * CHECKLIST_RESPONSE_ELEMENTS_MAX elements. That fill is made only when
+ * a condition may walk the entries of a list (a step from a list's
+ * element to its children, between entries, or down or across: noted
+ * by checklist_names_reach) or reads what cannot be told; the other
+ * conditions visit the same nodes whatever a list holds, and each list
+ * then gets one entry, where the conditions inside it are evaluated.
+ * Either way a condition's instances are counted as in the full fill. Each condition (relevant,
  * constraint; of groups too) is evaluated once at its first instance,
  * its operations counted; it is refused when one
  * evaluation passes CHECKLIST_XPATH_OPS_MAX, or when that count times
@@ -184,59 +190,91 @@ checklist_cost_shape(const char *source, const char *name, int line,
 
 /* ------------------------------------------------------------ measure */
 
-/* Fill the top-level lists of R in turn, an entry each round, up to
- * the caps (entries made as checklist_response_add_entry makes them,
- * without looking each list up again). */
-static void
-checklist_cost_fill(struct checklist_response *r, size_t elements)
+/* The worst case's plan: how many entries each top-level list gets
+ * (by the list's index in cl->all; 0 for the other questions) when the
+ * lists are filled in turn, an entry each round, up to
+ * CHECKLIST_ENTRIES_MAX each or until the response would hold
+ * CHECKLIST_RESPONSE_ELEMENTS_MAX elements, ELEMENTS of which are its
+ * skeleton's. Caller frees. */
+static size_t *
+checklist_cost_plan(const struct checklist *cl, size_t elements)
 {
-	const struct checklist *cl = r->cl;
-	const struct checklist_question *q, *found;
-	xmlNodePtr *lists = checklist_xcalloc(cl->nall + 1, sizeof *lists);
-	xmlNodePtr e;
-	size_t i, k, round;
-	bool other;
+	size_t *plan = checklist_xcalloc(cl->nall + 1, sizeof *plan);
+	size_t *tops = checklist_xcalloc(cl->nall + 1, sizeof *tops);
+	size_t i, n = 0, round;
 
 	for (i = 0; i < cl->nall; i++)
 		if (cl->all[i]->type == CHECKLIST_Q_REPEAT &&
 		    cl->all[i]->parent == NULL)
-			lists[i] = checklist_path_resolve(r, cl->all[i]->path,
-			    true, &found, &other);
+			tops[n++] = i;
 	for (round = 0; round < CHECKLIST_ENTRIES_MAX; round++)
-		for (i = 0; i < cl->nall; i++) {
-			if (lists[i] == NULL)
-				continue;
+		for (i = 0; i < n; i++) {
 			if (elements >= CHECKLIST_RESPONSE_ELEMENTS_MAX)
 				goto done;
-			q = cl->all[i];
-			e = xmlNewChild(lists[i], NULL, (const xmlChar *)"entry",
+			plan[tops[i]]++;
+			elements += 1 + cl->all[tops[i]]->nchildren;
+		}
+done:
+	free(tops);
+	return plan;
+}
+
+/* Give each top-level list of R the entries PLAN says, MOST at most
+ * (entries made as checklist_response_add_entry makes them, without
+ * looking each list up again). */
+static void
+checklist_cost_fill(struct checklist_response *r, const size_t *plan,
+    size_t most)
+{
+	const struct checklist *cl = r->cl;
+	const struct checklist_question *q, *found;
+	xmlNodePtr list, e;
+	size_t i, k, n;
+	bool other;
+
+	for (i = 0; i < cl->nall; i++) {
+		if (plan[i] == 0)
+			continue;
+		q = cl->all[i];
+		list = checklist_path_resolve(r, q->path, true, &found, &other);
+		for (n = 0; list != NULL && n < plan[i] && n < most; n++) {
+			checklist_cost_entries++;
+			e = xmlNewChild(list, NULL, (const xmlChar *)"entry",
 			    NULL);
 			if (e == NULL)
 				checklist_fatal(_("out of memory (response)"));
 			for (k = 0; k < q->nchildren; k++)
 				checklist_skeleton_question(e, q->children[k]);
-			elements += 1 + q->nchildren;
 		}
-done:
-	free(lists);
+	}
 }
 
-/* Q's first instance path ("p/rep[1]/child"), and how many instances it
- * has in R (the entries of the lists above it). Caller frees. */
+/* How many instances Q has in the worst case: the entries PLAN gives the
+ * top-level list above it (a list inside a list keeps one entry), 1 for
+ * a question in no list. */
+static size_t
+checklist_cost_instances(const struct checklist_question *q,
+    const size_t *plan)
+{
+	const struct checklist_qpriv *top;
+
+	if (q->parent == NULL)
+		return 1;
+	while (q->parent != NULL)
+		q = q->parent;
+	top = q->priv;
+	return top != NULL && plan[top->index] > 0 ? plan[top->index] : 1;
+}
+
+/* Q's first instance path ("p/rep[1]/child"). Caller frees. */
 static char *
-checklist_cost_path(struct checklist_response *r,
-    const struct checklist_question *q, size_t *instances)
+checklist_cost_path(const struct checklist_question *q)
 {
 	char *up, *path;
-	size_t n;
 
-	if (q->parent == NULL) {
-		*instances = 1;
+	if (q->parent == NULL)
 		return checklist_xstrdup(q->path);
-	}
-	up = checklist_cost_path(r, q->parent, instances);
-	n = checklist_response_entries(r, up);
-	*instances *= n > 0 ? n : 1;
+	up = checklist_cost_path(q->parent);
 	path = checklist_xasprintf("%s[1]/%s", up, q->id);
 	free(up);
 	return path;
@@ -272,11 +310,12 @@ checklist_cost_expr(struct checklist_response *r, const char *name,
 /* Every condition of question Q. */
 static checklist_status
 checklist_cost_question(struct checklist_response *r, const char *name,
-    const struct checklist_question *q, struct checklist_error *err)
+    const struct checklist_question *q, const size_t *plan,
+    struct checklist_error *err)
 {
 	const struct checklist_qpriv *p = q->priv;
 	const struct checklist_question *found;
-	size_t instances;
+	size_t instances = checklist_cost_instances(q, plan);
 	char *path;
 	bool other;
 	xmlNodePtr el;
@@ -284,7 +323,7 @@ checklist_cost_question(struct checklist_response *r, const char *name,
 
 	if (p == NULL || (p->relevant == NULL && p->constraint == NULL))
 		return CHECKLIST_OK;
-	path = checklist_cost_path(r, q, &instances);
+	path = checklist_cost_path(q);
 	el = checklist_path_resolve(r, path, true, &found, &other);
 	st = checklist_cost_expr(r, name, q->line, "relevant", q->path,
 	    instances, p->relevant, el, err);
@@ -308,11 +347,46 @@ checklist_cost_group(struct checklist_response *r, const char *name,
 	    gp->relevant, checklist_group_node(r, g), err);
 }
 
+static bool
+checklist_cost_walks(const struct checklist_expr *e)
+{
+	return e != NULL && (e->walks_lists || e->reads_any);
+}
+
+/* May a condition of CL walk the entries of a list (or may what it
+ * reads not be told)? Only then does the worst case need its lists
+ * full: the other conditions visit the same nodes whatever the entries. */
+static bool
+checklist_cost_lists(const struct checklist *cl)
+{
+	const struct checklist_qpriv *p;
+	const struct checklist_gpriv *gp;
+	size_t i;
+
+	for (i = 0; i < cl->nall; i++)
+		if ((p = cl->all[i]->priv) != NULL &&
+		    (checklist_cost_walks(p->relevant) ||
+		    checklist_cost_walks(p->constraint)))
+			return true;
+	for (i = 0; i < cl->nsections; i++)
+		if ((gp = cl->sections[i]->priv) != NULL &&
+		    checklist_cost_walks(gp->relevant))
+			return true;
+	for (i = 0; i < cl->npages; i++)
+		if ((gp = cl->pages[i]->priv) != NULL &&
+		    checklist_cost_walks(gp->relevant))
+			return true;
+	return false;
+}
+
+unsigned long checklist_cost_entries;
+
 checklist_status
 checklist_cost_check(const struct checklist *cl, struct checklist_error *err)
 {
 	struct checklist_response *r = checklist_response_new(cl);
 	const char *name = cl->source != NULL ? cl->source : cl->id;
+	size_t *plan = checklist_cost_plan(cl, cl->nall + cl->npages);
 	checklist_status st = CHECKLIST_OK;
 	size_t i;
 
@@ -320,7 +394,10 @@ checklist_cost_check(const struct checklist *cl, struct checklist_error *err)
 	 * CHECKLIST_RESPONSE_ELEMENTS_MAX elements of a few names */
 	if (r->doc->dict == NULL && (r->doc->dict = xmlDictCreate()) == NULL)
 		checklist_fatal(_("out of memory (response)"));
-	checklist_cost_fill(r, cl->nall + cl->npages);
+	/* one entry per list, where the conditions inside are evaluated,
+	 * unless a condition's cost grows with the entries */
+	checklist_cost_fill(r, plan, checklist_cost_lists(cl) ?
+	    CHECKLIST_ENTRIES_MAX : 1);
 	/* one past the cap: an evaluation stopped there is seen to pass it */
 	checklist_expr_set_op_limit(CHECKLIST_XPATH_OPS_MAX + 1);
 	for (i = 0; st == CHECKLIST_OK && i < cl->nsections; i++)
@@ -328,8 +405,9 @@ checklist_cost_check(const struct checklist *cl, struct checklist_error *err)
 	for (i = 0; st == CHECKLIST_OK && i < cl->npages; i++)
 		st = checklist_cost_group(r, name, cl->pages[i], err);
 	for (i = 0; st == CHECKLIST_OK && i < cl->nall; i++)
-		st = checklist_cost_question(r, name, cl->all[i], err);
+		st = checklist_cost_question(r, name, cl->all[i], plan, err);
 	checklist_expr_set_op_limit(CHECKLIST_XPATH_OPS_MAX);
 	checklist_response_free(r);
+	free(plan);
 	return st;
 }

@@ -135,6 +135,9 @@ struct checklist_expr {
 	bool reads_any; /* what it reads cannot be told (the steps after a
 	                 * filter, a relative path in a filter's predicate, the
 	                 * root, id()): any change may change its result */
+	bool walks_lists; /* a step of it may walk the entries of a list
+	                   * (checklist_names_reach): its cost grows with
+	                   * them (checklist_cost.c) */
 };
 
 /* Compile SOURCE; on error ERR gets "NAME:LINE: WHAT: ... : reason",
@@ -244,6 +247,9 @@ void checklist_xop_free(struct checklist_xop *op);
  * NAME:LINE. */
 checklist_status checklist_cost_shape(const char *source, const char *name,
     int line, const char *what, struct checklist_error *err);
+/* The entries the last checklist_cost_check() made (tests: none when
+ * no condition walks the entries of a list). */
+extern unsigned long checklist_cost_entries;
 
 /* ---------------------------------------- resolving names (names.c) */
 

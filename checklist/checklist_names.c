@@ -221,6 +221,37 @@ checklist_names_local(struct checklist_names *nm, xmlNodeSetPtr prev,
 		nm->local = false;
 }
 
+/* Note in the expression when step S, taken from the nodes of PREV,
+ * may walk the entries of a list, so that its cost grows with the
+ * entries a response holds (checklist_cost.c): a child step from a
+ * list's element, a sibling step from an entry, and any step down or
+ * across that may enter a list (descendant, following, preceding). Up
+ * (parent, ancestor), self and attribute steps never walk entries. */
+static void
+checklist_names_reach(struct checklist_names *nm, xmlNodeSetPtr prev,
+    const struct checklist_xop *s)
+{
+	const struct checklist_names_tag *t;
+	bool child = strcmp(s->axis, "child") == 0;
+	int i;
+
+	if (checklist_names_word(" self parent ancestor ancestor-or-self "
+	    "attribute namespace ", s->axis))
+		return;
+	if (!child && !checklist_names_word(" following-sibling "
+	    "preceding-sibling ", s->axis)) {
+		nm->e->walks_lists = true;
+		return;
+	}
+	for (i = 0; prev != NULL && i < prev->nodeNr; i++) {
+		t = prev->nodeTab[i]->type == XML_ELEMENT_NODE ?
+		    prev->nodeTab[i]->_private : NULL;
+		if (t != NULL && t->q != NULL && (child ? !t->entry &&
+		    t->q->type == CHECKLIST_Q_REPEAT : t->entry))
+			nm->e->walks_lists = true;
+	}
+}
+
 /* Step S taken from every node of PREV (a node set): what "PREV/S"
  * selects, without evaluating PREV again. NULL: S does not compile
  * (said in the check's message). The caller frees. */
@@ -256,6 +287,7 @@ checklist_names_from(struct checklist_names *nm,
 		xmlXPathFreeObject(res);
 	}
 	checklist_names_local(nm, prev->nodesetval, s, out);
+	checklist_names_reach(nm, prev->nodesetval, s);
 	return xmlXPathWrapNodeSet(out);
 }
 
@@ -384,6 +416,8 @@ checklist_names_path(struct checklist_names *nm,
 	}
 	/* an attribute or text() step reads the element it starts from;
 	 * any other step past the elements, anything */
+	if (i < n && !nm->failed)
+		checklist_names_reach(nm, cur->nodesetval, steps[i]);
 	if (i < n && (i + 1 < n || steps[i]->nkids > 1 ||
 	    strstr(" child self attribute namespace descendant "
 	    "descendant-or-self ", steps[i]->axis) == NULL))
@@ -596,6 +630,7 @@ checklist_names_resolve(struct checklist_names *nm, struct checklist_expr *e,
 	e->nreads = 0;
 	e->nwhole = 0;
 	e->reads_any = false;
+	e->walks_lists = false;
 	if (ops == NULL)
 		checklist_names_fail(nm, _("\"%s\" nests deeper than sacl can check "
 		    "(24 levels); write it more simply, or split it"), e->source);

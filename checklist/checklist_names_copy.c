@@ -42,7 +42,7 @@ struct checklist_names_rec {
 	size_t nreads, nwhole;
 	size_t *reads; /* the questions read: positions in the provision */
 	size_t *whole; /* the groups read as a whole: positions */
-	bool reads_any;
+	bool reads_any, walks_lists;
 	size_t ntests;
 	const char *tests[16]; /* the names its steps tested */
 };
@@ -268,6 +268,7 @@ checklist_names_keep(struct checklist_names *nm, struct checklist_names_rec *r,
 	r->nreads = e->nreads;
 	r->nwhole = e->nwhole;
 	r->reads_any = e->reads_any;
+	r->walks_lists = e->walks_lists;
 	r->ntests = nm->ntests;
 	memcpy(r->tests, nm->tests, nm->ntests * sizeof *r->tests);
 	if (checklist_names_named(root->g, r->tests, r->ntests))
@@ -330,6 +331,7 @@ checklist_names_take(const struct checklist_names *nm,
 	e->nreads = r->nreads;
 	e->nwhole = r->nwhole;
 	e->reads_any = r->reads_any;
+	e->walks_lists = r->walks_lists;
 	return true;
 }
 

@@ -229,6 +229,83 @@ test_cost_bundled(void **state)
 	checklist_free(cl);
 }
 
+/* A definition whose provision p holds a note, a list of 60 questions
+ * and a question k with CONSTRAINT; the list's first question has
+ * INSIDE as its constraint. */
+static struct checklist *
+cost_definition(const char *constraint, const char *inside)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct checklist *cl;
+	char line[512];
+	int i;
+
+	put(&b, "<?xml version=\"1.0\"?>\n<checklist xmlns=\"urn:x-sacl:"
+	    "checklist:1\" id=\"t\" version=\"1\" xml:lang=\"en\" "
+	    "languages=\"en\"><title>T</title><section id=\"s\" number=\"1\">"
+	    "<title>S</title><provision id=\"p\" number=\"1\" level=\""
+	    "mandatory\"><title>P</title><question id=\"note\" type=\"text\">"
+	    "<label>N</label></question><question id=\"list\" type=\"repeat\">"
+	    "<label>L</label>");
+	for (i = 0; i < 60; i++) {
+		snprintf(line, sizeof line, "<question id=\"c%d\" type=\"text\""
+		    "%s%s%s><label>C</label></question>", i, i == 0 ?
+		    " constraint=\"" : "", i == 0 ? inside : "", i == 0 ? "\"" :
+		    "");
+		put(&b, line);
+	}
+	snprintf(line, sizeof line, "</question><question id=\"k\" type=\""
+	    "text\" constraint=\"%s\"><label>K</label></question>"
+	    "</provision></section></checklist>\n", constraint);
+	put(&b, line);
+	cl = test_load_string(b.p);
+	free(b.p);
+	return cl;
+}
+
+/* The cost check fills the lists of its worst case only when a
+ * condition may walk their entries: a costly walk by child steps alone
+ * is still refused, a local condition costs one entry per list. */
+static void
+test_cost_fill_when_walked(void **state)
+{
+	static const struct {
+		const char *k, *inside;
+		unsigned long entries;
+		const char *refused; /* the question named, or NULL */
+	} cases[] = {
+		/* 1,000 entries of 60 questions each: 60,000 operations */
+		{ "count(../list/entry/*) &gt;= 0", ". = ''", 1000, "p/k" },
+		{ "count(../list) = 1 and ../note != 'x'", ". = ''", 1, NULL },
+		{ ". = ''", "count(../../entry/c1) &gt;= 0", 1000,
+		    "p/list/c0" },
+		{ ". = ''", "../../../note != 'x'", 1, NULL },
+		{ "count(/descendant::c1) &gt;= 0", ". = ''", 1000, "p/k" },
+	};
+	char want[100];
+	struct checklist_error err;
+	struct checklist *cl;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		cl = cost_definition(cases[i].k, cases[i].inside);
+		checklist_error_clear(&err);
+		checklist_cost_entries = 0;
+		if ((checklist_cost_check(cl, &err) == CHECKLIST_OK) !=
+		    (cases[i].refused == NULL) ||
+		    checklist_cost_entries != cases[i].entries)
+			fail_msg("case %zu: %s, %lu entries (%s)", i,
+			    cases[i].refused == NULL ? "refused" : "taken",
+			    checklist_cost_entries, err.message);
+		snprintf(want, sizeof want, "%s: its constraint condition is "
+		    "too costly", cases[i].refused);
+		if (cases[i].refused != NULL)
+			assert_non_null(strstr(err.message, want));
+		checklist_free(cl);
+	}
+}
+
 int
 main(void)
 {
@@ -239,6 +316,7 @@ main(void)
 		cmocka_unit_test(test_at_the_caps),
 		cmocka_unit_test(test_entries_on_read),
 		cmocka_unit_test(test_cost_bundled),
+		cmocka_unit_test(test_cost_fill_when_walked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

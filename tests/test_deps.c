@@ -102,17 +102,17 @@ test_what_expressions_read(void **state)
 		{ "a/k1", "reads=a/status" },
 		{ "a/k2", "whole=a" },
 		{ "a/k3", "whole=s" },
-		{ "a/k4", "reads=a/list/t" },
+		{ "a/k4", "reads=a/list/t walks" },
 		{ "a/k5", "any" },
 		{ "a/k6", "whole=f,s" },
 		{ "a/k7", "reads=a/status,a/note any" },
 		{ "a/k8", "reads=a/status,a/note any" },
 		{ "a/k9", "reads=a/k9" },
 		{ "a/k10", "reads=a/note" },
-		{ "a/k11", "reads=a/k11 any" },
-		{ "a/k12", "reads=a/list" },
+		{ "a/k11", "reads=a/k11 any walks" },
+		{ "a/k12", "reads=a/list walks" },
 		{ "a/k13", "whole=s,a any" },
-		{ "a/k14", "whole=a" },
+		{ "a/k14", "whole=a walks" },
 		{ "a/k15", "any" },
 		{ "b/z", "whole=a,g any" },
 	};
@@ -136,6 +136,32 @@ test_what_expressions_read(void **state)
 	assert_string_equal(got, "whole=a");
 	test_expr_reads(gexpr(cl, "m"), got, sizeof got);
 	assert_string_equal(got, "whole=m");
+	checklist_free(cl);
+}
+
+/* Which expressions may walk the entries of a list (checklist_cost.c
+ * fills the lists of the worst case only for them): a child step from
+ * the list's element, a step down or across (descendant, following);
+ * not a step that only selects the list's element, goes up or stays. */
+static void
+test_what_expressions_walk(void **state)
+{
+	static const char *const walk[] = { "a/k4", "a/k11", "a/k12",
+	    "a/k14" };
+	static const char *const stay[] = { "a/k1", "a/k2", "a/k3", "a/k5",
+	    "a/k6", "a/k9", "a/k10", "a/k13" };
+	struct checklist *cl = load();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof walk / sizeof *walk; i++)
+		if (!qpriv(cl, walk[i])->constraint->walks_lists)
+			fail_msg("%s does not walk the list", walk[i]);
+	for (i = 0; i < sizeof stay / sizeof *stay; i++)
+		if (qpriv(cl, stay[i])->constraint->walks_lists)
+			fail_msg("%s walks a list", stay[i]);
+	assert_false(qpriv(cl, "b/u")->relevant->walks_lists);
+	assert_false(gexpr(cl, "d")->walks_lists);
 	checklist_free(cl);
 }
 
@@ -450,6 +476,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_what_expressions_read),
+		cmocka_unit_test(test_what_expressions_walk),
 		cmocka_unit_test(test_group_reader_flips),
 		cmocka_unit_test(test_total_counts_touched_pages),
 		cmocka_unit_test(test_change_reevaluates_readers),

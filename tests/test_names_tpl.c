@@ -198,10 +198,10 @@ test_copies_read_their_own(void **state)
 		{ "p2/other", "reads=p1/status" },
 		{ "p5/up", "reads=p0/x" },
 		{ "p7b/c", "reads=p7b/c,p7b/b" },
-		{ "p7/lt", "reads=p7a/title,p7b/title" },
+		{ "p7/lt", "reads=p7a/title,p7b/title walks" },
 		{ "p4/all", "reads=p4/status,p4/steps,p4/laws,p4/whole,p4/abs,"
 		  "p4/up,p4/other,p4/anc,p4/below,p4/sib,p4/all,p4/lt,p4/extra" },
-		{ "p3/lt", "reads=p3/laws/title" },
+		{ "p3/lt", "reads=p3/laws/title walks" },
 	};
 	unsigned long full, taken;
 	struct checklist *cl = load(definition, true, &full, &taken);

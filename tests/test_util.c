@@ -152,5 +152,8 @@ test_expr_reads(const struct checklist_expr *e, char *buf, size_t size)
 		n += (size_t)snprintf(buf + n, size - n, "%s%s", k ? "," :
 		    n ? " whole=" : "whole=", e->whole[k]->id);
 	if (e->reads_any)
-		snprintf(buf + n, size - n, "%sany", n ? " " : "");
+		n += (size_t)snprintf(buf + n, size - n, "%sany", n ? " " :
+		    "");
+	if (e->walks_lists)
+		snprintf(buf + n, size - n, "%swalks", n ? " " : "");
 }

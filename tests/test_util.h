@@ -39,7 +39,7 @@ struct checklist *test_load_string(const char *xml);
 /* Set PATH to VALUE in R; fails the test when it is refused. */
 void test_set(struct checklist_response *r, const char *path,
     const char *value);
-/* "reads=P,P whole=G,G any" for expression E (struct checklist_expr:
+/* "reads=P,P whole=G,G any walks" for expression E (checklist_expr:
  * what it reads, parts left out when empty; "" for NULL) in BUF. */
 struct checklist_expr;
 void test_expr_reads(const struct checklist_expr *e, char *buf, size_t size);
