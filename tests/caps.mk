@@ -1,14 +1,16 @@
 # tests/caps.mk: caps on work and one set of limits for writer and
-# reader, confined attachments (issue 11); see tests/local.mk.
+# reader, confined attachments (issue 11), the heap prepared at start
+# (issue 12); see tests/local.mk.
 if WITH_TESTS
 check_PROGRAMS += tests/test_caps
 TESTS += \
 	tests/test_caps \
-	tests/cli_caps.sh
+	tests/cli_caps.sh \
+	tests/cli_heap.sh
 endif
 
 tests_test_caps_SOURCES = tests/test_caps.c tests/test_util.c
 tests_test_caps_CFLAGS = $(TEST_CFLAGS)
 tests_test_caps_LDADD = $(TEST_MODEL_LIBS)
 
-EXTRA_DIST += tests/cli_caps.sh
+EXTRA_DIST += tests/cli_caps.sh tests/cli_heap.sh

@@ -16,6 +16,9 @@
  * glibc is told to keep it (no trimming) and to serve blocks up to
  * 32 MiB from it rather than from mappings of their own.
  *
+ * When GLIBC_TUNABLES is set, whoever runs sacl tunes the C library
+ * there (glibc.malloc.hugetlb among others): the heap is left as it says.
+ *
  * Past the reserve the heap grows as before, with small pages. Where a
  * step is not available (another C library, a kernel without THP, the
  * allocator of a sanitizer or of valgrind, whose blocks are not in the
@@ -50,6 +53,8 @@ tui_heap_prepare(void)
 	uintptr_t from, to;
 	void *p;
 
+	if (getenv("GLIBC_TUNABLES") != NULL)
+		return;
 	if (mallopt(M_MMAP_THRESHOLD, TUI_HEAP_MMAP_MIN) == 0 ||
 	    mallopt(M_TRIM_THRESHOLD, (int)(2 * TUI_HEAP_RESERVE)) == 0 ||
 	    mallopt(M_TOP_PAD, (int)TUI_HEAP_RESERVE) == 0)
