@@ -323,14 +323,23 @@ checklist_cost_question(struct checklist_response *r, const char *name,
 
 	if (p == NULL || (p->relevant == NULL && p->constraint == NULL))
 		return CHECKLIST_OK;
-	path = checklist_cost_path(q);
-	el = checklist_path_resolve(r, path, true, &found, &other);
+	/* a page's question: its element kept by the response's look-ups,
+	 * no path to write and walk */
+	if (q->parent == NULL && (el = checklist_group_node(r, q->group)) !=
+	    NULL)
+		el = checklist_question_node_found(r, q->group, el, q);
+	else
+		el = NULL;
+	if (el == NULL) {
+		path = checklist_cost_path(q);
+		el = checklist_path_resolve(r, path, true, &found, &other);
+		free(path);
+	}
 	st = checklist_cost_expr(r, name, q->line, "relevant", q->path,
 	    instances, p->relevant, el, err);
 	if (st == CHECKLIST_OK)
 		st = checklist_cost_expr(r, name, q->line, "constraint",
 		    q->path, instances, p->constraint, el, err);
-	free(path);
 	return st;
 }
 
