@@ -82,6 +82,25 @@ checklist_xml_unqualify(char *msg)
 	}
 }
 
+/* A document that ends with elements still open: libxml2's push parser
+ * says "Extra content at the end of the document", which misleads; say
+ * which element the file ends inside, and where it was opened. */
+static bool
+checklist_xml_cut_short(struct checklist_xml_sink *sink, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = e->ctxt;
+
+	if (e->domain != XML_FROM_PARSER || e->code != XML_ERR_DOCUMENT_END ||
+	    ctxt == NULL || ctxt->nameNr <= 0 || ctxt->name == NULL ||
+	    ctxt->node == NULL)
+		return false;
+	checklist_error_set(sink->err, sink->status, sink->name, e->line,
+	    e->int2, _("the file ends inside <%.60s>, opened on line %ld: it "
+	    "is cut short or incomplete"), (const char *)ctxt->name,
+	    xmlGetLineNo(ctxt->node));
+	return true;
+}
+
 static void
 checklist_xml_error(void *data, xmlErrorPtr e)
 {
@@ -90,6 +109,8 @@ checklist_xml_error(void *data, xmlErrorPtr e)
 	size_t n;
 
 	if (e == NULL || e->level < XML_ERR_ERROR)
+		return;
+	if (checklist_xml_cut_short(sink, e))
 		return;
 	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "error");
 	checklist_xml_unqualify(msg);

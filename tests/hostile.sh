@@ -218,5 +218,24 @@ gzip -c r.xml >rz.xml
 msg="rz.xml"
 refused "response, gzip" 1 "$SACL" get --checklist "$C" rz.xml
 
+# Cut short (a copy or a download stopped): the message names the
+# element the file ends inside and where it began, for every reader.
+head -c $(($(wc -c <def.xml) / 2)) def.xml >def-cut.xml
+msg="def-cut.xml:$(($(wc -l <def-cut.xml) + 1)):"
+refused "definition, cut short" 1 "$SACL" validate def-cut.xml
+msg="is cut short or incomplete"
+refused "definition, cut short" 1 "$SACL" validate def-cut.xml
+head -c $(($(wc -c <r.xml) / 2)) r.xml >r-cut.xml
+msg="r-cut.xml:$(($(wc -l <r-cut.xml) + 1)):"
+refused "response, cut short" 1 "$SACL" get r-cut.xml front/state
+msg="the file ends inside <"
+refused "response, cut short" 1 "$SACL" get r-cut.xml front/state
+head -n 3 r.xml >r-top.xml # the declaration, <response>, <front>
+msg="the file ends inside <front>, opened on line 3: it is cut short"
+refused "response, cut after <front>" 1 "$SACL" get r-top.xml front/state
+gzip -dc p.xml.gz | head -c 3000 | gzip -c >xml-cut.xml.gz
+msg="is cut short or incomplete"
+refused "package, its XML cut short" 1 "$SACL" export --verify xml-cut.xml.gz
+
 [ "$failures" -eq 0 ] || exit 1
 echo "PASS: hostile.sh"
