@@ -77,6 +77,18 @@ struct export_problems {
 	void *relevant;
 };
 
+/* What a response holds that its checklist does not ask (an element of
+ * a name it does not know, text between elements), left out of the
+ * package when it is written: an answer from another version of the
+ * checklist, a hand edit. */
+#define EXPORT_STRAYS_KEPT 5
+struct export_strays {
+	size_t n;                        /* how many were left out */
+	char *paths[EXPORT_STRAYS_KEPT]; /* the first ones, as "front/fax"
+	                                  * or "p5_1/text()"; owned */
+};
+void export_strays_free(struct export_strays *s);
+
 /* Options for checking and writing; zeroed means the defaults. */
 struct export_options {
 	bool force;           /* write even when export_check finds problems */
@@ -108,6 +120,9 @@ struct export_options {
 	 * which has not changed since: the writers use them instead of
 	 * checking again. NULL: they check. Borrowed. */
 	const struct export_problems *checked;
+	/* Where the writers list what they leave out for the checklist does
+	 * not ask it (emptied first); NULL: not listed. Borrowed. */
+	struct export_strays *strays;
 };
 
 /* Fill OUT with the problems of R, in reading order (OPTS may be NULL).

@@ -46,6 +46,7 @@ struct export_walk {
 	struct export_attach_set *set;   /* writing */
 	const struct export_problems *probs; /* writing: what is relevant */
 	const char *name;                /* reading: the package's name */
+	struct export_strays *strays;    /* writing: what is left out */
 	struct checklist_error *err;
 	bool stopped;
 };
@@ -288,12 +289,34 @@ export_copy_question(struct export_walk *w,
 	return EXPORT_KEEP;
 }
 
-/* Whatever the model does not know is not exported. */
+/* Whatever the model does not know is not exported; it is listed. */
 static enum export_walk_action
 export_copy_stray(struct export_walk *w, xmlNodePtr el, const char *where,
     const char *what)
 {
+	struct export_strays *s = w->strays;
+
+	(void)what;
+	if (s == NULL)
+		return EXPORT_REMOVE;
+	if (s->n < EXPORT_STRAYS_KEPT)
+		s->paths[s->n] = checklist_xasprintf("%s/%s", where,
+		    el->type == XML_ELEMENT_NODE ? (const char *)el->name :
+		    "text()");
+	s->n++;
 	return EXPORT_REMOVE;
+}
+
+void
+export_strays_free(struct export_strays *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n && i < EXPORT_STRAYS_KEPT; i++)
+		free(s->paths[i]);
+	memset(s, 0, sizeof *s);
 }
 
 static const struct export_walk_ops export_copy_ops = {
@@ -303,10 +326,10 @@ static const struct export_walk_ops export_copy_ops = {
 xmlNodePtr
 export_answers_copy(struct checklist_response *r,
     const struct export_problems *probs, struct export_attach_set *set,
-    struct checklist_error *err)
+    struct export_strays *strays, struct checklist_error *err)
 {
 	struct export_walk w = { &export_copy_ops, r->cl, r, set, probs,
-	    NULL, err, false };
+	    NULL, strays, err, false };
 	xmlNodePtr root;
 
 	root = xmlDocCopyNode(xmlDocGetRootElement(r->doc), set->parent->doc,
@@ -415,7 +438,7 @@ export_answers_check(const struct checklist *cl, xmlNodePtr el,
     const char *name, struct checklist_error *err)
 {
 	struct export_walk w = { &export_check_ops, cl, NULL, NULL, NULL, name,
-	    err, false };
+	    NULL, err, false };
 
 	export_walk_response(&w, el);
 	return w.stopped ? err->status : CHECKLIST_OK;

@@ -95,11 +95,12 @@ char *export_path_sub(const char *path, size_t index, const char *id);
 /* A copy of R's document without the questions and groups that are not
  * relevant (as PROBS, export_check's of R unchanged since, found them,
  * when it kept them; NULL: evaluated); file questions hold their
- * attachment's name, the files are added to SET. Caller frees
- * (xmlFreeNode) the returned <response>. */
+ * attachment's name, the files are added to SET; what the checklist
+ * does not ask is left out, and listed in STRAYS unless NULL. Caller
+ * frees (xmlFreeNode) the returned <response>. */
 xmlNodePtr export_answers_copy(struct checklist_response *r,
     const struct export_problems *probs, struct export_attach_set *set,
-    struct checklist_error *err);
+    struct export_strays *strays, struct checklist_error *err);
 /* Check the <response> element EL of a package against CL: unknown
  * elements, values outside their type or choices. NAME for messages. */
 checklist_status export_answers_check(const struct checklist *cl,

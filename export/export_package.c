@@ -105,10 +105,14 @@ export_stamp(xmlNodePtr root, const char *attr, unsigned long n)
  * submission and revision. */
 static checklist_status
 export_add_answers(xmlNodePtr answers, struct checklist_response *r,
-    const struct export_problems *probs, struct export_attach_set *set,
-    const char *id, unsigned long rev, struct checklist_error *err)
+    const struct export_options *o, const struct export_problems *probs,
+    struct export_attach_set *set, const char *id, unsigned long rev,
+    struct checklist_error *err)
 {
-	xmlNodePtr resp = export_answers_copy(r, probs, set, err);
+	xmlNodePtr resp;
+
+	export_strays_free(o->strays); /* a second build lists them again */
+	resp = export_answers_copy(r, probs, set, o->strays, err);
 
 	if (resp == NULL)
 		return err->status;
@@ -148,7 +152,7 @@ export_doc(struct checklist_response *r, const struct export_options *o,
 	    EXPORT_ATTACH_TOTAL_MAX;
 	set.base_dir = o->base_dir;
 	set.r = r;
-	st = export_add_answers(answers, r, probs, &set, id, rev, err);
+	st = export_add_answers(answers, r, o, probs, &set, id, rev, err);
 	free(id);
 	if (st != CHECKLIST_OK) {
 		xmlFreeDoc(doc);

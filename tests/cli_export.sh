@@ -4,7 +4,8 @@
 # forced, a complete one exported by default name (with the revision)
 # with an attachment,
 # the package checked with xmllint against data/response.xsd, the
-# revision growing, the submission id kept, and damaged packages refused.
+# revision growing, the submission id kept, damaged packages refused, and
+# what the checklist does not ask left out and named.
 . "${TOP_SRCDIR:?TOP_SRCDIR must name the source tree}/tests/lib_checks.sh"
 XSD=$TOP_SRCDIR/data/response.xsd
 export SACL_NOW=2026-11-30T12:00:00Z
@@ -39,6 +40,23 @@ expect 0 "$SACL" export --verify "$tmp/p.xml.gz"
 has "$tmp/out" "ok: checklist uncac-chapter2"
 has "$tmp/out" "incomplete"
 has "$R" 'revision="1"'
+
+# What the checklist does not ask (an answer from another version, a
+# hand edit) is left out of the package, and named; the response keeps it.
+sed -e 's|<fp_name/>|<fp_name/><fp_fax>+33 1</fp_fax>|' \
+    -e 's|<state>AUT</state>|<state>AUT</state>note by hand|' "$R" >"$tmp/s.xml"
+for i in 1 2 3 4 5 6; do
+	sed -i "s|</p5_1>|<old$i>x</old$i></p5_1>|" "$tmp/s.xml"
+done
+expect 0 "$SACL" export --force -o "$tmp/s.xml.gz" "$tmp/s.xml"
+has "$tmp/err" "s.xml: 8 elements the checklist does not ask were left out of the package: front/text(), front/fp_fax, p5_1/old1, p5_1/old2, p5_1/old3, ..."
+gzip -dc "$tmp/s.xml.gz" >"$tmp/s-pkg.xml"
+! grep -q -e fp_fax -e old1 -e 'note by hand' "$tmp/s-pkg.xml" ||
+	fail "left out, yet in the package"
+schema_ok "$tmp/s.xml.gz"
+has "$tmp/s.xml" "<fp_fax>+33 1</fp_fax>"
+expect 0 "$SACL" export --force -o "$tmp/p2.xml.gz" "$R"
+! grep -q "does not ask" "$tmp/err" || fail "strays named: $(cat "$tmp/err")"
 
 # A small checklist, answered in full, with an attached file.
 C=$tmp/mini.xml

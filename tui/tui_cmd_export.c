@@ -177,6 +177,32 @@ tui_export_forced(const char *file, bool written)
 	free(s);
 }
 
+/* After an export: what the package left out because the checklist
+ * does not ask it (an answer from another version, a hand edit). */
+static void
+tui_export_strays(const char *file, const struct export_strays *st)
+{
+	char list[512] = "", *p, *f;
+	size_t i, len;
+
+	for (i = 0; i < st->n && i < EXPORT_STRAYS_KEPT; i++) {
+		p = checklist_sanitize(st->paths[i], false);
+		len = strlen(list);
+		snprintf(list + len, sizeof list - len, "%s%s", i > 0 ? ", " :
+		    "", p);
+		free(p);
+	}
+	if (st->n > EXPORT_STRAYS_KEPT) {
+		len = strlen(list);
+		snprintf(list + len, sizeof list - len, ", ...");
+	}
+	f = checklist_sanitize(file, false);
+	tui_cmd_warn(P_("%s: %zu element the checklist does not ask was left "
+	    "out of the package: %s", "%s: %zu elements the checklist does not "
+	    "ask were left out of the package: %s", st->n), f, st->n, list);
+	free(f);
+}
+
 /* Is A->output a file that exists and may not be replaced, or a
  * symbolic link (never written through)? Then say so (before any work
  * is done). */
@@ -281,6 +307,7 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 	struct checklist_response *resp = NULL;
 	struct export_options o = { .force = a->force };
 	struct export_problems probs = { 0 };
+	struct export_strays strays = { 0 };
 	struct tui_export_commit commit = { .file = file };
 	char *dir = export_base_dir(file);
 	struct checklist_error err;
@@ -288,6 +315,7 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 	int status;
 
 	o.base_dir = dir;
+	o.strays = &strays;
 	o.commit = tui_export_commit; /* the response saved first */
 	o.commit_arg = &commit;
 	status = tui_export_output_taken(a) ? TUI_EXIT_IO :
@@ -312,6 +340,9 @@ tui_export_locked(const char *file, const struct tui_export_args *a)
 	}
 	if (status == TUI_EXIT_OK)
 		status = tui_export_write(resp, a, &o);
+	if (status == TUI_EXIT_OK && strays.n > 0)
+		tui_export_strays(file, &strays);
+	export_strays_free(&strays);
 	export_problems_free(&probs);
 	if (incomplete && a->force)
 		tui_export_forced(file, status == TUI_EXIT_OK);

@@ -74,11 +74,33 @@ tui_export_commit(struct checklist_response *r, void *arg,
 	return st;
 }
 
+/* Say where the package is, and what it left out because the
+ * checklist does not ask it (an answer from another version, a hand
+ * edit): as an error, to be seen. */
+static void
+tui_export_written(struct tui_app *app, const char *path,
+    const struct export_strays *st)
+{
+	char *first;
+
+	if (st->n == 0) {
+		tui_message(app, false, _("Package written: %s"), path);
+		return;
+	}
+	first = checklist_sanitize(st->paths[0], false);
+	tui_message(app, true, P_("Package written: %s; %zu element the "
+	    "checklist does not ask was left out (%s)", "Package written: %s; "
+	    "%zu elements the checklist does not ask were left out (%s, ...)",
+	    st->n), path, st->n, first);
+	free(first);
+}
+
 /* Write the package; say where, or why not. */
 static unsigned
 tui_export_write(struct tui_app *app, struct export_options *o,
     const char *dir)
 {
+	struct export_strays strays = { 0 };
 	struct checklist_error err;
 	char *path = NULL;
 	xmlChar *before = xmlGetProp(xmlDocGetRootElement(app->resp->doc),
@@ -87,8 +109,9 @@ tui_export_write(struct tui_app *app, struct export_options *o,
 	checklist_error_clear(&err);
 	o->commit = tui_export_commit;
 	o->commit_arg = app;
+	o->strays = &strays;
 	if (export_write_new(app->resp, o, dir, &path, &err) == CHECKLIST_OK) {
-		tui_message(app, false, _("Package written: %s"), path);
+		tui_export_written(app, path, &strays);
 	} else {
 		after = xmlGetProp(xmlDocGetRootElement(app->resp->doc),
 		    (const xmlChar *)"revision");
@@ -104,6 +127,8 @@ tui_export_write(struct tui_app *app, struct export_options *o,
 	}
 	xmlFree(before);
 	free(path);
+	export_strays_free(&strays);
+	o->strays = NULL;
 	return TUI_R_DRAW | TUI_R_NAV;
 }
 
