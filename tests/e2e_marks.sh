@@ -5,7 +5,8 @@
 # its article is [~], never [!]; `m` shows the legend and the status
 # line hints at it; the status line gives the place its room; levels
 # read "shall consider", themes "Policy"; the export list names each
-# question (label and path) and `w` writes anyway. Without tmux only the
+# question (label and path) and `w` writes anyway, naming the answer the
+# checklist does not ask that it left out. Without tmux only the
 # command-line part runs: `sacl export` names the question too.
 . "$TOP_SRCDIR/tests/lib.sh"
 
@@ -33,6 +34,9 @@ trap 'tm kill-server >/dev/null 2>&1 || :; rm -rf "$DIR" "$CDIR"' EXIT INT TERM
 f=$DIR/r.xml
 "$SACL" set --checklist uncac-chapter2 "$f" 'p5_1/measures[1]/title=Act 1' \
     >/dev/null
+# and an answer the checklist does not ask (another version's)
+sed -i 's|<fp_name/>|<fp_name/><fp_fax>+33 1</fp_fax>|' "$f"
+grep -q fp_fax "$f" || fail "no stray answer to leave out"
 start marks 132 43 screen "$f"
 wait_for "[ ] 5.1  Coordinated"
 keys g
@@ -79,8 +83,13 @@ wait_for "Not complete:"
 wait_for "State (front/state): required, not answered"
 wait_for "w: write the package anyway"
 keys w
-wait_for "Package written:"
+wait_for "1 element the checklist does not ask was left out (front/fp_fax); package written:"
 ls "$DIR"/*.xml.gz >/dev/null 2>&1 || fail "no package written"
+for pkg in "$DIR"/*.xml.gz; do
+	gzip -dc "$pkg" >"$DIR/pkg.xml" || fail "$pkg: not gzip"
+	grep -q "<fp_name" "$DIR/pkg.xml" || fail "$pkg: no answers"
+	grep -q fp_fax "$DIR/pkg.xml" && fail "$pkg: fp_fax exported"
+done
 keys q
 wait_for "SACL-EXIT=0"
 tm kill-session -t "$S"

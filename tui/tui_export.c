@@ -88,10 +88,11 @@ tui_export_written(struct tui_app *app, const char *path,
 		return;
 	}
 	first = checklist_sanitize(st->paths[0], false);
-	tui_message(app, true, P_("Package written: %s; %zu element the "
-	    "checklist does not ask was left out (%s)", "Package written: %s; "
-	    "%zu elements the checklist does not ask were left out (%s, ...)",
-	    st->n), path, st->n, first);
+	/* first: the path may fill the line */
+	tui_message(app, true, P_("%zu element the checklist does not ask was "
+	    "left out (%s); package written: %s", "%zu elements the checklist "
+	    "does not ask were left out (%s, ...); package written: %s",
+	    st->n), st->n, first, path);
 	free(first);
 }
 
