@@ -220,20 +220,29 @@ refused "response, gzip" 1 "$SACL" get --checklist "$C" rz.xml
 
 # Cut short (a copy or a download stopped): the message names the
 # element the file ends inside and where it began, for every reader.
-head -c $(($(wc -c <def.xml) / 2)) def.xml >def-cut.xml
-msg="def-cut.xml:$(($(wc -l <def-cut.xml) + 1)):"
-refused "definition, cut short" 1 "$SACL" validate def-cut.xml
+# Cut after whole lines (each holds whole tags): a cut inside a tag is
+# libxml2's "Couldn't find end of Start Tag", and a response's length
+# varies with its ids and times.
+# at_end FILE: the error names FILE's last line, or the one after it
+# (where the parser stood when the input ran out)
+at_end() {
+	n=$(wc -l <"$1")
+	grep -q -e "^sacl: $1:$n:" -e "^$1:$n:" -e "^sacl: $1:$((n + 1)):" \
+	    -e "^$1:$((n + 1)):" "$tmp/err" ||
+		fail "$1: not at its end (line $n): $(cat "$tmp/err")"
+}
+head -n $(($(wc -l <def.xml) / 2)) def.xml >def-cut.xml
 msg="is cut short or incomplete"
 refused "definition, cut short" 1 "$SACL" validate def-cut.xml
-head -c $(($(wc -c <r.xml) / 2)) r.xml >r-cut.xml
-msg="r-cut.xml:$(($(wc -l <r-cut.xml) + 1)):"
-refused "response, cut short" 1 "$SACL" get r-cut.xml front/state
+at_end def-cut.xml
+head -n $(($(wc -l <r.xml) / 2)) r.xml >r-cut.xml
 msg="the file ends inside <"
 refused "response, cut short" 1 "$SACL" get r-cut.xml front/state
+at_end r-cut.xml
 head -n 3 r.xml >r-top.xml # the declaration, <response>, <front>
 msg="the file ends inside <front>, opened on line 3: it is cut short"
 refused "response, cut after <front>" 1 "$SACL" get r-top.xml front/state
-gzip -dc p.xml.gz | head -c 3000 | gzip -c >xml-cut.xml.gz
+gzip -dc p.xml.gz | head -n 40 | gzip -c >xml-cut.xml.gz
 msg="is cut short or incomplete"
 refused "package, its XML cut short" 1 "$SACL" export --verify xml-cut.xml.gz
 
