@@ -34,9 +34,10 @@
  * by checklist_names_reach) or reads what cannot be told; the other
  * conditions visit the same nodes whatever a list holds, and each list
  * then gets one entry, where the conditions inside it are evaluated.
- * Either way a condition's instances are counted as in the full fill. Each condition (relevant,
- * constraint; of groups too) is evaluated once at its first instance,
- * its operations counted; it is refused when one
+ * Either way a condition's instances are counted as in the full fill.
+ *
+ * Each condition (relevant, constraint; of groups too) is evaluated once
+ * at its first instance, its operations counted; it is refused when one
  * evaluation passes CHECKLIST_XPATH_OPS_MAX, or when that count times
  * the instances it is evaluated at (the entries of its lists) passes
  * CHECKLIST_XPATH_WORK_MAX, naming the question.
