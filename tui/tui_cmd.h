@@ -44,6 +44,11 @@ int tui_cmd_diff(int argc, char **argv);
 /* Grow the heap once, its top marked for huge pages, before anything
  * large is loaded (tui_heap.c); says nothing, changes no result. */
 void tui_heap_prepare(void);
+/* CL and RESP (NULL: none), no longer used by a command about to end,
+ * are left for the exit to take back with the whole heap (once: a second
+ * call frees its own at once, as does a build with a sanitizer);
+ * tui_heap.c. */
+void tui_heap_leave(struct checklist *cl, struct checklist_response *resp);
 
 /* Shared by the commands (tui_cmd_util.c). */
 

@@ -311,8 +311,7 @@ tui_set_locked(const char *file, const char *checklist, size_t nfrom,
 			status = tui_cmd_exit_for(err.status);
 		}
 	}
-	checklist_response_free(resp);
-	checklist_free(cl);
+	tui_heap_leave(cl, resp); /* the command ends */
 	return status;
 }
 

@@ -120,7 +120,10 @@ tui_cmd_validate(int argc, char **argv)
 			status = TUI_EXIT_INVALID;
 		if (!quiet)
 			tui_validate_summary(cl, nwarn, strict);
-		checklist_free(cl);
+		if (i + 1 < argc)
+			checklist_free(cl);
+		else
+			tui_heap_leave(cl, NULL); /* the command ends */
 	}
 	return status;
 }
