@@ -2,7 +2,8 @@
  * test_heap.c: the heap tui_heap_prepare() sets up at start
  * (tui/tui_heap.c, issue 12). After it, glibc's fast bins are off: small
  * freed blocks are merged as they are freed, none waits in a fast bin
- * (mallinfo2's fsmblks stays 0). With GLIBC_TUNABLES set the C library
+ * (mallinfo2's fsmblks stays 0), and what the heap gives next starts on
+ * a huge page. With GLIBC_TUNABLES set the C library
  * is left as the environment says, and the same frees fill fast bins:
  * which also shows that the measure can see them.
  * Skipped where the heap is not glibc's (another C library, a sanitizer).
@@ -13,7 +14,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
 #include <cmocka.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -39,6 +44,8 @@
 #if TEST_HEAP_GLIBC
 /* More small blocks than glibc's per-thread cache keeps (7 a size). */
 #define TEST_HEAP_BLOCKS 256
+/* A block of 1.5 MiB, written page by page. */
+#define TEST_HEAP_BIG ((size_t)3 << 19)
 static void *volatile test_heap_blocks[TEST_HEAP_BLOCKS];
 
 /* Bytes in fast bins after TEST_HEAP_BLOCKS blocks of 24 bytes are
@@ -72,15 +79,59 @@ test_heap_tunables_leave_it(void **state)
 #endif
 }
 
-/* Then: prepared, no freed block waits in a fast bin. */
+#if TEST_HEAP_GLIBC
+/* Does the kernel give transparent huge pages to memory that asks? */
+static bool
+test_heap_thp(void)
+{
+	char mode[128] = "";
+	FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+
+	if (f == NULL)
+		return false;
+	if (fgets(mode, sizeof mode, f) == NULL)
+		mode[0] = '\0';
+	fclose(f);
+	return strstr(mode, "[always]") != NULL ||
+	    strstr(mode, "[madvise]") != NULL;
+}
+
+/* Minor page faults of this process so far. */
+static long
+test_heap_faults(void)
+{
+	struct rusage ru;
+
+	assert_int_equal(getrusage(RUSAGE_SELF, &ru), 0);
+	return ru.ru_minflt;
+}
+#endif
+
+/* Then: prepared. The first block taken from the heap's top starts just
+ * past a 2 MiB boundary (the stretch before it is skipped), and where
+ * the kernel has huge pages, writing 1.5 MiB of it costs a few faults,
+ * not one a page (384). No freed block waits in a fast bin. */
 static void
-test_heap_no_fast_bins(void **state)
+test_heap_prepared(void **state)
 {
 	(void)state;
 #if TEST_HEAP_GLIBC
+	unsigned char *big;
+	long before;
+	size_t i;
+
 	if (getenv("GLIBC_TUNABLES") != NULL)
 		skip(); /* the environment tunes the heap: left as it says */
 	tui_heap_prepare();
+	big = malloc(TEST_HEAP_BIG); /* larger than any free block */
+	assert_non_null(big);
+	assert_true((uintptr_t)big % ((uintptr_t)2 << 20) < 4096);
+	before = test_heap_faults();
+	for (i = 0; i < TEST_HEAP_BIG; i += 4096)
+		big[i] = 1;
+	if (test_heap_thp())
+		assert_true(test_heap_faults() - before < 64);
+	free(big);
 	assert_int_equal(test_heap_fast_after_frees(), 0);
 #else
 	skip();
@@ -92,7 +143,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_heap_tunables_leave_it),
-		cmocka_unit_test(test_heap_no_fast_bins),
+		cmocka_unit_test(test_heap_prepared),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
