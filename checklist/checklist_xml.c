@@ -112,7 +112,12 @@ checklist_xml_error(void *data, xmlErrorPtr e)
 		return;
 	if (checklist_xml_cut_short(sink, e))
 		return;
-	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "error");
+	if (e->code == XML_ERR_NO_MEMORY) /* as any allocation that fails */
+		checklist_fatal(_("out of memory (XML parser)"));
+	if (e->message == NULL) /* none could be made */
+		snprintf(msg, sizeof msg, _("libxml2 error %d"), e->code);
+	else
+		snprintf(msg, sizeof msg, "%s", e->message);
 	checklist_xml_unqualify(msg);
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
@@ -131,6 +136,17 @@ checklist_xml_no_entity(const char *url, const char *id,
 	return NULL; /* nothing from outside, ever */
 }
 
+/* What libxml2 says outside a parse or a validation, where no handler
+ * of ours is set (a buffer it could not grow, out of memory): nothing
+ * on the terminal. The failure itself comes back as a status, which the
+ * caller turns into its own message. */
+static void
+checklist_xml_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 static void
 checklist_xml_init(void)
 {
@@ -144,6 +160,7 @@ checklist_xml_init(void)
 	xmlCatalogSetDefaults(XML_CATA_ALLOW_NONE);
 #endif
 	xmlSetExternalEntityLoader(checklist_xml_no_entity);
+	xmlSetGenericErrorFunc(NULL, checklist_xml_quiet);
 }
 
 /* The parser context behind a SAX callback's DATA, and our sink. */
@@ -411,27 +428,42 @@ checklist_xml_parse_fd(int fd, const char *name, size_t max,
 	return err->status;
 }
 
-/* The schema is built in and trusted: parse it once per process. */
+/* Notes (in *DATA, a bool) that libxml2 ran out of memory. */
+static void
+checklist_xml_note_oom(void *data, xmlErrorPtr e)
+{
+	if (e != NULL && e->code == XML_ERR_NO_MEMORY)
+		*(bool *)data = true;
+}
+
+/* The schema is built in and trusted: parse it once per process. It
+ * fails to compile only when memory runs out (its own errors are
+ * caught by the tests), which libxml2 says through the global
+ * handler. */
 static xmlSchemaPtr
 checklist_xml_schema(const char *xsd, size_t len)
 {
 	static const char *cached_src;
 	static xmlSchemaPtr cached;
 	xmlSchemaParserCtxtPtr pctxt;
+	bool oom = false;
 
 	if (cached != NULL && cached_src == xsd)
 		return cached;
 	pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)len);
 	if (pctxt == NULL)
-		checklist_fatal(_("cannot read a built-in schema"));
-	xmlSchemaSetParserStructuredErrors(pctxt, NULL, NULL);
+		checklist_fatal(_("out of memory (XML parser)"));
+	xmlSchemaSetParserStructuredErrors(pctxt, checklist_xml_note_oom, &oom);
 	if (cached != NULL)
 		xmlSchemaFree(cached);
+	xmlSetStructuredErrorFunc(&oom, checklist_xml_note_oom);
 	cached = xmlSchemaParse(pctxt);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	cached_src = xsd;
 	xmlSchemaFreeParserCtxt(pctxt);
 	if (cached == NULL)
-		checklist_fatal(_("a built-in schema does not compile"));
+		checklist_fatal(oom ? _("out of memory (XML parser)") :
+		    _("a built-in schema does not compile"));
 	return cached;
 }
 

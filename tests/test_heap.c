@@ -5,7 +5,8 @@
  * (mallinfo2's fsmblks stays 0), and what the heap gives next starts on
  * a huge page. With GLIBC_TUNABLES set the C library
  * is left as the environment says, and the same frees fill fast bins:
- * which also shows that the measure can see them.
+ * which also shows that the measure can see them. Under a limit on
+ * memory no reserve is taken (the heap does not grow).
  * Skipped where the heap is not glibc's (another C library, a sanitizer).
  */
 #include "config.h"
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <cmocka.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -107,6 +109,43 @@ test_heap_faults(void)
 }
 #endif
 
+#if TEST_HEAP_GLIBC
+/* Is this process's memory limited (ulimit -v, -d)? */
+static bool
+test_heap_limited(void)
+{
+	struct rlimit as, data;
+
+	assert_int_equal(getrlimit(RLIMIT_AS, &as), 0);
+	assert_int_equal(getrlimit(RLIMIT_DATA, &data), 0);
+	return as.rlim_cur != RLIM_INFINITY || data.rlim_cur != RLIM_INFINITY;
+}
+#endif
+
+/* Then, under a limit on the data segment (4 GiB, far above what this
+ * test takes): no reserve, the heap does not grow at all. */
+static void
+test_heap_limit_no_reserve(void **state)
+{
+	(void)state;
+#if TEST_HEAP_GLIBC
+	struct rlimit data, lower;
+	char *before;
+
+	assert_int_equal(getrlimit(RLIMIT_DATA, &data), 0);
+	lower = data;
+	if (data.rlim_cur == RLIM_INFINITY || data.rlim_cur > (4ul << 30))
+		lower.rlim_cur = 4ul << 30;
+	assert_int_equal(setrlimit(RLIMIT_DATA, &lower), 0);
+	before = sbrk(0);
+	tui_heap_prepare();
+	assert_ptr_equal(sbrk(0), before);
+	assert_int_equal(setrlimit(RLIMIT_DATA, &data), 0);
+#else
+	skip();
+#endif
+}
+
 /* Then: prepared. The first block taken from the heap's top starts just
  * past a 2 MiB boundary (the stretch before it is skipped), and where
  * the kernel has huge pages, writing 1.5 MiB of it costs a few faults,
@@ -120,8 +159,8 @@ test_heap_prepared(void **state)
 	long before;
 	size_t i;
 
-	if (getenv("GLIBC_TUNABLES") != NULL)
-		skip(); /* the environment tunes the heap: left as it says */
+	if (getenv("GLIBC_TUNABLES") != NULL || test_heap_limited())
+		skip(); /* the environment tunes or limits the heap */
 	tui_heap_prepare();
 	big = malloc(TEST_HEAP_BIG); /* larger than any free block */
 	assert_non_null(big);
@@ -143,6 +182,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_heap_tunables_leave_it),
+		cmocka_unit_test(test_heap_limit_no_reserve),
 		cmocka_unit_test(test_heap_prepared),
 	};
 

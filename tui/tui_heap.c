@@ -33,11 +33,14 @@
  * When GLIBC_TUNABLES is set, whoever runs sacl tunes the C library
  * there (glibc.malloc.hugetlb among others): the heap is left as it says.
  *
- * Past the reserve the heap grows as before, with small pages. Where a
- * step is not available (another C library, a kernel without THP, the
- * allocator of a sanitizer or of valgrind, whose blocks are not in the
- * brk heap) nothing is changed and nothing is said: only speed is at
- * stake, never a result.
+ * Under a limit on memory (ulimit -v or -d) no reserve is taken: a heap
+ * grown by 256 MiB at once would pass a limit that the memory really
+ * needed fits in. Past the reserve, or where it could not be had, the
+ * heap grows by glibc's usual steps, with small pages. Where a step is
+ * not available (another C library, a kernel without THP, the allocator
+ * of a sanitizer or of valgrind, whose blocks are not in the brk heap)
+ * nothing is changed and nothing is said: only speed is at stake, never
+ * a result.
  *
  * A command about to end may leave its model to the exit
  * (tui_heap_leave): the kernel takes the whole heap back at once, where
@@ -46,12 +49,14 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #endif
 
 #include "tui/tui_cmd.h"
@@ -85,12 +90,29 @@
 /* A block larger than the heap's first free space: its allocation makes
  * the heap grow, by the reserve. */
 #define TUI_HEAP_FIRST ((size_t)1 << 20)
+/* glibc's own M_TOP_PAD (mallopt(3)): the step the heap grows by once
+ * the reserve is taken, or could not be. */
+#define TUI_HEAP_TOP_PAD (128 * 1024)
 /* A transparent huge page on x86_64 and arm64 (4 KiB base pages). */
 #define TUI_HEAP_HUGE ((uintptr_t)2 << 20)
 
 #if TUI_HEAP_TUNE
 /* The stretch of the heap left unused, still pointed to (reachable). */
 static void *tui_heap_skip;
+
+/* The reserve is taken only where neither the address space nor the
+ * data segment is limited (ulimit -v, ulimit -d): under a limit, a heap
+ * that must grow by 256 MiB at once fails where the memory needed would
+ * fit. */
+static bool
+tui_heap_unlimited(void)
+{
+	struct rlimit as, data;
+
+	return getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur == RLIM_INFINITY &&
+	    getrlimit(RLIMIT_DATA, &data) == 0 &&
+	    data.rlim_cur == RLIM_INFINITY;
+}
 
 /* A range of 2 MiB is mapped as one huge page only if nothing in it was
  * mapped before: the first write to it decides. Growing the heap for P
@@ -120,15 +142,18 @@ tui_heap_prepare(void)
 	uintptr_t from, to;
 	void *p;
 
-	if (getenv("GLIBC_TUNABLES") != NULL)
+	if (getenv("GLIBC_TUNABLES") != NULL || mallopt(M_MXFAST, 0) == 0 ||
+	    !tui_heap_unlimited())
 		return;
-	if (mallopt(M_MXFAST, 0) == 0 ||
-	    mallopt(M_MMAP_THRESHOLD, TUI_HEAP_MMAP_MIN) == 0 ||
+	if (mallopt(M_MMAP_THRESHOLD, TUI_HEAP_MMAP_MIN) == 0 ||
 	    mallopt(M_TRIM_THRESHOLD, (int)(2 * TUI_HEAP_RESERVE)) == 0 ||
 	    mallopt(M_TOP_PAD, (int)TUI_HEAP_RESERVE) == 0)
 		return;
-	if ((p = malloc(TUI_HEAP_FIRST)) == NULL)
-		return;
+	p = malloc(TUI_HEAP_FIRST);
+	/* the heap grows by its usual steps from now on */
+	(void)mallopt(M_TOP_PAD, TUI_HEAP_TOP_PAD);
+	if (p == NULL)
+		return; /* no reserve (the kernel's accounting refused it) */
 	from = (uintptr_t)p & ~(uintptr_t)(sysconf(_SC_PAGESIZE) - 1);
 	to = (uintptr_t)sbrk(0);
 	/* only a block of the brk heap, which has just grown past it */
