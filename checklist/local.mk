@@ -6,6 +6,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_internal_rules.h \
 	checklist/checklist_internal_merge.h \
 	checklist/checklist_internal_names.h \
+	checklist/checklist_internal_path.h \
 	checklist/checklist_limits.h \
 	checklist/sacl_i18n.h \
 	checklist/checklist_alloc.c \
@@ -37,6 +38,8 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_response.c \
 	checklist/checklist_response_twice.c \
 	checklist/checklist_path.c \
+	checklist/checklist_path_elements.c \
+	checklist/checklist_path_values.c \
 	checklist/checklist_batch.c \
 	checklist/checklist_shorthand.c \
 	checklist/checklist_roles.c \
