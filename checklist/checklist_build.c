@@ -1,9 +1,11 @@
 /*
  * checklist_build.c: from a schema-valid definition document to the
- * model. The schema has already checked the shape; this file resolves
- * what the schema cannot (choice lists, templates and their omissions)
- * and lays out paths, pages and the list of all questions. Conditions,
- * duplicates and defaults are checked afterwards (checklist_semantic.c).
+ * model. The schema has already checked the shape; this file builds the
+ * root, groups, questions and texts and resolves the choice lists;
+ * templates and their omissions are applied by checklist_build_tpl.c,
+ * and paths, pages and the list of all questions are laid out by
+ * checklist_layout.c. Conditions, duplicates and defaults are checked
+ * afterwards (checklist_semantic.c).
  */
 #include "config.h"
 
@@ -16,53 +18,15 @@
 #include <libxml/tree.h>
 
 #include "checklist/checklist_internal.h"
+#include "checklist/checklist_internal_build.h"
 
-/* What building needs besides the model: the named lists and templates,
- * by id. The indexes are made when the build starts and freed when it
- * ends (checklist_build); the first element of an id is the one named. */
-struct checklist_builder {
-	struct checklist *cl;
-	const char *name;
-	struct checklist_error *err;
-	xmlHashTablePtr choices;   /* id -> its first <choices> element */
-	xmlHashTablePtr templates; /* id -> struct checklist_build_tpl (owned) */
-	struct checklist_template_index *tpl_questions; /* (owned) */
-	/* the templates' questions built so far (SHARED of the provisions'
-	 * questions): template question element (its address, as text) ->
-	 * the question, or &checklist_build_failed; the questions are the
-	 * checklist's, handed to it as made */
-	xmlHashTablePtr protos;
-};
-
-/* A template's questions, in the order a provision of a level asks them
- * (templates' own, to share). */
-struct checklist_build_pick {
-	struct checklist_question **q;
-	size_t n;
-};
-
-/* A template: its element, and what it gives a provision of each level,
- * worked out at its first such provision (the same for all the
- * others). */
-struct checklist_build_tpl {
-	xmlNodePtr t;
-	struct checklist_build_pick *picks[CHECKLIST_LEVEL_OPTIONAL + 1];
-};
-
-/* A template question that could not be built (its error is set). */
-static char checklist_build_failed;
-
-#define each_child(c, n) \
-	for ((c) = (n)->children; (c) != NULL; (c) = (c)->next) \
-		if ((c)->type == XML_ELEMENT_NODE)
-
-static int
+int
 checklist_build_line(xmlNodePtr n)
 {
 	return (int)xmlGetLineNo(n);
 }
 
-static void
+void
 checklist_build_text(struct checklist_builder *b, struct checklist_text *t,
     xmlNodePtr n)
 {
@@ -96,7 +60,7 @@ checklist_build_bool(xmlNodePtr n, const char *attr)
 
 /* An empty index (freed with xmlHashFree). Small at first: there is
  * one per group; libxml2 grows it as it fills. */
-static xmlHashTablePtr
+xmlHashTablePtr
 checklist_build_hash(void)
 {
 	xmlHashTablePtr h = xmlHashCreate(16);
@@ -109,7 +73,7 @@ checklist_build_hash(void)
 unsigned long checklist_build_probes;
 
 /* The template or choice list named ID in H, or NULL. */
-static void *
+void *
 checklist_build_named(xmlHashTablePtr h, const char *id)
 {
 	checklist_build_probes++;
@@ -163,9 +127,6 @@ checklist_build_choice_list(struct checklist_builder *b,
 		checklist_build_choice(b, q, c);
 	return CHECKLIST_OK;
 }
-
-static struct checklist_question *checklist_build_question(
-    struct checklist_builder *b, xmlNodePtr n);
 
 /* The line of the <template> that N is written in, or 0: messages about
  * its questions name the template, not a provision that uses it. */
@@ -224,7 +185,7 @@ checklist_build_limits(struct checklist_question *q, xmlNodePtr n)
 	q->limits.pattern = checklist_xml_attr(n, "pattern");
 }
 
-static struct checklist_question *
+struct checklist_question *
 checklist_build_question(struct checklist_builder *b, xmlNodePtr n)
 {
 	struct checklist_question *q = checklist_xcalloc(1, sizeof *q);
@@ -256,7 +217,7 @@ checklist_build_question(struct checklist_builder *b, xmlNodePtr n)
  * g->questions, plus one (an index holds no NULL). Made and freed by
  * checklist_build_group; an omitted question leaves a NULL place there,
  * closed up when the group is done (checklist_build_close_up). */
-static void
+void
 checklist_build_add_question(struct checklist_group *g, xmlHashTablePtr ids,
     struct checklist_question *q)
 {
@@ -272,7 +233,7 @@ checklist_build_add_question(struct checklist_group *g, xmlHashTablePtr ids,
 }
 
 /* The place of question ID in G's questions (IDS), or -1. */
-static ssize_t
+ssize_t
 checklist_build_find(xmlHashTablePtr ids, const char *id)
 {
 	uintptr_t at = id != NULL ? (uintptr_t)xmlHashLookup(ids,
@@ -336,132 +297,6 @@ checklist_build_own_question(struct checklist_builder *b,
 	}
 }
 
-/* Has the template of provision P (its element) a question ID, for any
- * level? */
-static bool
-checklist_build_template_has(struct checklist_builder *b, xmlNodePtr p,
-    const char *id)
-{
-	char *name = checklist_xml_attr(p, "template");
-	const struct checklist_build_tpl *t = checklist_build_named(
-	    b->templates, name);
-
-	free(name);
-	return t != NULL && checklist_template_has(b->tpl_questions, t->t, id);
-}
-
-static void
-checklist_build_omit(struct checklist_builder *b, struct checklist_group *g,
-    xmlHashTablePtr ids, xmlNodePtr n)
-{
-	char *id = checklist_xml_attr(n, "question");
-	ssize_t at = checklist_build_find(ids, id);
-
-	if (at < 0 && checklist_build_template_has(b, n->parent, id)) {
-		/* a variant for other levels only: nothing to take out */
-	} else if (at < 0) {
-		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
-		    checklist_build_line(n), 0,
-		    _("provision '%s' omits '%s', which its template does not have"),
-		    g->id, id);
-	} else {
-		checklist_question_free(g->questions[at]);
-		g->questions[at] = NULL;
-		xmlHashRemoveEntry(ids, (const xmlChar *)id, NULL);
-	}
-	free(id);
-}
-
-/* The question written at template element N, built once and shared
- * by every provision asking it (NULL when it could not be built). */
-static struct checklist_question *
-checklist_build_proto(struct checklist_builder *b, xmlNodePtr n)
-{
-	struct checklist_question *q;
-	char key[32];
-	void *had;
-
-	snprintf(key, sizeof key, "%p", (void *)n);
-	checklist_build_probes++;
-	had = xmlHashLookup(b->protos, (const xmlChar *)key);
-	if (had != NULL)
-		return had != &checklist_build_failed ? had : NULL;
-	q = checklist_build_question(b, n);
-	if (xmlHashAddEntry(b->protos, (const xmlChar *)key,
-	    q != NULL ? (void *)q : &checklist_build_failed) != 0)
-		checklist_fatal(_("out of memory (index)"));
-	if (q != NULL)
-		checklist_shared_add(b->cl, q);
-	return q;
-}
-
-/* What template T gives a provision of level L: for each id, in the
- * place of its first question in T, the variant for L or the default
- * (built once per template question). Worked out once per T and L. */
-static const struct checklist_build_pick *
-checklist_build_pick(struct checklist_builder *b, struct checklist_build_tpl *t,
-    enum checklist_level l)
-{
-	struct checklist_build_pick *p;
-	struct checklist_question *q;
-	xmlNodePtr c, v;
-	char *id;
-
-	if (t->picks[l] != NULL)
-		return t->picks[l];
-	p = t->picks[l] = checklist_xcalloc(1, sizeof *p);
-	each_child(c, t->t) {
-		id = checklist_xml_attr(c, "id");
-		v = id == NULL || checklist_template_seen(b->tpl_questions, t->t,
-		    c, id) ? NULL : checklist_template_variant(b->tpl_questions,
-		    t->t, id, l);
-		free(id);
-		if (v == NULL || (q = checklist_build_proto(b, v)) == NULL)
-			continue;
-		p->q = checklist_xreallocarray(p->q, p->n + 1, sizeof *p->q);
-		p->q[p->n++] = q;
-	}
-	return p;
-}
-
-/* Template T's questions for G, at its level, borrowing from the
- * template's. */
-static void
-checklist_build_template_questions(struct checklist_builder *b,
-    struct checklist_group *g, xmlHashTablePtr ids,
-    struct checklist_build_tpl *t)
-{
-	const struct checklist_build_pick *p = checklist_build_pick(b, t,
-	    g->level);
-	struct checklist_question *q;
-	size_t i;
-
-	for (i = 0; i < p->n; i++) {
-		q = checklist_question_share(p->q[i]);
-		q->group = g;
-		checklist_build_add_question(g, ids, q);
-	}
-}
-
-static void
-checklist_build_template(struct checklist_builder *b,
-    struct checklist_group *g, xmlHashTablePtr ids, xmlNodePtr n)
-{
-	char *name = checklist_xml_attr(n, "template");
-	struct checklist_build_tpl *t;
-
-	if (name == NULL)
-		return;
-	t = checklist_build_named(b->templates, name);
-	if (t == NULL)
-		checklist_error_set(b->err, CHECKLIST_ERR_SEMANTIC, b->name,
-		    checklist_build_line(n), 0,
-		    _("provision '%s' uses an unknown template '%s'"), g->id, name);
-	free(name);
-	if (t != NULL)
-		checklist_build_template_questions(b, g, ids, t);
-}
-
 static enum checklist_level
 checklist_build_level(xmlNodePtr n)
 {
@@ -513,52 +348,6 @@ checklist_build_group(struct checklist_builder *b, xmlNodePtr n,
 	return g;
 }
 
-/* ------------------------------------------------------------ layout */
-
-static void
-checklist_layout_question(struct checklist *cl, struct checklist_question *q,
-    const char *prefix)
-{
-	size_t i;
-
-	q->path = checklist_xjoin(prefix, "/", q->id);
-	if ((cl->nall & (cl->nall - 1)) == 0) /* 0, 1, 2, 4...: double */
-		cl->all = checklist_xreallocarray(cl->all,
-		    cl->nall ? 2 * cl->nall : 1, sizeof *cl->all);
-	cl->all[cl->nall++] = q;
-	for (i = 0; i < q->nchildren; i++) {
-		q->children[i]->group = q->group;
-		checklist_layout_question(cl, q->children[i], q->path);
-	}
-}
-
-static void
-checklist_layout_group(struct checklist *cl, struct checklist_group *g)
-{
-	size_t i;
-
-	if (g->kind != CHECKLIST_G_SECTION) {
-		cl->pages = checklist_xreallocarray(cl->pages, cl->npages + 1,
-		    sizeof *cl->pages);
-		cl->pages[cl->npages++] = g;
-	}
-	for (i = 0; i < g->nquestions; i++)
-		checklist_layout_question(cl, g->questions[i], g->id);
-	for (i = 0; i < g->nchildren; i++)
-		checklist_layout_group(cl, g->children[i]);
-}
-
-static void
-checklist_layout(struct checklist *cl)
-{
-	size_t i;
-
-	if (cl->front != NULL)
-		checklist_layout_group(cl, cl->front);
-	for (i = 0; i < cl->nsections; i++)
-		checklist_layout_group(cl, cl->sections[i]);
-}
-
 /* ------------------------------------------------------------- root */
 
 static void
@@ -592,7 +381,7 @@ checklist_build_default_lang(struct checklist_builder *b, xmlNodePtr root)
 /* Index NODE (a <choices> or <template>) in H as V under its id, unless
  * the id is taken: then the first stays, and the error names its
  * element, FIRST_OF(its value). False when V was not indexed. */
-static bool
+bool
 checklist_build_collect(struct checklist_builder *b, xmlHashTablePtr h,
     xmlNodePtr node, void *v, xmlNodePtr (*first_of)(void *))
 {
@@ -617,42 +406,6 @@ static xmlNodePtr
 checklist_build_choices_node(void *v)
 {
 	return v;
-}
-
-static xmlNodePtr
-checklist_build_tpl_node(void *v)
-{
-	return ((struct checklist_build_tpl *)v)->t;
-}
-
-static void
-checklist_build_tpl_free(void *v, const xmlChar *id)
-{
-	struct checklist_build_tpl *t = v;
-	size_t l;
-
-	(void)id;
-	for (l = 0; l < sizeof t->picks / sizeof t->picks[0]; l++)
-		if (t->picks[l] != NULL) {
-			free(t->picks[l]->q);
-			free(t->picks[l]);
-		}
-	free(t);
-}
-
-/* Template C: indexed under its id (the duplicate reported first), then
- * its questions indexed and checked. */
-static void
-checklist_build_template_def(struct checklist_builder *b, xmlNodePtr c)
-{
-	struct checklist_build_tpl *t = checklist_xcalloc(1, sizeof *t);
-	bool added = checklist_build_collect(b, b->templates, c, t,
-	    checklist_build_tpl_node);
-
-	t->t = c;
-	checklist_template_read(b->tpl_questions, c, b->name, b->err);
-	if (!added)
-		checklist_build_tpl_free(t, NULL);
 }
 
 static void

@@ -7,6 +7,7 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_internal_merge.h \
 	checklist/checklist_internal_names.h \
 	checklist/checklist_internal_path.h \
+	checklist/checklist_internal_build.h \
 	checklist/checklist_limits.h \
 	checklist/sacl_i18n.h \
 	checklist/checklist_alloc.c \
@@ -15,6 +16,8 @@ libchecklist_a_SOURCES = \
 	checklist/checklist_xml.c \
 	checklist/checklist_load.c \
 	checklist/checklist_build.c \
+	checklist/checklist_build_tpl.c \
+	checklist/checklist_layout.c \
 	checklist/checklist_template.c \
 	checklist/checklist_semantic.c \
 	checklist/checklist_names.c \
