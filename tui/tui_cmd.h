@@ -41,8 +41,9 @@ int tui_cmd_render(int argc, char **argv);
 int tui_cmd_merge(int argc, char **argv);
 int tui_cmd_diff(int argc, char **argv);
 
-/* Grow the heap once, its top marked for huge pages, before anything
- * large is loaded (tui_heap.c); says nothing, changes no result. */
+/* Set up glibc's heap before anything large is loaded (tui_heap.c):
+ * fast bins off and, where memory is not limited, a reserve marked for
+ * huge pages; says nothing, changes no result. */
 void tui_heap_prepare(void);
 /* CL and RESP (NULL: none), no longer used by a command about to end,
  * are left for the exit to take back with the whole heap (once: a second
