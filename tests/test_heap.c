@@ -3,11 +3,11 @@
  * (tui/tui_heap.c, issue 12). After it, glibc's fast bins are off: small
  * freed blocks are merged as they are freed, none waits in a fast bin
  * (mallinfo2's fsmblks stays 0), and what the heap gives next starts on
- * a huge page. With GLIBC_TUNABLES set the C library
- * is left as the environment says, and the same frees fill fast bins:
- * which also shows that the measure can see them. Under a limit on
- * memory no reserve is taken (the heap does not grow).
- * Skipped where the heap is not glibc's (another C library, a sanitizer).
+ * a huge page. With GLIBC_TUNABLES set the C library is left as the
+ * environment says, and the same frees fill fast bins: which also shows
+ * that the measure can see them. Under a limit on memory no reserve is
+ * taken (the heap does not grow). Skipped where the heap is not glibc's
+ * (another C library, a sanitizer).
  */
 #include "config.h"
 
