@@ -8,7 +8,8 @@ TESTS += \
 	tests/test_heap \
 	tests/cli_caps.sh \
 	tests/cli_heap.sh \
-	tests/cli_limits.sh
+	tests/cli_limits.sh \
+	tests/e2e_limits.sh
 endif
 
 tests_test_caps_SOURCES = tests/test_caps.c tests/test_util.c
@@ -19,4 +20,5 @@ tests_test_heap_SOURCES = tests/test_heap.c tui/tui_heap.c
 tests_test_heap_CFLAGS = $(TEST_CFLAGS)
 tests_test_heap_LDADD = $(TEST_MODEL_LIBS)
 
-EXTRA_DIST += tests/cli_caps.sh tests/cli_heap.sh tests/cli_limits.sh
+EXTRA_DIST += tests/cli_caps.sh tests/cli_heap.sh tests/cli_limits.sh \
+	tests/e2e_limits.sh
